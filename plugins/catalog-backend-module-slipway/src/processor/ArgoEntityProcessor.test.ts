@@ -1,0 +1,77 @@
+import { Entity } from '@backstage/catalog-model';
+import { ArgoEntityProcessor } from './ArgoEntityProcessor';
+
+const application: Entity = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  metadata: { name: 'guestbook', namespace: 'argocd' },
+  spec: {
+    project: 'default',
+    source: {
+      repoURL: 'https://github.com/argoproj/argocd-example-apps.git',
+      targetRevision: 'HEAD',
+      path: 'guestbook',
+    },
+    destination: { server: 'https://kubernetes.default.svc', namespace: 'guestbook' },
+  },
+};
+
+const applicationSet: Entity = {
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'ApplicationSet',
+  metadata: { name: 'guestbook' },
+  spec: {
+    goTemplate: true,
+    generators: [{ list: { elements: [{ cluster: 'engineering-dev', url: 'https://1.2.3.4' }] } }],
+    template: {
+      metadata: { name: '{{.cluster}}-guestbook' },
+      spec: {
+        project: 'my-project',
+        source: { repoURL: 'https://github.com/infra-team/cluster-deployments.git', targetRevision: 'HEAD', path: 'guestbook/{{.cluster}}' },
+        destination: { server: '{{.url}}', namespace: 'guestbook' },
+      },
+    },
+  },
+};
+
+describe('ArgoEntityProcessor', () => {
+  const processor = new ArgoEntityProcessor();
+
+  it('accepts Argo CD Applications and ApplicationSets as written in the Argo CD docs', async () => {
+    await expect(processor.validateEntityKind(application)).resolves.toBe(true);
+    await expect(processor.validateEntityKind(applicationSet)).resolves.toBe(true);
+  });
+
+  it('leaves other kinds to other processors', async () => {
+    await expect(
+      processor.validateEntityKind({ apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' } }),
+    ).resolves.toBe(false);
+    await expect(
+      processor.validateEntityKind({ ...application, apiVersion: 'argoproj.io/v1beta1' }),
+    ).resolves.toBe(false);
+  });
+
+  it('names every problem of a malformed Application', async () => {
+    const broken = { ...application, spec: { project: 3, destination: {} } } as Entity;
+    await expect(processor.validateEntityKind(broken)).rejects.toThrow(
+      /Application 'guestbook' is not a valid Argo CD Application: spec needs 'source' or 'sources'; spec.destination needs 'server' or 'name'; spec.project must be a string/,
+    );
+  });
+
+  it('requires generators and a template on an ApplicationSet', async () => {
+    const broken = { ...applicationSet, spec: { generators: [], template: 'x' } } as Entity;
+    await expect(processor.validateEntityKind(broken)).rejects.toThrow(
+      /spec.generators must be a non-empty list; spec.template must be an object/,
+    );
+  });
+
+  it('requires a repository and a path or chart in each source', async () => {
+    const broken = {
+      ...application,
+      spec: { ...application.spec, source: undefined, sources: [{ repoURL: 'https://charts.example.com' }] },
+    } as Entity;
+    await expect(processor.validateEntityKind(broken)).rejects.toThrow(
+      /spec.sources\[0\] needs 'path' \(a folder in the repository\) or 'chart'/,
+    );
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * Slipway's pure engine pieces, shared by the backend plugin and modules:
+ * manifest model, ApplicationSet expansion, health, diff and sync planning.
+ *
+ * @packageDocumentation
+ */

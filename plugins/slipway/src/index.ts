@@ -1,0 +1,8 @@
+/**
+ * Slipway's frontend: status, versions, resource graph and history of
+ * GitOps applications on Backstage entity pages.
+ *
+ * @packageDocumentation
+ */
+export { slipwayPlugin } from './plugin';
+export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
