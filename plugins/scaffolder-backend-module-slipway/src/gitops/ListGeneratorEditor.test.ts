@@ -76,7 +76,7 @@ describe('addListElement', () => {
     expect(() =>
       addListElement(file, { applicationSet: 'missing', nameKey: 'env' }, { env: 'x' }),
     ).toThrow("no ApplicationSet named 'missing' in the file");
-    const gitOnly = file.replace(/- list:\n        elements:[\s\S]*?(?=  template)/, '- git:\n        repoURL: x\n');
+    const gitOnly = file.replace(/- list:\n {8}elements:[\s\S]*?(?= {2}template)/, '- git:\n        repoURL: x\n');
     expect(() => addListElement(gitOnly, target, { env: 'x' })).toThrow(/has no list generator/);
   });
 
