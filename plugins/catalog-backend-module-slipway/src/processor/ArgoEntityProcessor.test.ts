@@ -75,3 +75,38 @@ describe('ArgoEntityProcessor', () => {
     );
   });
 });
+
+describe('ArgoEntityProcessor relations', () => {
+  it('emits the relations of an Application from its annotations', async () => {
+    const processor = new ArgoEntityProcessor();
+    const emitted: any[] = [];
+    const entity: Entity = {
+      ...application,
+      metadata: {
+        name: 'payments-prod',
+        namespace: 'default',
+        annotations: {
+          'slipway.io/application-set': 'applicationset:default/payments',
+          'slipway.io/component': 'payments',
+        },
+      },
+    };
+    await processor.postProcessEntity(entity, { type: 'file', target: 'x' }, r => emitted.push(r));
+    expect(emitted.map(r => `${r.relation.type} ${r.relation.target.name}`)).toEqual([
+      'partOf payments',
+      'hasPart payments-prod',
+      'dependencyOf payments',
+      'dependsOn payments-prod',
+    ]);
+  });
+
+  it('emits nothing for other kinds', async () => {
+    const emitted: any[] = [];
+    await new ArgoEntityProcessor().postProcessEntity(
+      { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'x' } },
+      { type: 'file', target: 'x' },
+      r => emitted.push(r),
+    );
+    expect(emitted).toEqual([]);
+  });
+});

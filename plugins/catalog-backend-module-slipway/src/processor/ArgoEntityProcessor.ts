@@ -1,6 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogProcessor } from '@backstage/plugin-catalog-node';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import { LocationSpec } from '@backstage/plugin-catalog-common';
+import {
+  applicationRelations,
+  applicationSetRelations,
+} from '../mapping/applicationRelations';
 import { isArgoEntity, validateArgoEntity } from './validateArgoEntity';
 
 /**
@@ -25,5 +34,23 @@ export class ArgoEntityProcessor implements CatalogProcessor {
       );
     }
     return true;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    if (!isArgoEntity(entity)) {
+      return entity;
+    }
+    const relations =
+      entity.kind === 'Application'
+        ? applicationRelations(entity)
+        : applicationSetRelations(entity);
+    for (const relation of relations) {
+      emit(processingResult.relation(relation));
+    }
+    return entity;
   }
 }
