@@ -8,3 +8,5 @@
 export * from './git/GitTestServer';
 export type { CommitAuthor, FileChange } from './git/BareRepoWriter';
 export * from './net/freePort';
+export * from './portal/startDemoPortal';
+export * from './portal/repoRoot';
