@@ -1,0 +1,82 @@
+import { groupOf, KubeObject } from '@slipway/plugin-slipway-common';
+import type { HealthCheck, ResourceHealth } from '../types';
+import {
+  analysisRunHealth,
+  experimentHealth,
+  rolloutHealth,
+} from './ArgoRolloutsHealth';
+import {
+  applicationSetHealth,
+  cronWorkflowHealth,
+  eventBusHealth,
+} from './ArgoHealth';
+import {
+  certificateHealth,
+  clusterIssuerHealth,
+  issuerHealth,
+} from './CertManagerHealth';
+import { sealedSecretHealth } from './SealedSecretHealth';
+import {
+  clusterExternalSecretHealth,
+  clusterSecretStoreHealth,
+  externalSecretHealth,
+  pushSecretHealth,
+  secretStoreHealth,
+} from './ExternalSecretsHealth';
+import {
+  fluxSourceHealth,
+  helmReleaseHealth,
+  helmRepositoryHealth,
+  imagePolicyHealth,
+  imageRepositoryHealth,
+  imageUpdateAutomationHealth,
+  kustomizationHealth,
+  receiverHealth,
+} from './FluxHealth';
+
+const CRD: Record<string, HealthCheck> = {
+  'argoproj.io/Rollout': rolloutHealth,
+  'argoproj.io/AnalysisRun': analysisRunHealth,
+  'argoproj.io/Experiment': experimentHealth,
+  'argoproj.io/ApplicationSet': applicationSetHealth,
+  'argoproj.io/CronWorkflow': cronWorkflowHealth,
+  'argoproj.io/EventBus': eventBusHealth,
+  'cert-manager.io/Certificate': certificateHealth,
+  'cert-manager.io/Issuer': issuerHealth,
+  'cert-manager.io/ClusterIssuer': clusterIssuerHealth,
+  'bitnami.com/SealedSecret': sealedSecretHealth,
+  'external-secrets.io/ExternalSecret': externalSecretHealth,
+  'external-secrets.io/ClusterExternalSecret': clusterExternalSecretHealth,
+  'external-secrets.io/SecretStore': secretStoreHealth,
+  'external-secrets.io/ClusterSecretStore': clusterSecretStoreHealth,
+  'external-secrets.io/PushSecret': pushSecretHealth,
+  'helm.toolkit.fluxcd.io/HelmRelease': helmReleaseHealth,
+  'kustomize.toolkit.fluxcd.io/Kustomization': kustomizationHealth,
+  'source.toolkit.fluxcd.io/GitRepository': fluxSourceHealth,
+  'source.toolkit.fluxcd.io/HelmChart': fluxSourceHealth,
+  'source.toolkit.fluxcd.io/Bucket': fluxSourceHealth,
+  'source.toolkit.fluxcd.io/OCIRepository': fluxSourceHealth,
+  'source.toolkit.fluxcd.io/HelmRepository': helmRepositoryHealth,
+  'image.toolkit.fluxcd.io/ImagePolicy': imagePolicyHealth,
+  'image.toolkit.fluxcd.io/ImageRepository': imageRepositoryHealth,
+  'image.toolkit.fluxcd.io/ImageUpdateAutomation': imageUpdateAutomationHealth,
+  'notification.toolkit.fluxcd.io/Receiver': receiverHealth,
+};
+
+/** Slipway's own check for a custom resource group and kind, or undefined. @public */
+export function getCrdHealthCheck(
+  group: string,
+  kind: string,
+): HealthCheck | undefined {
+  return CRD[`${group}/${kind}`];
+}
+
+/** The kinds (`group/kind`) that have a Slipway CRD check. @public */
+export function crdHealthKinds(): string[] {
+  return Object.keys(CRD);
+}
+
+/** The health of a popular custom resource, or undefined when Slipway has no check for it. @public */
+export function crdHealth(obj: KubeObject): ResourceHealth | undefined {
+  return getCrdHealthCheck(groupOf(obj.apiVersion), obj.kind)?.(obj);
+}

@@ -1,0 +1,22 @@
+/**
+ * The seam between Slipway's health code and a Lua interpreter, so that the
+ * interpreter can be swapped (and faked in tests).
+ */
+
+/** One compiled script in its own Lua VM. @public */
+export interface LuaScriptRunner {
+  /**
+   * Runs the script with the global `obj` set to a copy of `input` and
+   * returns the script's return value converted to JavaScript. Throws when
+   * the script fails or runs too long.
+   */
+  run(input: unknown): unknown;
+  /** Frees the VM. */
+  close(): void;
+}
+
+/** Compiles scripts; compiling is asynchronous (the VM is WebAssembly). @public */
+export interface LuaEngineFactory {
+  /** Compiles `source`; `name` names the script in error messages. */
+  compile(source: string, name: string): Promise<LuaScriptRunner>;
+}

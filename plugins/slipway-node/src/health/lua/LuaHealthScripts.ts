@@ -1,0 +1,141 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import { groupOf, KubeObject } from '@slipway/plugin-slipway-common';
+import type { ResourceHealth } from '../types';
+import type { LuaEngineFactory, LuaScriptRunner } from './LuaEngine';
+import { HealthScriptIndex, HealthScriptKey } from './scriptIndex';
+import { luaResultToHealth } from './luaResult';
+import { WasmoonLuaEngine } from './WasmoonLuaEngine';
+
+/** Options for {@link LuaHealthScripts}. @public */
+export interface LuaHealthScriptsOptions {
+  /** The Lua engine; default: wasmoon. */
+  engine?: LuaEngineFactory;
+}
+
+const keyId = (key: HealthScriptKey) => `${key.group}/${key.kind}`;
+
+/**
+ * Health scripts in Argo CD's format (`health.lua` reads the global `obj`
+ * and returns `{status = ..., message = ...}`). Each script is compiled into
+ * its own Lua VM the first time it is needed and the VM is reused for every
+ * later object of that kind.
+ * @public
+ */
+export class LuaHealthScripts {
+  private readonly index: HealthScriptIndex;
+  private readonly runners = new Map<string, Promise<LuaScriptRunner>>();
+  private readonly engine: LuaEngineFactory;
+
+  /** @param scripts - script source by `group/kind` folder names (`_` is a wildcard) */
+  constructor(
+    private readonly scripts: ReadonlyMap<string, string>,
+    options: LuaHealthScriptsOptions = {},
+  ) {
+    this.engine = options.engine ?? new WasmoonLuaEngine();
+    this.index = new HealthScriptIndex(
+      [...scripts.keys()].map(id => {
+        const slash = id.indexOf('/');
+        return { group: id.slice(0, slash), kind: id.slice(slash + 1) };
+      }),
+    );
+  }
+
+  /**
+   * Loads every `<group>/<kind>/health.lua` below `dir`. A missing or
+   * unreadable folder is an error that names the folder.
+   */
+  static async fromDirectory(
+    dir: string,
+    options: LuaHealthScriptsOptions = {},
+  ): Promise<LuaHealthScripts> {
+    let groups: string[];
+    try {
+      groups = await fs.readdir(dir);
+    } catch (e) {
+      throw new Error(
+        `Cannot read the Lua health scripts folder ${dir}: ${
+          (e as Error).message
+        }. Point the Lua folder at a directory laid out as <group>/<kind>/health.lua.`,
+      );
+    }
+    const scripts = new Map<string, string>();
+    for (const group of groups.sort()) {
+      const groupDir = path.join(dir, group);
+      if (!(await isDirectory(groupDir))) continue;
+      for (const kind of (await fs.readdir(groupDir)).sort()) {
+        const file = path.join(groupDir, kind, 'health.lua');
+        if (await isFile(file)) {
+          scripts.set(`${group}/${kind}`, await fs.readFile(file, 'utf8'));
+        }
+      }
+    }
+    return new LuaHealthScripts(scripts, options);
+  }
+
+  /** Number of scripts loaded. */
+  get size(): number {
+    return this.scripts.size;
+  }
+
+  /** True when a script serves this group and kind. */
+  has(group: string, kind: string): boolean {
+    return this.index.find(group, kind) !== undefined;
+  }
+
+  /**
+   * Runs the script for the object's kind. Undefined when there is none;
+   * a failing script gives Unknown with the script's error.
+   */
+  async evaluate(obj: KubeObject): Promise<ResourceHealth | undefined> {
+    const key = this.index.find(groupOf(obj.apiVersion ?? ''), obj.kind);
+    if (!key) return undefined;
+    const name = `${keyId(key)}/health.lua`;
+    let runner: LuaScriptRunner;
+    try {
+      runner = await this.runner(key, name);
+    } catch (e) {
+      return { status: 'Unknown', message: `${name}: ${(e as Error).message}` };
+    }
+    try {
+      return luaResultToHealth(runner.run(obj), name);
+    } catch (e) {
+      return { status: 'Unknown', message: `${name}: ${(e as Error).message}` };
+    }
+  }
+
+  /** Frees every Lua VM. */
+  async close(): Promise<void> {
+    const runners = [...this.runners.values()];
+    this.runners.clear();
+    for (const r of await Promise.allSettled(runners)) {
+      if (r.status === 'fulfilled') r.value.close();
+    }
+  }
+
+  private runner(key: HealthScriptKey, name: string): Promise<LuaScriptRunner> {
+    const id = keyId(key);
+    let runner = this.runners.get(id);
+    if (!runner) {
+      runner = this.engine.compile(this.scripts.get(id)!, name);
+      this.runners.set(id, runner);
+    }
+    return runner;
+  }
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
