@@ -1,0 +1,4 @@
+/**
+ * The reconcile engine's I/O adapters (DESIGN §4).
+ */
+export * from './source';

@@ -1,0 +1,64 @@
+/** A ref as advertised by a Git server (or read from a local repository). */
+export interface AdvertisedRef {
+  /** Full ref name, e.g. `HEAD`, `refs/heads/main`, `refs/tags/v1.0.0`. */
+  ref: string;
+  oid: string;
+  /** For annotated tags: the commit the tag points at. */
+  peeled?: string;
+  /** For symbolic refs (HEAD): the ref they point at. */
+  target?: string;
+}
+
+/** The outcome of matching a revision against a list of refs. */
+export type RevisionMatch =
+  | { kind: 'ref'; ref: string; commit: string }
+  | { kind: 'sha'; commit: string }
+  | { kind: 'short-sha'; prefix: string }
+  | { kind: 'none' };
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** Argo CD treats 7 to 39 hex digits as a truncated commit SHA. */
+const SHORT_SHA = /^[0-9a-f]{7,39}$/i;
+
+/**
+ * Matches `targetRevision` against refs with Argo CD's semantics: empty or
+ * `HEAD` is the default branch; a full ref name matches itself; a short name
+ * matches a branch first, then a tag (annotated tags peeled to their commit);
+ * otherwise a full or truncated commit SHA.
+ */
+export function matchRevision(refs: AdvertisedRef[], targetRevision: string | undefined): RevisionMatch {
+  const revision = (targetRevision ?? '').trim();
+  const byName = new Map(refs.map(r => [r.ref, r]));
+  const commitOf = (r: AdvertisedRef) => (r.peeled ?? r.oid).toLowerCase();
+
+  const candidates =
+    revision === '' || revision === 'HEAD'
+      ? ['HEAD']
+      : revision.startsWith('refs/')
+        ? [revision]
+        : [`refs/heads/${revision}`, `refs/tags/${revision}`];
+  for (const name of candidates) {
+    const found = byName.get(name);
+    if (found) {
+      return { kind: 'ref', ref: name, commit: commitOf(found) };
+    }
+  }
+  if (FULL_SHA.test(revision)) {
+    return { kind: 'sha', commit: revision.toLowerCase() };
+  }
+  if (SHORT_SHA.test(revision)) {
+    return { kind: 'short-sha', prefix: revision.toLowerCase() };
+  }
+  return { kind: 'none' };
+}
+
+/** Commits the refs point at (peeled), for checking what a fetch must bring. */
+export function advertisedCommits(refs: AdvertisedRef[]): string[] {
+  const out = new Set<string>();
+  for (const r of refs) {
+    if (r.ref === 'HEAD' || r.ref.startsWith('refs/heads/') || r.ref.startsWith('refs/tags/')) {
+      out.add((r.peeled ?? r.oid).toLowerCase());
+    }
+  }
+  return [...out];
+}
