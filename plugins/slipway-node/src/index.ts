@@ -4,4 +4,6 @@
  *
  * @packageDocumentation
  */
+export * from './tools';
 export * from './health';
+export * from './sync';
