@@ -7,4 +7,3 @@
 export * from './tools';
 export * from './health';
 export * from './sync';
-export * from './sync';
