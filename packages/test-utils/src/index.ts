@@ -8,5 +8,18 @@
 export * from './git/GitTestServer';
 export type { CommitAuthor, FileChange } from './git/BareRepoWriter';
 export * from './net/freePort';
+export {
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+  type PostgresUnavailable,
+} from './postgres/ThrowawayPostgres';
+export { findPostgresInstallation, type PostgresInstallation } from './postgres/PostgresInstallation';
+export {
+  locateTools,
+  toolsOptionsFromConfig,
+  type LocateToolsOptions,
+  type LocatedTools,
+  type ToolSource,
+} from '@slipway/plugin-slipway-node';
 export * from './portal/startDemoPortal';
 export * from './portal/repoRoot';
