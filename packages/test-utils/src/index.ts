@@ -14,6 +14,7 @@ export {
   type PostgresUnavailable,
 } from './postgres/ThrowawayPostgres';
 export { findPostgresInstallation, type PostgresInstallation } from './postgres/PostgresInstallation';
+export * from './browser/launchChromium';
 export {
   locateTools,
   toolsOptionsFromConfig,
