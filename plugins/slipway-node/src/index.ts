@@ -7,3 +7,4 @@
 export * from './tools';
 export * from './health';
 export * from './sync';
+export * from './applicationset';

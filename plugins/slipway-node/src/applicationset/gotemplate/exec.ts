@@ -1,0 +1,287 @@
+/**
+ * Evaluator for parsed Go templates, following text/template's rules:
+ * fields on maps, `missingkey` handling, variables and their scopes,
+ * pipelines (the previous value becomes the last argument), if/with/range
+ * with else branches, break/continue and short-circuit `and`/`or`.
+ */
+import { Command, Operand, Pipeline, TemplateNode } from './parser';
+import { formatValue, GoValue, isMap, isTrue, typeName } from './values';
+
+/** A template function: receives evaluated arguments, returns a value or throws. */
+export type TemplateFunction = (...args: GoValue[]) => GoValue;
+
+export interface ExecOptions {
+  /** 'error' makes a missing map key an error (goTemplateOptions: ["missingkey=error"]). */
+  missingKey: 'default' | 'zero' | 'error';
+  functions: Record<string, TemplateFunction>;
+  /** Bound on the size of the output, against runaway templates. */
+  maxOutputLength: number;
+  /** Bound on the total iterations of all range loops. */
+  maxIterations: number;
+}
+
+/** An error while executing a template; the message names the failing action. */
+export class TemplateExecError extends Error {}
+
+type ControlNode = Extract<TemplateNode, { pipe: Pipeline; list: TemplateNode[] }>;
+
+class Break {}
+class Continue {}
+
+interface Scope {
+  vars: Array<{ name: string; value: GoValue }>;
+}
+
+class State {
+  out = '';
+  iterations = 0;
+  pipe: Pipeline | undefined;
+  constructor(readonly options: ExecOptions, readonly scope: Scope) {}
+
+  fail(message: string): never {
+    const at = this.pipe ? `${this.pipe.line}:${this.pipe.col}: executing at <${this.pipe.source}>: ` : '';
+    throw new TemplateExecError(`${at}${message}`);
+  }
+
+  write(s: string) {
+    this.out += s;
+    if (this.out.length > this.options.maxOutputLength) {
+      this.fail(`output exceeds ${this.options.maxOutputLength} characters`);
+    }
+  }
+
+  lookupVar(name: string): GoValue {
+    for (let i = this.scope.vars.length - 1; i >= 0; i--) {
+      if (this.scope.vars[i].name === name) return this.scope.vars[i].value;
+    }
+    return this.fail(`undefined variable: ${name}`);
+  }
+
+  setVar(name: string, value: GoValue) {
+    for (let i = this.scope.vars.length - 1; i >= 0; i--) {
+      if (this.scope.vars[i].name === name) {
+        this.scope.vars[i].value = value;
+        return;
+      }
+    }
+    this.fail(`undefined variable: ${name}`);
+  }
+}
+
+function field(s: State, receiver: GoValue, name: string): GoValue {
+  if (isMap(receiver)) {
+    if (Object.prototype.hasOwnProperty.call(receiver, name)) return receiver[name];
+    if (s.options.missingKey === 'error') s.fail(`map has no entry for key "${name}"`);
+    // missingkey=zero yields the zero value of interface{} (nil); default yields "no value".
+    return s.options.missingKey === 'zero' ? null : undefined;
+  }
+  if (receiver === undefined) {
+    // Go treats a field of "no value" as another missing key.
+    if (s.options.missingKey === 'error') s.fail(`nil data; no entry for key "${name}"`);
+    return undefined;
+  }
+  if (receiver === null) return s.fail(`nil pointer evaluating interface {}.${name}`);
+  return s.fail(`can't evaluate field ${name} in type ${typeName(receiver)}`);
+}
+
+function fieldChain(s: State, receiver: GoValue, path: string[]): GoValue {
+  let v = receiver;
+  for (const name of path) v = field(s, v, name);
+  return v;
+}
+
+function evalArg(s: State, dot: GoValue, arg: Operand): GoValue {
+  switch (arg.type) {
+    case 'dot':
+      return dot;
+    case 'field':
+      return fieldChain(s, dot, arg.path);
+    case 'variable':
+      return fieldChain(s, s.lookupVar(arg.name), arg.path);
+    case 'string':
+      return arg.value;
+    case 'number':
+      return arg.value;
+    case 'bool':
+      return arg.value;
+    case 'nil':
+      return s.fail('nil is not a command');
+    case 'pipe': {
+      const saved = s.pipe;
+      const v = evalPipeline(s, dot, arg.pipe);
+      s.pipe = saved;
+      return fieldChain(s, v, arg.chain);
+    }
+    case 'ident':
+      return callFunction(s, dot, arg.name, [], undefined);
+    default:
+      return s.fail('unsupported operand');
+  }
+}
+
+function callFunction(s: State, dot: GoValue, name: string, args: Operand[], final: { value: GoValue } | undefined): GoValue {
+  if (name === 'and' || name === 'or') {
+    const all: Array<() => GoValue> = args.map(a => () => evalArg(s, dot, a));
+    if (final) all.push(() => final.value);
+    if (all.length === 0) s.fail(`wrong number of args for ${name}: want at least 1 got 0`);
+    let v: GoValue = undefined;
+    for (const get of all) {
+      v = get();
+      if (name === 'and' ? !isTrue(v) : isTrue(v)) return v;
+    }
+    return v;
+  }
+  const fn = s.options.functions[name];
+  if (!fn) return s.fail(`function "${name}" not defined`);
+  const values = args.map(a => evalArg(s, dot, a));
+  if (final) values.push(final.value);
+  try {
+    return fn(...values);
+  } catch (e) {
+    if (e instanceof TemplateExecError) throw e;
+    return s.fail(`error calling ${name}: ${(e as Error).message}`);
+  }
+}
+
+function evalCommand(s: State, dot: GoValue, cmd: Command, final: { value: GoValue } | undefined): GoValue {
+  const [first, ...rest] = cmd.args;
+  if (first.type === 'ident') return callFunction(s, dot, first.name, rest, final);
+  if (rest.length > 0 || final) {
+    if (first.type === 'field' || first.type === 'variable' || first.type === 'dot') {
+      return s.fail(`can't give argument to non-function ${formatOperand(first)}`);
+    }
+    return s.fail(`can't give argument to non-function ${formatOperand(first)}`);
+  }
+  return evalArg(s, dot, first);
+}
+
+function formatOperand(o: Operand): string {
+  switch (o.type) {
+    case 'field':
+      return `.${o.path.join('.')}`;
+    case 'variable':
+      return [o.name, ...o.path].join('.');
+    case 'dot':
+      return '.';
+    case 'string':
+      return JSON.stringify(o.value);
+    case 'number':
+      return o.text;
+    default:
+      return o.type;
+  }
+}
+
+function evalPipeline(s: State, dot: GoValue, pipe: Pipeline): GoValue {
+  s.pipe = pipe;
+  let value: { value: GoValue } | undefined;
+  for (const cmd of pipe.cmds) {
+    value = { value: evalCommand(s, dot, cmd, value) };
+    s.pipe = pipe;
+  }
+  const result = value?.value;
+  if (pipe.decl.length) {
+    if (pipe.isAssign) s.setVar(pipe.decl[0], result);
+    else s.scope.vars.push({ name: pipe.decl[0], value: result });
+  }
+  return result;
+}
+
+function walkList(s: State, dot: GoValue, nodes: TemplateNode[]) {
+  const mark = s.scope.vars.length;
+  try {
+    for (const n of nodes) walk(s, dot, n);
+  } finally {
+    s.scope.vars.length = mark;
+  }
+}
+
+function walk(s: State, dot: GoValue, node: TemplateNode): void {
+  switch (node.type) {
+    case 'text':
+      s.write(node.text);
+      return;
+    case 'action': {
+      const v = evalPipeline(s, dot, node.pipe);
+      if (node.pipe.decl.length === 0) s.write(formatValue(v));
+      return;
+    }
+    case 'if':
+    case 'with': {
+      const mark = s.scope.vars.length;
+      const v = evalPipeline(s, dot, node.pipe);
+      try {
+        if (isTrue(v)) walkList(s, node.type === 'with' ? v : dot, node.list);
+        else if (node.elseList) walkList(s, dot, node.elseList);
+      } finally {
+        s.scope.vars.length = mark;
+      }
+      return;
+    }
+    case 'range':
+      walkRange(s, dot, node);
+      return;
+    case 'break':
+      throw new Break();
+    case 'continue':
+      throw new Continue();
+    default:
+      return;
+  }
+}
+
+function walkRange(s: State, dot: GoValue, node: ControlNode) {
+  const mark = s.scope.vars.length;
+  const decl = node.pipe.decl;
+  const pipe = { ...node.pipe, decl: [] as string[] };
+  const v = evalPipeline(s, dot, pipe);
+  const items: Array<[GoValue, GoValue]> = [];
+  if (Array.isArray(v)) v.forEach((e, i) => items.push([BigInt(i), e]));
+  else if (isMap(v)) Object.keys(v).sort().forEach(k => items.push([k, v[k]]));
+  else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
+    const n = Number(v);
+    if (n > s.options.maxIterations) s.fail(`range over ${n} exceeds ${s.options.maxIterations} iterations`);
+    for (let i = 0; i < n; i++) items.push([BigInt(i), BigInt(i)]);
+  } else if (v !== undefined && v !== null) {
+    s.fail(`range can't iterate over ${formatValue(v)}`);
+  }
+  try {
+    if (items.length === 0) {
+      if (node.elseList) walkList(s, dot, node.elseList);
+      return;
+    }
+    for (const [key, elem] of items) {
+      if (++s.iterations > s.options.maxIterations) s.fail(`range loops exceed ${s.options.maxIterations} iterations`);
+      const inner = s.scope.vars.length;
+      if (decl.length === 1) s.scope.vars.push({ name: decl[0], value: elem });
+      if (decl.length === 2) {
+        s.scope.vars.push({ name: decl[0], value: key });
+        s.scope.vars.push({ name: decl[1], value: elem });
+      }
+      try {
+        walkList(s, elem, node.list);
+      } catch (e) {
+        if (e instanceof Break) break;
+        if (!(e instanceof Continue)) throw e;
+      } finally {
+        s.scope.vars.length = inner;
+      }
+    }
+  } finally {
+    s.scope.vars.length = mark;
+  }
+}
+
+/** Executes parsed template nodes against data; throws TemplateExecError. */
+export function execute(nodes: TemplateNode[], data: GoValue, options: ExecOptions): string {
+  const state = new State(options, { vars: [{ name: '$', value: data }] });
+  try {
+    walkList(state, data, nodes);
+  } catch (e) {
+    if (e instanceof Break || e instanceof Continue) {
+      throw new TemplateExecError('{{break}} or {{continue}} outside {{range}}');
+    }
+    throw e;
+  }
+  return state.out;
+}

@@ -1,0 +1,27 @@
+/**
+ * ApplicationSet expansion: generators, both template syntaxes and
+ * templatePatch, as pure code over a Git reader and a cluster list.
+ */
+export { expandApplicationSet, DEFAULT_MAX_APPLICATIONS } from './expand';
+export type {
+  Application,
+  ApplicationSet,
+  ApplicationSetTemplate,
+  ClusterInfo,
+  ExpansionContext,
+  ExpansionError,
+  ExpansionLimits,
+  ExpansionResult,
+  GitFile,
+  GitFileGlobbing,
+  GitReader,
+} from './types';
+export { ARGOCD_API_VERSION, IN_CLUSTER } from './types';
+export { WorkingTreeGitReader } from './WorkingTreeGitReader';
+export type { WorkingTreeGitReaderOptions } from './WorkingTreeGitReader';
+export { renderGoTemplate } from './gotemplate';
+export type { GoTemplateOptions } from './gotemplate';
+export { sanitizeName, slugify } from './names';
+export { runAppsetCommand } from './appsetCommand';
+export type { CommandIO } from './appsetCommand';
+export type { LabelSelector } from './labelSelector';

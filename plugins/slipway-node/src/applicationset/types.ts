@@ -1,0 +1,134 @@
+/**
+ * Types of ApplicationSet expansion: the input objects (as an Argo CD user
+ * writes them), the context the expansion reads, and its result.
+ */
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+
+/** The ApplicationSet API version Slipway understands. @public */
+export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
+
+/** The cluster Argo CD itself runs in, used when no clusters are configured. @public */
+export const IN_CLUSTER = { name: 'in-cluster', server: 'https://kubernetes.default.svc' } as const;
+
+/** A generated Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application). @public */
+export interface Application extends KubeObject {
+  apiVersion: 'argoproj.io/v1alpha1';
+  kind: 'Application';
+  metadata: KubeObject['metadata'] & { name: string };
+  spec: Record<string, unknown>;
+}
+
+/** The `template` of an ApplicationSet (or of one generator). @public */
+export interface ApplicationSetTemplate {
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    finalizers?: string[];
+  };
+  spec?: Record<string, unknown>;
+}
+
+/** An ApplicationSet object (argoproj.io/v1alpha1), fields as Argo CD defines them. @public */
+export interface ApplicationSet extends KubeObject {
+  spec: {
+    generators: Array<Record<string, unknown>>;
+    template: ApplicationSetTemplate;
+    templatePatch?: string;
+    goTemplate?: boolean;
+    goTemplateOptions?: string[];
+    applyNestedSelectors?: boolean;
+    [key: string]: unknown;
+  };
+}
+
+/**
+ * A cluster the clusters generator can target: Argo CD's cluster Secret
+ * (name, server, labels, annotations, project). `local` marks the cluster
+ * Argo CD runs in, which has no Secret: it never matches a non-empty
+ * selector and has no labels or annotations.
+ * @public
+ */
+export interface ClusterInfo {
+  name: string;
+  server: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  project?: string;
+  local?: boolean;
+}
+
+/** A file read from Git. @public */
+export interface GitFile {
+  /** Repository-relative POSIX path, without a leading slash. */
+  path: string;
+  content: string;
+}
+
+/**
+ * Read access to Git for the git generators. Paths are repository-relative
+ * POSIX paths without a leading slash. The glob lets a reader limit what it
+ * reads; the expansion filters the result again with Argo CD's matching
+ * rules, so a reader may return more than matches.
+ * @public
+ */
+export interface GitReader {
+  /** Directories (not files) of the repository at the revision; hidden (`.`-prefixed) ones may be left out. */
+  listDirectories(repoURL: string, revision: string, pathGlob: string): Promise<string[]>;
+  /** Files of the repository at the revision that match the glob, with their content. */
+  readFiles(repoURL: string, revision: string, pathGlob: string): Promise<GitFile[]>;
+}
+
+/** Bounds on an expansion. @public */
+export interface ExpansionLimits {
+  /** Most Applications one ApplicationSet may generate (default 1000); more is an error. */
+  maxApplications?: number;
+  /** Most parameter sets any one generator may produce (default 10 × maxApplications). */
+  maxParameterSets?: number;
+  /** Most files one git files generator may read (default 1000). */
+  maxGitFiles?: number;
+}
+
+/**
+ * How git file generator globs match. 'doublestar' is Argo CD's "new Git
+ * file globbing" (`*` stays within one directory, `**` crosses them);
+ * 'legacy' is Argo CD's default, where `*` also matches `/`.
+ * @public
+ */
+export type GitFileGlobbing = 'legacy' | 'doublestar';
+
+/** What an expansion reads besides the ApplicationSet. @public */
+export interface ExpansionContext {
+  /** Clusters for the clusters generator; default: only the local `in-cluster`. */
+  clusters?: ClusterInfo[];
+  /** Git access for git generators; without it they report an error. */
+  git?: GitReader;
+  limits?: ExpansionLimits;
+  gitFileGlobbing?: GitFileGlobbing;
+}
+
+/** One problem found while expanding; `message` is complete on its own. @public */
+export interface ExpansionError {
+  /** Name of the ApplicationSet ('' when it has none). */
+  applicationSet: string;
+  /** Where in the ApplicationSet, e.g. `spec.generators[0].matrix.generators[1].git`. */
+  path: string;
+  /** `ApplicationSet "x": <path>: <what is wrong and what to do>`. */
+  message: string;
+}
+
+/**
+ * The result of an expansion. When `errors` is not empty the set is not
+ * fully expanded: callers that keep state should keep their last good
+ * expansion rather than act on a partial one.
+ * @public
+ */
+export interface ExpansionResult {
+  /** Generated Applications, sorted by name. */
+  applications: Application[];
+  errors: ExpansionError[];
+}
+
+/** Parameters of one generated Application. */
+export type Params = Record<string, unknown>;
