@@ -15,7 +15,9 @@ async function runDiff(corpusDir: string): Promise<unknown> {
     mod = require('./diffConformance');
   } catch (e) {
     return {
-      error: `diff conformance is not available: ${(e as Error).message}`,
+      error: `diff conformance is not available: ${
+        (e as Error).message.split('\n')[0]
+      }`,
     };
   }
   if (typeof mod.runDiffConformance !== 'function') {
@@ -34,7 +36,7 @@ async function runDiff(corpusDir: string): Promise<unknown> {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const cwd = process.env.INIT_CWD ?? process.cwd();
-  const root = findRepoRoot(__dirname);
+  const root = findRepoRoot(cwd);
   const resolve = (p: string) => path.resolve(cwd, p);
   const healthDir = args.corpus
     ? resolve(args.corpus)

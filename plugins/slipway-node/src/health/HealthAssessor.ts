@@ -74,13 +74,8 @@ export class HealthAssessor {
     const out: Array<ResourceHealth | undefined> = [];
     for (const obj of objs) {
       const sync = assessHealthLayered(obj, this.options);
-      out.push(
-        sync
-          ? sync.health
-          : this.lua
-          ? await this.lua.evaluate(obj)
-          : undefined,
-      );
+      if (sync) out.push(sync.health);
+      else out.push(this.lua ? await this.lua.evaluate(obj) : undefined);
     }
     return out;
   }

@@ -4,6 +4,11 @@
  * falls back to the zero value, as a typed client would.
  */
 
+/** True for undefined and null (Lua's nil). */
+export function isNil(value: unknown): value is undefined | null {
+  return value === undefined || value === null;
+}
+
 /** A plain object (not null, not an array), or an empty one. */
 export function record(value: unknown): Record<string, any> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
 import { isHealthStatusCode } from '../types';
-import { at, conditionsOf, int, list, record, str } from '../fields';
+import { at, isNil, conditionsOf, int, list, record, str } from '../fields';
 import { luaToNumber } from './luaNumber';
 
 /** Annotation Argo Rollouts sets on a Rollout that references a workload. */
@@ -20,7 +20,7 @@ function generationObserved(obj: KubeObject): boolean {
 
 function workloadGenerationObserved(obj: KubeObject): boolean {
   const annotations = obj.metadata?.annotations;
-  if (at(obj, 'spec', 'workloadRef') == null || annotations == null) {
+  if (isNil(at(obj, 'spec', 'workloadRef')) || isNil(annotations)) {
     return true;
   }
   return (
@@ -99,7 +99,7 @@ export function rolloutHealth(obj: KubeObject): ResourceHealth {
   // Rollouts v0.8 moved status.canary.stableRS to status.stableRS.
   const stableRS = str(status.stableRS ?? at(status, 'canary', 'stableRS'));
   const strategy = at(obj, 'spec', 'strategy');
-  if (at(strategy, 'blueGreen') != null) {
+  if (!isNil(at(strategy, 'blueGreen'))) {
     if (at(status, 'blueGreen', 'activeSelector') !== currentPodHash) {
       return {
         status: 'Progressing',
@@ -112,7 +112,7 @@ export function rolloutHealth(obj: KubeObject): ResourceHealth {
         message: 'waiting for analysis to complete',
       };
     }
-  } else if (at(strategy, 'canary') != null) {
+  } else if (!isNil(at(strategy, 'canary'))) {
     if (replicas > updated) {
       return {
         status: 'Progressing',

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthStatusCode } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
-import { at, conditionsOf } from '../fields';
+import { at, isNil, conditionsOf } from '../fields';
 
 /**
  * How one Flux kind reports progress. Flux controllers follow the kstatus
@@ -49,7 +49,7 @@ function fluxHealth(obj: KubeObject, rule: FluxRule): ResourceHealth {
     return { status: 'Suspended', message: `${obj.kind} is suspended` };
   }
   const status = at(obj, 'status');
-  if (status == null || at(status, 'conditions') == null) {
+  if (isNil(status) || isNil(at(status, 'conditions'))) {
     return { status: 'Progressing', message: 'Status unknown' };
   }
   let inFlight = 0;

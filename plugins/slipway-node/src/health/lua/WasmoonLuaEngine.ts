@@ -1,5 +1,19 @@
-import { LuaFactory } from 'wasmoon';
+import * as nodeModule from 'module';
+import type { LuaFactory as LuaFactoryType } from 'wasmoon';
 import type { LuaEngineFactory, LuaScriptRunner } from './LuaEngine';
+
+/**
+ * wasmoon's Emscripten loader uses a dynamic `import()`. Loading it through
+ * Node's own require (rather than a bundler's or a test runner's module
+ * system) keeps that import working everywhere.
+ */
+function loadLuaFactory(): typeof LuaFactoryType {
+  const builtin = (
+    process as unknown as { getBuiltinModule?: (id: string) => unknown }
+  ).getBuiltinModule?.('module') as typeof nodeModule | undefined;
+  const createRequire = (builtin ?? nodeModule).createRequire;
+  return createRequire(__filename)('wasmoon').LuaFactory;
+}
 
 /**
  * Makes Lua 5.4 run scripts written for Argo CD's Lua 5.1 VM, and takes away
@@ -58,7 +72,7 @@ class WasmoonRunner implements LuaScriptRunner {
  * @public
  */
 export class WasmoonLuaEngine implements LuaEngineFactory {
-  private readonly factory = new LuaFactory();
+  private factory?: LuaFactoryType;
   private readonly timeoutMs: number;
 
   constructor(options: WasmoonLuaEngineOptions = {}) {
@@ -66,6 +80,7 @@ export class WasmoonLuaEngine implements LuaEngineFactory {
   }
 
   async compile(source: string, name: string): Promise<LuaScriptRunner> {
+    this.factory ??= new (loadLuaFactory())();
     const engine = await this.factory.createEngine({
       openStandardLibs: true,
       injectObjects: false,

@@ -1,0 +1,28 @@
+import path from 'path';
+import { existsSync } from 'fs';
+import { runDiffConformance } from './diffConformance';
+
+/** The shared corpus sits beside the repository checkout. */
+const corpus = path.resolve(__dirname, '../../../../../shared/conformance/diff');
+
+const describeIfCorpus = existsSync(path.join(corpus, 'cases.json')) ? describe : describe.skip;
+
+describeIfCorpus('diff conformance (gitops-engine diff fixtures)', () => {
+  it('passes every client-side case and reports every mode', async () => {
+    const result = await runDiffConformance(corpus);
+    // eslint-disable-next-line no-console
+    console.log(JSON.stringify({ passed: result.passed, total: result.total, byMode: result.byMode, failures: result.failures }));
+    const clientSide = result.byMode['client-side'];
+    expect(clientSide.total).toBeGreaterThan(0);
+    expect(result.failures.filter(f => f.id && clientSide && !f.id.startsWith('gitops-engine/diff/ss') && !f.id.startsWith('gitops-engine/diff/smd'))).toEqual([]);
+    expect(clientSide.passed).toBe(clientSide.total);
+    expect(result.total).toBe(Object.values(result.byMode).reduce((n, m) => n + m.total, 0));
+  });
+
+  it('counts a case whose fixture is missing as failed, with the reason', async () => {
+    const result = await runDiffConformance(path.join(__dirname, '__fixtures__/broken-corpus'));
+    expect(result.total).toBe(1);
+    expect(result.passed).toBe(0);
+    expect(String(result.failures[0].actual)).toMatch(/error: .*missing\.json/);
+  });
+});
