@@ -18,6 +18,7 @@ export type {
 } from './types';
 export { ARGOCD_API_VERSION, IN_CLUSTER } from './types';
 export { WorkingTreeGitReader } from './WorkingTreeGitReader';
+export { InMemoryGitReader } from './InMemoryGitReader';
 export type { WorkingTreeGitReaderOptions } from './WorkingTreeGitReader';
 export { renderGoTemplate } from './gotemplate';
 export type { GoTemplateOptions } from './gotemplate';
