@@ -2,3 +2,4 @@
  * The reconcile engine's I/O adapters (DESIGN §4).
  */
 export * from './source';
+export * from './cluster';

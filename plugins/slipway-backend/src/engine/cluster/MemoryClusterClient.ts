@@ -1,0 +1,420 @@
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+import {
+  ApiResourceInfo,
+  ApplyOptions,
+  ClusterClient,
+  ClusterError,
+  DeleteOptions,
+  ListOptions,
+  ObjectList,
+  ObjectRef,
+  WatchEvent,
+  WatchHandle,
+  WatchOptions,
+  WriteOptions,
+  describeRef,
+  splitApiVersion,
+} from './ClusterClient';
+
+/** A resource type served by {@link MemoryClusterClient}. @public */
+export interface MemoryResourceType {
+  apiVersion: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+}
+
+const BUILTIN_TYPES: MemoryResourceType[] = [
+  {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    plural: 'namespaces',
+    namespaced: false,
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    plural: 'configmaps',
+    namespaced: true,
+  },
+  { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
+  { apiVersion: 'v1', kind: 'Service', plural: 'services', namespaced: true },
+  { apiVersion: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    plural: 'deployments',
+    namespaced: true,
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    plural: 'replicasets',
+    namespaced: true,
+  },
+  { apiVersion: 'batch/v1', kind: 'Job', plural: 'jobs', namespaced: true },
+];
+
+/** A write the client saw, for tests that check what happened. @public */
+export interface RecordedCall {
+  verb: 'apply' | 'create' | 'replace' | 'delete';
+  ref: ObjectRef;
+  dryRun: boolean;
+  force?: boolean;
+}
+
+type Reaction = (obj: KubeObject, client: MemoryClusterClient) => void;
+type Failure = (
+  verb: RecordedCall['verb'],
+  ref: ObjectRef,
+) => ClusterError | undefined;
+
+function keyOf(ref: ObjectRef, namespaced: boolean): string {
+  const { group } = splitApiVersion(ref.apiVersion);
+  return `${group}/${ref.kind}/${namespaced ? ref.namespace ?? '' : ''}/${
+    ref.name
+  }`;
+}
+
+function matchesSelector(obj: KubeObject, selector?: string): boolean {
+  if (!selector) return true;
+  const labels = obj.metadata?.labels ?? {};
+  return selector.split(',').every(raw => {
+    const term = raw.trim();
+    if (!term) return true;
+    if (term.startsWith('!')) return !(term.slice(1) in labels);
+    const ne = term.indexOf('!=');
+    if (ne >= 0) return labels[term.slice(0, ne)] !== term.slice(ne + 2);
+    const eq = term.indexOf('=');
+    if (eq >= 0)
+      return labels[term.slice(0, eq)] === term.slice(eq + 1).replace(/^=/, '');
+    return term in labels;
+  });
+}
+
+/**
+ * An in-memory {@link ClusterClient}: objects in a map, resourceVersions,
+ * label selectors, watches, dry runs and owner-reference cascade deletion.
+ * Reactions play controllers (e.g. complete a Job); failures can be injected.
+ * For tests; it is not a Kubernetes API server.
+ * @public
+ */
+export class MemoryClusterClient implements ClusterClient {
+  readonly calls: RecordedCall[] = [];
+  private readonly types: MemoryResourceType[] = [...BUILTIN_TYPES];
+  private readonly objects = new Map<string, KubeObject>();
+  private readonly watchers = new Set<{
+    type: MemoryResourceType;
+    options: WatchOptions;
+    onEvent: (e: WatchEvent) => void;
+    end: (e: ClusterError | undefined) => void;
+  }>();
+  private readonly reactions: Reaction[] = [];
+  private readonly failures: Failure[] = [];
+  private revision = 1;
+  private uid = 1;
+
+  addType(type: MemoryResourceType): void {
+    this.types.push(type);
+  }
+
+  /** Runs after every persisted write (create, apply, replace), like a controller. */
+  react(reaction: Reaction): void {
+    this.reactions.push(reaction);
+  }
+
+  /** Makes matching writes fail with the returned error. */
+  failWhen(failure: Failure): void {
+    this.failures.push(failure);
+  }
+
+  /** Ends every watch with 410 Gone, as an API server does when history is compacted. */
+  expireWatches(): void {
+    for (const w of [...this.watchers]) {
+      w.end(new ClusterError('too old resource version', 410, 'Gone'));
+    }
+  }
+
+  /** Stores an object as a controller would (no call recorded). */
+  put(obj: KubeObject): KubeObject {
+    const type = this.typeOf(obj.apiVersion, obj.kind);
+    const key = keyOf(refOf(obj), type.namespaced);
+    const existing = this.objects.get(key);
+    const stored: KubeObject = structuredClone({
+      ...obj,
+      metadata: {
+        ...obj.metadata,
+        uid: existing?.metadata.uid ?? obj.metadata.uid ?? `uid-${this.uid++}`,
+        resourceVersion: String(++this.revision),
+        creationTimestamp:
+          existing?.metadata.creationTimestamp ?? new Date(0).toISOString(),
+      },
+    });
+    if (!type.namespaced) delete stored.metadata.namespace;
+    this.objects.set(key, stored);
+    this.emit(type, existing ? 'MODIFIED' : 'ADDED', stored);
+    return structuredClone(stored);
+  }
+
+  /** Removes an object as the server would, cascading to dependents. */
+  remove(ref: ObjectRef): boolean {
+    const type = this.typeOf(ref.apiVersion, ref.kind);
+    const key = keyOf(ref, type.namespaced);
+    const existing = this.objects.get(key);
+    if (!existing) return false;
+    this.objects.delete(key);
+    this.emit(type, 'DELETED', {
+      ...existing,
+      metadata: {
+        ...existing.metadata,
+        resourceVersion: String(++this.revision),
+      },
+    });
+    for (const child of [...this.objects.values()]) {
+      if (
+        child.metadata.ownerReferences?.some(
+          o => o.uid === existing.metadata.uid,
+        )
+      ) {
+        this.remove(refOf(child));
+      }
+    }
+    return true;
+  }
+
+  all(): KubeObject[] {
+    return [...this.objects.values()].map(o => structuredClone(o));
+  }
+
+  async resourceFor(
+    apiVersion: string,
+    kind: string,
+  ): Promise<ApiResourceInfo | undefined> {
+    const t = this.types.find(
+      x => x.apiVersion === apiVersion && x.kind === kind,
+    );
+    return t ? toInfo(t) : undefined;
+  }
+
+  async listResources(): Promise<ApiResourceInfo[]> {
+    return this.types.map(toInfo);
+  }
+
+  invalidateDiscovery(): void {}
+
+  async get(ref: ObjectRef): Promise<KubeObject | undefined> {
+    const type = this.typeOf(ref.apiVersion, ref.kind);
+    const found = this.objects.get(keyOf(ref, type.namespaced));
+    return found ? structuredClone(found) : undefined;
+  }
+
+  async list(
+    apiVersion: string,
+    kind: string,
+    options: ListOptions = {},
+  ): Promise<ObjectList> {
+    const type = this.typeOf(apiVersion, kind);
+    const items = [...this.objects.values()]
+      .filter(o => o.apiVersion === apiVersion && o.kind === kind)
+      .filter(
+        o => !options.namespace || o.metadata.namespace === options.namespace,
+      )
+      .filter(o => matchesSelector(o, options.labelSelector))
+      .map(o => structuredClone(o));
+    void type;
+    return { items, resourceVersion: String(this.revision) };
+  }
+
+  async apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
+    this.check('apply', obj, options);
+    const existing = await this.get(refOf(obj));
+    const merged: KubeObject = {
+      ...(existing ?? {}),
+      ...obj,
+      metadata: {
+        ...(existing?.metadata ?? {}),
+        ...obj.metadata,
+        labels: {
+          ...(existing?.metadata.labels ?? {}),
+          ...(obj.metadata.labels ?? {}),
+        },
+        annotations: {
+          ...(existing?.metadata.annotations ?? {}),
+          ...(obj.metadata.annotations ?? {}),
+        },
+      },
+    };
+    if (existing?.status !== undefined && obj.status === undefined)
+      merged.status = existing.status;
+    return this.write(merged, options.dryRun);
+  }
+
+  async create(
+    obj: KubeObject,
+    options: WriteOptions = {},
+  ): Promise<KubeObject> {
+    this.check('create', obj, options);
+    if (await this.get(refOf(obj))) {
+      throw new ClusterError(
+        `${describeRef(refOf(obj))} already exists`,
+        409,
+        'AlreadyExists',
+      );
+    }
+    return this.write(obj, options.dryRun);
+  }
+
+  async replace(
+    obj: KubeObject,
+    options: WriteOptions = {},
+  ): Promise<KubeObject> {
+    this.check('replace', obj, options);
+    if (!(await this.get(refOf(obj)))) {
+      throw new ClusterError(
+        `${describeRef(refOf(obj))} not found`,
+        404,
+        'NotFound',
+      );
+    }
+    return this.write(obj, options.dryRun);
+  }
+
+  async delete(ref: ObjectRef, options: DeleteOptions = {}): Promise<boolean> {
+    this.calls.push({ verb: 'delete', ref, dryRun: !!options.dryRun });
+    this.injectFailure('delete', ref);
+    if (options.dryRun) return !!(await this.get(ref));
+    return this.remove(ref);
+  }
+
+  async watch(
+    apiVersion: string,
+    kind: string,
+    options: WatchOptions,
+    onEvent: (event: WatchEvent) => void,
+  ): Promise<WatchHandle> {
+    const type = this.typeOf(apiVersion, kind);
+    let settle: (e: ClusterError | undefined) => void = () => {};
+    const done = new Promise<ClusterError | undefined>(r => {
+      settle = r;
+    });
+    const watcher = {
+      type,
+      options,
+      onEvent,
+      end: (e: ClusterError | undefined) => {
+        this.watchers.delete(watcher);
+        settle(e);
+      },
+    };
+    this.watchers.add(watcher);
+    return { stop: () => watcher.end(undefined), done };
+  }
+
+  private check(
+    verb: RecordedCall['verb'],
+    obj: KubeObject,
+    options: WriteOptions & { force?: boolean },
+  ) {
+    const ref = refOf(obj);
+    this.calls.push({
+      verb,
+      ref,
+      dryRun: !!options.dryRun,
+      ...(verb === 'apply' ? { force: !!options.force } : {}),
+    });
+    if (!ref.name)
+      throw new ClusterError(
+        `${obj.kind} has no metadata.name`,
+        422,
+        'Invalid',
+      );
+    const type = this.typeOf(obj.apiVersion, obj.kind);
+    if (type.namespaced && obj.metadata.namespace) {
+      const ns = this.objects.get(
+        keyOf(
+          { apiVersion: 'v1', kind: 'Namespace', name: obj.metadata.namespace },
+          false,
+        ),
+      );
+      if (!ns) {
+        throw new ClusterError(
+          `namespaces "${obj.metadata.namespace}" not found`,
+          404,
+          'NotFound',
+        );
+      }
+    }
+    this.injectFailure(verb, ref);
+  }
+
+  private injectFailure(verb: RecordedCall['verb'], ref: ObjectRef) {
+    for (const f of this.failures) {
+      const error = f(verb, ref);
+      if (error) throw error;
+    }
+  }
+
+  private write(obj: KubeObject, dryRun?: boolean): KubeObject {
+    if (dryRun) return structuredClone(obj);
+    const stored = this.put(obj);
+    for (const reaction of this.reactions) reaction(stored, this);
+    return (
+      this.objects.get(
+        keyOf(
+          refOf(stored),
+          this.typeOf(stored.apiVersion, stored.kind).namespaced,
+        ),
+      ) ?? stored
+    );
+  }
+
+  private typeOf(apiVersion: string, kind: string): MemoryResourceType {
+    const t = this.types.find(
+      x => x.apiVersion === apiVersion && x.kind === kind,
+    );
+    if (!t)
+      throw new ClusterError(
+        `the server does not serve ${kind} in ${apiVersion}`,
+        404,
+        'NotFound',
+      );
+    return t;
+  }
+
+  private emit(
+    type: MemoryResourceType,
+    eventType: WatchEvent['type'],
+    obj: KubeObject,
+  ) {
+    for (const w of this.watchers) {
+      if (w.type !== type) continue;
+      if (w.options.namespace && obj.metadata.namespace !== w.options.namespace)
+        continue;
+      if (!matchesSelector(obj, w.options.labelSelector)) continue;
+      w.onEvent({ type: eventType, object: structuredClone(obj) });
+    }
+  }
+}
+
+function refOf(obj: KubeObject): ObjectRef {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    namespace: obj.metadata?.namespace,
+    name: obj.metadata?.name ?? '',
+  };
+}
+
+function toInfo(t: MemoryResourceType): ApiResourceInfo {
+  const { group, version } = splitApiVersion(t.apiVersion);
+  return {
+    group,
+    version,
+    apiVersion: t.apiVersion,
+    kind: t.kind,
+    plural: t.plural,
+    namespaced: t.namespaced,
+    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
+    preferred: true,
+  };
+}

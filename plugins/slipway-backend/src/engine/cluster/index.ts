@@ -1,0 +1,5 @@
+export * from './ClusterClient';
+export * from './DiscoveryCache';
+export * from './KubeClusterClient';
+export * from './MemoryClusterClient';
+export * from './ClusterCache';
