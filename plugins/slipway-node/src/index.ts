@@ -8,3 +8,4 @@ export * from './tools';
 export * from './health';
 export * from './sync';
 export * from './applicationset';
+export * from './diff';
