@@ -1,0 +1,10 @@
+/**
+ * A simulated Kubernetes API server (REST over HTTP on 127.0.0.1) for
+ * demos, tests and benchmarks. It is a simulation, not a cluster.
+ *
+ * @packageDocumentation
+ */
+export { startKubeSim } from './startKubeSim';
+export type { KubeSim, KubeSimOptions } from './startKubeSim';
+export { FAULT_ANNOTATION, imageFault } from './controllers/faults';
+export type { Fault } from './controllers/faults';
