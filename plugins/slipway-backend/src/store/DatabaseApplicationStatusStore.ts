@@ -1,0 +1,276 @@
+import { InputError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import type {
+  ApplicationStatus,
+  ApplicationStatusField,
+  ApplicationStatusFilter,
+  ApplicationStatusPage,
+  ApplicationStatusStore,
+  ApplicationStatusUpdate,
+  ListApplicationStatusesOptions,
+} from './ApplicationStatusStore';
+import {
+  decodeCursor,
+  encodeCursor,
+  fromDbJson,
+  fromDbTime,
+  optional,
+  toDbJson,
+  toDbTime,
+} from './dbValues';
+import { validateStatusUpdate } from './validation';
+
+const TABLE = 'slipway_application_status';
+
+type ColumnKind = 'text' | 'time' | 'json';
+
+/** How each field is stored. */
+const COLUMNS: Record<ApplicationStatusField, [string, ColumnKind]> = {
+  entityRef: ['entity_ref', 'text'],
+  componentRef: ['component_ref', 'text'],
+  project: ['project', 'text'],
+  cluster: ['cluster', 'text'],
+  namespace: ['namespace', 'text'],
+  environment: ['environment', 'text'],
+  owner: ['owner', 'text'],
+  syncStatus: ['sync_status', 'text'],
+  syncChangedAt: ['sync_changed_at', 'time'],
+  healthStatus: ['health_status', 'text'],
+  healthMessage: ['health_message', 'text'],
+  healthChangedAt: ['health_changed_at', 'time'],
+  revision: ['revision', 'text'],
+  commit: ['commit', 'json'],
+  conditions: ['conditions', 'json'],
+  resources: ['resources', 'json'],
+  versions: ['versions', 'json'],
+  reconciledAt: ['reconciled_at', 'time'],
+  updatedAt: ['updated_at', 'time'],
+};
+
+const ALL_FIELDS = Object.keys(COLUMNS) as ApplicationStatusField[];
+
+/** Defaults of fields a reader always gets, even when never written. */
+const DEFAULTS: Partial<Record<ApplicationStatusField, unknown>> = {
+  syncStatus: 'Unknown',
+  healthStatus: 'Unknown',
+  conditions: [],
+  resources: [],
+  versions: { images: [], charts: [] },
+};
+
+const FILTER_COLUMNS: Record<keyof ApplicationStatusFilter, string> = {
+  entityRef: 'entity_ref',
+  componentRef: 'component_ref',
+  project: 'project',
+  cluster: 'cluster',
+  namespace: 'namespace',
+  environment: 'environment',
+  owner: 'owner',
+  syncStatus: 'sync_status',
+  healthStatus: 'health_status',
+};
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 1000;
+
+function toColumnValue(kind: ColumnKind, value: unknown): unknown {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  switch (kind) {
+    case 'json':
+      return toDbJson(value);
+    case 'time':
+      return toDbTime(value as string);
+    default:
+      return value;
+  }
+}
+
+function rowToStatus(
+  row: Record<string, unknown>,
+  fields: readonly ApplicationStatusField[],
+): Partial<ApplicationStatus> {
+  const status: Record<string, unknown> = {};
+  for (const field of fields) {
+    const [column, kind] = COLUMNS[field];
+    const raw = row[column];
+    let value: unknown;
+    if (kind === 'json') {
+      value = fromDbJson(raw, DEFAULTS[field]);
+    } else if (kind === 'time') {
+      value = fromDbTime(raw);
+    } else {
+      value = optional(raw) ?? DEFAULTS[field];
+    }
+    if (value !== undefined) {
+      status[field] = value;
+    }
+  }
+  return status as Partial<ApplicationStatus>;
+}
+
+function checkFields(
+  fields: readonly string[] | undefined,
+): ApplicationStatusField[] {
+  if (!fields || fields.length === 0) {
+    return ALL_FIELDS;
+  }
+  const unknown = fields.filter(f => !(f in COLUMNS));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Unknown application status field(s) ${unknown.join(', ')}; known fields are ${ALL_FIELDS.join(', ')}`,
+    );
+  }
+  return Array.from(new Set(['entityRef', ...fields])) as ApplicationStatusField[];
+}
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) {
+    return DEFAULT_PAGE_SIZE;
+  }
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new InputError(
+      `Page size (limit) must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${limit}`,
+    );
+  }
+  return limit;
+}
+
+function applyFilter(
+  query: Knex.QueryBuilder,
+  filter: ApplicationStatusFilter | undefined,
+): void {
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    const column = FILTER_COLUMNS[key as keyof ApplicationStatusFilter];
+    if (!column) {
+      throw new InputError(
+        `Unknown application filter ${key}; known filters are ${Object.keys(FILTER_COLUMNS).join(', ')}`,
+      );
+    }
+    if (value === undefined) {
+      continue;
+    }
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some(v => typeof v !== 'string')) {
+      throw new InputError(`Application filter ${key} must be a string or a list of strings`);
+    }
+    if (values.length === 1) {
+      query.where(column, values[0]);
+    } else {
+      query.whereIn(column, values);
+    }
+  }
+}
+
+/** {@link ApplicationStatusStore} on a knex database. */
+export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date,
+  ) {}
+
+  async upsertApplicationStatus(
+    update: ApplicationStatusUpdate,
+  ): Promise<ApplicationStatus> {
+    validateStatusUpdate(update);
+    const now = toDbTime(this.now());
+    const insert: Record<string, unknown> = {
+      entity_ref: update.entityRef,
+      sync_status: update.syncStatus ?? 'Unknown',
+      health_status: update.healthStatus ?? 'Unknown',
+      sync_changed_at: now,
+      health_changed_at: now,
+      updated_at: now,
+    };
+    const merge: Record<string, unknown> = { updated_at: now };
+    for (const [field, value] of Object.entries(update)) {
+      const column = COLUMNS[field as ApplicationStatusField];
+      if (!column || value === undefined || field === 'entityRef') {
+        continue;
+      }
+      const [name, kind] = column;
+      if (field === 'syncStatus' || field === 'healthStatus') {
+        const word = String(value ?? 'Unknown');
+        const since = field === 'syncStatus' ? 'sync_changed_at' : 'health_changed_at';
+        insert[name] = word;
+        merge[name] = word;
+        // The time the status word last changed: kept while it stays the same.
+        merge[since] = this.db.raw('CASE WHEN ??.?? = ? THEN ??.?? ELSE ? END', [
+          TABLE,
+          name,
+          word,
+          TABLE,
+          since,
+          now,
+        ]);
+        continue;
+      }
+      insert[name] = toColumnValue(kind, value);
+      merge[name] = insert[name];
+    }
+    await this.db(TABLE).insert(insert).onConflict('entity_ref').merge(merge);
+    const stored = await this.getApplicationStatus(update.entityRef);
+    if (!stored) {
+      throw new Error(`Status of ${update.entityRef} was written but cannot be read back`);
+    }
+    return stored;
+  }
+
+  async getApplicationStatus(
+    entityRef: string,
+  ): Promise<ApplicationStatus | undefined> {
+    const row = await this.db(TABLE).where('entity_ref', entityRef).first();
+    return row ? (rowToStatus(row, ALL_FIELDS) as ApplicationStatus) : undefined;
+  }
+
+  async listApplicationStatuses(
+    options: ListApplicationStatusesOptions = {},
+  ): Promise<ApplicationStatusPage> {
+    const fields = checkFields(options.fields);
+    const limit = checkLimit(options.limit);
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new InputError(`Offset must be a non-negative integer, got ${offset}`);
+    }
+
+    const filtered = this.db(TABLE);
+    applyFilter(filtered, options.filter);
+
+    const page = filtered
+      .clone()
+      .select(fields.map(f => COLUMNS[f][0]))
+      .orderBy('entity_ref', 'asc')
+      .limit(limit + 1);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor, 'the application list');
+      if (typeof after !== 'string') {
+        throw new InputError(
+          'Invalid cursor for the application list: pass the nextCursor value of a previous page unchanged',
+        );
+      }
+      page.where('entity_ref', '>', after);
+    } else if (offset > 0) {
+      page.offset(offset);
+    }
+
+    const [rows, [{ count }]] = await Promise.all([
+      page,
+      filtered.clone().count({ count: '*' }),
+    ]);
+    const more = rows.length > limit;
+    const items = rows
+      .slice(0, limit)
+      .map((row: Record<string, unknown>) => rowToStatus(row, fields));
+    return {
+      items,
+      totalCount: Number(count),
+      ...(more ? { nextCursor: encodeCursor(items[items.length - 1].entityRef) } : {}),
+    };
+  }
+
+  async deleteApplicationStatus(entityRef: string): Promise<boolean> {
+    const deleted = await this.db(TABLE).where('entity_ref', entityRef).delete();
+    return deleted > 0;
+  }
+}

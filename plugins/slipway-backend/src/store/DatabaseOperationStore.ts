@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import { InputError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import {
+  decodeCursor,
+  encodeCursor,
+  fromDbInteger,
+  fromDbJson,
+  fromDbTime,
+  isUniqueViolation,
+  optional,
+  toDbJson,
+  toDbTime,
+} from './dbValues';
+import {
+  ACTIVE_OPERATION_STATES,
+  FINAL_OPERATION_STATES,
+  type EnqueueOperationInput,
+  type EnqueueResult,
+  type FinalOperationState,
+  type HeartbeatResult,
+  type Operation,
+  type OperationKind,
+  type OperationPage,
+  type OperationState,
+  type RecoverStaleOptions,
+  type RecoverStaleResult,
+} from './OperationStore';
+import { validateEnqueueInput } from './validation';
+
+const TABLE = 'slipway_operations';
+
+/** Rounds of "insert, else read the active one" before giving up. */
+const ENQUEUE_ROUNDS = 10;
+/** Candidates a claimer tries when other replicas win the race for them. */
+const CLAIM_ROUNDS = 10;
+const DEFAULT_MAX_ATTEMPTS = 3;
+
+type OperationRow = Record<string, unknown>;
+
+function rowToOperation(row: OperationRow): Operation {
+  const operation: Operation = {
+    id: String(row.id),
+    applicationRef: String(row.application_ref),
+    kind: row.kind as OperationKind,
+    request: fromDbJson(row.request, {}),
+    initiator: String(row.initiator),
+    phase: row.phase as OperationState,
+    attempts: fromDbInteger(row.attempts),
+    createdAt: fromDbTime(row.created_at)!,
+  };
+  const extras: Partial<Operation> = {
+    message: optional(row.message as string | null),
+    result: fromDbJson(row.result, undefined),
+    claimedBy: optional(row.claimed_by as string | null),
+    startedAt: fromDbTime(row.started_at),
+    finishedAt: fromDbTime(row.finished_at),
+    heartbeatAt: fromDbTime(row.heartbeat_at),
+  };
+  for (const [key, value] of Object.entries(extras)) {
+    if (value !== undefined) {
+      (operation as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return operation;
+}
+
+function checkReplicaId(replicaId: string): void {
+  if (typeof replicaId !== 'string' || replicaId.trim() === '') {
+    throw new InputError('replicaId must be a non-empty string naming this backend replica');
+  }
+}
+
+/**
+ * Operations with at-most-one-active per application and exactly-once
+ * claiming, on a knex database.
+ *
+ * Uniqueness: `active_key` holds the application ref while an operation is
+ * queued, running or terminating and NULL afterwards; a unique index on it
+ * makes the database refuse a second active operation (NULLs never collide,
+ * on every supported database). Claims and every state change are
+ * compare-and-set updates (`UPDATE … WHERE id = ? AND phase = ?`), so two
+ * replicas never both win.
+ */
+export class DatabaseOperationStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date,
+  ) {}
+
+  async enqueue(input: EnqueueOperationInput): Promise<EnqueueResult> {
+    const valid = validateEnqueueInput(input);
+    for (let round = 0; round < ENQUEUE_ROUNDS; round++) {
+      const row = {
+        id: randomUUID(),
+        application_ref: valid.applicationRef,
+        active_key: valid.applicationRef,
+        kind: valid.kind,
+        request: toDbJson(valid.request),
+        initiator: valid.initiator,
+        phase: 'Queued',
+        attempts: 0,
+        created_at: toDbTime(this.now()),
+      };
+      try {
+        await this.db(TABLE).insert(row);
+        return { status: 'created', operation: rowToOperation(row) };
+      } catch (error) {
+        if (!isUniqueViolation(error)) {
+          throw error;
+        }
+      }
+      const active = await this.getActiveOperation(valid.applicationRef);
+      if (active) {
+        return {
+          status: 'conflict',
+          activeOperationId: active.id,
+          activeOperation: active,
+        };
+      }
+      // The active operation finished between our insert and our read: try again.
+    }
+    throw new Error(
+      `Could not queue an operation for ${valid.applicationRef}: operations kept starting and finishing concurrently; try again`,
+    );
+  }
+
+  async claimNext(replicaId: string): Promise<Operation | undefined> {
+    checkReplicaId(replicaId);
+    let skip: string[] = [];
+    for (let round = 0; round < CLAIM_ROUNDS; round++) {
+      const candidates = await this.db(TABLE)
+        .select('id')
+        .where('phase', 'Queued')
+        .whereNotIn('id', skip)
+        .orderBy([
+          { column: 'created_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(5);
+      if (candidates.length === 0) {
+        return undefined;
+      }
+      for (const { id } of candidates) {
+        const now = toDbTime(this.now());
+        const claimed = await this.db(TABLE)
+          .where({ id, phase: 'Queued' })
+          .update({
+            phase: 'Running',
+            claimed_by: replicaId,
+            started_at: now,
+            heartbeat_at: now,
+            attempts: this.db.raw('?? + 1', ['attempts']),
+          });
+        if (claimed === 1) {
+          return this.getOperation(id);
+        }
+      }
+      skip = skip.concat(candidates.map(c => String(c.id)));
+    }
+    return undefined;
+  }
+
+  async heartbeat(id: string, replicaId: string): Promise<HeartbeatResult> {
+    checkReplicaId(replicaId);
+    const now = toDbTime(this.now());
+    const running = await this.db(TABLE)
+      .where({ id, claimed_by: replicaId, phase: 'Running' })
+      .update({ heartbeat_at: now });
+    if (running === 1) {
+      return 'ok';
+    }
+    const terminating = await this.db(TABLE)
+      .where({ id, claimed_by: replicaId, phase: 'Terminating' })
+      .update({ heartbeat_at: now });
+    return terminating === 1 ? 'terminating' : 'lost';
+  }
+
+  async complete(
+    id: string,
+    phase: FinalOperationState,
+    message: string,
+    options: { replicaId?: string; result?: unknown } = {},
+  ): Promise<boolean> {
+    if (!FINAL_OPERATION_STATES.includes(phase)) {
+      throw new InputError(
+        `Operation ${id} cannot end in phase ${JSON.stringify(phase)}; use one of ${FINAL_OPERATION_STATES.join(', ')}`,
+      );
+    }
+    const query = this.db(TABLE)
+      .where('id', id)
+      .whereIn('phase', ['Running', 'Terminating']);
+    if (options.replicaId !== undefined) {
+      query.where('claimed_by', options.replicaId);
+    }
+    const updated = await query.update({
+      phase,
+      message,
+      result: toDbJson(options.result),
+      finished_at: toDbTime(this.now()),
+      active_key: null,
+    });
+    return updated === 1;
+  }
+
+  async requestTermination(id: string): Promise<Operation | undefined> {
+    // Two compare-and-set attempts cover a claim racing with the request.
+    for (let round = 0; round < 3; round++) {
+      const current = await this.getOperation(id);
+      if (!current) {
+        return undefined;
+      }
+      let changed = 0;
+      if (current.phase === 'Queued') {
+        changed = await this.db(TABLE)
+          .where({ id, phase: 'Queued' })
+          .update({
+            phase: 'Terminated',
+            message: 'Terminated before it started',
+            finished_at: toDbTime(this.now()),
+            active_key: null,
+          });
+      } else if (current.phase === 'Running') {
+        changed = await this.db(TABLE)
+          .where({ id, phase: 'Running' })
+          .update({ phase: 'Terminating', message: 'Termination requested' });
+      } else {
+        return current; // already terminating or finished
+      }
+      if (changed === 1) {
+        return this.getOperation(id);
+      }
+    }
+    return this.getOperation(id);
+  }
+
+  async recoverStale(options: RecoverStaleOptions): Promise<RecoverStaleResult> {
+    const { olderThanMs } = options;
+    const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    if (!Number.isFinite(olderThanMs) || olderThanMs < 0) {
+      throw new InputError(`olderThanMs must be a non-negative number of milliseconds, got ${olderThanMs}`);
+    }
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+      throw new InputError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+    }
+    const now = this.now();
+    const cutoff = toDbTime(new Date(now.getTime() - olderThanMs));
+    const stale: OperationRow[] = await this.db(TABLE)
+      .whereIn('phase', ['Running', 'Terminating'])
+      .where('heartbeat_at', '<', cutoff);
+
+    const result: RecoverStaleResult = { requeued: [], finished: [] };
+    for (const row of stale) {
+      const op = rowToOperation(row);
+      const lost = `replica ${op.claimedBy ?? '(unknown)'} stopped reporting progress (last heartbeat ${op.heartbeatAt})`;
+      let update: Record<string, unknown>;
+      let outcome: keyof RecoverStaleResult;
+      if (op.phase === 'Terminating') {
+        update = {
+          phase: 'Terminated',
+          message: `Terminated: ${lost}`,
+          finished_at: toDbTime(now),
+          active_key: null,
+        };
+        outcome = 'finished';
+      } else if (op.attempts >= maxAttempts) {
+        update = {
+          phase: 'Error',
+          message: `Gave up after ${op.attempts} attempts: ${lost}`,
+          finished_at: toDbTime(now),
+          active_key: null,
+        };
+        outcome = 'finished';
+      } else {
+        update = {
+          phase: 'Queued',
+          message: `Queued again: ${lost}`,
+          claimed_by: null,
+          heartbeat_at: null,
+        };
+        outcome = 'requeued';
+      }
+      // Compare-and-set on the heartbeat we judged stale: a replica that
+      // reports in the meantime keeps its operation.
+      const changed = await this.db(TABLE)
+        .where({
+          id: op.id,
+          phase: op.phase,
+          claimed_by: row.claimed_by,
+          heartbeat_at: row.heartbeat_at,
+        })
+        .update(update);
+      if (changed === 1) {
+        result[outcome].push(op.id);
+      }
+    }
+    return result;
+  }
+
+  async getOperation(id: string): Promise<Operation | undefined> {
+    const row = await this.db(TABLE).where('id', id).first();
+    return row ? rowToOperation(row) : undefined;
+  }
+
+  async getActiveOperation(
+    applicationRef: string,
+  ): Promise<Operation | undefined> {
+    const row = await this.db(TABLE)
+      .where('active_key', applicationRef)
+      .whereIn('phase', ACTIVE_OPERATION_STATES as OperationState[])
+      .first();
+    return row ? rowToOperation(row) : undefined;
+  }
+
+  async listOperations(
+    applicationRef: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<OperationPage> {
+    const limit = options.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw new InputError(`Page size (limit) must be an integer from 1 to 1000, got ${limit}`);
+    }
+    const query = this.db(TABLE)
+      .where('application_ref', applicationRef)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit + 1);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor, 'the operation list') as
+        | { createdAt?: unknown; id?: unknown }
+        | undefined;
+      if (typeof after?.createdAt !== 'string' || typeof after?.id !== 'string') {
+        throw new InputError(
+          'Invalid cursor for the operation list: pass the nextCursor value of a previous page unchanged',
+        );
+      }
+      const createdAt = toDbTime(after.createdAt);
+      query.where(q =>
+        q
+          .where('created_at', '<', createdAt)
+          .orWhere(q2 => q2.where('created_at', createdAt).where('id', '<', after.id as string)),
+      );
+    }
+    const rows: OperationRow[] = await query;
+    const items = rows.slice(0, limit).map(rowToOperation);
+    const last = items[items.length - 1];
+    return {
+      items,
+      ...(rows.length > limit
+        ? { nextCursor: encodeCursor({ createdAt: last.createdAt, id: last.id }) }
+        : {}),
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type {
+  ApplicationStatus,
+  ApplicationStatusPage,
+  ApplicationStatusUpdate,
+  ListApplicationStatusesOptions,
+} from './ApplicationStatusStore';
+import { DatabaseApplicationStatusStore } from './DatabaseApplicationStatusStore';
+import { DatabaseHistoryStore } from './DatabaseHistoryStore';
+import { DatabaseOperationEventStore } from './DatabaseOperationEventStore';
+import { DatabaseOperationStore } from './DatabaseOperationStore';
+import type { HistoryEntry, HistoryEntryInput } from './HistoryStore';
+import type {
+  EnqueueOperationInput,
+  EnqueueResult,
+  FinalOperationState,
+  HeartbeatResult,
+  Operation,
+  OperationEventInput,
+  OperationEventPage,
+  OperationPage,
+  RecoverStaleOptions,
+  RecoverStaleResult,
+} from './OperationStore';
+import type { SlipwayStore } from './SlipwayStore';
+
+const migrationsDir = resolvePackagePath(
+  '@slipway/plugin-slipway-backend',
+  'migrations',
+);
+
+/** Options of {@link DatabaseSlipwayStore.create}. */
+export interface DatabaseSlipwayStoreOptions {
+  database: DatabaseService;
+  /** Skip running migrations (also skipped when the database service says so). */
+  skipMigrations?: boolean;
+  /** Deployments kept per application when the caller gives no limit; default 10. */
+  historyLimit?: number;
+  /** The clock; tests pass a controllable one. */
+  now?: () => Date;
+}
+
+/** Slipway's store on the plugin's database: SQLite embedded, PostgreSQL in production. */
+export class DatabaseSlipwayStore implements SlipwayStore {
+  static async create(
+    options: DatabaseSlipwayStoreOptions,
+  ): Promise<DatabaseSlipwayStore> {
+    const client = await options.database.getClient();
+    if (!options.skipMigrations && !options.database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseSlipwayStore(client, options);
+  }
+
+  private readonly statuses: DatabaseApplicationStatusStore;
+  private readonly operations: DatabaseOperationStore;
+  private readonly events: DatabaseOperationEventStore;
+  private readonly history: DatabaseHistoryStore;
+
+  private constructor(
+    db: Knex,
+    options: Pick<DatabaseSlipwayStoreOptions, 'historyLimit' | 'now'>,
+  ) {
+    const now = options.now ?? (() => new Date());
+    this.statuses = new DatabaseApplicationStatusStore(db, now);
+    this.operations = new DatabaseOperationStore(db, now);
+    this.events = new DatabaseOperationEventStore(db, now);
+    this.history = new DatabaseHistoryStore(db, now, options.historyLimit ?? 10);
+  }
+
+  // Application status
+
+  upsertApplicationStatus(update: ApplicationStatusUpdate): Promise<ApplicationStatus> {
+    return this.statuses.upsertApplicationStatus(update);
+  }
+
+  getApplicationStatus(entityRef: string): Promise<ApplicationStatus | undefined> {
+    return this.statuses.getApplicationStatus(entityRef);
+  }
+
+  listApplicationStatuses(
+    options?: ListApplicationStatusesOptions,
+  ): Promise<ApplicationStatusPage> {
+    return this.statuses.listApplicationStatuses(options);
+  }
+
+  deleteApplicationStatus(entityRef: string): Promise<boolean> {
+    return this.statuses.deleteApplicationStatus(entityRef);
+  }
+
+  // Operations
+
+  enqueue(input: EnqueueOperationInput): Promise<EnqueueResult> {
+    return this.operations.enqueue(input);
+  }
+
+  claimNext(replicaId: string): Promise<Operation | undefined> {
+    return this.operations.claimNext(replicaId);
+  }
+
+  heartbeat(id: string, replicaId: string): Promise<HeartbeatResult> {
+    return this.operations.heartbeat(id, replicaId);
+  }
+
+  complete(
+    id: string,
+    phase: FinalOperationState,
+    message: string,
+    options?: { replicaId?: string; result?: unknown },
+  ): Promise<boolean> {
+    return this.operations.complete(id, phase, message, options);
+  }
+
+  requestTermination(id: string): Promise<Operation | undefined> {
+    return this.operations.requestTermination(id);
+  }
+
+  recoverStale(options: RecoverStaleOptions): Promise<RecoverStaleResult> {
+    return this.operations.recoverStale(options);
+  }
+
+  getOperation(id: string): Promise<Operation | undefined> {
+    return this.operations.getOperation(id);
+  }
+
+  getActiveOperation(applicationRef: string): Promise<Operation | undefined> {
+    return this.operations.getActiveOperation(applicationRef);
+  }
+
+  listOperations(
+    applicationRef: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<OperationPage> {
+    return this.operations.listOperations(applicationRef, options);
+  }
+
+  appendEvents(operationId: string, events: OperationEventInput[]): Promise<void> {
+    return this.events.appendEvents(operationId, events);
+  }
+
+  listEvents(
+    operationId: string,
+    options?: { after?: number; limit?: number },
+  ): Promise<OperationEventPage> {
+    return this.events.listEvents(operationId, options);
+  }
+
+  // History
+
+  addHistory(entry: HistoryEntryInput, options?: { limit?: number }): Promise<HistoryEntry> {
+    return this.history.addHistory(entry, options);
+  }
+
+  listHistory(applicationRef: string): Promise<HistoryEntry[]> {
+    return this.history.listHistory(applicationRef);
+  }
+
+  getHistory(applicationRef: string, id: number): Promise<HistoryEntry | undefined> {
+    return this.history.getHistory(applicationRef, id);
+  }
+}

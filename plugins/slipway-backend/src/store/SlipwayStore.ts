@@ -1,0 +1,9 @@
+import type { ApplicationStatusStore } from './ApplicationStatusStore';
+import type { HistoryStore } from './HistoryStore';
+import type { OperationStore } from './OperationStore';
+
+/** Everything Slipway keeps in its database. */
+export interface SlipwayStore
+  extends ApplicationStatusStore,
+    OperationStore,
+    HistoryStore {}

@@ -1,0 +1,5 @@
+export * from './ApplicationStatusStore';
+export * from './OperationStore';
+export * from './HistoryStore';
+export * from './SlipwayStore';
+export * from './DatabaseSlipwayStore';
