@@ -47,15 +47,18 @@ export function cloneData<T>(v: T): T {
 }
 
 /**
- * mergo.Merge(dst, src, WithOverride): maps merge recursively, any other
- * non-empty value of `src` replaces the one in `dst`. Returns a new object.
+ * mergo.Merge(dst, src, WithOverride) on parameter maps: nested maps merge
+ * recursively; any other value of `src` replaces the one in `dst` (false
+ * and "" included), except that a non-empty list in `dst` is kept, as
+ * mergo does for slices. Returns a new object.
  */
 export function mergeOverride(dst: Params, src: Params): Params {
   const out: Params = cloneData(dst);
   for (const [k, v] of Object.entries(src)) {
+    if (v === undefined) continue;
     if (isMap(v) && isMap(out[k])) {
       out[k] = mergeOverride(out[k] as Params, v as Params);
-    } else if (!isEmptyValue(v) || !(k in out)) {
+    } else if (!(Array.isArray(v) && k in out && !isEmptyValue(out[k]))) {
       out[k] = cloneData(v);
     }
   }
