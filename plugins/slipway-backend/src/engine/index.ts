@@ -3,3 +3,4 @@
  */
 export * from './source';
 export * from './cluster';
+export * from './render';

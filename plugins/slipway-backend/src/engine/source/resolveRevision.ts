@@ -31,12 +31,12 @@ export function matchRevision(refs: AdvertisedRef[], targetRevision: string | un
   const byName = new Map(refs.map(r => [r.ref, r]));
   const commitOf = (r: AdvertisedRef) => (r.peeled ?? r.oid).toLowerCase();
 
-  const candidates =
-    revision === '' || revision === 'HEAD'
-      ? ['HEAD']
-      : revision.startsWith('refs/')
-        ? [revision]
-        : [`refs/heads/${revision}`, `refs/tags/${revision}`];
+  let candidates = [`refs/heads/${revision}`, `refs/tags/${revision}`];
+  if (revision === '' || revision === 'HEAD') {
+    candidates = ['HEAD'];
+  } else if (revision.startsWith('refs/')) {
+    candidates = [revision];
+  }
   for (const name of candidates) {
     const found = byName.get(name);
     if (found) {

@@ -1,0 +1,190 @@
+import { GitTestServer } from '@slipway/test-utils';
+import { GitSource } from '../source/GitSource';
+import { ApplicationRenderer } from './ApplicationRenderer';
+import { RenderCache } from './RenderCache';
+import { RenderError } from './RenderError';
+import { CountingRunner, DEMO_CHART, testTools, tmpDir, under } from './__fixtures__/repos';
+
+jest.setTimeout(120_000);
+
+describe('ApplicationRenderer with Helm charts from Git', () => {
+  let server: GitTestServer;
+  let chartsUrl: string;
+  let valuesUrl: string;
+
+  beforeAll(async () => {
+    server = await GitTestServer.start();
+    ({ url: chartsUrl } = await server.createRepo('charts', {
+      ...under('charts/demo', DEMO_CHART),
+      'secrets.yaml': 'message: outside-the-chart\n',
+    }));
+    ({ url: valuesUrl } = await server.createRepo('env-values', {
+      'envs/prod/values.yaml': 'message: from-values-repo\nreplicas: 5\n',
+    }));
+  });
+  afterAll(() => server.stop());
+
+  async function renderer(cache?: RenderCache, runner = new CountingRunner()) {
+    const cacheDir = await tmpDir('slipway-render-');
+    return {
+      runner,
+      renderer: new ApplicationRenderer({
+        source: new GitSource({ cacheDir }),
+        tools: testTools,
+        runner,
+        cache,
+      }),
+    };
+  }
+
+  it('renders a chart folder with release name, namespace and kube version', async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      destinationNamespace: 'prod',
+      kubeVersion: '1.29.0',
+      apiVersions: ['monitoring.coreos.com/v1'],
+      source: { repoURL: chartsUrl, path: 'charts/demo', targetRevision: 'main' },
+    });
+    expect(result.sources).toEqual([
+      expect.objectContaining({ type: 'Helm', revision: await server.headOf('charts') }),
+    ]);
+    expect(result.manifests).toHaveLength(1);
+    const cm = result.manifests[0];
+    expect(cm.metadata).toMatchObject({ name: 'payments-cfg', namespace: 'prod' });
+    expect(cm.data).toMatchObject({ message: 'default', replicas: '1', kube: 'v1.29.0', hasMonitoring: 'true' });
+  });
+
+  it('applies value files, then inline values, then parameters', async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      source: {
+        repoURL: chartsUrl,
+        path: 'charts/demo',
+        helm: {
+          releaseName: 'pay',
+          valueFiles: ['values-prod.yaml'],
+          values: 'replicas: 3\nmessage: inline\n',
+          parameters: [
+            { name: 'message', value: 'from-parameter' },
+            { name: 'extra', value: 'a,b' },
+          ],
+        },
+      },
+    });
+    expect(result.manifests[0].metadata.name).toBe('pay-cfg');
+    expect(result.manifests[0].metadata.namespace).toBe('default');
+    expect(result.manifests[0].data).toMatchObject({ message: 'from-parameter', replicas: '3', extra: 'a,b' });
+  });
+
+  it('prefers valuesObject over values and keeps forceString parameters strings', async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      source: {
+        repoURL: chartsUrl,
+        path: 'charts/demo',
+        helm: {
+          values: 'message: from-values-string\n',
+          valuesObject: { message: 'from-values-object' },
+          parameters: [{ name: 'replicas', value: '007', forceString: true }],
+        },
+      },
+    });
+    expect(result.manifests[0].data).toMatchObject({ message: 'from-values-object', replicas: '007' });
+  });
+
+  it('takes value files from another source through $ref (multi-source)', async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      sources: [
+        { repoURL: chartsUrl, path: 'charts/demo', helm: { valueFiles: ['$values/envs/prod/values.yaml'] } },
+        { repoURL: valuesUrl, targetRevision: 'main', ref: 'values' },
+      ],
+    });
+    expect(result.manifests[0].data).toMatchObject({ message: 'from-values-repo', replicas: '5' });
+    expect(result.sources.map(s => s.type)).toEqual(['Helm', 'Ref']);
+    expect(result.sources[1].revision).toBe(await server.headOf('env-values'));
+  });
+
+  it.each([
+    ['../../../secrets.yaml', 'path-outside-repository'],
+    ['../../../../../../etc/passwd', 'path-outside-repository'],
+    ['$values/../../etc/passwd', 'path-outside-repository'],
+  ])('refuses the value file %s outside the repository', async (file, reason) => {
+    const { renderer: r, runner } = await renderer();
+    const error = await r
+      .render({
+        appName: 'payments',
+        sources: [
+          { repoURL: chartsUrl, path: 'charts/demo', helm: { valueFiles: [file] } },
+          { repoURL: valuesUrl, ref: 'values' },
+        ],
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect(error.reason).toBe(reason);
+    expect(error.message).toContain('Application "payments"');
+    expect(error.message).toContain(file);
+    expect(runner.calls).toHaveLength(0);
+  });
+
+  it('accepts a value file elsewhere in the same repository', async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      source: { repoURL: chartsUrl, path: 'charts/demo', helm: { valueFiles: ['../../secrets.yaml'] } },
+    });
+    expect(result.manifests[0].data).toMatchObject({ message: 'outside-the-chart' });
+  });
+
+  it('names a missing value file, unless ignoreMissingValueFiles is set', async () => {
+    const { renderer: r } = await renderer();
+    const source = { repoURL: chartsUrl, path: 'charts/demo', helm: { valueFiles: ['values-missing.yaml'] } };
+    const error = await r.render({ appName: 'payments', source }).catch(e => e);
+    expect(error.message).toContain('values-missing.yaml');
+    const ok = await r.render({
+      appName: 'payments',
+      source: { ...source, helm: { ...source.helm, ignoreMissingValueFiles: true } },
+    });
+    expect(ok.manifests[0].data).toMatchObject({ message: 'default' });
+  });
+
+  it('reports the tool error with helm’s own message', async () => {
+    const { renderer: r } = await renderer();
+    const error = await r
+      .render({
+        appName: 'payments',
+        source: { repoURL: chartsUrl, path: 'charts/demo', helm: { values: 'message: [unclosed\n' } },
+      })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect(error.reason).toBe('tool-failed');
+    expect(error.message).toContain('helm template');
+    expect(error.message).not.toMatch(/slipway-render-[A-Za-z0-9]+/);
+  });
+
+  it('renders an unchanged application once (render cache)', async () => {
+    const cache = new RenderCache();
+    const { renderer: r, runner } = await renderer(cache);
+    const request = {
+      appName: 'payments',
+      source: { repoURL: chartsUrl, path: 'charts/demo', helm: { valueFiles: ['values-prod.yaml'] } },
+    };
+    const first = await r.render(request);
+    const second = await r.render(request);
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(second.manifests).toEqual(first.manifests);
+    expect(runner.calls).toHaveLength(1);
+
+    await r.render({ ...request, source: { ...request.source, helm: { valueFiles: [] } } });
+    expect(runner.calls).toHaveLength(2);
+    await server.commit('charts', { 'README.md': 'changed' });
+    const afterCommit = await r.render(request);
+    expect(afterCommit.cached).toBe(false);
+    expect(runner.calls).toHaveLength(3);
+  });
+});

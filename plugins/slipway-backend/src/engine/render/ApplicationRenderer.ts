@@ -1,0 +1,309 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatResourceKey, resourceKeyOf, type KubeObject } from '@slipway/plugin-slipway-common';
+import { redactText, redactUrl } from '../source/redact';
+import { SourceError, type Source } from '../source/Source';
+import { resolveConfined } from './confine';
+import { detectSourceType, SourceTypeError } from './detectSourceType';
+import { DirectoryRenderer } from './DirectoryRenderer';
+import { HelmRenderer } from './HelmRenderer';
+import { HelmRepositoryError, type HelmRepositoryClient } from './HelmRepository';
+import { KustomizeRenderer } from './KustomizeRenderer';
+import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
+import { renderCacheKey, type RenderCache } from './RenderCache';
+import { RenderError } from './RenderError';
+import type { RenderTools } from './runTool';
+import {
+  DEFAULT_RENDER_LIMITS,
+  type ApplicationSource,
+  type RenderedSource,
+  type Renderer,
+  type RenderLimits,
+  type RenderRequest,
+  type RenderResult,
+} from './types';
+
+export interface ApplicationRendererOptions {
+  source: Source;
+  /** The programs to run, e.g. `() => locateTools(...)` from the node library. */
+  tools: () => Promise<RenderTools>;
+  /** Needed for sources with `chart` (charts from Helm repositories). */
+  helmRepositories?: HelmRepositoryClient;
+  runner?: ProcessRunner;
+  cache?: RenderCache;
+  limits?: Partial<RenderLimits>;
+  /** Parent of the per-render scratch folders (default: the OS temp folder). */
+  workDir?: string;
+  /** Allow kustomize remote bases and remote Helm charts (default false). */
+  allowRemoteBases?: boolean;
+  /** Secret values to redact from tool messages (e.g. repository passwords). */
+  secrets?: string[];
+}
+
+type Resolved =
+  | { kind: 'git'; source: ApplicationSource; commit: string }
+  | { kind: 'chart'; source: ApplicationSource; version: string };
+
+/**
+ * Renders an Application's sources into manifests, picking Directory,
+ * Kustomize or Helm per source like Argo CD, with multi-source `$ref` value
+ * files, path confinement, limits and a render cache.
+ */
+export class ApplicationRenderer implements Renderer {
+  private readonly runner: ProcessRunner;
+  private readonly limits: RenderLimits;
+  private readonly directory = new DirectoryRenderer();
+  private readonly kustomize: KustomizeRenderer;
+  private readonly helm: HelmRenderer;
+
+  constructor(private readonly options: ApplicationRendererOptions) {
+    this.runner = options.runner ?? new SpawnProcessRunner();
+    this.limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+    this.kustomize = new KustomizeRenderer(this.runner);
+    this.helm = new HelmRenderer(this.runner);
+  }
+
+  async render(request: RenderRequest): Promise<RenderResult> {
+    const { appName } = request;
+    try {
+      return await this.renderUnsafe(request);
+    } catch (e) {
+      throw this.asRenderError(appName, e);
+    }
+  }
+
+  private async renderUnsafe(request: RenderRequest): Promise<RenderResult> {
+    const { appName } = request;
+    let sources: ApplicationSource[] = request.source ? [request.source] : [];
+    if (request.sources?.length) {
+      sources = request.sources;
+    }
+    if (sources.length === 0) {
+      throw new RenderError('invalid-source', appName, 'spec.source or spec.sources is required');
+    }
+    sources.forEach((s, i) => {
+      if (!s || typeof s.repoURL !== 'string' || s.repoURL.trim() === '') {
+        throw new RenderError('invalid-source', appName, `source ${i + 1} has no repoURL`);
+      }
+    });
+    const resolved = await Promise.all(sources.map(s => this.resolve(appName, s)));
+    let tools: RenderTools | undefined;
+    let toolsError: unknown;
+    try {
+      tools = await this.options.tools();
+    } catch (e) {
+      toolsError = e;
+    }
+    const key = renderCacheKey({
+      revisions: resolved.map(r => (r.kind === 'git' ? r.commit : r.version)),
+      spec: {
+        appName,
+        sources,
+        destinationNamespace: request.destinationNamespace,
+        kubeVersion: request.kubeVersion,
+        apiVersions: request.apiVersions,
+        allowRemoteBases: this.options.allowRemoteBases === true,
+      },
+      toolVersions: { helm: tools?.helmVersion, kubectl: tools?.kubectlVersion, kustomize: tools?.kustomizeVersion },
+    });
+    const hit = await this.options.cache?.get(key);
+    if (hit) {
+      return { ...hit, cached: true };
+    }
+
+    const requireTools = (): RenderTools => {
+      if (!tools) {
+        throw new RenderError(
+          'tool-failed',
+          appName,
+          `helm/kubectl are not available: ${(toolsError as Error)?.message ?? 'unknown reason'}`,
+        );
+      }
+      return tools;
+    };
+    const work = await fs.promises.mkdtemp(path.join(this.options.workDir ?? os.tmpdir(), 'slipway-render-'));
+    try {
+      const roots = new Map<number, string>();
+      const refs = new Map<string, string>();
+      for (const [i, r] of resolved.entries()) {
+        if (r.kind !== 'git') {
+          continue;
+        }
+        const checkout = await this.options.source.checkout(r.source.repoURL, r.commit);
+        if (checkout.refusedSymlinks.length > 0) {
+          throw new RenderError(
+            'symlink-outside-repository',
+            appName,
+            `repository ${redactUrl(r.source.repoURL)} at ${r.commit} contains symlinks that point outside the ` +
+              `repository (${checkout.refusedSymlinks.join(', ')}); Slipway refuses to render it: ` +
+              'replace them with files or links inside the repository',
+          );
+        }
+        roots.set(i, checkout.dir);
+        if (r.source.ref) {
+          refs.set(r.source.ref, checkout.dir);
+        }
+      }
+
+      const manifests: KubeObject[] = [];
+      const rendered: RenderedSource[] = [];
+      for (const [i, r] of resolved.entries()) {
+        const s = r.source;
+        const scratch = path.join(work, `source-${i}`);
+        await fs.promises.mkdir(path.join(scratch, 'home'), { recursive: true });
+        await fs.promises.mkdir(path.join(scratch, 'tmp'), { recursive: true });
+        const base = { repoURL: redactUrl(s.repoURL), ...(s.path ? { path: s.path } : {}) };
+        if (r.kind === 'chart') {
+          const chart = await this.options.helmRepositories!.fetchChart(
+            { repoURL: s.repoURL, chart: s.chart!, version: r.version },
+            s.helm?.passCredentials === true,
+          );
+          manifests.push(
+            ...(await this.helm.render({
+              ...this.common(request, scratch),
+              root: chart.root,
+              chartDir: chart.chartDir,
+              options: s.helm,
+              refs,
+              tools: requireTools(),
+            })),
+          );
+          rendered.push({ ...base, revision: r.version, type: 'Helm', chart: s.chart });
+          continue;
+        }
+        const root = roots.get(i)!;
+        if (s.ref && !s.path) {
+          rendered.push({ ...base, revision: r.commit, type: 'Ref' });
+          continue;
+        }
+        const appDir = await resolveConfined({
+          appName,
+          root,
+          base: root,
+          target: s.path ?? '.',
+          what: 'source.path',
+        });
+        if (!appDir.exists || !fs.statSync(appDir.path).isDirectory()) {
+          throw new RenderError(
+            'invalid-source',
+            appName,
+            `source.path "${s.path}" is not a folder of ${redactUrl(s.repoURL)} at ${r.commit}; check source.path and targetRevision`,
+          );
+        }
+        let type;
+        try {
+          type = detectSourceType(s, await fs.promises.readdir(appDir.path));
+        } catch (e) {
+          if (e instanceof SourceTypeError) {
+            throw new RenderError('invalid-source', appName, e.message);
+          }
+          throw e;
+        }
+        const common = { ...this.common(request, scratch), root, appDir: appDir.path };
+        if (type === 'Directory') {
+          manifests.push(...(await this.directory.render({ ...common, options: s.directory })));
+        } else if (type === 'Kustomize') {
+          manifests.push(
+            ...(await this.kustomize.render({
+              ...common,
+              options: s.kustomize,
+              tools: requireTools(),
+              allowRemoteBases: this.options.allowRemoteBases === true,
+            })),
+          );
+        } else {
+          manifests.push(
+            ...(await this.helm.render({ ...common, chartDir: appDir.path, options: s.helm, refs, tools: requireTools() })),
+          );
+        }
+        rendered.push({ ...base, revision: r.commit, type });
+      }
+
+      const { unique, warnings } = dedupe(manifests);
+      const size = Buffer.byteLength(JSON.stringify(unique));
+      if (size > this.limits.maxManifestBytes) {
+        throw new RenderError(
+          'limit-exceeded',
+          appName,
+          `the rendered manifests are ${size} bytes, over the limit of ${this.limits.maxManifestBytes}; ` +
+            'split the application or raise the manifest size limit',
+        );
+      }
+      const result = { manifests: unique, sources: rendered, warnings };
+      await this.options.cache?.set(key, result);
+      return { ...result, cached: false };
+    } finally {
+      await fs.promises.rm(work, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  private common(request: RenderRequest, workDir: string) {
+    return {
+      appName: request.appName,
+      destinationNamespace: request.destinationNamespace,
+      kubeVersion: request.kubeVersion,
+      apiVersions: request.apiVersions,
+      limits: this.limits,
+      workDir,
+      secrets: this.options.secrets ?? [],
+    };
+  }
+
+  private async resolve(appName: string, source: ApplicationSource): Promise<Resolved> {
+    if (source.chart) {
+      if (!this.options.helmRepositories) {
+        throw new RenderError('invalid-source', appName, 'charts from Helm repositories are not enabled');
+      }
+      const { version } = await this.options.helmRepositories.resolve(
+        source.repoURL,
+        source.chart,
+        source.targetRevision,
+      );
+      return { kind: 'chart', source, version };
+    }
+    const { commit } = await this.options.source.resolveRevision(source.repoURL, source.targetRevision);
+    return { kind: 'git', source, commit };
+  }
+
+  private asRenderError(appName: string, e: unknown): RenderError {
+    if (e instanceof RenderError) {
+      return e;
+    }
+    const secrets = this.options.secrets ?? [];
+    const message = redactText(String((e as Error)?.message ?? e), secrets);
+    if (e instanceof SourceError) {
+      return new RenderError(
+        e.reason === 'path-outside-repository' ? 'path-outside-repository' : 'source-failed',
+        appName,
+        message,
+      );
+    }
+    if (e instanceof HelmRepositoryError) {
+      return new RenderError('chart-not-found', appName, message);
+    }
+    return new RenderError('source-failed', appName, message);
+  }
+}
+
+/** Later sources win when two produce the same resource, as in Argo CD. */
+function dedupe(manifests: KubeObject[]): { unique: KubeObject[]; warnings: string[] } {
+  const byKey = new Map<string, number>();
+  const warnings: string[] = [];
+  const out: Array<KubeObject | undefined> = [];
+  for (const m of manifests) {
+    if (!m.metadata?.name) {
+      out.push(m);
+      continue;
+    }
+    const key = formatResourceKey(resourceKeyOf(m));
+    const previous = byKey.get(key);
+    if (previous !== undefined) {
+      out[previous] = undefined;
+      warnings.push(`${key} is produced more than once; the last one is used`);
+    }
+    byKey.set(key, out.length);
+    out.push(m);
+  }
+  return { unique: out.filter((m): m is KubeObject => m !== undefined), warnings };
+}

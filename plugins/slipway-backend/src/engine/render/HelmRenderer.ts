@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { resolveConfined } from './confine';
+import { helmTemplateArgs } from './helmArgs';
+import { ManifestParseError, parseManifests } from './parseManifests';
+import type { ProcessRunner } from './ProcessRunner';
+import { RenderError } from './RenderError';
+import { runTool, type RenderTools } from './runTool';
+import type { HelmSourceOptions, RenderLimits } from './types';
+
+export interface HelmRenderInput {
+  appName: string;
+  /** Real path of the root paths are confined to (the repository, or the unpacked chart). */
+  root: string;
+  /** Real path of the chart folder. */
+  chartDir: string;
+  options?: HelmSourceOptions;
+  /** Repository roots of the Application's `ref` sources, by ref name. */
+  refs: ReadonlyMap<string, string>;
+  destinationNamespace?: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  tools: RenderTools;
+  limits: RenderLimits;
+  workDir: string;
+  secrets: string[];
+}
+
+/** Renders a chart with `helm template`, like Argo CD's Helm source. */
+export class HelmRenderer {
+  constructor(private readonly runner: ProcessRunner) {}
+
+  async render(input: HelmRenderInput): Promise<KubeObject[]> {
+    const { appName, limits } = input;
+    const options = input.options ?? {};
+    const valueFiles: string[] = [];
+    for (const file of options.valueFiles ?? []) {
+      const resolved = await this.resolveFile(input, file, 'value file');
+      if (resolved) {
+        valueFiles.push(resolved);
+      } else if (!options.ignoreMissingValueFiles) {
+        throw new RenderError(
+          'invalid-source',
+          appName,
+          `value file "${file}" does not exist; fix helm.valueFiles or set helm.ignoreMissingValueFiles`,
+        );
+      }
+    }
+    const inline = this.inlineValues(options);
+    if (inline !== undefined) {
+      const file = path.join(input.workDir, 'inline-values.yaml');
+      await fs.promises.writeFile(file, inline);
+      valueFiles.push(file);
+    }
+    const fileParameters: Array<{ name: string; path: string }> = [];
+    for (const p of options.fileParameters ?? []) {
+      const resolved = await this.resolveFile(input, p.path, `file parameter "${p.name}"`);
+      if (!resolved) {
+        throw new RenderError('invalid-source', appName, `file parameter "${p.name}" path "${p.path}" does not exist`);
+      }
+      fileParameters.push({ name: p.name, path: resolved });
+    }
+
+    const args = helmTemplateArgs({
+      releaseName: options.releaseName || appName,
+      chartDir: input.chartDir,
+      namespace: options.namespace || input.destinationNamespace || 'default',
+      kubeVersion: options.kubeVersion || input.kubeVersion,
+      apiVersions: [...(options.apiVersions ?? []), ...(input.apiVersions ?? [])],
+      skipCrds: options.skipCrds === true,
+      skipTests: options.skipTests === true,
+      valueFiles,
+      parameters: options.parameters ?? [],
+      fileParameters,
+    });
+    const stdout = await runTool(this.runner, {
+      appName,
+      toolName: 'helm template',
+      command: input.tools.helm,
+      args,
+      cwd: input.chartDir,
+      workDir: input.workDir,
+      root: input.root,
+      limits,
+      secrets: input.secrets,
+    });
+    try {
+      return parseManifests(stdout, { origin: 'helm template output', maxAliasCount: limits.maxAliasCount });
+    } catch (e) {
+      if (e instanceof ManifestParseError) {
+        throw new RenderError('invalid-manifest', appName, e.message);
+      }
+      throw e;
+    }
+  }
+
+  /** `valuesObject` wins over `values`, like Argo CD. */
+  private inlineValues(options: HelmSourceOptions): string | undefined {
+    if (options.valuesObject && Object.keys(options.valuesObject).length > 0) {
+      return stringify(options.valuesObject);
+    }
+    if (typeof options.values === 'string' && options.values.trim() !== '') {
+      return options.values;
+    }
+    return undefined;
+  }
+
+  /**
+   * Resolves a value file: `$ref/path` in the repository of the source named
+   * `ref`, `/path` from the repository root, otherwise relative to the chart.
+   * Returns undefined when the file does not exist.
+   */
+  private async resolveFile(input: HelmRenderInput, file: string, what: string): Promise<string | undefined> {
+    const { appName } = input;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+      throw new RenderError(
+        'invalid-source',
+        appName,
+        `${what} "${file}" is a URL; remote value files are not fetched, put the file in Git ` +
+          '(another source of the Application can provide it as $ref/path)',
+      );
+    }
+    let root = input.root;
+    let base = input.chartDir;
+    let target = file;
+    const refMatch = /^\$([^/]+)\/(.*)$/.exec(file);
+    if (refMatch) {
+      const refRoot = input.refs.get(refMatch[1]);
+      if (!refRoot) {
+        throw new RenderError(
+          'invalid-source',
+          appName,
+          `${what} "${file}" refers to source ref "${refMatch[1]}", but no source of the Application ` +
+            `has ref: ${refMatch[1]}; add that source to spec.sources`,
+        );
+      }
+      root = refRoot;
+      base = refRoot;
+      target = refMatch[2];
+    }
+    const resolved = await resolveConfined({
+      appName,
+      root,
+      base,
+      target,
+      display: file,
+      what,
+      hint: 'use a file inside the repository (or $ref/path for a file of another source)',
+    });
+    if (!resolved.exists) {
+      return undefined;
+    }
+    if (!fs.statSync(resolved.path).isFile()) {
+      throw new RenderError('invalid-source', appName, `${what} "${file}" is not a file`);
+    }
+    return resolved.path;
+  }
+}

@@ -1,0 +1,266 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import semver from 'semver';
+import * as tar from 'tar';
+import { parse } from 'yaml';
+import { CredentialStore, type RepositoryCredential } from '../source/credentials';
+import { hashKey } from '../source/repoLocation';
+import { redactText, redactUrl } from '../source/redact';
+import { removeCheckoutDir } from '../source/materialize';
+
+/** A chart version picked from a Helm repository. */
+export interface ResolvedChart {
+  repoURL: string;
+  chart: string;
+  version: string;
+}
+
+/** An unpacked chart on disk. */
+export interface FetchedChart extends ResolvedChart {
+  /** Real path of the folder the chart was unpacked into (paths are confined to it). */
+  root: string;
+  /** Real path of the chart folder (holds Chart.yaml). */
+  chartDir: string;
+}
+
+interface IndexEntry {
+  version: string;
+  urls?: string[];
+  digest?: string;
+}
+
+export interface HelmRepositoryOptions {
+  cacheDir: string;
+  credentials?: RepositoryCredential[];
+  /** HTTP client; default the global fetch. */
+  fetch?: typeof fetch;
+  /** Bytes of an index.yaml or chart archive (default 20 MiB). */
+  maxArchiveBytes?: number;
+  /** Files in an unpacked chart (default 5 000). */
+  maxChartFiles?: number;
+  maxAliasCount?: number;
+  /** How long a fetched index.yaml is reused (default 3 minutes). */
+  indexTtlMs?: number;
+  timeoutMs?: number;
+}
+
+/** A failure reading a Helm repository; the message holds no credentials. */
+export class HelmRepositoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HelmRepositoryError';
+  }
+}
+
+/**
+ * Reads charts from classic Helm repositories over http(s): `index.yaml`
+ * picks the version (exact, or a semver range; empty or `*` is the newest
+ * stable one), the `.tgz` is downloaded once, checked against the index
+ * digest, and unpacked into `<cacheDir>/helm/<hash of repo>/<chart>-<version>`.
+ */
+export class HelmRepositoryClient {
+  private readonly credentials: CredentialStore;
+  private readonly fetchFn: typeof fetch;
+  private readonly indexes = new Map<string, { at: number; entries: Promise<Record<string, IndexEntry[]>> }>();
+  private readonly unpacking = new Map<string, Promise<FetchedChart>>();
+
+  constructor(private readonly options: HelmRepositoryOptions) {
+    this.credentials = new CredentialStore(options.credentials);
+    this.fetchFn = options.fetch ?? fetch;
+  }
+
+  /** Picks the chart version `targetRevision` names. */
+  async resolve(repoURL: string, chart: string, targetRevision = ''): Promise<ResolvedChart> {
+    const wanted = targetRevision.trim();
+    if (semver.valid(wanted) && fs.existsSync(this.chartFolder(repoURL, chart, wanted))) {
+      return { repoURL, chart, version: wanted };
+    }
+    const entry = await this.pick(repoURL, chart, wanted);
+    return { repoURL, chart, version: entry.version };
+  }
+
+  /** Downloads (once) and unpacks a resolved chart version. */
+  fetchChart(resolved: ResolvedChart, passCredentials = false): Promise<FetchedChart> {
+    const folder = this.chartFolder(resolved.repoURL, resolved.chart, resolved.version);
+    let pending = this.unpacking.get(folder);
+    if (!pending) {
+      pending = this.download(resolved, folder, passCredentials);
+      this.unpacking.set(folder, pending);
+      pending.catch(() => this.unpacking.delete(folder));
+    }
+    return pending;
+  }
+
+  private chartFolder(repoURL: string, chart: string, version: string): string {
+    const safe = `${chart}-${version}`.replace(/[^A-Za-z0-9._+-]/g, '_');
+    return path.join(this.options.cacheDir, 'helm', hashKey(repoURL.replace(/\/+$/, '')), safe);
+  }
+
+  private async pick(repoURL: string, chart: string, wanted: string): Promise<IndexEntry> {
+    const entries = (await this.index(repoURL))[chart];
+    const label = redactUrl(repoURL);
+    if (!Array.isArray(entries) || entries.length === 0) {
+      throw new HelmRepositoryError(`chart "${chart}" is not in the Helm repository ${label}; check source.chart`);
+    }
+    const exact = entries.find(e => String(e.version) === wanted);
+    if (exact) {
+      return exact;
+    }
+    const versions = entries.map(e => String(e.version)).filter(v => semver.valid(v));
+    const range = wanted === '' ? '*' : wanted;
+    const best = semver.validRange(range) ? semver.maxSatisfying(versions, range) : null;
+    if (!best) {
+      const newest = versions.sort(semver.rcompare).slice(0, 5).join(', ');
+      throw new HelmRepositoryError(
+        `chart "${chart}" has no version matching "${wanted}" in ${label} (newest: ${newest || 'none'}); ` +
+          'check targetRevision',
+      );
+    }
+    return entries.find(e => String(e.version) === best)!;
+  }
+
+  private index(repoURL: string): Promise<Record<string, IndexEntry[]>> {
+    const key = repoURL.replace(/\/+$/, '');
+    const ttl = this.options.indexTtlMs ?? 180_000;
+    const cached = this.indexes.get(key);
+    if (cached && Date.now() - cached.at < ttl) {
+      return cached.entries;
+    }
+    const entries = this.get(`${key}/index.yaml`, repoURL, true).then(body => {
+      let doc: { entries?: Record<string, IndexEntry[]> };
+      try {
+        doc = parse(body.toString('utf8'), { maxAliasCount: this.options.maxAliasCount ?? 100 });
+      } catch (e) {
+        throw new HelmRepositoryError(`index.yaml of ${redactUrl(repoURL)} is not valid YAML: ${(e as Error).message}`);
+      }
+      return doc?.entries ?? {};
+    });
+    this.indexes.set(key, { at: Date.now(), entries });
+    entries.catch(() => this.indexes.delete(key));
+    return entries;
+  }
+
+  private async download(resolved: ResolvedChart, folder: string, passCredentials: boolean): Promise<FetchedChart> {
+    if (!fs.existsSync(folder)) {
+      const entry = await this.pick(resolved.repoURL, resolved.chart, resolved.version);
+      const raw = entry.urls?.[0];
+      if (!raw) {
+        throw new HelmRepositoryError(`chart "${resolved.chart}" ${resolved.version} has no download URL in the index`);
+      }
+      const url = new URL(raw, `${resolved.repoURL.replace(/\/+$/, '')}/`).toString();
+      const sameOrigin = new URL(url).origin === new URL(resolved.repoURL).origin;
+      const archive = await this.get(url, resolved.repoURL, sameOrigin || passCredentials);
+      if (entry.digest) {
+        const digest = crypto.createHash('sha256').update(archive).digest('hex');
+        if (digest !== entry.digest.replace(/^sha256:/, '')) {
+          throw new HelmRepositoryError(
+            `chart archive ${redactUrl(url)} does not match the digest in index.yaml; the repository may be tampered with`,
+          );
+        }
+      }
+      await this.unpack(archive, folder);
+    }
+    const root = await fs.promises.realpath(folder);
+    const top = (await fs.promises.readdir(root, { withFileTypes: true })).filter(d => d.isDirectory());
+    const chartDir = top.find(d => fs.existsSync(path.join(root, d.name, 'Chart.yaml')));
+    if (!chartDir) {
+      throw new HelmRepositoryError(`chart archive of "${resolved.chart}" ${resolved.version} holds no Chart.yaml`);
+    }
+    return { ...resolved, root, chartDir: path.join(root, chartDir.name) };
+  }
+
+  private async unpack(archive: Buffer, folder: string): Promise<void> {
+    const maxFiles = this.options.maxChartFiles ?? 5000;
+    const maxBytes = (this.options.maxArchiveBytes ?? 20 * 1024 * 1024) * 5;
+    await fs.promises.mkdir(path.dirname(folder), { recursive: true });
+    const tmp = `${folder}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tgz = `${tmp}.tgz`;
+    await fs.promises.mkdir(tmp);
+    try {
+      await fs.promises.writeFile(tgz, archive);
+      let files = 0;
+      let bytes = 0;
+      await tar.t({
+        file: tgz,
+        onentry: entry => {
+          files += 1;
+          bytes += entry.size ?? 0;
+        },
+      });
+      if (files > maxFiles || bytes > maxBytes) {
+        throw new HelmRepositoryError(
+          `chart archive unpacks to ${files} files and ${bytes} bytes, over the limits (${maxFiles} files, ${maxBytes} bytes)`,
+        );
+      }
+      // Only regular files and folders: no symlinks, hard links or devices;
+      // tar itself refuses absolute paths and `..`.
+      await tar.x({
+        file: tgz,
+        cwd: tmp,
+        strict: true,
+        filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
+      });
+      await fs.promises.rename(tmp, folder).catch(async e => {
+        if (!fs.existsSync(folder)) {
+          throw e;
+        }
+        await removeCheckoutDir(tmp);
+      });
+    } catch (e) {
+      await removeCheckoutDir(tmp).catch(() => undefined);
+      throw e;
+    } finally {
+      await fs.promises.rm(tgz, { force: true });
+    }
+  }
+
+  /** GET over http(s) with a size cap; credentials only to the repository's own origin. */
+  private async get(url: string, repoURL: string, sendCredentials: boolean): Promise<Buffer> {
+    const label = redactUrl(url);
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new HelmRepositoryError(`${label} is not an http(s) URL; Helm repositories are read over http(s) only`);
+    }
+    const headers: Record<string, string> = {};
+    const auth = sendCredentials ? this.credentials.find(repoURL) : undefined;
+    if (auth) {
+      headers.Authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+    }
+    const max = this.options.maxArchiveBytes ?? 20 * 1024 * 1024;
+    const secrets = this.credentials.secrets();
+    let res: Response;
+    try {
+      res = await this.fetchFn(url, {
+        headers,
+        redirect: 'follow',
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+      });
+    } catch (e) {
+      throw new HelmRepositoryError(`cannot download ${label}: ${redactText(String((e as Error).message), secrets)}`);
+    }
+    if (!/^https?:$/.test(new URL(res.url || url).protocol)) {
+      throw new HelmRepositoryError(`${label} redirected to a non-http(s) URL`);
+    }
+    if (!res.ok) {
+      const hint = res.status === 401 || res.status === 403 ? '; check the credentials configured for this URL' : '';
+      throw new HelmRepositoryError(`downloading ${label} failed with HTTP ${res.status}${hint}`);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = res.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel();
+        throw new HelmRepositoryError(`${label} is larger than ${max} bytes; raise the archive size limit`);
+      }
+      chunks.push(value);
+    }
+    return Buffer.concat(chunks);
+  }
+}

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+
+/** One program run: an argument array, never a shell command line. */
+export interface ProcessRequest {
+  command: string;
+  args: string[];
+  cwd?: string;
+  /** The complete environment of the program (nothing is inherited). */
+  env?: Record<string, string>;
+  /** The program is killed (with its children) after this long. */
+  timeoutMs: number;
+  /** The program is killed when stdout grows beyond this many bytes. */
+  maxOutputBytes: number;
+}
+
+export interface ProcessResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  /** The first 64 KiB of stderr. */
+  stderr: string;
+  timedOut: boolean;
+  outputTooLarge: boolean;
+}
+
+/** Runs external programs (helm, kubectl, kustomize). */
+export interface ProcessRunner {
+  run(request: ProcessRequest): Promise<ProcessResult>;
+}
+
+const MAX_STDERR_BYTES = 64 * 1024;
+
+/** Runs programs with `child_process.spawn` in their own process group. */
+export class SpawnProcessRunner implements ProcessRunner {
+  run(request: ProcessRequest): Promise<ProcessResult> {
+    return new Promise(resolve => {
+      const child = spawn(request.command, request.args, {
+        cwd: request.cwd,
+        env: request.env ?? {},
+        shell: false,
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let stdoutBytes = 0;
+      let stderrBytes = 0;
+      let timedOut = false;
+      let outputTooLarge = false;
+      let settled = false;
+
+      const kill = () => {
+        try {
+          if (child.pid && process.platform !== 'win32') {
+            process.kill(-child.pid, 'SIGKILL');
+          } else {
+            child.kill('SIGKILL');
+          }
+        } catch {
+          // already gone
+        }
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        kill();
+      }, request.timeoutMs);
+
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdoutBytes += chunk.length;
+        if (stdoutBytes > request.maxOutputBytes) {
+          if (!outputTooLarge) {
+            outputTooLarge = true;
+            kill();
+          }
+          return;
+        }
+        stdout.push(chunk);
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        if (stderrBytes < MAX_STDERR_BYTES) {
+          stderr.push(chunk.subarray(0, MAX_STDERR_BYTES - stderrBytes));
+        }
+        stderrBytes += chunk.length;
+      });
+      const finish = (exitCode: number | null, signal: NodeJS.Signals | null, extra = '') => {
+        if (settled) {
+          return;
+        }
+        settled = true;
+        clearTimeout(timer);
+        resolve({
+          exitCode,
+          signal,
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: Buffer.concat(stderr).toString('utf8') + extra,
+          timedOut,
+          outputTooLarge,
+        });
+      };
+      child.on('error', error => finish(null, null, `cannot start ${request.command}: ${error.message}`));
+      child.on('close', (code, signal) => finish(code, signal));
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { parseAllDocuments, type Tags } from 'yaml';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+
+/** A manifest text that is not a list of Kubernetes objects. */
+export class ManifestParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestParseError';
+  }
+}
+
+export interface ParseManifestsOptions {
+  /** Names the text in errors, e.g. a file path or `helm template`. */
+  origin: string;
+  maxAliasCount: number;
+}
+
+/**
+ * Kubernetes reads YAML like go-yaml v2 does: YAML 1.1 booleans (yes/no/on/off),
+ * octal and merge keys, but sexagesimal numbers and timestamps stay strings.
+ */
+function kubernetesTags(tags: Tags): Tags {
+  return tags.filter(tag => {
+    const t = tag as { tag?: string; format?: string };
+    return t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp';
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toKubeObject(value: unknown, where: string): KubeObject {
+  if (!isObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
+    throw new ManifestParseError(
+      `${where} is not a Kubernetes object (it needs string fields apiVersion and kind); ` +
+        'fix the manifest or exclude the file',
+    );
+  }
+  if (value.metadata !== undefined && !isObject(value.metadata)) {
+    throw new ManifestParseError(`${where} has a metadata field that is not an object`);
+  }
+  return { ...value, metadata: (value.metadata ?? {}) as KubeObject['metadata'] } as KubeObject;
+}
+
+/** Objects of kind `*List` with an `items` array are replaced by their items. */
+function flatten(obj: KubeObject, where: string, out: KubeObject[]): void {
+  if (obj.kind.endsWith('List') && Array.isArray(obj.items)) {
+    obj.items.forEach((item, i) => flatten(toKubeObject(item, `${where} item ${i + 1}`), where, out));
+    return;
+  }
+  out.push(obj);
+}
+
+/**
+ * Parses YAML (multi-document) or JSON text into Kubernetes objects. Empty
+ * documents are skipped; `List` kinds are flattened; YAML alias expansion is
+ * bounded (a "billion laughs" document is refused).
+ */
+export function parseManifests(text: string, options: ParseManifestsOptions): KubeObject[] {
+  const out: KubeObject[] = [];
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed !== undefined) {
+      const values = Array.isArray(parsed) ? parsed : [parsed];
+      values.forEach((v, i) =>
+        flatten(toKubeObject(v, values.length > 1 ? `${options.origin} item ${i + 1}` : options.origin), options.origin, out),
+      );
+      return out;
+    }
+  }
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    merge: true,
+    uniqueKeys: false,
+    customTags: kubernetesTags,
+  });
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, i) => {
+    const where = `${options.origin} document ${i + 1}`;
+    if (doc.errors.length > 0) {
+      throw new ManifestParseError(`${where} is not valid YAML: ${doc.errors[0].message}`);
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: options.maxAliasCount });
+    } catch (e) {
+      throw new ManifestParseError(
+        `${where}: ${(e as Error).message} (more than ${options.maxAliasCount} alias expansions)`,
+      );
+    }
+    if (value === null || value === undefined) {
+      return;
+    }
+    flatten(toKubeObject(value, where), where, out);
+  });
+  return out;
+}
