@@ -6,7 +6,7 @@ import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { SLIPWAY_FIELD_MANAGER } from '@slipway/plugin-slipway-common';
 import type { DiffMode, DiffOptions, ResourceDiffResult, ResourceIgnoreDifferences } from './types';
 import { compareOptionsOf, usesServerSideApply, wantsServerSideDiff } from './compareOptions';
-import { applyIgnoreDifferences, matchingIgnoreRules, normalizeTrustedManagers } from './ignoreDifferences';
+import { applyIgnoreDifferences, ignoreRulesFor, normalizeTrustedManagers } from './ignoreDifferences';
 import { LAST_APPLIED_ANNOTATION, maskSecrets } from './maskSecrets';
 import { normalizeObject, withoutNoisyFields } from './normalize';
 import { isObject, jsonEqual, JsonObject, removePath } from './objects';
@@ -82,7 +82,7 @@ export function diffResource(
   let d = desired;
   let l = live;
   if (d && l) {
-    const managers = matchingIgnoreRules(d, rules).flatMap(r => r.managedFieldsManagers ?? []);
+    const managers = ignoreRulesFor(d, rules).flatMap(r => r.managedFieldsManagers ?? []);
     ({ live: l, desired: d } = normalizeTrustedManagers(l, d, managers));
   }
 

@@ -1,4 +1,4 @@
-import { applyIgnoreDifferences, matchingIgnoreRules, normalizeTrustedManagers, removeJsonPointer } from './ignoreDifferences';
+import { applyIgnoreDifferences, ignoreRulesFor, normalizeTrustedManagers, removeJsonPointer } from './ignoreDifferences';
 import { JqExpressionError, loadJqEngine } from './jqPaths';
 import { diffResource } from './diffResource';
 
@@ -18,11 +18,11 @@ describe('ignoreDifferences (Argo CD diffing customization)', () => {
 
   it('matches by group and kind globs, name and namespace', () => {
     const obj = deployment(1);
-    expect(matchingIgnoreRules(obj, [{ group: '*', kind: '*' }])).toHaveLength(1);
-    expect(matchingIgnoreRules(obj, [{ group: 'apps', kind: 'Deploy*' }])).toHaveLength(1);
-    expect(matchingIgnoreRules(obj, [{ group: '', kind: 'Deployment' }])).toHaveLength(0);
-    expect(matchingIgnoreRules(obj, [{ group: 'apps', kind: 'Deployment', name: 'other' }])).toHaveLength(0);
-    expect(matchingIgnoreRules(obj, [{ group: 'apps', kind: 'Deployment', namespace: 'default' }])).toHaveLength(1);
+    expect(ignoreRulesFor(obj, [{ group: '*', kind: '*' }])).toHaveLength(1);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: 'Deploy*' }])).toHaveLength(1);
+    expect(ignoreRulesFor(obj, [{ group: '', kind: 'Deployment' }])).toHaveLength(0);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: 'Deployment', name: 'other' }])).toHaveLength(0);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: 'Deployment', namespace: 'default' }])).toHaveLength(1);
   });
 
   it('JSON pointers unescape ~1 and ~0, and a missing path changes nothing', () => {

@@ -18,7 +18,7 @@ function globMatch(pattern: string, value: string): boolean {
 }
 
 /** The rules that apply to an object (group/kind globs, optional name and namespace). @public */
-export function matchingIgnoreRules(obj: KubeObject, rules: readonly ResourceIgnoreDifferences[]): ResourceIgnoreDifferences[] {
+export function ignoreRulesFor(obj: KubeObject, rules: readonly ResourceIgnoreDifferences[]): ResourceIgnoreDifferences[] {
   const group = groupOf(String(obj.apiVersion ?? ''));
   const name = obj.metadata?.name ?? '';
   const namespace = obj.metadata?.namespace ?? '';
@@ -90,7 +90,7 @@ export function applyIgnoreDifferences(
   rules: readonly ResourceIgnoreDifferences[],
   jq?: JqEngine,
 ): KubeObject {
-  const matched = matchingIgnoreRules(obj, rules);
+  const matched = ignoreRulesFor(obj, rules);
   if (matched.length === 0) return obj;
   let doc: unknown = cloneJson(obj);
   for (const rule of matched) {

@@ -11,7 +11,7 @@ export type { NormalizeOptions } from './normalize';
 export { canonicalQuantity } from './quantity';
 export {
   applyIgnoreDifferences,
-  matchingIgnoreRules,
+  ignoreRulesFor,
   normalizeTrustedManagers,
   parseJsonPointer,
   removeJsonPointer,
