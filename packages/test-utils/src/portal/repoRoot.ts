@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The repository root: the nearest folder up whose package.json has workspaces. */
-export function findRepoRoot(from: string = __dirname): string {
+export function findRepoRoot(from: string = process.cwd()): string {
   let dir = path.resolve(from);
   for (;;) {
     const manifest = path.join(dir, 'package.json');
