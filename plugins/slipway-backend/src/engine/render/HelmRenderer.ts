@@ -69,7 +69,7 @@ export class HelmRenderer {
       namespace: options.namespace || input.destinationNamespace || 'default',
       kubeVersion: options.kubeVersion || input.kubeVersion,
       apiVersions: [...(options.apiVersions ?? []), ...(input.apiVersions ?? [])],
-      skipCrds: options.skipCrds === true,
+      crds: options.skipCrds === true ? 'skip' : 'include',
       skipTests: options.skipTests === true,
       valueFiles,
       parameters: options.parameters ?? [],

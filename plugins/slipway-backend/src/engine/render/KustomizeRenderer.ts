@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { inflateHelmCharts } from './helmChartsInflator';
 import { analyzeKustomization } from './kustomization';
 import { ManifestParseError, parseManifests } from './parseManifests';
 import type { ProcessRunner } from './ProcessRunner';
@@ -47,11 +48,11 @@ export function parseImageOverride(spec: string): Record<string, string> {
 }
 
 /** A kustomization layered over the source folder applying Argo CD's `kustomize` options. */
-function overlayFor(appDir: string, options: KustomizeSourceOptions): Record<string, unknown> | undefined {
+function overlayFor(relativeTarget: string, options: KustomizeSourceOptions): Record<string, unknown> | undefined {
   const overlay: Record<string, unknown> = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
-    resources: [appDir],
+    resources: [relativeTarget],
   };
   let used = false;
   const put = (key: string, value: unknown) => {
@@ -89,19 +90,26 @@ export class KustomizeRenderer {
           'vendor it into the repository, or allow remote bases in the render options',
       );
     }
+    // kustomize's own Helm inflator requires Helm 3; with other versions
+    // Slipway inflates the charts itself before kustomize runs.
+    const nativeHelm = analysis.usesHelmCharts && /^v?3\./.test(tools.helmVersion);
     let target = input.appDir;
-    const overlay = input.options ? overlayFor(input.appDir, input.options) : undefined;
+    if (analysis.usesHelmCharts && !nativeHelm) {
+      target = await inflateHelmCharts(this.runner, { ...input, folders: analysis.folders });
+    }
+    const overlayDir = path.join(input.workDir, 'kustomize-overlay');
+    const overlay = input.options ? overlayFor(path.relative(overlayDir, target), input.options) : undefined;
     if (overlay) {
-      target = path.join(input.workDir, 'kustomize-overlay');
-      await fs.promises.mkdir(target, { recursive: true });
-      await fs.promises.writeFile(path.join(target, 'kustomization.yaml'), stringify(overlay));
+      await fs.promises.mkdir(overlayDir, { recursive: true });
+      await fs.promises.writeFile(path.join(overlayDir, 'kustomization.yaml'), stringify(overlay));
+      target = overlayDir;
     }
 
     const base = tools.kustomize
       ? { command: tools.kustomize, args: ['build', target], name: 'kustomize build' }
       : { command: tools.kubectl, args: ['kustomize', target], name: 'kubectl kustomize' };
     const args = [...base.args];
-    if (analysis.usesHelmCharts) {
+    if (nativeHelm) {
       args.push('--enable-helm', '--helm-command', tools.helm);
       if (input.kubeVersion) {
         args.push('--helm-kube-version', input.kubeVersion);

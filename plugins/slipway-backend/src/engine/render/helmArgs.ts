@@ -5,8 +5,10 @@ export interface HelmTemplatePlan {
   namespace: string;
   kubeVersion?: string;
   apiVersions: string[];
-  skipCrds: boolean;
+  /** `include`: --include-crds (Argo CD's default), `skip`: --skip-crds, `none`: neither (kustomize's default). */
+  crds: 'include' | 'skip' | 'none';
   skipTests: boolean;
+  noHooks?: boolean;
   /** Absolute, checked value files, in order (inline values last). */
   valueFiles: string[];
   parameters: Array<{ name: string; value: string; forceString?: boolean }>;
@@ -43,9 +45,14 @@ export function helmTemplateArgs(plan: HelmTemplatePlan): string[] {
   for (const api of plan.apiVersions) {
     args.push('--api-versions', api);
   }
-  args.push(plan.skipCrds ? '--skip-crds' : '--include-crds');
+  if (plan.crds !== 'none') {
+    args.push(plan.crds === 'skip' ? '--skip-crds' : '--include-crds');
+  }
   if (plan.skipTests) {
     args.push('--skip-tests');
+  }
+  if (plan.noHooks) {
+    args.push('--no-hooks');
   }
   for (const file of plan.valueFiles) {
     args.push('--values', file);

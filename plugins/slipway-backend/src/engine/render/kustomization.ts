@@ -11,6 +11,8 @@ export interface KustomizationAnalysis {
   usesHelmCharts: boolean;
   /** Remote targets (URLs, Git bases, remote charts), as written. */
   remote: string[];
+  /** Real paths of every kustomization folder reached, the source's first. */
+  folders: string[];
 }
 
 /** Is a kustomize target remote (a URL, a Git base, go-getter syntax)? */
@@ -51,7 +53,7 @@ export async function analyzeKustomization(
   dir: string,
   maxAliasCount: number,
 ): Promise<KustomizationAnalysis> {
-  const result: KustomizationAnalysis = { usesHelmCharts: false, remote: [] };
+  const result: KustomizationAnalysis = { usesHelmCharts: false, remote: [], folders: [] };
   const seen = new Set<string>();
   const visit = async (folder: string): Promise<void> => {
     if (seen.has(folder)) {
@@ -62,6 +64,7 @@ export async function analyzeKustomization(
     if (!file) {
       return;
     }
+    result.folders.push(folder);
     let doc: Record<string, unknown>;
     try {
       doc = (parse(await fs.promises.readFile(file, 'utf8'), { maxAliasCount }) ?? {}) as Record<string, unknown>;
