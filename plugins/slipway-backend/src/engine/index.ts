@@ -4,3 +4,4 @@
 export * from './source';
 export * from './cluster';
 export * from './render';
+export * from './sync';

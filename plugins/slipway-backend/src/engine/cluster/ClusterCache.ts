@@ -196,10 +196,13 @@ export class ClusterCache {
     for (let depth = 0; cur && depth < 10; depth++) {
       const app = appInstanceOf(cur);
       if (app && isManagedBy(cur, app)) return app;
-      const owner =
-        cur.metadata.ownerReferences?.find(o => o.controller) ??
-        cur.metadata.ownerReferences?.[0];
-      const ownerKey = owner ? this.byUid.get(owner.uid) : undefined;
+      const owners: NonNullable<KubeObject['metadata']['ownerReferences']> =
+        cur.metadata.ownerReferences ?? [];
+      const owner: (typeof owners)[number] | undefined =
+        owners.find(o => o.controller) ?? owners[0];
+      const ownerKey: string | undefined = owner
+        ? this.byUid.get(owner.uid)
+        : undefined;
       cur = ownerKey ? this.objects.get(ownerKey) : undefined;
     }
     return undefined;

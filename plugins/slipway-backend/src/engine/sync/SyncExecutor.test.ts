@@ -1,0 +1,543 @@
+import type { HealthStatus, KubeObject } from '@slipway/plugin-slipway-common';
+import {
+  SyncPlanInput,
+  planSync,
+  stampManaged,
+} from '@slipway/plugin-slipway-node';
+import { ClusterError, MemoryClusterClient } from '../cluster';
+import { SyncExecutor } from './SyncExecutor';
+import type { SyncExecutorOptions, SyncProgressEvent } from './types';
+
+const APP = 'shop';
+
+function cm(name: string, annotations?: Record<string, string>): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name,
+      namespace: 'shop',
+      ...(annotations ? { annotations } : {}),
+    },
+    data: { k: name },
+  };
+}
+function deploy(name: string, wave?: string): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name,
+      namespace: 'shop',
+      ...(wave
+        ? { annotations: { 'argocd.argoproj.io/sync-wave': wave } }
+        : {}),
+    },
+    spec: { replicas: 1 },
+  };
+}
+function job(
+  name: string,
+  hook: string,
+  extra: Record<string, string> = {},
+): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {
+      name,
+      namespace: 'shop',
+      annotations: { 'argocd.argoproj.io/hook': hook, ...extra },
+    },
+    spec: {},
+  };
+}
+const succeed = (o: KubeObject) => ({
+  ...o,
+  status: { conditions: [{ type: 'Complete', status: 'True' }] },
+});
+const failJob = (o: KubeObject) => ({
+  ...o,
+  status: {
+    conditions: [
+      { type: 'Failed', status: 'True', message: 'BackoffLimitExceeded' },
+    ],
+  },
+});
+
+function setup(extra: Partial<SyncExecutorOptions> = {}) {
+  const client = new MemoryClusterClient();
+  client.put({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'shop' },
+  });
+  const sleeps: number[] = [];
+  let clock = 0;
+  const executor = new SyncExecutor({
+    client,
+    sleep: async ms => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    now: () => clock,
+    pollIntervalMs: 1000,
+    ...extra,
+  });
+  const events: SyncProgressEvent[] = [];
+  const plan = (input: Partial<SyncPlanInput>) =>
+    planSync({
+      appName: APP,
+      namespace: 'shop',
+      desired: [],
+      live: client.all(),
+      revision: 'abc1234',
+      startedAt: 0,
+      ...input,
+    });
+  const writes = () =>
+    client.calls
+      .filter(c => !c.dryRun)
+      .map(c => `${c.verb} ${c.ref.kind}/${c.ref.name}`);
+  return {
+    client,
+    executor,
+    events,
+    sleeps,
+    plan,
+    writes,
+    onProgress: (e: SyncProgressEvent) => events.push(e),
+  };
+}
+
+/** Health that turns Healthy after `polls` checks of each object. */
+function healthAfter(polls: number) {
+  const seen = new Map<string, number>();
+  const order: string[] = [];
+  const fn = async (obj: KubeObject): Promise<HealthStatus | undefined> => {
+    if (obj.kind !== 'Deployment') return undefined;
+    const n = (seen.get(obj.metadata.name!) ?? 0) + 1;
+    seen.set(obj.metadata.name!, n);
+    if (n < polls)
+      return { status: 'Progressing', message: 'waiting for rollout' };
+    order.push(obj.metadata.name!);
+    return { status: 'Healthy' };
+  };
+  return { fn, order };
+}
+
+describe('SyncExecutor', () => {
+  it('applies waves in order and waits for each wave to be healthy before the next', async () => {
+    const health = healthAfter(3);
+    const { executor, plan, writes, events, onProgress } = setup({
+      health: health.fn,
+    });
+    const result = await executor.execute(
+      plan({
+        desired: [deploy('late', '1'), deploy('early', '-1'), cm('config')],
+      }),
+      { onProgress },
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(writes()).toEqual([
+      'apply Deployment/early',
+      'apply ConfigMap/config',
+      'apply Deployment/late',
+    ]);
+    // 'early' had to be healthy before wave 0 started; the last wave is not awaited (Argo CD)
+    expect(health.order).toEqual(['early']);
+    const waves = events
+      .filter(e => e.type === 'wave')
+      .map(e => e.type === 'wave' && `${e.wave}:${e.state}`);
+    expect(waves).toEqual([
+      '-1:started',
+      '-1:applied',
+      '-1:completed',
+      '0:started',
+      '0:applied',
+      '0:completed',
+      '1:started',
+      '1:applied',
+      '1:completed',
+    ]);
+    expect(result.resources.map(r => `${r.key.name}:${r.status}`)).toEqual([
+      'early:Synced',
+      'config:Synced',
+      'late:Synced',
+    ]);
+    expect(result.resources.every(r => r.operationPhase === 'Succeeded')).toBe(
+      true,
+    );
+  });
+
+  it('stamps applied objects with the tracking label and annotation', async () => {
+    const { client, executor, plan } = setup();
+    await executor.execute(plan({ desired: [cm('config')] }));
+    const live = await client.get({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: 'shop',
+      name: 'config',
+    });
+    expect(live?.metadata.labels?.['slipway.io/app-instance']).toBe(APP);
+    expect(live?.metadata.annotations?.['slipway.io/tracking-id']).toBe(
+      'shop:/ConfigMap:shop/config',
+    );
+  });
+
+  it('fails when a wave becomes Degraded and does not start the next wave', async () => {
+    const { executor, plan, writes } = setup({
+      health: async o =>
+        o.kind === 'Deployment'
+          ? { status: 'Degraded', message: 'CrashLoopBackOff' }
+          : undefined,
+    });
+    const result = await executor.execute(
+      plan({
+        desired: [
+          deploy('web', '0'),
+          cm('after', { 'argocd.argoproj.io/sync-wave': '1' }),
+        ],
+      }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(
+      /completed unsuccessfully, reason: .*CrashLoopBackOff/,
+    );
+    expect(writes()).toEqual(['apply Deployment/web']);
+  });
+
+  it('a failing PreSync hook stops the sync and runs the SyncFail hooks', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.react((o, c) => {
+      if (o.kind === 'Job' && !o.status)
+        c.put(o.metadata.name === 'migrate' ? failJob(o) : succeed(o));
+    });
+    const result = await executor.execute(
+      plan({
+        desired: [
+          job('migrate', 'PreSync', {
+            'argocd.argoproj.io/hook-delete-policy': 'HookFailed',
+          }),
+          cm('config'),
+          job('cleanup', 'SyncFail'),
+        ],
+      }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(/BackoffLimitExceeded/);
+    expect(writes()).toEqual([
+      'apply Job/migrate',
+      'apply Job/cleanup',
+      'delete Job/migrate',
+    ]);
+    const byName = Object.fromEntries(
+      result.resources.map(r => [r.key.name, r]),
+    );
+    expect(byName.migrate).toMatchObject({
+      hookType: 'PreSync',
+      status: 'Synced',
+      operationPhase: 'Failed',
+    });
+    expect(byName.cleanup).toMatchObject({
+      hookType: 'SyncFail',
+      operationPhase: 'Succeeded',
+    });
+    expect(byName.config).toBeUndefined();
+  });
+
+  it('waits for hooks, re-creates them (BeforeHookCreation) and deletes HookSucceeded hooks at the end', async () => {
+    const { client, plan, writes } = setup();
+    let polls = 0;
+    client.react((o, c) => {
+      if (o.kind === 'Job' && !o.status) c.put({ ...o, status: { active: 1 } });
+    });
+    const executorHealth = async (
+      o: KubeObject,
+    ): Promise<HealthStatus | undefined> => {
+      if (o.kind !== 'Job') return undefined;
+      polls++;
+      if (polls >= 2) client.put(succeed(o));
+      return undefined; // falls back to Job completion
+    };
+    const named = job('migrate', 'PreSync');
+    client.put(stampManaged(succeed(named), APP));
+    const custom = new SyncExecutor({
+      client,
+      health: executorHealth,
+      sleep: async () => {},
+      pollIntervalMs: 1,
+    });
+    const result = await custom.execute(
+      plan({
+        desired: [
+          named,
+          job('notify', 'PostSync', {
+            'argocd.argoproj.io/hook-delete-policy': 'HookSucceeded',
+          }),
+          cm('config'),
+        ],
+      }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(writes()).toEqual([
+      'delete Job/migrate',
+      'apply Job/migrate',
+      'apply ConfigMap/config',
+      'apply Job/notify',
+      'delete Job/notify',
+    ]);
+    expect(
+      await client.get({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'notify',
+      }),
+    ).toBeUndefined();
+    expect(
+      await client.get({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'migrate',
+      }),
+    ).toBeDefined();
+  });
+
+  it('prunes removed resources, skips Prune=false ones and those without prune', async () => {
+    const { client, executor, plan } = setup();
+    client.put(stampManaged(cm('gone'), APP));
+    client.put(
+      stampManaged(
+        cm('kept', { 'argocd.argoproj.io/sync-options': 'Prune=false' }),
+        APP,
+      ),
+    );
+    const withoutPrune = await executor.execute(
+      plan({ desired: [cm('config')] }),
+    );
+    expect(
+      withoutPrune.resources.find(r => r.key.name === 'gone'),
+    ).toMatchObject({
+      status: 'PruneSkipped',
+      message: 'ignored (requires pruning)',
+    });
+    const result = await executor.execute(
+      plan({ desired: [cm('config')], request: { prune: true } }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    const byName = Object.fromEntries(
+      result.resources.map(r => [r.key.name, r.status]),
+    );
+    expect(byName).toEqual({
+      gone: 'Pruned',
+      kept: 'PruneSkipped',
+      config: 'Synced',
+    });
+    expect(
+      client
+        .all()
+        .map(o => o.metadata.name)
+        .sort(),
+    ).toEqual(['config', 'kept', 'shop']);
+  });
+
+  it('PruneLast deletes after every wave has been applied', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.put(
+      stampManaged(
+        cm('old', { 'argocd.argoproj.io/sync-options': 'PruneLast=true' }),
+        APP,
+      ),
+    );
+    client.put(stampManaged(cm('older'), APP));
+    await executor.execute(
+      plan({
+        desired: [deploy('web', '2'), cm('config')],
+        request: { prune: true },
+      }),
+    );
+    expect(writes()).toEqual([
+      'delete ConfigMap/older',
+      'apply ConfigMap/config',
+      'apply Deployment/web',
+      'delete ConfigMap/old',
+    ]);
+  });
+
+  it('CreateNamespace creates the destination namespace first, untracked', async () => {
+    const { client, executor, plan } = setup();
+    const result = await executor.execute(
+      plan({
+        namespace: 'fresh',
+        desired: [{ ...cm('config'), metadata: { name: 'config' } }],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    const ns = await client.get({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      name: 'fresh',
+    });
+    expect(ns).toBeDefined();
+    expect(ns?.metadata.labels?.['slipway.io/app-instance']).toBeUndefined();
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'fresh',
+        name: 'config',
+      }),
+    ).toBeDefined();
+  });
+
+  it('dry run changes nothing and reports what would happen', async () => {
+    const { client, executor, plan } = setup();
+    client.put(stampManaged(cm('gone'), APP));
+    const before = client.all();
+    const result = await executor.execute(
+      plan({
+        desired: [cm('config'), job('migrate', 'PreSync')],
+        request: { dryRun: true, prune: true },
+      }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(client.all()).toEqual(before);
+    expect(client.calls.every(c => c.dryRun)).toBe(true);
+    expect(
+      result.resources.map(r => `${r.key.name}:${r.status}:${r.message}`),
+    ).toEqual([
+      'migrate:Synced:Job shop/migrate created (dry run)',
+      'gone:Pruned:pruned (dry run)',
+      'config:Synced:ConfigMap shop/config created (dry run)',
+    ]);
+  });
+
+  it('refuses to start when the server rejects an object in the validating dry run', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.failWhen((verb, ref) =>
+      verb === 'apply' && ref.name === 'bad'
+        ? new ClusterError('spec.replicas: Invalid value: "x"', 422, 'Invalid')
+        : undefined,
+    );
+    const result = await executor.execute(
+      plan({ desired: [cm('good'), deploy('bad', '1')] }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(
+      /failed to apply \(dry run\), reason: spec.replicas: Invalid value/,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('terminates on abort: deletes the running hook and ends Failed', async () => {
+    const controller = new AbortController();
+    const client = new MemoryClusterClient();
+    client.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+    });
+    let polls = 0;
+    const executor = new SyncExecutor({
+      client,
+      pollIntervalMs: 1,
+      sleep: async () => {
+        if (++polls === 3) controller.abort();
+      },
+    });
+    const events: SyncProgressEvent[] = [];
+    const result = await executor.execute(
+      planSync({
+        appName: APP,
+        namespace: 'shop',
+        desired: [job('forever', 'PreSync'), cm('config')],
+        live: [],
+      }),
+      {
+        signal: controller.signal,
+        onProgress: e => events.push(e),
+      },
+    );
+    expect(result).toMatchObject({
+      phase: 'Failed',
+      message: 'Operation terminated',
+    });
+    expect(
+      await client.get({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'forever',
+      }),
+    ).toBeUndefined();
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'shop',
+        name: 'config',
+      }),
+    ).toBeUndefined();
+    expect(result.resources[0]).toMatchObject({
+      operationPhase: 'Failed',
+      message: 'Terminated',
+    });
+    expect(
+      events.some(e => e.type === 'operation' && e.phase === 'Terminating'),
+    ).toBe(true);
+  });
+
+  it('retries a failed operation with exponential backoff', async () => {
+    const { client, executor, plan, sleeps } = setup();
+    let failures = 2;
+    client.failWhen((verb, ref) =>
+      verb === 'apply' &&
+      ref.name === 'config' &&
+      !client.calls[client.calls.length - 1].dryRun &&
+      failures-- > 0
+        ? new ClusterError(
+            'etcdserver: request timed out',
+            500,
+            'InternalError',
+          )
+        : undefined,
+    );
+    const result = await executor.execute(plan({ desired: [cm('config')] }), {
+      retry: { limit: 3, backoff: { durationMs: 5000, factor: 2 } },
+    });
+    expect(result).toMatchObject({ phase: 'Succeeded', attempts: 3 });
+    expect(sleeps).toEqual([5000, 10000]);
+  });
+
+  it('gives up after the retry limit', async () => {
+    const { client, executor, plan } = setup();
+    client.failWhen((verb, ref) =>
+      verb === 'apply' &&
+      ref.name === 'config' &&
+      !client.calls[client.calls.length - 1].dryRun
+        ? new ClusterError('boom', 500, 'InternalError')
+        : undefined,
+    );
+    const result = await executor.execute(plan({ desired: [cm('config')] }), {
+      retry: { limit: 1 },
+    });
+    expect(result).toMatchObject({ phase: 'Failed', attempts: 2 });
+    expect(result.resources[0]).toMatchObject({
+      status: 'SyncFailed',
+      message: 'boom',
+    });
+  });
+
+  it('does not execute a plan with issues', async () => {
+    const { executor, plan, writes } = setup();
+    const result = await executor.execute(
+      plan({ desired: [cm('x', { 'argocd.argoproj.io/sync-wave': 'first' })] }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(/not valid: .*sync-wave/);
+    expect(writes()).toEqual([]);
+  });
+});

@@ -1,0 +1,502 @@
+import type {
+  HealthStatus,
+  OperationPhase,
+  ResourceSyncResultCode,
+} from '@slipway/plugin-slipway-common';
+import type { SyncPlan, SyncTask } from '@slipway/plugin-slipway-node';
+import type { ClusterClient } from '../cluster';
+import { hookCompletion } from './hookCompletion';
+import { TaskRunner, refOfTask } from './TaskRunner';
+import type {
+  HealthFunction,
+  ResourceSyncResult,
+  SyncProgressEvent,
+} from './types';
+
+/** What one attempt of a sync ended with. */
+export interface RunOutcome {
+  phase: OperationPhase;
+  message: string;
+  terminated?: boolean;
+}
+
+export interface RunDeps {
+  client: ClusterClient;
+  runner: TaskRunner;
+  health?: HealthFunction;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+  pollIntervalMs: number;
+  waitTimeoutMs: number;
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Consecutive tasks of the same phase and wave. */
+function steps(tasks: SyncTask[]): SyncTask[][] {
+  const out: SyncTask[][] = [];
+  for (const t of tasks) {
+    const last = out[out.length - 1];
+    if (last && last[0].phase === t.phase && last[0].wave === t.wave)
+      last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/** Consecutive tasks of the same kind: a kind is applied before the next one starts. */
+function byKind(tasks: SyncTask[]): SyncTask[][] {
+  const out: SyncTask[][] = [];
+  for (const t of tasks) {
+    const last = out[out.length - 1];
+    if (last && last[0].key.kind === t.key.kind) last.push(t);
+    else out.push([t]);
+  }
+  return out;
+}
+
+/**
+ * One attempt at executing a sync plan: phases and waves in order, prunes
+ * before applies in a wave, hooks awaited, health awaited between waves,
+ * SyncFail hooks on failure, termination through the abort signal.
+ */
+export class SyncRun {
+  readonly results = new Map<string, ResourceSyncResult>();
+  private readonly createdHooks: SyncTask[] = [];
+  private readonly dryRun: boolean;
+  private readonly pendingNamespaces: Set<string>;
+  private readonly pendingKinds: Set<string>;
+
+  constructor(
+    private readonly plan: SyncPlan,
+    private readonly deps: RunDeps,
+    private readonly signal: AbortSignal | undefined,
+    private readonly emit: (e: SyncProgressEvent) => void,
+  ) {
+    this.dryRun = plan.settings.dryRun;
+    const applies = plan.tasks.filter(t => t.action === 'apply');
+    // objects whose namespace or CRD this very sync creates cannot be checked by the server beforehand
+    this.pendingNamespaces = new Set(
+      applies
+        .filter(
+          t => t.key.kind === 'Namespace' && t.key.group === '' && !t.live,
+        )
+        .map(t => t.key.name),
+    );
+    this.pendingKinds = new Set(
+      applies
+        .filter(t => t.key.kind === 'CustomResourceDefinition' && !t.live)
+        .map(t => {
+          const spec = t.target?.spec as
+            | { group?: string; names?: { kind?: string } }
+            | undefined;
+          return `${spec?.group}/${spec?.names?.kind}`;
+        }),
+    );
+  }
+
+  private get aborted(): boolean {
+    return !!this.signal?.aborted;
+  }
+
+  async run(): Promise<RunOutcome> {
+    try {
+      return await this.runSteps();
+    } catch (e) {
+      return {
+        phase: 'Error',
+        message: `the sync stopped on an unexpected error: ${errorMessage(e)}`,
+      };
+    }
+  }
+
+  private async runSteps(): Promise<RunOutcome> {
+    if (this.plan.issues.length > 0) {
+      for (const [i, issue] of this.plan.issues.entries()) {
+        if (!issue.key) continue;
+        this.record(
+          {
+            id: `issue:${i}`,
+            key: issue.key,
+            apiVersion: '',
+            phase: 'Sync',
+            wave: 0,
+          } as SyncTask,
+          'SyncFailed',
+          issue.message,
+          'Failed',
+        );
+      }
+      return {
+        phase: 'Failed',
+        message: `one or more synchronization tasks are not valid: ${this.plan.issues
+          .map(i => i.message)
+          .join('; ')}`,
+      };
+    }
+    const syncFail = this.plan.tasks.filter(t => t.phase === 'SyncFail');
+    let main = this.plan.tasks.filter(t => t.phase !== 'SyncFail');
+
+    if (!this.dryRun) {
+      for (const ns of main.filter(t => t.createdNamespace)) {
+        if (!(await this.applyTask(ns)))
+          return this.fail(syncFail, 'the namespace failed to apply');
+      }
+      main = main.filter(t => !t.createdNamespace);
+      if (!(await this.validate(main))) {
+        return {
+          phase: 'Failed',
+          message: this.withReasons(
+            'one or more objects failed to apply (dry run)',
+          ),
+        };
+      }
+    }
+
+    const all = steps(main);
+    for (const [i, step] of all.entries()) {
+      if (this.aborted) return this.terminate();
+      const where = { syncPhase: step[0].phase, wave: step[0].wave };
+      this.emit({ type: 'wave', ...where, state: 'started' });
+      const applied = await this.runStep(step);
+      if (this.aborted) return this.terminate();
+      if (!applied) {
+        this.emit({ type: 'wave', ...where, state: 'failed' });
+        return this.fail(syncFail, 'one or more objects failed to apply');
+      }
+      this.emit({ type: 'wave', ...where, state: 'applied' });
+      const healthy =
+        this.dryRun || (await this.wait(step, i === all.length - 1));
+      if (this.aborted) return this.terminate();
+      if (!healthy) {
+        this.emit({ type: 'wave', ...where, state: 'failed' });
+        return this.fail(
+          syncFail,
+          'one or more synchronization tasks completed unsuccessfully',
+        );
+      }
+      this.emit({ type: 'wave', ...where, state: 'completed' });
+    }
+    await this.deleteHooks('HookSucceeded');
+    return {
+      phase: 'Succeeded',
+      message: 'successfully synced (all tasks run)',
+    };
+  }
+
+  /** Server-side dry run of every write before the first real one, as Argo CD validates first. */
+  private async validate(tasks: SyncTask[]): Promise<boolean> {
+    let ok = true;
+    await Promise.all(
+      tasks
+        .filter(
+          t =>
+            t.action === 'apply' &&
+            !(t.hook && t.live) &&
+            !this.cannotValidate(t),
+        )
+        .map(async t => {
+          const outcome = await this.deps.runner.apply(t, true);
+          if (!outcome.ok) {
+            ok = false;
+            this.record(t, 'SyncFailed', outcome.message, 'Failed');
+          }
+        }),
+    );
+    return ok;
+  }
+
+  private cannotValidate(t: SyncTask): string | undefined {
+    if (
+      t.key.namespace &&
+      this.pendingNamespaces.has(t.key.namespace) &&
+      t.key.kind !== 'Namespace'
+    ) {
+      return `namespace ${t.key.namespace} is created by this sync`;
+    }
+    if (this.pendingKinds.has(`${t.key.group}/${t.key.kind}`)) {
+      return `its CustomResourceDefinition is created by this sync`;
+    }
+    return undefined;
+  }
+
+  private async runStep(step: SyncTask[]): Promise<boolean> {
+    const prunes = step.filter(t => t.action === 'prune');
+    const applies = step.filter(t => t.action === 'apply');
+    const pruned = await Promise.all(
+      prunes.map(async t => {
+        const outcome = await this.deps.runner.prune(t, this.dryRun);
+        if (!outcome.ok)
+          this.record(t, 'SyncFailed', outcome.message, 'Failed');
+        else
+          this.record(
+            t,
+            outcome.skipped ? 'PruneSkipped' : 'Pruned',
+            outcome.message,
+            'Succeeded',
+          );
+        return outcome.ok;
+      }),
+    );
+    if (pruned.includes(false)) return false;
+
+    if (!this.dryRun) {
+      for (const hook of applies.filter(t =>
+        t.hook?.deletePolicies.includes('BeforeHookCreation'),
+      )) {
+        const ref = refOfTask(hook);
+        if (await this.deps.client.get(ref)) {
+          const outcome = await this.deps.runner.deleteAndWait(ref);
+          if (!outcome.ok) {
+            this.record(hook, 'SyncFailed', outcome.message, 'Error');
+            return false;
+          }
+        }
+      }
+    }
+    for (const group of byKind(applies)) {
+      const results = await Promise.all(group.map(t => this.applyTask(t)));
+      if (results.includes(false)) return false;
+    }
+    return true;
+  }
+
+  private async applyTask(t: SyncTask): Promise<boolean> {
+    if (this.dryRun) {
+      const reason =
+        this.cannotValidate(t) ??
+        (t.hook && t.live
+          ? 'the hook is re-created when the sync runs'
+          : undefined);
+      if (reason) {
+        this.record(
+          t,
+          'Synced',
+          `not checked by the server (dry run): ${reason}`,
+          'Succeeded',
+        );
+        return true;
+      }
+    }
+    const outcome = await this.deps.runner.apply(t, this.dryRun);
+    if (!outcome.ok) {
+      this.record(t, 'SyncFailed', outcome.message, 'Failed');
+      return false;
+    }
+    if (t.hook && !this.dryRun) this.createdHooks.push(t);
+    this.record(
+      t,
+      'Synced',
+      outcome.message,
+      this.dryRun ? 'Succeeded' : 'Running',
+    );
+    return true;
+  }
+
+  /** Waits for hooks to complete and, unless this is the last step, for resources to be healthy and prunes gone. */
+  private async wait(step: SyncTask[], final: boolean): Promise<boolean> {
+    const pending = step.filter(t => {
+      if (t.hook) return true;
+      if (t.action === 'prune')
+        return !final && this.results.get(t.id)?.status === 'Pruned';
+      return !final;
+    });
+    for (const t of step) {
+      if (!pending.includes(t) && t.action === 'apply')
+        this.update(t, 'Succeeded');
+    }
+    const started = this.deps.now();
+    let failed = false;
+    while (pending.length > 0) {
+      for (const t of [...pending]) {
+        const phase = await this.progressOf(t);
+        if (phase === 'Running') continue;
+        pending.splice(pending.indexOf(t), 1);
+        if (phase !== 'Succeeded') failed = true;
+      }
+      if (pending.length === 0 || this.aborted) break;
+      if (this.deps.now() - started >= this.deps.waitTimeoutMs) {
+        for (const t of pending) {
+          this.update(
+            t,
+            'Failed',
+            `timed out after ${Math.round(
+              this.deps.waitTimeoutMs / 1000,
+            )} s waiting for ${
+              t.hook ? 'completion of hook' : 'healthy state of'
+            } ${t.key.kind}/${t.key.name}`,
+          );
+        }
+        return false;
+      }
+      await this.deps.sleep(this.deps.pollIntervalMs, this.signal);
+    }
+    return !failed;
+  }
+
+  private async progressOf(t: SyncTask): Promise<OperationPhase> {
+    const live = await this.deps.client.get(refOfTask(t));
+    if (t.action === 'prune') {
+      if (!live) return 'Succeeded';
+      return 'Running';
+    }
+    if (!live) {
+      this.update(
+        t,
+        'Failed',
+        `${t.key.kind} ${t.key.name} is missing; it might have been deleted`,
+      );
+      return 'Failed';
+    }
+    let health: HealthStatus | undefined;
+    try {
+      health = await this.deps.health?.(live);
+    } catch (e) {
+      this.update(t, 'Error', `health check failed: ${errorMessage(e)}`);
+      return 'Error';
+    }
+    if (t.hook) health ??= hookCompletion(live);
+    let phase: OperationPhase = 'Running';
+    if (!health || health.status === 'Healthy') phase = 'Succeeded';
+    else if (
+      health.status === 'Degraded' ||
+      (t.hook && health.status === 'Unknown')
+    )
+      phase = 'Failed';
+    this.update(t, phase, health?.message);
+    return phase;
+  }
+
+  private async fail(syncFail: SyncTask[], base: string): Promise<RunOutcome> {
+    let message = this.withReasons(base);
+    if (!this.dryRun && syncFail.length > 0 && !this.aborted) {
+      this.emit({
+        type: 'wave',
+        syncPhase: 'SyncFail',
+        wave: syncFail[0].wave,
+        state: 'started',
+      });
+      const ran =
+        (await this.runStep(syncFail)) && (await this.wait(syncFail, true));
+      if (this.aborted) return this.terminate();
+      this.emit({
+        type: 'wave',
+        syncPhase: 'SyncFail',
+        wave: syncFail[0].wave,
+        state: ran ? 'completed' : 'failed',
+      });
+      if (!ran) message += '\none or more SyncFail hooks failed';
+    }
+    await this.deleteHooks('HookFailed');
+    return { phase: 'Failed', message };
+  }
+
+  private async terminate(): Promise<RunOutcome> {
+    this.emit({
+      type: 'operation',
+      phase: 'Terminating',
+      message: 'terminating',
+      attempt: 0,
+    });
+    let clean = true;
+    for (const hook of this.createdHooks) {
+      if (this.results.get(hook.id)?.operationPhase !== 'Running') continue;
+      try {
+        await this.deps.runner.delete(refOfTask(hook));
+        this.update(hook, 'Failed', 'Terminated');
+      } catch (e) {
+        clean = false;
+        this.update(
+          hook,
+          'Error',
+          `failed to delete the running hook: ${errorMessage(e)}`,
+        );
+      }
+    }
+    return clean
+      ? { phase: 'Failed', message: 'Operation terminated', terminated: true }
+      : {
+          phase: 'Error',
+          message: 'Operation termination had errors',
+          terminated: true,
+        };
+  }
+
+  /** Hook deletion policies: HookSucceeded when the operation succeeds, HookFailed when it fails. */
+  private async deleteHooks(
+    policy: 'HookSucceeded' | 'HookFailed',
+  ): Promise<void> {
+    for (const hook of this.createdHooks) {
+      const phase = this.results.get(hook.id)?.operationPhase;
+      if (!hook.hook?.deletePolicies.includes(policy) || phase === 'Running')
+        continue;
+      try {
+        await this.deps.runner.delete(refOfTask(hook));
+      } catch (e) {
+        this.update(
+          hook,
+          'Error',
+          `failed to delete the hook (${policy}): ${errorMessage(e)}`,
+        );
+      }
+    }
+  }
+
+  private withReasons(base: string): string {
+    const reasons = [
+      ...new Set(
+        [...this.results.values()]
+          .filter(
+            r =>
+              r.status === 'SyncFailed' ||
+              r.operationPhase === 'Failed' ||
+              r.operationPhase === 'Error',
+          )
+          .map(r => r.message),
+      ),
+    ];
+    return reasons.length > 0 ? `${base}, reason: ${reasons.join(', ')}` : base;
+  }
+
+  private record(
+    t: SyncTask,
+    status: ResourceSyncResultCode,
+    message: string,
+    operationPhase: OperationPhase,
+  ): void {
+    const result: ResourceSyncResult = {
+      key: t.key,
+      apiVersion: t.apiVersion,
+      syncPhase: t.phase,
+      wave: t.wave,
+      status,
+      message,
+      ...(t.hook ? { hookType: t.hook.type } : {}),
+      operationPhase,
+    };
+    this.results.set(t.id, result);
+    this.emit({ type: 'resource', result });
+  }
+
+  private update(
+    t: SyncTask,
+    operationPhase: OperationPhase,
+    message?: string,
+  ): void {
+    const existing = this.results.get(t.id);
+    if (!existing) return;
+    if (
+      existing.operationPhase === operationPhase &&
+      (!message || existing.message === message)
+    )
+      return;
+    this.record(
+      t,
+      existing.status,
+      message || existing.message,
+      operationPhase,
+    );
+  }
+}

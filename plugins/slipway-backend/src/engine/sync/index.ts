@@ -1,0 +1,4 @@
+export * from './types';
+export * from './retry';
+export * from './hookCompletion';
+export * from './SyncExecutor';
