@@ -11,20 +11,32 @@ export class InMemoryGitReader implements GitReader {
   /** Every call made, as `method repoURL@revision glob`, in order. */
   readonly calls: string[] = [];
 
-  constructor(private readonly files: Record<string, string>, private readonly gitFileGlobbing: GitFileGlobbing = 'legacy') {}
+  constructor(
+    private readonly files: Record<string, string>,
+    private readonly gitFileGlobbing: GitFileGlobbing = 'legacy',
+  ) {}
 
-  async listDirectories(repoURL: string, revision: string, pathGlob: string): Promise<string[]> {
+  async listDirectories(
+    repoURL: string,
+    revision: string,
+    pathGlob: string,
+  ): Promise<string[]> {
     this.calls.push(`listDirectories ${repoURL}@${revision} ${pathGlob}`);
     const dirs = new Set<string>();
     for (const file of Object.keys(this.files)) {
       const parts = file.split('/');
-      for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+      for (let i = 1; i < parts.length; i++)
+        dirs.add(parts.slice(0, i).join('/'));
     }
     const match = directoryMatcher(pathGlob);
     return [...dirs].filter(d => match(d)).sort();
   }
 
-  async readFiles(repoURL: string, revision: string, pathGlob: string): Promise<GitFile[]> {
+  async readFiles(
+    repoURL: string,
+    revision: string,
+    pathGlob: string,
+  ): Promise<GitFile[]> {
     this.calls.push(`readFiles ${repoURL}@${revision} ${pathGlob}`);
     const match = fileMatcher(pathGlob, this.gitFileGlobbing);
     return Object.keys(this.files)

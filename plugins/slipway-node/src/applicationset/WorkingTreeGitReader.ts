@@ -23,25 +23,41 @@ export interface WorkingTreeGitReaderOptions {
 export class WorkingTreeGitReader implements GitReader {
   private readonly root: string;
 
-  constructor(root: string, private readonly options: WorkingTreeGitReaderOptions = {}) {
+  constructor(
+    root: string,
+    private readonly options: WorkingTreeGitReaderOptions = {},
+  ) {
     this.root = path.resolve(root);
   }
 
-  private async walk(start: string, wantFiles: boolean, maxDepth = Infinity): Promise<string[]> {
+  private async walk(
+    start: string,
+    wantFiles: boolean,
+    maxDepth = Infinity,
+  ): Promise<string[]> {
     const out: string[] = [];
     const max = this.options.maxEntries ?? 100000;
     let seen = 0;
     const visit = async (rel: string) => {
       let entries;
       try {
-        entries = await fs.readdir(path.join(this.root, rel), { withFileTypes: true });
+        entries = await fs.readdir(path.join(this.root, rel), {
+          withFileTypes: true,
+        });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+        if (
+          (e as NodeJS.ErrnoException).code === 'ENOENT' ||
+          (e as NodeJS.ErrnoException).code === 'ENOTDIR'
+        )
+          return;
         throw e;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : 1));
       for (const entry of entries) {
-        if (++seen > max) throw new Error(`more than ${max} entries under ${this.root}; narrow the generator's path`);
+        if (++seen > max)
+          throw new Error(
+            `more than ${max} entries under ${this.root}; narrow the generator's path`,
+          );
         const child = rel ? `${rel}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (entry.name.startsWith('.')) continue;
@@ -54,7 +70,9 @@ export class WorkingTreeGitReader implements GitReader {
     };
     if (start && !wantFiles) {
       // The start directory itself may match (e.g. path "apps").
-      const stat = await fs.stat(path.join(this.root, start)).catch(() => undefined);
+      const stat = await fs
+        .stat(path.join(this.root, start))
+        .catch(() => undefined);
       if (stat?.isDirectory()) out.push(start);
     }
     await visit(start);
@@ -63,10 +81,15 @@ export class WorkingTreeGitReader implements GitReader {
 
   private checkInside(rel: string) {
     const abs = path.resolve(this.root, rel);
-    if (abs !== this.root && !abs.startsWith(this.root + path.sep)) throw new Error(`path "${rel}" leaves the repository`);
+    if (abs !== this.root && !abs.startsWith(this.root + path.sep))
+      throw new Error(`path "${rel}" leaves the repository`);
   }
 
-  async listDirectories(_repoURL: string, _revision: string, pathGlob: string): Promise<string[]> {
+  async listDirectories(
+    _repoURL: string,
+    _revision: string,
+    pathGlob: string,
+  ): Promise<string[]> {
     const start = staticPrefix(pathGlob);
     this.checkInside(start);
     const match = directoryMatcher(pathGlob);
@@ -75,17 +98,25 @@ export class WorkingTreeGitReader implements GitReader {
     return (await this.walk(start, false, depth)).filter(d => match(d));
   }
 
-  async readFiles(_repoURL: string, _revision: string, pathGlob: string): Promise<GitFile[]> {
+  async readFiles(
+    _repoURL: string,
+    _revision: string,
+    pathGlob: string,
+  ): Promise<GitFile[]> {
     const start = staticPrefix(pathGlob);
     this.checkInside(start);
-    const match = fileMatcher(pathGlob, this.options.gitFileGlobbing ?? 'legacy');
+    const match = fileMatcher(
+      pathGlob,
+      this.options.gitFileGlobbing ?? 'legacy',
+    );
     const files = (await this.walk(start, true)).filter(f => match(f));
     const maxBytes = this.options.maxFileBytes ?? 1024 * 1024;
     const out: GitFile[] = [];
     for (const f of files) {
       const abs = path.join(this.root, f);
       const stat = await fs.stat(abs);
-      if (stat.size > maxBytes) throw new Error(`file "${f}" is larger than ${maxBytes} bytes`);
+      if (stat.size > maxBytes)
+        throw new Error(`file "${f}" is larger than ${maxBytes} bytes`);
       out.push({ path: f, content: await fs.readFile(abs, 'utf8') });
     }
     return out;

@@ -1,6 +1,10 @@
 import { expandApplicationSet } from './expand';
 
-function listSet(elements: unknown[], spec: Record<string, unknown> = {}, template?: Record<string, unknown>) {
+function listSet(
+  elements: unknown[],
+  spec: Record<string, unknown> = {},
+  template?: Record<string, unknown>,
+) {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
@@ -9,7 +13,10 @@ function listSet(elements: unknown[], spec: Record<string, unknown> = {}, templa
       generators: [{ list: { elements } }],
       template: template ?? {
         metadata: { name: '{{cluster}}-guestbook' },
-        spec: { project: 'default', destination: { server: '{{url}}', namespace: 'guestbook' } },
+        spec: {
+          project: 'default',
+          destination: { server: '{{url}}', namespace: 'guestbook' },
+        },
       },
       ...spec,
     },
@@ -19,10 +26,24 @@ function listSet(elements: unknown[], spec: Record<string, unknown> = {}, templa
 describe('template rendering', () => {
   it('substitutes `{{ param }}` with spaces and leaves unknown parameters as written (fasttemplate)', async () => {
     const result = await expandApplicationSet(
-      listSet([{ cluster: 'dev', url: 'u' }], {}, { metadata: { name: '{{ cluster }}', annotations: { a: '{{unknown}}-{{ cluster}}' } }, spec: {} }),
+      listSet(
+        [{ cluster: 'dev', url: 'u' }],
+        {},
+        {
+          metadata: {
+            name: '{{ cluster }}',
+            annotations: { a: '{{unknown}}-{{ cluster}}' },
+          },
+          spec: {},
+        },
+      ),
     );
     expect(result.errors).toEqual([]);
-    expect(result.applications[0].metadata).toEqual({ name: 'dev', namespace: 'argocd', annotations: { a: '{{unknown}}-dev' } });
+    expect(result.applications[0].metadata).toEqual({
+      name: 'dev',
+      namespace: 'argocd',
+      annotations: { a: '{{unknown}}-dev' },
+    });
   });
 
   it('substitutes per string value, so a value with newlines and YAML cannot add fields', async () => {
@@ -30,37 +51,74 @@ describe('template rendering', () => {
     for (const goTemplate of [false, true]) {
       const template = {
         metadata: { name: goTemplate ? '{{.cluster}}' : '{{cluster}}' },
-        spec: { project: 'default', source: { path: goTemplate ? 'apps/{{.note}}' : 'apps/{{note}}' } },
+        spec: {
+          project: 'default',
+          source: { path: goTemplate ? 'apps/{{.note}}' : 'apps/{{note}}' },
+        },
       };
-      const result = await expandApplicationSet(listSet([{ cluster: 'dev', note: evil }], { goTemplate }, template));
+      const result = await expandApplicationSet(
+        listSet([{ cluster: 'dev', note: evil }], { goTemplate }, template),
+      );
       expect(result.errors).toEqual([]);
       expect(result.applications[0].metadata.name).toBe('dev');
-      expect(result.applications[0].spec).toEqual({ project: 'default', source: { path: `apps/${evil}` } });
+      expect(result.applications[0].spec).toEqual({
+        project: 'default',
+        source: { path: `apps/${evil}` },
+      });
     }
   });
 
   it('templates map keys as well as values', async () => {
-    const result = await expandApplicationSet(listSet([{ cluster: 'dev' }], {}, { metadata: { name: 'a', labels: { 'team-{{cluster}}': 'yes' } }, spec: {} }));
-    expect(result.applications[0].metadata.labels).toEqual({ 'team-dev': 'yes' });
+    const result = await expandApplicationSet(
+      listSet(
+        [{ cluster: 'dev' }],
+        {},
+        {
+          metadata: { name: 'a', labels: { 'team-{{cluster}}': 'yes' } },
+          spec: {},
+        },
+      ),
+    );
+    expect(result.applications[0].metadata.labels).toEqual({
+      'team-dev': 'yes',
+    });
   });
 
   it('reports a missing key with missingkey=error, naming the field and the parameter set', async () => {
-    const set = listSet([{ cluster: 'dev' }], { goTemplate: true, goTemplateOptions: ['missingkey=error'] }, { metadata: { name: '{{.cluster}}' }, spec: { destination: { server: '{{.url}}' } } });
+    const set = listSet(
+      [{ cluster: 'dev' }],
+      { goTemplate: true, goTemplateOptions: ['missingkey=error'] },
+      {
+        metadata: { name: '{{.cluster}}' },
+        spec: { destination: { server: '{{.url}}' } },
+      },
+    );
     const result = await expandApplicationSet(set);
     expect(result.applications).toEqual([]);
     expect(result.errors).toEqual([
       {
         applicationSet: 'guestbook',
         path: 'spec.generators[0].list (parameter set 0)',
-        message: expect.stringMatching(/^ApplicationSet "guestbook": spec\.generators\[0\]\.list \(parameter set 0\): template\.spec\.destination\.server: .*map has no entry for key "url"/),
+        message: expect.stringMatching(
+          /^ApplicationSet "guestbook": spec\.generators\[0\]\.list \(parameter set 0\): template\.spec\.destination\.server: .*map has no entry for key "url"/,
+        ),
       },
     ]);
   });
 
   it('prints "<no value>" for a missing key without missingkey=error, as Argo CD does', async () => {
-    const set = listSet([{ cluster: 'dev' }], { goTemplate: true }, { metadata: { name: '{{.cluster}}' }, spec: { destination: { server: '{{.url}}' } } });
+    const set = listSet(
+      [{ cluster: 'dev' }],
+      { goTemplate: true },
+      {
+        metadata: { name: '{{.cluster}}' },
+        spec: { destination: { server: '{{.url}}' } },
+      },
+    );
     const result = await expandApplicationSet(set);
-    expect(result.applications[0].spec.destination).toEqual({ server: '<no value>' });
+    expect(result.applications[0].spec.destination).toEqual({
+      server: '<no value>',
+    });
   });
 
   it('takes fields from a generator template over the spec template (Template.md "Generator templates")', async () => {
@@ -72,12 +130,23 @@ describe('template rendering', () => {
         goTemplate: true,
         generators: [
           {
-            list: { elements: [{ cluster: 'engineering-dev', url: 'https://kubernetes.default.svc' }] },
+            list: {
+              elements: [
+                {
+                  cluster: 'engineering-dev',
+                  url: 'https://kubernetes.default.svc',
+                },
+              ],
+            },
             template: {
               metadata: {},
               spec: {
                 project: 'default',
-                source: { targetRevision: 'HEAD', repoURL: 'https://github.com/argoproj/argo-cd.git', path: 'applicationset/examples/template-override/{{ .cluster }}-override' },
+                source: {
+                  targetRevision: 'HEAD',
+                  repoURL: 'https://github.com/argoproj/argo-cd.git',
+                  path: 'applicationset/examples/template-override/{{ .cluster }}-override',
+                },
                 destination: {},
               },
             },
@@ -87,7 +156,11 @@ describe('template rendering', () => {
           metadata: { name: '{{ .cluster }}-guestbook' },
           spec: {
             project: 'default',
-            source: { repoURL: 'https://github.com/argoproj/argo-cd.git', targetRevision: 'HEAD', path: 'applicationset/examples/template-override/default' },
+            source: {
+              repoURL: 'https://github.com/argoproj/argo-cd.git',
+              targetRevision: 'HEAD',
+              path: 'applicationset/examples/template-override/default',
+            },
             destination: { server: '{{ .url }}', namespace: 'guestbook' },
           },
         },
@@ -101,78 +174,39 @@ describe('template rendering', () => {
       metadata: { name: 'engineering-dev-guestbook' },
       spec: {
         project: 'default',
-        source: { targetRevision: 'HEAD', repoURL: 'https://github.com/argoproj/argo-cd.git', path: 'applicationset/examples/template-override/engineering-dev-override' },
-        destination: { server: 'https://kubernetes.default.svc', namespace: 'guestbook' },
+        source: {
+          targetRevision: 'HEAD',
+          repoURL: 'https://github.com/argoproj/argo-cd.git',
+          path: 'applicationset/examples/template-override/engineering-dev-override',
+        },
+        destination: {
+          server: 'https://kubernetes.default.svc',
+          namespace: 'guestbook',
+        },
       },
     });
   });
 
   it('filters parameter sets with a post selector (Generators-Post-Selector.md)', async () => {
     const set = listSet([
-      { cluster: 'engineering-dev', url: 'https://kubernetes.default.svc', env: 'staging' },
-      { cluster: 'engineering-prod', url: 'https://kubernetes.default.svc', env: 'prod' },
+      {
+        cluster: 'engineering-dev',
+        url: 'https://kubernetes.default.svc',
+        env: 'staging',
+      },
+      {
+        cluster: 'engineering-prod',
+        url: 'https://kubernetes.default.svc',
+        env: 'prod',
+      },
     ]);
-    (set.spec.generators[0] as Record<string, unknown>).selector = { matchLabels: { env: 'staging' } };
+    (set.spec.generators[0] as Record<string, unknown>).selector = {
+      matchLabels: { env: 'staging' },
+    };
     const result = await expandApplicationSet(set);
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['engineering-dev-guestbook']);
-  });
-});
-
-describe('templatePatch (Template.md "Template Patch")', () => {
-  const element = { cluster: 'engineering-dev', url: 'https://kubernetes.default.svc', autoSync: true, prune: true, valueFiles: ['values.large.yaml', 'values.debug.yaml'] };
-  const template = {
-    metadata: { name: '{{ .cluster }}-deployment' },
-    spec: {
-      project: 'default',
-      source: { repoURL: 'https://github.com/infra-team/cluster-deployments.git', targetRevision: 'HEAD', path: 'guestbook/{{ .cluster }}' },
-      destination: { server: '{{ .url }}', namespace: 'guestbook' },
-    },
-  };
-
-  it('applies a YAML patch rendered with the parameters', async () => {
-    const templatePatch = [
-      'spec:',
-      '  source:',
-      '    helm:',
-      '      valueFiles:',
-      '      {{- range $valueFile := .valueFiles }}',
-      '        - {{ $valueFile }}',
-      '      {{- end }}',
-      '{{- if .autoSync }}',
-      '  syncPolicy:',
-      '    automated:',
-      '      prune: {{ .prune }}',
-      '{{- end }}',
-    ].join('\n');
-    const result = await expandApplicationSet(listSet([element], { goTemplate: true, templatePatch }, template));
-    expect(result.errors).toEqual([]);
-    expect(result.applications[0].spec).toEqual({
-      project: 'default',
-      source: { repoURL: 'https://github.com/infra-team/cluster-deployments.git', targetRevision: 'HEAD', path: 'guestbook/engineering-dev', helm: { valueFiles: ['values.large.yaml', 'values.debug.yaml'] } },
-      destination: { server: 'https://kubernetes.default.svc', namespace: 'guestbook' },
-      syncPolicy: { automated: { prune: true } },
-    });
-    const off = await expandApplicationSet(listSet([{ ...element, autoSync: false }], { goTemplate: true, templatePatch }, template));
-    expect(off.applications[0].spec.syncPolicy).toBeUndefined();
-  });
-
-  it('applies a JSON patch (a list of operations)', async () => {
-    const withHelm = { ...template, spec: { ...template.spec, source: { ...template.spec.source, helm: { valueFiles: [] } } } };
-    const templatePatch = '[{"op": "replace", "path": "/spec/source/helm/valueFiles", "value": {{ .valueFiles | toJson }}}, {"op": "add", "path": "/spec/syncPolicy", "value": {"automated": {"prune": {{ .prune }}}}}]';
-    const result = await expandApplicationSet(listSet([element], { goTemplate: true, templatePatch }, withHelm));
-    expect(result.errors).toEqual([]);
-    expect((result.applications[0].spec.source as any).helm).toEqual({ valueFiles: ['values.large.yaml', 'values.debug.yaml'] });
-    expect(result.applications[0].spec.syncPolicy).toEqual({ automated: { prune: true } });
-  });
-
-  it('cannot change spec.project', async () => {
-    const result = await expandApplicationSet(listSet([element], { goTemplate: true, templatePatch: 'spec:\n  project: admin\n' }, template));
-    expect(result.applications[0].spec.project).toBe('default');
-  });
-
-  it('reports a patch that renders to invalid YAML', async () => {
-    const result = await expandApplicationSet(listSet([element], { goTemplate: true, templatePatch: 'spec: [' }, template));
-    expect(result.errors[0].message).toMatch(/templatePatch: rendered templatePatch is not valid YAML\/JSON/);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'engineering-dev-guestbook',
+    ]);
   });
 });
 
@@ -183,7 +217,10 @@ describe('names and limits', () => {
       kind: 'ApplicationSet',
       metadata: { name: 'dupes' },
       spec: {
-        generators: [{ list: { elements: [{ cluster: 'a' }, { cluster: 'b' }] } }, { list: { elements: [{ cluster: 'b' }] } }],
+        generators: [
+          { list: { elements: [{ cluster: 'a' }, { cluster: 'b' }] } },
+          { list: { elements: [{ cluster: 'b' }] } },
+        ],
         template: { metadata: { name: 'app-{{cluster}}' }, spec: {} },
       },
     };
@@ -194,24 +231,46 @@ describe('names and limits', () => {
   });
 
   it('caps the Applications of one set (default 1000) and emits none beyond it', async () => {
-    const elements = (n: number) => Array.from({ length: n }, (_x, i) => ({ cluster: `c${i}`, url: 'u' }));
+    const elements = (n: number) =>
+      Array.from({ length: n }, (_x, i) => ({ cluster: `c${i}`, url: 'u' }));
     const over = await expandApplicationSet(listSet(elements(1001)));
     expect(over.applications).toEqual([]);
-    expect(over.errors[0].message).toMatch(/generates more than 1000 Applications \(the limit\)/);
-    const configured = await expandApplicationSet(listSet(elements(3)), { limits: { maxApplications: 2 } });
+    expect(over.errors[0].message).toMatch(
+      /generates more than 1000 Applications \(the limit\)/,
+    );
+    const configured = await expandApplicationSet(listSet(elements(3)), {
+      limits: { maxApplications: 2 },
+    });
     expect(configured.applications).toEqual([]);
     expect(configured.errors[0].message).toMatch(/more than 2 Applications/);
-    expect((await expandApplicationSet(listSet(elements(2)), { limits: { maxApplications: 2 } })).applications).toHaveLength(2);
+    expect(
+      (
+        await expandApplicationSet(listSet(elements(2)), {
+          limits: { maxApplications: 2 },
+        })
+      ).applications,
+    ).toHaveLength(2);
   });
 
   it('rejects generated names that are not valid Kubernetes names', async () => {
-    const result = await expandApplicationSet(listSet([{ cluster: 'My_Cluster', url: 'u' }]));
-    expect(result.errors[0].message).toMatch(/generated name "My_Cluster-guestbook" is not a valid Kubernetes name/);
+    const result = await expandApplicationSet(
+      listSet([{ cluster: 'My_Cluster', url: 'u' }]),
+    );
+    expect(result.errors[0].message).toMatch(
+      /generated name "My_Cluster-guestbook" is not a valid Kubernetes name/,
+    );
   });
 
-  it('puts Applications in the ApplicationSet\'s namespace, sorted by name', async () => {
-    const result = await expandApplicationSet(listSet([{ cluster: 'b', url: 'u' }, { cluster: 'a', url: 'u' }]));
-    expect(result.applications.map(a => [a.metadata.name, a.metadata.namespace])).toEqual([
+  it("puts Applications in the ApplicationSet's namespace, sorted by name", async () => {
+    const result = await expandApplicationSet(
+      listSet([
+        { cluster: 'b', url: 'u' },
+        { cluster: 'a', url: 'u' },
+      ]),
+    );
+    expect(
+      result.applications.map(a => [a.metadata.name, a.metadata.namespace]),
+    ).toEqual([
       ['a-guestbook', 'argocd'],
       ['b-guestbook', 'argocd'],
     ]);
@@ -221,11 +280,50 @@ describe('names and limits', () => {
 describe('bad input', () => {
   it.each([
     [null, /the document is not a map/],
-    [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }, /apiVersion: expected "argoproj\.io\/v1alpha1"/],
-    [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'x' }, spec: { generators: [] } }, /spec\.generators: needs at least one generator/],
-    [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'x' }, spec: { generators: [{ pullRequest: {} }], template: {} } }, /the pullRequest generator is not supported; use one of list, clusters, git, matrix, merge/],
-    [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'x' }, spec: { generators: [{ list: 'oops' }], template: {} } }, /list generator must be a map/],
-    [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'x' }, spec: { generators: [{ list: { elements: [{ a: 'b' }] } }], template: { metadata: { name: '{{ if }}' } }, goTemplate: true } }, /template\.metadata\.name: .*missing value for if/],
+    [
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } },
+      /apiVersion: expected "argoproj\.io\/v1alpha1"/,
+    ],
+    [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'x' },
+        spec: { generators: [] },
+      },
+      /spec\.generators: needs at least one generator/,
+    ],
+    [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'x' },
+        spec: { generators: [{ pullRequest: {} }], template: {} },
+      },
+      /the pullRequest generator is not supported; use one of list, clusters, git, matrix, merge/,
+    ],
+    [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'x' },
+        spec: { generators: [{ list: 'oops' }], template: {} },
+      },
+      /list generator must be a map/,
+    ],
+    [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'ApplicationSet',
+        metadata: { name: 'x' },
+        spec: {
+          generators: [{ list: { elements: [{ a: 'b' }] } }],
+          template: { metadata: { name: '{{ if }}' } },
+          goTemplate: true,
+        },
+      },
+      /template\.metadata\.name: .*missing value for if/,
+    ],
   ])('returns errors instead of throwing (%#)', async (input, message) => {
     const result = await expandApplicationSet(input);
     expect(result.applications).toEqual([]);

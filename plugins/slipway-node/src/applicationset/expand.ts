@@ -6,8 +6,17 @@
  * problems come back as ExpansionError values; nothing is thrown.
  */
 import { missingKeyOption } from './gotemplate';
-import { applyPostSelector, generateKind, generatorKinds } from './generators/generate';
-import { GeneratorContext, GeneratorError, isObject } from './generators/context';
+import {
+  applyPostSelector,
+  generateKind,
+  generatorKinds,
+} from './generators/generate';
+import {
+  GeneratorContext,
+  GeneratorError,
+  isObject,
+} from './generators/context';
+import { compareByName } from './names';
 import { cloneData, mergeFill } from './params';
 import { renderDeep, RenderError, renderString, RenderOptions } from './render';
 import { applyTemplatePatch } from './templatePatch';
@@ -24,7 +33,8 @@ import {
 /** Default cap on Applications per ApplicationSet. @public */
 export const DEFAULT_MAX_APPLICATIONS = 1000;
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 class ExpansionProblem extends Error {
   constructor(readonly path: string, message: string) {
@@ -46,23 +56,41 @@ function renderApplication(
   let rendered: Record<string, unknown>;
   try {
     // As in Argo CD, an empty parameter set leaves the template untouched.
-    rendered = (Object.keys(params).length ? renderDeep(template, params, render) : cloneData(template)) as Record<string, unknown>;
+    rendered = (
+      Object.keys(params).length
+        ? renderDeep(template, params, render)
+        : cloneData(template)
+    ) as Record<string, unknown>;
   } catch (e) {
-    return fail(e instanceof RenderError ? `template.${e.field}` : 'template', (e as Error).message);
+    return fail(
+      e instanceof RenderError ? `template.${e.field}` : 'template',
+      (e as Error).message,
+    );
   }
-  let app: Record<string, unknown> = { metadata: rendered.metadata ?? {}, spec: rendered.spec ?? {} };
+  let app: Record<string, unknown> = {
+    metadata: rendered.metadata ?? {},
+    spec: rendered.spec ?? {},
+  };
   if (templatePatch) {
     try {
-      app = applyTemplatePatch(app, renderString(templatePatch, params, render));
+      app = applyTemplatePatch(
+        app,
+        renderString(templatePatch, params, render),
+      );
     } catch (e) {
       return fail('templatePatch', (e as Error).message);
     }
   }
   const meta = isObject(app.metadata) ? app.metadata : {};
-  const spec = isObject(app.spec) ? app.spec : fail('template.spec', 'must be a map');
+  const spec = isObject(app.spec)
+    ? app.spec
+    : fail('template.spec', 'must be a map');
   const name = meta.name;
   if (typeof name !== 'string' || name === '') {
-    return fail('template.metadata.name', 'the generated Application has no name; set template.metadata.name from a parameter');
+    return fail(
+      'template.metadata.name',
+      'the generated Application has no name; set template.metadata.name from a parameter',
+    );
   }
   if (name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
     return fail(
@@ -72,38 +100,76 @@ function renderApplication(
   }
   const metadata: Application['metadata'] = { name };
   const namespace = appSetNamespace ?? meta.namespace;
-  if (typeof namespace === 'string' && namespace) metadata.namespace = namespace;
+  if (typeof namespace === 'string' && namespace)
+    metadata.namespace = namespace;
   for (const field of ['labels', 'annotations'] as const) {
     const value = meta[field];
     if (value === undefined || value === null) continue;
-    if (!isObject(value) || Object.values(value).some(v => typeof v !== 'string')) {
-      fail(`template.metadata.${field}`, 'must be a map of strings (quote values)');
+    if (
+      !isObject(value) ||
+      Object.values(value).some(v => typeof v !== 'string')
+    ) {
+      fail(
+        `template.metadata.${field}`,
+        'must be a map of strings (quote values)',
+      );
     }
-    if (Object.keys(value as object).length) metadata[field] = value as Record<string, string>;
+    if (Object.keys(value as object).length)
+      metadata[field] = value as Record<string, string>;
   }
-  if (Array.isArray(meta.finalizers) && meta.finalizers.length) metadata.finalizers = meta.finalizers.map(String);
-  return { apiVersion: ARGOCD_API_VERSION, kind: 'Application', metadata, spec };
+  if (Array.isArray(meta.finalizers) && meta.finalizers.length)
+    metadata.finalizers = meta.finalizers.map(String);
+  return {
+    apiVersion: ARGOCD_API_VERSION,
+    kind: 'Application',
+    metadata,
+    spec,
+  };
 }
 
 function validate(input: unknown): { errors: string[]; name: string } {
   const errors: string[] = [];
-  if (!isObject(input)) return { errors: ['the document is not a map; expected an ApplicationSet object'], name: '' };
+  if (!isObject(input))
+    return {
+      errors: ['the document is not a map; expected an ApplicationSet object'],
+      name: '',
+    };
   const meta = isObject(input.metadata) ? input.metadata : undefined;
   const name = typeof meta?.name === 'string' ? meta.name : '';
-  if (input.apiVersion !== ARGOCD_API_VERSION) errors.push(`apiVersion: expected "${ARGOCD_API_VERSION}", got ${JSON.stringify(input.apiVersion ?? null)}`);
-  if (input.kind !== 'ApplicationSet') errors.push(`kind: expected "ApplicationSet", got ${JSON.stringify(input.kind ?? null)}`);
+  if (input.apiVersion !== ARGOCD_API_VERSION)
+    errors.push(
+      `apiVersion: expected "${ARGOCD_API_VERSION}", got ${JSON.stringify(
+        input.apiVersion ?? null,
+      )}`,
+    );
+  if (input.kind !== 'ApplicationSet')
+    errors.push(
+      `kind: expected "ApplicationSet", got ${JSON.stringify(
+        input.kind ?? null,
+      )}`,
+    );
   if (!name) errors.push('metadata.name: the ApplicationSet needs a name');
   const spec = input.spec;
   if (!isObject(spec)) {
-    errors.push('spec: missing; an ApplicationSet needs spec.generators and spec.template');
+    errors.push(
+      'spec: missing; an ApplicationSet needs spec.generators and spec.template',
+    );
     return { errors, name };
   }
-  if (!Array.isArray(spec.generators) || spec.generators.length === 0) errors.push('spec.generators: needs at least one generator');
-  if (!isObject(spec.template)) errors.push('spec.template: needs a template with metadata and spec');
-  if (spec.goTemplate !== undefined && typeof spec.goTemplate !== 'boolean') errors.push('spec.goTemplate: must be true or false');
+  if (!Array.isArray(spec.generators) || spec.generators.length === 0)
+    errors.push('spec.generators: needs at least one generator');
+  if (!isObject(spec.template))
+    errors.push('spec.template: needs a template with metadata and spec');
+  if (spec.goTemplate !== undefined && typeof spec.goTemplate !== 'boolean')
+    errors.push('spec.goTemplate: must be true or false');
   if (spec.goTemplateOptions !== undefined) {
-    if (!Array.isArray(spec.goTemplateOptions) || spec.goTemplateOptions.some(o => typeof o !== 'string')) {
-      errors.push('spec.goTemplateOptions: must be a list of strings such as "missingkey=error"');
+    if (
+      !Array.isArray(spec.goTemplateOptions) ||
+      spec.goTemplateOptions.some(o => typeof o !== 'string')
+    ) {
+      errors.push(
+        'spec.goTemplateOptions: must be a list of strings such as "missingkey=error"',
+      );
     } else {
       try {
         missingKeyOption(spec.goTemplateOptions as string[]);
@@ -112,7 +178,13 @@ function validate(input: unknown): { errors: string[]; name: string } {
       }
     }
   }
-  if (spec.templatePatch !== undefined && typeof spec.templatePatch !== 'string') errors.push('spec.templatePatch: must be a string (use a YAML block scalar: templatePatch: |)');
+  if (
+    spec.templatePatch !== undefined &&
+    typeof spec.templatePatch !== 'string'
+  )
+    errors.push(
+      'spec.templatePatch: must be a string (use a YAML block scalar: templatePatch: |)',
+    );
   return { errors, name };
 }
 
@@ -121,19 +193,27 @@ function validate(input: unknown): { errors: string[]; name: string } {
  * template produce. Never throws: problems are returned in `errors`.
  * @public
  */
-export async function expandApplicationSet(input: unknown, context: ExpansionContext = {}): Promise<ExpansionResult> {
+export async function expandApplicationSet(
+  input: unknown,
+  context: ExpansionContext = {},
+): Promise<ExpansionResult> {
   const { errors: invalid, name } = validate(input);
   const errorOf = (path: string, message: string): ExpansionError => ({
     applicationSet: name,
     path,
     message: `ApplicationSet "${name}": ${path ? `${path}: ` : ''}${message}`,
   });
-  if (invalid.length) return { applications: [], errors: invalid.map(m => errorOf('', m)) };
+  if (invalid.length)
+    return { applications: [], errors: invalid.map(m => errorOf('', m)) };
 
   const set = input as Record<string, any>;
   const spec = set.spec as Record<string, any>;
-  const maxApplications = context.limits?.maxApplications ?? DEFAULT_MAX_APPLICATIONS;
-  const render: RenderOptions = { goTemplate: spec.goTemplate === true, goTemplateOptions: spec.goTemplateOptions };
+  const maxApplications =
+    context.limits?.maxApplications ?? DEFAULT_MAX_APPLICATIONS;
+  const render: RenderOptions = {
+    goTemplate: spec.goTemplate === true,
+    goTemplateOptions: spec.goTemplateOptions,
+  };
   const ctx: GeneratorContext = {
     appSetName: name,
     render,
@@ -144,7 +224,10 @@ export async function expandApplicationSet(input: unknown, context: ExpansionCon
     maxGitFiles: context.limits?.maxGitFiles ?? 1000,
     applyNestedSelectors: spec.applyNestedSelectors === true,
   };
-  const appSetNamespace = typeof set.metadata.namespace === 'string' && set.metadata.namespace ? set.metadata.namespace : undefined;
+  const appSetNamespace =
+    typeof set.metadata.namespace === 'string' && set.metadata.namespace
+      ? set.metadata.namespace
+      : undefined;
 
   const errors: ExpansionError[] = [];
   const byName = new Map<string, { app: Application; origin: string }>();
@@ -153,34 +236,66 @@ export async function expandApplicationSet(input: unknown, context: ExpansionCon
     for (const [i, entry] of (spec.generators as unknown[]).entries()) {
       const entryPath = `spec.generators[${i}]`;
       if (!isObject(entry)) {
-        errors.push(errorOf(entryPath, 'each generator must be a map such as {list: {...}}'));
+        errors.push(
+          errorOf(
+            entryPath,
+            'each generator must be a map such as {list: {...}}',
+          ),
+        );
         continue;
       }
       const kinds = generatorKinds(entry);
-      if (kinds.length === 0) errors.push(errorOf(entryPath, 'empty generator; use one of list, clusters, git, matrix, merge'));
+      if (kinds.length === 0)
+        errors.push(
+          errorOf(
+            entryPath,
+            'empty generator; use one of list, clusters, git, matrix, merge',
+          ),
+        );
       if (entry.template !== undefined && !isObject(entry.template)) {
-        errors.push(errorOf(`${entryPath}.template`, 'must be a map with metadata and spec'));
+        errors.push(
+          errorOf(
+            `${entryPath}.template`,
+            'must be a map with metadata and spec',
+          ),
+        );
         continue;
       }
-      const template = entry.template ? mergeFill(entry.template as Record<string, unknown>, spec.template) : spec.template;
+      const template = entry.template
+        ? mergeFill(entry.template as Record<string, unknown>, spec.template)
+        : spec.template;
       for (const kind of kinds) {
         const path = `${entryPath}.${kind}`;
         try {
-          const params = applyPostSelector(await generateKind(kind, entry[kind], ctx, path, 1), entry.selector, `${entryPath}.selector`);
+          const params = applyPostSelector(
+            await generateKind(kind, entry[kind], ctx, path, 1),
+            entry.selector,
+            `${entryPath}.selector`,
+          );
           count += params.length;
           if (count > maxApplications) {
             return {
               applications: [],
               errors: [
                 ...errors,
-                errorOf(path, `the ApplicationSet generates more than ${maxApplications} Applications (the limit); narrow its generators or split it`),
+                errorOf(
+                  path,
+                  `the ApplicationSet generates more than ${maxApplications} Applications (the limit); narrow its generators or split it`,
+                ),
               ],
             };
           }
           params.forEach((p, j) => {
             const origin = `${path} (parameter set ${j})`;
             try {
-              const app = renderApplication(template, p, render, spec.templatePatch, appSetNamespace, origin);
+              const app = renderApplication(
+                template,
+                p,
+                render,
+                spec.templatePatch,
+                appSetNamespace,
+                origin,
+              );
               const existing = byName.get(app.metadata.name);
               if (existing) {
                 errors.push(
@@ -198,14 +313,22 @@ export async function expandApplicationSet(input: unknown, context: ExpansionCon
             }
           });
         } catch (e) {
-          if (e instanceof GeneratorError) errors.push(errorOf(e.path, e.message));
+          if (e instanceof GeneratorError)
+            errors.push(errorOf(e.path, e.message));
           else throw e;
         }
       }
     }
   } catch (e) {
-    errors.push(errorOf('', `unexpected failure while expanding: ${(e as Error)?.message ?? String(e)}`));
+    errors.push(
+      errorOf(
+        '',
+        `unexpected failure while expanding: ${
+          (e as Error)?.message ?? String(e)
+        }`,
+      ),
+    );
   }
-  const applications = [...byName.values()].map(v => v.app).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  const applications = [...byName.values()].map(v => v.app).sort(compareByName);
   return { applications, errors };
 }

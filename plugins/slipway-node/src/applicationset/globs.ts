@@ -13,13 +13,23 @@ export type PathMatcher = (path: string) => boolean;
 /** A matcher with Go `path.Match` semantics; throws on a malformed pattern. */
 export function directoryMatcher(pattern: string): PathMatcher {
   assertBalancedClasses(pattern);
-  return picomatch(pattern, { dot: true, noglobstar: true, nobrace: true, noextglob: true, strictSlashes: true });
+  return picomatch(pattern, {
+    dot: true,
+    noglobstar: true,
+    nobrace: true,
+    noextglob: true,
+    strictSlashes: true,
+  });
 }
 
 /** A matcher for a git files generator pattern; throws on a malformed pattern. */
-export function fileMatcher(pattern: string, globbing: GitFileGlobbing): PathMatcher {
+export function fileMatcher(
+  pattern: string,
+  globbing: GitFileGlobbing,
+): PathMatcher {
   assertBalancedClasses(pattern);
-  if (globbing === 'doublestar') return picomatch(pattern, { dot: true, noextglob: true });
+  if (globbing === 'doublestar')
+    return picomatch(pattern, { dot: true, noextglob: true });
   const re = legacyRegExp(pattern);
   return path => re.test(path);
 }
@@ -62,7 +72,11 @@ function legacyRegExp(pattern: string): RegExp {
         re += escape(c);
         continue;
       }
-      re += `(?:${pattern.slice(i + 1, end).split(',').map(p => legacyRegExp(p).source.slice(1, -1)).join('|')})`;
+      re += `(?:${pattern
+        .slice(i + 1, end)
+        .split(',')
+        .map(p => legacyRegExp(p).source.slice(1, -1))
+        .join('|')})`;
       i = end;
     } else {
       re += escape(c);

@@ -3,6 +3,15 @@
  * (SanitizeName followed by a URL slug with optional smart truncation).
  */
 
+/** Orders Applications by name (code-unit order, as Go sorts strings). @public */
+export function compareByName(
+  a: { metadata: { name: string } },
+  b: { metadata: { name: string } },
+): number {
+  if (a.metadata.name === b.metadata.name) return 0;
+  return a.metadata.name < b.metadata.name ? -1 : 1;
+}
+
 /**
  * Makes a string a valid DNS-1123 subdomain as Argo CD does: lower case,
  * characters outside `[-a-z0-9.]` become `-`, at most 253 characters,
@@ -21,7 +30,11 @@ export function sanitizeName(name: string): string {
  * truncation the cut happens at the last dash so words stay whole.
  * @public
  */
-export function slugify(name: string, maxSize = 50, smartTruncate = true): string {
+export function slugify(
+  name: string,
+  maxSize = 50,
+  smartTruncate = true,
+): string {
   let slug = sanitizeName(name)
     .replace(/[^a-zA-Z0-9-_]/g, '-')
     .replace(/-+/g, '-')

@@ -17,7 +17,10 @@ export function goString(v: unknown): string {
  * jeremywohl/flatten's DotStyle does (`cluster.name`, `list.0`), with each
  * leaf printed by `%v`.
  */
-export function flattenParams(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
+export function flattenParams(
+  obj: Record<string, unknown>,
+  prefix = '',
+): Record<string, string> {
   const out: Record<string, string> = {};
   const visit = (v: unknown, key: string) => {
     if (isMap(v)) {
@@ -70,17 +73,25 @@ export function mergeOverride(dst: Params, src: Params): Params {
  * empty from `src`, recursively. Used for generator-level templates, which
  * take precedence over the ApplicationSet's template.
  */
-export function mergeFill(dst: Record<string, unknown>, src: Record<string, unknown>): Record<string, unknown> {
+export function mergeFill(
+  dst: Record<string, unknown>,
+  src: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = cloneData(dst);
   for (const [k, v] of Object.entries(src)) {
-    if (isMap(v) && isMap(out[k])) out[k] = mergeFill(out[k] as Record<string, unknown>, v as Record<string, unknown>);
+    if (isMap(v) && isMap(out[k]))
+      out[k] = mergeFill(
+        out[k] as Record<string, unknown>,
+        v as Record<string, unknown>,
+      );
     else if (isEmptyValue(out[k])) out[k] = cloneData(v);
   }
   return out;
 }
 
 function isEmptyValue(v: unknown): boolean {
-  if (v === undefined || v === null || v === '' || v === false || v === 0) return true;
+  if (v === undefined || v === null || v === '' || v === false || v === 0)
+    return true;
   if (Array.isArray(v)) return v.length === 0;
   if (isMap(v)) return Object.keys(v).length === 0;
   return false;
@@ -92,7 +103,8 @@ function isEmptyValue(v: unknown): boolean {
  */
 export function combineFlat(a: Params, b: Params): Params | string {
   const out: Params = {};
-  for (const [k, v] of Object.entries(a)) out[k] = typeof v === 'string' ? v : goString(v);
+  for (const [k, v] of Object.entries(a))
+    out[k] = typeof v === 'string' ? v : goString(v);
   for (const [k, v] of Object.entries(b)) {
     const value = typeof v === 'string' ? v : goString(v);
     if (k in out && out[k] !== value) {
@@ -108,7 +120,8 @@ export function paramValue(params: Params, key: string): unknown {
   if (Object.prototype.hasOwnProperty.call(params, key)) return params[key];
   let cur: unknown = params;
   for (const part of key.split('.')) {
-    if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
+    if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, part))
+      return undefined;
     cur = cur[part];
   }
   return cur;

@@ -41,7 +41,10 @@ export function renderFastTemplate(template: string, params: Params): string {
       return out;
     }
     const close = template.indexOf('}}', open + 2);
-    if (close < 0) throw new Error(`cannot find end tag "}}" in template ${JSON.stringify(template)}`);
+    if (close < 0)
+      throw new Error(
+        `cannot find end tag "}}" in template ${JSON.stringify(template)}`,
+      );
     out += template.slice(i, open);
     const tag = template.slice(open + 2, close);
     const key = tag.trim();
@@ -52,13 +55,25 @@ export function renderFastTemplate(template: string, params: Params): string {
 }
 
 /** Renders one string with the ApplicationSet's syntax (render.Replace). */
-export function renderString(template: string, params: Params, options: RenderOptions): string {
-  if (options.goTemplate) return renderGoTemplate(template, params, { options: options.goTemplateOptions });
+export function renderString(
+  template: string,
+  params: Params,
+  options: RenderOptions,
+): string {
+  if (options.goTemplate)
+    return renderGoTemplate(template, params, {
+      options: options.goTemplateOptions,
+    });
   return renderFastTemplate(template, params);
 }
 
 /** Renders every string value and map key of a value, returning a new value. */
-export function renderDeep(value: unknown, params: Params, options: RenderOptions, field = ''): unknown {
+export function renderDeep(
+  value: unknown,
+  params: Params,
+  options: RenderOptions,
+  field = '',
+): unknown {
   if (typeof value === 'string') {
     try {
       return renderString(value, params, options);
@@ -66,7 +81,10 @@ export function renderDeep(value: unknown, params: Params, options: RenderOption
       throw new RenderError(field, (e as Error).message);
     }
   }
-  if (Array.isArray(value)) return value.map((v, i) => renderDeep(v, params, options, `${field}[${i}]`));
+  if (Array.isArray(value))
+    return value.map((v, i) =>
+      renderDeep(v, params, options, `${field}[${i}]`),
+    );
   if (isMap(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {

@@ -8,7 +8,10 @@ import type { KubeObject } from '@slipway/plugin-slipway-common';
 export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
 
 /** The cluster Argo CD itself runs in, used when no clusters are configured. @public */
-export const IN_CLUSTER = { name: 'in-cluster', server: 'https://kubernetes.default.svc' } as const;
+export const IN_CLUSTER = {
+  name: 'in-cluster',
+  server: 'https://kubernetes.default.svc',
+} as const;
 
 /** A generated Argo CD Application (apiVersion argoproj.io/v1alpha1, kind Application). @public */
 export interface Application extends KubeObject {
@@ -75,9 +78,17 @@ export interface GitFile {
  */
 export interface GitReader {
   /** Directories (not files) of the repository at the revision; hidden (`.`-prefixed) ones may be left out. */
-  listDirectories(repoURL: string, revision: string, pathGlob: string): Promise<string[]>;
+  listDirectories(
+    repoURL: string,
+    revision: string,
+    pathGlob: string,
+  ): Promise<string[]>;
   /** Files of the repository at the revision that match the glob, with their content. */
-  readFiles(repoURL: string, revision: string, pathGlob: string): Promise<GitFile[]>;
+  readFiles(
+    repoURL: string,
+    revision: string,
+    pathGlob: string,
+  ): Promise<GitFile[]>;
 }
 
 /** Bounds on an expansion. @public */

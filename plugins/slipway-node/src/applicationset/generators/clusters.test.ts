@@ -9,10 +9,18 @@ const clusters: ClusterInfo[] = [
     labels: { staging: 'true', type: 'staging', environment: 'staging' },
     annotations: { 'my-custom-annotation': 'release-1.2' },
   },
-  { name: 'production', server: 'https://2.4.6.8', labels: { type: 'production', environment: 'production' } },
+  {
+    name: 'production',
+    server: 'https://2.4.6.8',
+    labels: { type: 'production', environment: 'production' },
+  },
 ];
 
-function set(generator: Record<string, unknown>, template: Record<string, unknown>, goTemplate = true) {
+function set(
+  generator: Record<string, unknown>,
+  template: Record<string, unknown>,
+  goTemplate = true,
+) {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
@@ -23,7 +31,10 @@ function set(generator: Record<string, unknown>, template: Record<string, unknow
       generators: [{ clusters: generator }],
       template: {
         metadata: { name: '{{.nameNormalized}}-guestbook' },
-        spec: { project: 'my-project', destination: { server: '{{.server}}', namespace: 'guestbook' } },
+        spec: {
+          project: 'my-project',
+          destination: { server: '{{.server}}', namespace: 'guestbook' },
+        },
         ...template,
       },
     },
@@ -34,7 +45,12 @@ describe('clusters generator', () => {
   it('targets every cluster, the local one included, with `clusters: {}` (Generators-Cluster.md)', async () => {
     const result = await expandApplicationSet(set({}, {}), { clusters });
     expect(result.errors).toEqual([]);
-    expect(result.applications.map(a => [a.metadata.name, (a.spec.destination as any).server])).toEqual([
+    expect(
+      result.applications.map(a => [
+        a.metadata.name,
+        (a.spec.destination as any).server,
+      ]),
+    ).toEqual([
       ['in-cluster-guestbook', 'https://kubernetes.default.svc'],
       ['production-guestbook', 'https://2.4.6.8'],
       ['staging-east-guestbook', 'https://1.2.3.4'],
@@ -43,26 +59,62 @@ describe('clusters generator', () => {
 
   it('defaults to the local in-cluster when no clusters are configured', async () => {
     const result = await expandApplicationSet(set({}, {}));
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['in-cluster-guestbook']);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'in-cluster-guestbook',
+    ]);
   });
 
   it('narrows with matchLabels and never matches the local cluster with a selector', async () => {
-    const result = await expandApplicationSet(set({ selector: { matchLabels: { staging: 'true' } } }, {}), { clusters });
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['staging-east-guestbook']);
+    const result = await expandApplicationSet(
+      set({ selector: { matchLabels: { staging: 'true' } } }, {}),
+      { clusters },
+    );
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'staging-east-guestbook',
+    ]);
     // Selecting on the secret-type label picks every remote cluster but not the local one.
-    const remote = await expandApplicationSet(set({ selector: { matchLabels: { 'argocd.argoproj.io/secret-type': 'cluster' } } }, {}), { clusters });
-    expect(remote.applications.map(a => a.metadata.name)).toEqual(['production-guestbook', 'staging-east-guestbook']);
+    const remote = await expandApplicationSet(
+      set(
+        {
+          selector: {
+            matchLabels: { 'argocd.argoproj.io/secret-type': 'cluster' },
+          },
+        },
+        {},
+      ),
+      { clusters },
+    );
+    expect(remote.applications.map(a => a.metadata.name)).toEqual([
+      'production-guestbook',
+      'staging-east-guestbook',
+    ]);
   });
 
   it('supports set-based matchExpressions', async () => {
-    const sel = (operator: string, values?: string[]) => set({ selector: { matchExpressions: [{ key: 'type', operator, values }] } }, {});
-    const names = async (s: unknown) => (await expandApplicationSet(s, { clusters })).applications.map(a => a.metadata.name);
-    expect(await names(sel('In', ['production']))).toEqual(['production-guestbook']);
-    expect(await names(sel('NotIn', ['production']))).toEqual(['staging-east-guestbook']);
-    expect(await names(sel('Exists'))).toEqual(['production-guestbook', 'staging-east-guestbook']);
+    const sel = (operator: string, values?: string[]) =>
+      set(
+        { selector: { matchExpressions: [{ key: 'type', operator, values }] } },
+        {},
+      );
+    const names = async (s: unknown) =>
+      (await expandApplicationSet(s, { clusters })).applications.map(
+        a => a.metadata.name,
+      );
+    expect(await names(sel('In', ['production']))).toEqual([
+      'production-guestbook',
+    ]);
+    expect(await names(sel('NotIn', ['production']))).toEqual([
+      'staging-east-guestbook',
+    ]);
+    expect(await names(sel('Exists'))).toEqual([
+      'production-guestbook',
+      'staging-east-guestbook',
+    ]);
     expect(await names(sel('DoesNotExist'))).toEqual([]);
     const bad = await expandApplicationSet(sel('Near', ['x']), { clusters });
-    expect(bad.errors[0].message).toMatch(/operator "Near" is not one of In, NotIn, Exists, DoesNotExist/);
+    expect(bad.errors[0].message).toMatch(
+      /operator "Near" is not one of In, NotIn, Exists, DoesNotExist/,
+    );
   });
 
   it('provides name, nameNormalized, server and metadata labels/annotations as maps with goTemplate', async () => {
@@ -72,7 +124,11 @@ describe('clusters generator', () => {
         {
           metadata: {
             name: '{{.nameNormalized}}',
-            annotations: { raw: '{{.name}}', env: '{{index .metadata.labels "environment"}}', note: '{{index .metadata.annotations "my-custom-annotation"}}' },
+            annotations: {
+              raw: '{{.name}}',
+              env: '{{index .metadata.labels "environment"}}',
+              note: '{{index .metadata.annotations "my-custom-annotation"}}',
+            },
           },
         },
       ),
@@ -87,11 +143,23 @@ describe('clusters generator', () => {
 
   it('provides metadata.labels.<key> and metadata.annotations.<key> with the default syntax', async () => {
     const result = await expandApplicationSet(
-      set({ selector: { matchLabels: { staging: 'true' } } }, { metadata: { name: '{{nameNormalized}}-{{metadata.labels.environment}}', annotations: { a: '{{metadata.annotations.my-custom-annotation}}' } } }, false),
+      set(
+        { selector: { matchLabels: { staging: 'true' } } },
+        {
+          metadata: {
+            name: '{{nameNormalized}}-{{metadata.labels.environment}}',
+            annotations: { a: '{{metadata.annotations.my-custom-annotation}}' },
+          },
+        },
+        false,
+      ),
       { clusters },
     );
     expect(result.errors).toEqual([]);
-    expect(result.applications[0].metadata).toEqual({ name: 'staging-east-staging', annotations: { a: 'release-1.2' } });
+    expect(result.applications[0].metadata).toEqual({
+      name: 'staging-east-staging',
+      annotations: { a: 'release-1.2' },
+    });
   });
 
   it('adds values.<key>, interpolated from the cluster parameters (Generators-Cluster.md `values`)', async () => {
@@ -106,22 +174,49 @@ describe('clusters generator', () => {
           {
             clusters: {
               selector: { matchLabels: { type: 'staging' } },
-              values: { revision: '{{index .metadata.annotations "my-custom-annotation"}}', clusterName: '{{.name}}' },
+              values: {
+                revision:
+                  '{{index .metadata.annotations "my-custom-annotation"}}',
+                clusterName: '{{.name}}',
+              },
             },
           },
-          { clusters: { selector: { matchLabels: { type: 'production' } }, values: { revision: 'stable', clusterName: '{{.name}}' } } },
+          {
+            clusters: {
+              selector: { matchLabels: { type: 'production' } },
+              values: { revision: 'stable', clusterName: '{{.name}}' },
+            },
+          },
         ],
         template: {
           metadata: { name: '{{.nameNormalized}}-guestbook' },
-          spec: { project: 'my-project', source: { targetRevision: '{{.values.revision}}' }, destination: { server: '{{.values.clusterName}}' } },
+          spec: {
+            project: 'my-project',
+            source: { targetRevision: '{{.values.revision}}' },
+            destination: { server: '{{.values.clusterName}}' },
+          },
         },
       },
     };
     const result = await expandApplicationSet(s, { clusters });
     expect(result.errors).toEqual([]);
-    expect(result.applications.map(a => [a.metadata.name, a.spec.source, a.spec.destination])).toEqual([
-      ['production-guestbook', { targetRevision: 'stable' }, { server: 'production' }],
-      ['staging-east-guestbook', { targetRevision: 'release-1.2' }, { server: 'staging_east' }],
+    expect(
+      result.applications.map(a => [
+        a.metadata.name,
+        a.spec.source,
+        a.spec.destination,
+      ]),
+    ).toEqual([
+      [
+        'production-guestbook',
+        { targetRevision: 'stable' },
+        { server: 'production' },
+      ],
+      [
+        'staging-east-guestbook',
+        { targetRevision: 'release-1.2' },
+        { server: 'staging_east' },
+      ],
     ]);
   });
 });

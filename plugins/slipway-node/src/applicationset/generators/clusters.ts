@@ -5,10 +5,21 @@
  * goTemplate), and values.<key>. The local cluster has no Secret, so a
  * non-empty selector never matches it and it has no labels.
  */
-import { isEmptySelector, LabelSelector, matchesSelector, selectorProblem } from '../labelSelector';
+import {
+  isEmptySelector,
+  LabelSelector,
+  matchesSelector,
+  selectorProblem,
+} from '../labelSelector';
 import { sanitizeName } from '../names';
 import type { ClusterInfo, Params } from '../types';
-import { appendValues, checkCount, GeneratorContext, GeneratorError, isObject } from './context';
+import {
+  appendValues,
+  checkCount,
+  GeneratorContext,
+  GeneratorError,
+  isObject,
+} from './context';
 
 /** The label every Argo CD cluster Secret carries. */
 export const CLUSTER_SECRET_LABEL = 'argocd.argoproj.io/secret-type';
@@ -17,14 +28,26 @@ function isLocal(c: ClusterInfo): boolean {
   return c.local === true;
 }
 
-export function clusterParams(spec: unknown, ctx: GeneratorContext, path: string): Params[] {
+export function clusterParams(
+  spec: unknown,
+  ctx: GeneratorContext,
+  path: string,
+): Params[] {
   const s = spec === null || spec === undefined ? {} : spec;
-  if (!isObject(s)) throw new GeneratorError(path, 'clusters generator must be a map (use `clusters: {}` for all clusters)');
+  if (!isObject(s))
+    throw new GeneratorError(
+      path,
+      'clusters generator must be a map (use `clusters: {}` for all clusters)',
+    );
   const problem = selectorProblem(s.selector);
   if (problem) throw new GeneratorError(path, problem);
   const selector = (s.selector ?? undefined) as LabelSelector | undefined;
   const ignoreLocal = !isEmptySelector(selector);
-  if (s.flatList) throw new GeneratorError(path, 'flatList is not supported; remove it and generate one Application per cluster');
+  if (s.flatList)
+    throw new GeneratorError(
+      path,
+      'flatList is not supported; remove it and generate one Application per cluster',
+    );
 
   const out: Params[] = [];
   const local = ctx.clusters.filter(isLocal);
@@ -32,7 +55,14 @@ export function clusterParams(spec: unknown, ctx: GeneratorContext, path: string
   // Argo CD lists the local cluster first, then matching cluster Secrets.
   if (!ignoreLocal) {
     for (const c of local) {
-      out.push(appendValues(s.values, { name: c.name, nameNormalized: c.name, server: c.server }, ctx, path));
+      out.push(
+        appendValues(
+          s.values,
+          { name: c.name, nameNormalized: c.name, server: c.server },
+          ctx,
+          path,
+        ),
+      );
     }
   }
   for (const c of remote) {
@@ -50,8 +80,10 @@ export function clusterParams(spec: unknown, ctx: GeneratorContext, path: string
       if (Object.keys(annotations).length) metadata.annotations = annotations;
       params.metadata = metadata;
     } else {
-      for (const [k, v] of Object.entries(annotations)) params[`metadata.annotations.${k}`] = v;
-      for (const [k, v] of Object.entries(labels)) params[`metadata.labels.${k}`] = v;
+      for (const [k, v] of Object.entries(annotations))
+        params[`metadata.annotations.${k}`] = v;
+      for (const [k, v] of Object.entries(labels))
+        params[`metadata.labels.${k}`] = v;
     }
     out.push(appendValues(s.values, params, ctx, path));
   }

@@ -13,32 +13,71 @@
 import { renderDeep, RenderError } from '../render';
 import { combineFlat, mergeOverride, paramValue } from '../params';
 import type { Params } from '../types';
-import { checkCount, GeneratorContext, GeneratorError, isObject } from './context';
+import {
+  checkCount,
+  GeneratorContext,
+  GeneratorError,
+  isObject,
+} from './context';
 
 /** Generates the parameter sets of one nested generator entry. */
-export type ChildGenerate = (entry: Record<string, unknown>, path: string, depth: number, dropSelector: boolean) => Promise<Params[]>;
+export type ChildGenerate = (
+  entry: Record<string, unknown>,
+  path: string,
+  depth: number,
+  dropSelector: boolean,
+) => Promise<Params[]>;
 
-function children(spec: unknown, kind: 'matrix' | 'merge', path: string): Record<string, unknown>[] {
-  if (!isObject(spec) || !Array.isArray(spec.generators)) throw new GeneratorError(path, `${kind} generator needs a "generators" list`);
+function children(
+  spec: unknown,
+  kind: 'matrix' | 'merge',
+  path: string,
+): Record<string, unknown>[] {
+  if (!isObject(spec) || !Array.isArray(spec.generators))
+    throw new GeneratorError(
+      path,
+      `${kind} generator needs a "generators" list`,
+    );
   return spec.generators.map((g, i) => {
-    if (!isObject(g)) throw new GeneratorError(`${path}.generators[${i}]`, 'each generator must be a map');
+    if (!isObject(g))
+      throw new GeneratorError(
+        `${path}.generators[${i}]`,
+        'each generator must be a map',
+      );
     return g;
   });
 }
 
-function interpolate(entry: Record<string, unknown>, params: Params, ctx: GeneratorContext, path: string): Record<string, unknown> {
+function interpolate(
+  entry: Record<string, unknown>,
+  params: Params,
+  ctx: GeneratorContext,
+  path: string,
+): Record<string, unknown> {
   try {
     return renderDeep(entry, params, ctx.render) as Record<string, unknown>;
   } catch (e) {
     const field = e instanceof RenderError && e.field ? `.${e.field}` : '';
-    throw new GeneratorError(`${path}${field}`, `using the first generator's parameters failed: ${(e as Error).message}`);
+    throw new GeneratorError(
+      `${path}${field}`,
+      `using the first generator's parameters failed: ${(e as Error).message}`,
+    );
   }
 }
 
-export async function matrixParams(spec: unknown, ctx: GeneratorContext, path: string, depth: number, generate: ChildGenerate): Promise<Params[]> {
+export async function matrixParams(
+  spec: unknown,
+  ctx: GeneratorContext,
+  path: string,
+  depth: number,
+  generate: ChildGenerate,
+): Promise<Params[]> {
   const gens = children(spec, 'matrix', path);
   if (gens.length !== 2) {
-    throw new GeneratorError(path, `matrix generator needs exactly two child generators, found ${gens.length}; nest another matrix to combine more`);
+    throw new GeneratorError(
+      path,
+      `matrix generator needs exactly two child generators, found ${gens.length}; nest another matrix to combine more`,
+    );
   }
   const drop = depth > 1 && !ctx.applyNestedSelectors;
   const firstPath = `${path}.generators[0]`;
@@ -46,14 +85,24 @@ export async function matrixParams(spec: unknown, ctx: GeneratorContext, path: s
   const first = await generate(gens[0], firstPath, depth + 1, drop);
   const out: Params[] = [];
   for (const a of first) {
-    const second = await generate(Object.keys(a).length ? interpolate(gens[1], a, ctx, secondPath) : gens[1], secondPath, depth + 1, drop);
+    const second = await generate(
+      Object.keys(a).length
+        ? interpolate(gens[1], a, ctx, secondPath)
+        : gens[1],
+      secondPath,
+      depth + 1,
+      drop,
+    );
     for (const b of second) {
       if (ctx.render.goTemplate) {
         out.push(mergeOverride(mergeOverride({}, b), a));
       } else {
         const combined = combineFlat(a, b);
         if (typeof combined === 'string') {
-          throw new GeneratorError(path, `${combined}; give one git generator a pathParamPrefix or rename the parameter`);
+          throw new GeneratorError(
+            path,
+            `${combined}; give one git generator a pathParamPrefix or rename the parameter`,
+          );
         }
         out.push(combined);
       }
@@ -63,22 +112,45 @@ export async function matrixParams(spec: unknown, ctx: GeneratorContext, path: s
   return out;
 }
 
-export async function mergeParams(spec: unknown, ctx: GeneratorContext, path: string, depth: number, generate: ChildGenerate): Promise<Params[]> {
+export async function mergeParams(
+  spec: unknown,
+  ctx: GeneratorContext,
+  path: string,
+  depth: number,
+  generate: ChildGenerate,
+): Promise<Params[]> {
   const gens = children(spec, 'merge', path);
-  if (gens.length < 2) throw new GeneratorError(path, `merge generator needs two or more child generators, found ${gens.length}`);
+  if (gens.length < 2)
+    throw new GeneratorError(
+      path,
+      `merge generator needs two or more child generators, found ${gens.length}`,
+    );
   const keys = (spec as Record<string, unknown>).mergeKeys;
-  if (!Array.isArray(keys) || keys.length === 0 || keys.some(k => typeof k !== 'string')) {
-    throw new GeneratorError(path, 'merge generator needs "mergeKeys": a non-empty list of parameter names');
+  if (
+    !Array.isArray(keys) ||
+    keys.length === 0 ||
+    keys.some(k => typeof k !== 'string')
+  ) {
+    throw new GeneratorError(
+      path,
+      'merge generator needs "mergeKeys": a non-empty list of parameter names',
+    );
   }
   const mergeKeys = [...new Set(keys as string[])].sort();
   const drop = depth > 1 && !ctx.applyNestedSelectors;
-  const keyOf = (p: Params) => JSON.stringify(Object.fromEntries(mergeKeys.map(k => [k, paramValue(p, k) ?? null])));
+  const keyOf = (p: Params) =>
+    JSON.stringify(
+      Object.fromEntries(mergeKeys.map(k => [k, paramValue(p, k) ?? null])),
+    );
   const index = (sets: Params[], childPath: string) => {
     const byKey = new Map<string, Params>();
     for (const p of sets) {
       const key = keyOf(p);
       if (byKey.has(key)) {
-        throw new GeneratorError(childPath, `produced two parameter sets with the same merge key ${key}; every set of a merge child must be unique by mergeKeys`);
+        throw new GeneratorError(
+          childPath,
+          `produced two parameter sets with the same merge key ${key}; every set of a merge child must be unique by mergeKeys`,
+        );
       }
       byKey.set(key, p);
     }
@@ -86,7 +158,10 @@ export async function mergeParams(spec: unknown, ctx: GeneratorContext, path: st
   };
 
   const sets: Params[][] = [];
-  for (let i = 0; i < gens.length; i++) sets.push(await generate(gens[i], `${path}.generators[${i}]`, depth + 1, drop));
+  for (let i = 0; i < gens.length; i++)
+    sets.push(
+      await generate(gens[i], `${path}.generators[${i}]`, depth + 1, drop),
+    );
   const base = index(sets[0], `${path}.generators[0]`);
   for (let i = 1; i < sets.length; i++) {
     const overrides = index(sets[i], `${path}.generators[${i}]`);

@@ -32,12 +32,19 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  * (not against other values) and adds them as `values.<key>` (default
  * syntax) or under a `values` map (goTemplate).
  */
-export function appendValues(values: unknown, params: Params, ctx: GeneratorContext, path: string): Params {
+export function appendValues(
+  values: unknown,
+  params: Params,
+  ctx: GeneratorContext,
+  path: string,
+): Params {
   if (values === undefined || values === null) return params;
-  if (!isObject(values)) throw new GeneratorError(path, '"values" must be a map of strings');
+  if (!isObject(values))
+    throw new GeneratorError(path, '"values" must be a map of strings');
   const rendered: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) {
-    if (typeof v !== 'string') throw new GeneratorError(path, `values.${k} must be a string (quote it)`);
+    if (typeof v !== 'string')
+      throw new GeneratorError(path, `values.${k} must be a string (quote it)`);
     try {
       rendered[k] = renderString(v, params, ctx.render);
     } catch (e) {

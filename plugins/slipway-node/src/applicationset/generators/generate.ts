@@ -3,7 +3,11 @@
  * limit of matrix/merge, and applies the entry's post `selector` to the
  * generated parameter sets (matched against their flattened form).
  */
-import { LabelSelector, matchesSelector, selectorProblem } from '../labelSelector';
+import {
+  LabelSelector,
+  matchesSelector,
+  selectorProblem,
+} from '../labelSelector';
 import { flattenParams } from '../params';
 import type { Params } from '../types';
 import { clusterParams } from './clusters';
@@ -12,26 +16,61 @@ import { GeneratorContext, GeneratorError } from './context';
 import { gitParams } from './git';
 import { listParams } from './list';
 
-export const SUPPORTED_GENERATORS = ['list', 'clusters', 'git', 'matrix', 'merge'] as const;
-const KNOWN_UNSUPPORTED = ['scmProvider', 'pullRequest', 'clusterDecisionResource', 'plugin', 'configMap', 'oci', 'clusterProfile'];
+export const SUPPORTED_GENERATORS = [
+  'list',
+  'clusters',
+  'git',
+  'matrix',
+  'merge',
+] as const;
+const KNOWN_UNSUPPORTED = [
+  'scmProvider',
+  'pullRequest',
+  'clusterDecisionResource',
+  'plugin',
+  'configMap',
+  'oci',
+  'clusterProfile',
+];
 
 /** The generator kinds set in one entry (everything but `selector` and `template`). */
 export function generatorKinds(entry: Record<string, unknown>): string[] {
-  return Object.keys(entry).filter(k => k !== 'selector' && k !== 'template' && entry[k] !== undefined && entry[k] !== null);
+  return Object.keys(entry).filter(
+    k =>
+      k !== 'selector' &&
+      k !== 'template' &&
+      entry[k] !== undefined &&
+      entry[k] !== null,
+  );
 }
 
 /** Checks that a kind is supported, throwing a GeneratorError that says what to use instead. */
 export function assertSupported(kind: string, path: string) {
   if ((SUPPORTED_GENERATORS as readonly string[]).includes(kind)) return;
-  const known = KNOWN_UNSUPPORTED.includes(kind) ? `the ${kind} generator is not supported` : `"${kind}" is not a generator`;
-  throw new GeneratorError(path, `${known}; use one of ${SUPPORTED_GENERATORS.join(', ')}`);
+  const known = KNOWN_UNSUPPORTED.includes(kind)
+    ? `the ${kind} generator is not supported`
+    : `"${kind}" is not a generator`;
+  throw new GeneratorError(
+    path,
+    `${known}; use one of ${SUPPORTED_GENERATORS.join(', ')}`,
+  );
 }
 
 /** Parameter sets of one generator kind of an entry, before the post selector. */
-export async function generateKind(kind: string, spec: unknown, ctx: GeneratorContext, path: string, depth: number): Promise<Params[]> {
+export async function generateKind(
+  kind: string,
+  spec: unknown,
+  ctx: GeneratorContext,
+  path: string,
+  depth: number,
+): Promise<Params[]> {
   assertSupported(kind, path);
-  const child = (entry: Record<string, unknown>, childPath: string, childDepth: number, dropSelector: boolean) =>
-    generateNested(entry, childPath, childDepth, dropSelector, ctx);
+  const child = (
+    entry: Record<string, unknown>,
+    childPath: string,
+    childDepth: number,
+    dropSelector: boolean,
+  ) => generateNested(entry, childPath, childDepth, dropSelector, ctx);
   switch (kind) {
     case 'list':
       return listParams(spec, ctx, path);
@@ -42,32 +81,61 @@ export async function generateKind(kind: string, spec: unknown, ctx: GeneratorCo
     case 'matrix':
     case 'merge':
       if (depth > 2) {
-        throw new GeneratorError(path, `a ${kind} generator may not be nested this deep: matrix and merge nest only one level (a matrix/merge inside a matrix/merge may hold only list, clusters and git generators); flatten this generator`);
+        throw new GeneratorError(
+          path,
+          `a ${kind} generator may not be nested this deep: matrix and merge nest only one level (a matrix/merge inside a matrix/merge may hold only list, clusters and git generators); flatten this generator`,
+        );
       }
-      return kind === 'matrix' ? matrixParams(spec, ctx, path, depth, child) : mergeParams(spec, ctx, path, depth, child);
+      return kind === 'matrix'
+        ? matrixParams(spec, ctx, path, depth, child)
+        : mergeParams(spec, ctx, path, depth, child);
     default:
       throw new GeneratorError(path, `unknown generator ${kind}`);
   }
 }
 
 /** Filters parameter sets with a post selector (Generators-Post-Selector). */
-export function applyPostSelector(params: Params[], selector: unknown, path: string): Params[] {
+export function applyPostSelector(
+  params: Params[],
+  selector: unknown,
+  path: string,
+): Params[] {
   if (selector === undefined || selector === null) return params;
   const problem = selectorProblem(selector);
   if (problem) throw new GeneratorError(path, problem);
-  return params.filter(p => matchesSelector(selector as LabelSelector, flattenParams(p)));
+  return params.filter(p =>
+    matchesSelector(selector as LabelSelector, flattenParams(p)),
+  );
 }
 
 /** A child of a matrix/merge: exactly one generator kind; its `template` is ignored, as in Argo CD. */
-async function generateNested(entry: Record<string, unknown>, path: string, depth: number, dropSelector: boolean, ctx: GeneratorContext): Promise<Params[]> {
+async function generateNested(
+  entry: Record<string, unknown>,
+  path: string,
+  depth: number,
+  dropSelector: boolean,
+  ctx: GeneratorContext,
+): Promise<Params[]> {
   const kinds = generatorKinds(entry);
   if (kinds.length !== 1) {
     throw new GeneratorError(
       path,
-      kinds.length === 0 ? 'child generator is empty; give it one of list, clusters, git, matrix, merge' : `child generator sets ${kinds.join(' and ')}; put each generator in its own list entry`,
+      kinds.length === 0
+        ? 'child generator is empty; give it one of list, clusters, git, matrix, merge'
+        : `child generator sets ${kinds.join(
+            ' and ',
+          )}; put each generator in its own list entry`,
     );
   }
   const kindPath = `${path}.${kinds[0]}`;
-  const params = await generateKind(kinds[0], entry[kinds[0]], ctx, kindPath, depth);
-  return dropSelector ? params : applyPostSelector(params, entry.selector, `${path}.selector`);
+  const params = await generateKind(
+    kinds[0],
+    entry[kinds[0]],
+    ctx,
+    kindPath,
+    depth,
+  );
+  return dropSelector
+    ? params
+    : applyPostSelector(params, entry.selector, `${path}.selector`);
 }

@@ -3,14 +3,22 @@ import { InMemoryGitReader } from '../InMemoryGitReader';
 
 const REPO = 'https://github.com/argoproj/argo-cd.git';
 
-function gitSet(git: Record<string, unknown>, template: Record<string, unknown>, opts: Record<string, unknown> = {}) {
+function gitSet(
+  git: Record<string, unknown>,
+  template: Record<string, unknown>,
+  opts: Record<string, unknown> = {},
+) {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'ApplicationSet',
     metadata: { name: 'cluster-addons' },
     spec: {
       generators: [{ git: { repoURL: REPO, revision: 'HEAD', ...git } }],
-      template: { metadata: { name: 'x' }, spec: { project: 'my-project' }, ...template },
+      template: {
+        metadata: { name: 'x' },
+        spec: { project: 'my-project' },
+        ...template,
+      },
       ...opts,
     },
   };
@@ -18,12 +26,18 @@ function gitSet(git: Record<string, unknown>, template: Record<string, unknown>,
 
 // Generators-Git.md: repository layout of the directory generator example.
 const addons = new InMemoryGitReader({
-  'applicationset/examples/git-generator-directory/cluster-addons/argo-workflows/kustomization.yaml': '',
-  'applicationset/examples/git-generator-directory/cluster-addons/argo-workflows/namespace-install.yaml': '',
-  'applicationset/examples/git-generator-directory/cluster-addons/prometheus-operator/Chart.yaml': '',
-  'applicationset/examples/git-generator-directory/cluster-addons/prometheus-operator/values.yaml': '',
-  'applicationset/examples/git-generator-directory/cluster-addons/exclude-helm_guestbook/Chart.yaml': '',
-  'applicationset/examples/git-generator-directory/cluster-addons/.hidden/x.yaml': '',
+  'applicationset/examples/git-generator-directory/cluster-addons/argo-workflows/kustomization.yaml':
+    '',
+  'applicationset/examples/git-generator-directory/cluster-addons/argo-workflows/namespace-install.yaml':
+    '',
+  'applicationset/examples/git-generator-directory/cluster-addons/prometheus-operator/Chart.yaml':
+    '',
+  'applicationset/examples/git-generator-directory/cluster-addons/prometheus-operator/values.yaml':
+    '',
+  'applicationset/examples/git-generator-directory/cluster-addons/exclude-helm_guestbook/Chart.yaml':
+    '',
+  'applicationset/examples/git-generator-directory/cluster-addons/.hidden/x.yaml':
+    '',
 });
 const ADDONS = 'applicationset/examples/git-generator-directory/cluster-addons';
 
@@ -33,15 +47,48 @@ describe('git directory generator', () => {
       { directories: [{ path: `${ADDONS}/*` }] },
       {
         metadata: { name: '{{path.basenameNormalized}}' },
-        spec: { source: { path: '{{path}}' }, destination: { namespace: '{{path.basename}}', name: '{{path[0]}}-{{path[3]}}' } },
+        spec: {
+          source: { path: '{{path}}' },
+          destination: {
+            namespace: '{{path.basename}}',
+            name: '{{path[0]}}-{{path[3]}}',
+          },
+        },
       },
     );
     const result = await expandApplicationSet(set, { git: addons });
     expect(result.errors).toEqual([]);
     expect(result.applications.map(a => [a.metadata.name, a.spec])).toEqual([
-      ['argo-workflows', { source: { path: `${ADDONS}/argo-workflows` }, destination: { namespace: 'argo-workflows', name: 'applicationset-cluster-addons' } }],
-      ['exclude-helm-guestbook', { source: { path: `${ADDONS}/exclude-helm_guestbook` }, destination: { namespace: 'exclude-helm_guestbook', name: 'applicationset-cluster-addons' } }],
-      ['prometheus-operator', { source: { path: `${ADDONS}/prometheus-operator` }, destination: { namespace: 'prometheus-operator', name: 'applicationset-cluster-addons' } }],
+      [
+        'argo-workflows',
+        {
+          source: { path: `${ADDONS}/argo-workflows` },
+          destination: {
+            namespace: 'argo-workflows',
+            name: 'applicationset-cluster-addons',
+          },
+        },
+      ],
+      [
+        'exclude-helm-guestbook',
+        {
+          source: { path: `${ADDONS}/exclude-helm_guestbook` },
+          destination: {
+            namespace: 'exclude-helm_guestbook',
+            name: 'applicationset-cluster-addons',
+          },
+        },
+      ],
+      [
+        'prometheus-operator',
+        {
+          source: { path: `${ADDONS}/prometheus-operator` },
+          destination: {
+            namespace: 'prometheus-operator',
+            name: 'applicationset-cluster-addons',
+          },
+        },
+      ],
     ]);
     expect(addons.calls).toContain(`listDirectories ${REPO}@HEAD ${ADDONS}/*`);
   });
@@ -49,48 +96,99 @@ describe('git directory generator', () => {
   it('generates a path map with path, basename, basenameNormalized and segments (goTemplate)', async () => {
     const set = gitSet(
       { directories: [{ path: `${ADDONS}/*` }] },
-      { metadata: { name: '{{index .path.segments 3}}-{{.path.basename}}' }, spec: { source: { path: '{{.path.path}}' } } },
+      {
+        metadata: { name: '{{index .path.segments 3}}-{{.path.basename}}' },
+        spec: { source: { path: '{{.path.path}}' } },
+      },
       { goTemplate: true, goTemplateOptions: ['missingkey=error'] },
     );
     const result = await expandApplicationSet(set, { git: addons });
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['cluster-addons-argo-workflows', 'cluster-addons-prometheus-operator']);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'cluster-addons-argo-workflows',
+      'cluster-addons-prometheus-operator',
+    ]);
     // exclude-helm_guestbook renders an invalid name: reported with the fix, not emitted.
     expect(result.errors.map(e => e.message)).toEqual([
-      expect.stringMatching(/\(parameter set 1\): template\.metadata\.name: generated name "cluster-addons-exclude-helm_guestbook" is not a valid Kubernetes name.*basenameNormalized/),
+      expect.stringMatching(
+        /\(parameter set 1\): template\.metadata\.name: generated name "cluster-addons-exclude-helm_guestbook" is not a valid Kubernetes name.*basenameNormalized/,
+      ),
     ]);
   });
 
   it('excludes directories matching an exclude entry, whatever the order (exclude rules win)', async () => {
     const set = gitSet(
-      { directories: [{ path: `${ADDONS}/exclude-helm_guestbook`, exclude: true }, { path: `${ADDONS}/*` }] },
+      {
+        directories: [
+          { path: `${ADDONS}/exclude-helm_guestbook`, exclude: true },
+          { path: `${ADDONS}/*` },
+        ],
+      },
       { metadata: { name: '{{path.basename}}' } },
     );
     const result = await expandApplicationSet(set, { git: addons });
     expect(result.errors).toEqual([]);
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['argo-workflows', 'prometheus-operator']);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'argo-workflows',
+      'prometheus-operator',
+    ]);
   });
 
   it('uses path.Match: `*` stays in one segment and [f|g] is a character class (Generators-Git.md d/e,f,g example)', async () => {
-    const reader = new InMemoryGitReader({ 'd/e/k.yaml': '', 'd/f/k.yaml': '', 'd/g/k.yaml': '', 'd/e/deep/k.yaml': '' });
+    const reader = new InMemoryGitReader({
+      'd/e/k.yaml': '',
+      'd/f/k.yaml': '',
+      'd/g/k.yaml': '',
+      'd/e/deep/k.yaml': '',
+    });
     const names = async (directories: unknown[]) =>
-      (await expandApplicationSet(gitSet({ directories }, { metadata: { name: '{{path.basename}}' } }), { git: reader })).applications.map(a => a.metadata.name);
+      (
+        await expandApplicationSet(
+          gitSet({ directories }, { metadata: { name: '{{path.basename}}' } }),
+          { git: reader },
+        )
+      ).applications.map(a => a.metadata.name);
     // "This will not work": the exclude d/* wins over the include d/e.
-    expect(await names([{ path: 'd/e', exclude: false }, { path: 'd/*', exclude: true }])).toEqual([]);
-    expect(await names([{ path: 'd/*' }, { path: 'd/f', exclude: true }, { path: 'd/g', exclude: true }])).toEqual(['e']);
-    expect(await names([{ path: 'd/*' }, { path: 'd/[f|g]', exclude: true }])).toEqual(['e']);
+    expect(
+      await names([
+        { path: 'd/e', exclude: false },
+        { path: 'd/*', exclude: true },
+      ]),
+    ).toEqual([]);
+    expect(
+      await names([
+        { path: 'd/*' },
+        { path: 'd/f', exclude: true },
+        { path: 'd/g', exclude: true },
+      ]),
+    ).toEqual(['e']);
+    expect(
+      await names([{ path: 'd/*' }, { path: 'd/[f|g]', exclude: true }]),
+    ).toEqual(['e']);
   });
 
   it('deploys from the repository root with path "*" and skips hidden directories', async () => {
-    const reader = new InMemoryGitReader({ 'a/x.yaml': '', 'donotdeploy/x.yaml': '', '.github/workflow.yaml': '' });
-    const set = gitSet({ directories: [{ path: '*' }, { path: 'donotdeploy', exclude: true }] }, { metadata: { name: '{{path.basename}}' } });
+    const reader = new InMemoryGitReader({
+      'a/x.yaml': '',
+      'donotdeploy/x.yaml': '',
+      '.github/workflow.yaml': '',
+    });
+    const set = gitSet(
+      { directories: [{ path: '*' }, { path: 'donotdeploy', exclude: true }] },
+      { metadata: { name: '{{path.basename}}' } },
+    );
     const result = await expandApplicationSet(set, { git: reader });
     expect(result.applications.map(a => a.metadata.name)).toEqual(['a']);
   });
 
   it('reports a missing Git reader and a failing read as errors naming the generator', async () => {
-    const set = gitSet({ directories: [{ path: '*' }] }, { metadata: { name: '{{path.basename}}' } });
+    const set = gitSet(
+      { directories: [{ path: '*' }] },
+      { metadata: { name: '{{path.basename}}' } },
+    );
     const none = await expandApplicationSet(set);
-    expect(none.errors[0].message).toMatch(/spec\.generators\[0\]\.git: git generator needs Git access/);
+    expect(none.errors[0].message).toMatch(
+      /spec\.generators\[0\]\.git: git generator needs Git access/,
+    );
     const failing = {
       listDirectories: async () => {
         throw new Error('authentication required');
@@ -98,7 +196,9 @@ describe('git directory generator', () => {
       readFiles: async () => [],
     };
     const failed = await expandApplicationSet(set, { git: failing });
-    expect(failed.errors[0].message).toMatch(/reading directories "\*" of https:\/\/github\.com\/argoproj\/argo-cd\.git@HEAD failed: authentication required/);
+    expect(failed.errors[0].message).toMatch(
+      /reading directories "\*" of https:\/\/github\.com\/argoproj\/argo-cd\.git@HEAD failed: authentication required/,
+    );
     expect(failed.applications).toEqual([]);
   });
 });
@@ -107,25 +207,53 @@ describe('git directory generator', () => {
 const configJson = JSON.stringify({
   aws_account: '123456',
   asset_id: '11223344',
-  cluster: { owner: 'cluster-admin@company.com', name: 'engineering-dev', address: 'https://1.2.3.4' },
+  cluster: {
+    owner: 'cluster-admin@company.com',
+    name: 'engineering-dev',
+    address: 'https://1.2.3.4',
+  },
 });
 const discovery = 'applicationset/examples/git-generator-files-discovery';
 const files = new InMemoryGitReader({
   [`${discovery}/cluster-config/engineering/dev/config.json`]: configJson,
-  [`${discovery}/cluster-config/engineering/prod/config.json`]: configJson.replace(/engineering-dev/, 'engineering-prod').replace('1.2.3.4', '2.4.6.8'),
+  [`${discovery}/cluster-config/engineering/prod/config.json`]: configJson
+    .replace(/engineering-dev/, 'engineering-prod')
+    .replace('1.2.3.4', '2.4.6.8'),
   [`${discovery}/apps/guestbook/kustomization.yaml`]: 'resources: []',
 });
 
 describe('git files generator', () => {
   it('flattens file content to a.b.c parameters and adds the path parameters (default syntax)', async () => {
-    const keys = ['aws_account', 'asset_id', 'cluster.owner', 'cluster.name', 'cluster.address', 'path', 'path.basename', 'path.basenameNormalized', 'path.filename', 'path.filenameNormalized', 'path[0]', 'path[4]'];
+    const keys = [
+      'aws_account',
+      'asset_id',
+      'cluster.owner',
+      'cluster.name',
+      'cluster.address',
+      'path',
+      'path.basename',
+      'path.basenameNormalized',
+      'path.filename',
+      'path.filenameNormalized',
+      'path[0]',
+      'path[4]',
+    ];
     const set = gitSet(
       { files: [{ path: `${discovery}/cluster-config/**/config.json` }] },
-      { metadata: { name: '{{cluster.name}}-guestbook', annotations: Object.fromEntries(keys.map(k => [k, `{{${k}}}`])) }, spec: { destination: { server: '{{cluster.address}}' } } },
+      {
+        metadata: {
+          name: '{{cluster.name}}-guestbook',
+          annotations: Object.fromEntries(keys.map(k => [k, `{{${k}}}`])),
+        },
+        spec: { destination: { server: '{{cluster.address}}' } },
+      },
     );
     const result = await expandApplicationSet(set, { git: files });
     expect(result.errors).toEqual([]);
-    expect(result.applications.map(a => a.metadata.name)).toEqual(['engineering-dev-guestbook', 'engineering-prod-guestbook']);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'engineering-dev-guestbook',
+      'engineering-prod-guestbook',
+    ]);
     expect(result.applications[0].metadata.annotations).toEqual({
       aws_account: '123456',
       asset_id: '11223344',
@@ -140,40 +268,88 @@ describe('git files generator', () => {
       'path[0]': 'applicationset',
       'path[4]': 'engineering',
     });
-    expect(result.applications[1].spec.destination).toEqual({ server: 'https://2.4.6.8' });
+    expect(result.applications[1].spec.destination).toEqual({
+      server: 'https://2.4.6.8',
+    });
   });
 
   it('keeps the file structure and adds a path map with goTemplate', async () => {
     const set = gitSet(
       { files: [{ path: `${discovery}/cluster-config/**/config.json` }] },
-      { metadata: { name: '{{.cluster.name}}-{{.path.basename}}', labels: { file: '{{.path.filename}}', seg: '{{index .path.segments 3}}' } } },
+      {
+        metadata: {
+          name: '{{.cluster.name}}-{{.path.basename}}',
+          labels: {
+            file: '{{.path.filename}}',
+            seg: '{{index .path.segments 3}}',
+          },
+        },
+      },
       { goTemplate: true, goTemplateOptions: ['missingkey=error'] },
     );
     const result = await expandApplicationSet(set, { git: files });
     expect(result.errors).toEqual([]);
-    expect(result.applications[0].metadata).toEqual({ name: 'engineering-dev-dev', labels: { file: 'config.json', seg: 'cluster-config' } });
+    expect(result.applications[0].metadata).toEqual({
+      name: 'engineering-dev-dev',
+      labels: { file: 'config.json', seg: 'cluster-config' },
+    });
   });
 
   it('generates one parameter set per item of a file holding a list, and prints numbers as Go does', async () => {
-    const reader = new InMemoryGitReader({ 'apps/list.yaml': '- name: a\n  replicas: 2\n- name: b\n  replicas: 1000000\n' });
-    const set = gitSet({ files: [{ path: 'apps/*.yaml' }] }, { metadata: { name: '{{name}}', labels: { replicas: '{{replicas}}' } } });
+    const reader = new InMemoryGitReader({
+      'apps/list.yaml':
+        '- name: a\n  replicas: 2\n- name: b\n  replicas: 1000000\n',
+    });
+    const set = gitSet(
+      { files: [{ path: 'apps/*.yaml' }] },
+      { metadata: { name: '{{name}}', labels: { replicas: '{{replicas}}' } } },
+    );
     const result = await expandApplicationSet(set, { git: reader });
     expect(result.errors).toEqual([]);
-    expect(result.applications.map(a => [a.metadata.name, a.metadata.labels])).toEqual([
+    expect(
+      result.applications.map(a => [a.metadata.name, a.metadata.labels]),
+    ).toEqual([
       ['a', { replicas: '2' }],
       ['b', { replicas: '1e+06' }],
     ]);
   });
 
   it('puts the path parameters under pathParamPrefix', async () => {
-    const reader = new InMemoryGitReader({ 'apps/app-one.json': '{ "appName": "app-one" }' });
+    const reader = new InMemoryGitReader({
+      'apps/app-one.json': '{ "appName": "app-one" }',
+    });
     const flat = await expandApplicationSet(
-      gitSet({ files: [{ path: 'apps/*.json' }], pathParamPrefix: 'app' }, { metadata: { name: '{{appName}}', labels: { p: '{{app.path}}', f: '{{app.path.filename}}', s: '{{app.path[0]}}' } } }),
+      gitSet(
+        { files: [{ path: 'apps/*.json' }], pathParamPrefix: 'app' },
+        {
+          metadata: {
+            name: '{{appName}}',
+            labels: {
+              p: '{{app.path}}',
+              f: '{{app.path.filename}}',
+              s: '{{app.path[0]}}',
+            },
+          },
+        },
+      ),
       { git: reader },
     );
-    expect(flat.applications[0].metadata.labels).toEqual({ p: 'apps', f: 'app-one.json', s: 'apps' });
+    expect(flat.applications[0].metadata.labels).toEqual({
+      p: 'apps',
+      f: 'app-one.json',
+      s: 'apps',
+    });
     const go = await expandApplicationSet(
-      gitSet({ files: [{ path: 'apps/*.json' }], pathParamPrefix: 'app' }, { metadata: { name: '{{.appName}}', labels: { f: '{{.app.path.filename}}' } } }, { goTemplate: true }),
+      gitSet(
+        { files: [{ path: 'apps/*.json' }], pathParamPrefix: 'app' },
+        {
+          metadata: {
+            name: '{{.appName}}',
+            labels: { f: '{{.app.path.filename}}' },
+          },
+        },
+        { goTemplate: true },
+      ),
       { git: reader },
     );
     expect(go.applications[0].metadata.labels).toEqual({ f: 'app-one.json' });
@@ -182,22 +358,54 @@ describe('git files generator', () => {
   it('matches greedily by default and per segment with doublestar (Generators-Git-File-Globbing.md)', async () => {
     const reader = new InMemoryGitReader({
       'cluster-charts/cluster1/mychart/values.yaml': 'n: mychart',
-      'cluster-charts/cluster1/mychart/charts/mysubchart/values.yaml': 'n: mysubchart',
+      'cluster-charts/cluster1/mychart/charts/mysubchart/values.yaml':
+        'n: mysubchart',
       'cluster-charts/cluster1/myotherchart/values.yaml': 'n: myotherchart',
     });
-    const set = gitSet({ files: [{ path: 'cluster-charts/*/*/values.yaml' }] }, { metadata: { name: '{{n}}' } });
+    const set = gitSet(
+      { files: [{ path: 'cluster-charts/*/*/values.yaml' }] },
+      { metadata: { name: '{{n}}' } },
+    );
     const legacy = await expandApplicationSet(set, { git: reader });
-    expect(legacy.applications.map(a => a.metadata.name)).toEqual(['mychart', 'myotherchart', 'mysubchart']);
-    const doublestar = await expandApplicationSet(set, { git: reader, gitFileGlobbing: 'doublestar' });
-    expect(doublestar.applications.map(a => a.metadata.name)).toEqual(['mychart', 'myotherchart']);
+    expect(legacy.applications.map(a => a.metadata.name)).toEqual([
+      'mychart',
+      'myotherchart',
+      'mysubchart',
+    ]);
+    const doublestar = await expandApplicationSet(set, {
+      git: reader,
+      gitFileGlobbing: 'doublestar',
+    });
+    expect(doublestar.applications.map(a => a.metadata.name)).toEqual([
+      'mychart',
+      'myotherchart',
+    ]);
   });
 
   it('drops files matching an exclude entry and reports unparsable files by name', async () => {
-    const reader = new InMemoryGitReader({ 'c/a.yaml': 'n: a', 'c/b.yaml': 'n: b', 'c/bad.yaml': 'n: [' });
-    const ok = await expandApplicationSet(gitSet({ files: [{ path: 'c/*.yaml' }, { path: 'c/b*.yaml', exclude: true }] }, { metadata: { name: '{{n}}' } }), { git: reader });
+    const reader = new InMemoryGitReader({
+      'c/a.yaml': 'n: a',
+      'c/b.yaml': 'n: b',
+      'c/bad.yaml': 'n: [',
+    });
+    const ok = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'c/*.yaml' }, { path: 'c/b*.yaml', exclude: true }] },
+        { metadata: { name: '{{n}}' } },
+      ),
+      { git: reader },
+    );
     expect(ok.applications.map(a => a.metadata.name)).toEqual(['a']);
     expect(ok.errors).toEqual([]);
-    const bad = await expandApplicationSet(gitSet({ files: [{ path: 'c/*.yaml' }] }, { metadata: { name: '{{n}}' } }), { git: reader });
-    expect(bad.errors[0].message).toMatch(/file "c\/bad\.yaml" is not valid JSON\/YAML/);
+    const bad = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'c/*.yaml' }] },
+        { metadata: { name: '{{n}}' } },
+      ),
+      { git: reader },
+    );
+    expect(bad.errors[0].message).toMatch(
+      /file "c\/bad\.yaml" is not valid JSON\/YAML/,
+    );
   });
 });

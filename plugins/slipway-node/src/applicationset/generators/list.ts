@@ -6,7 +6,12 @@
  */
 import YAML from 'yaml';
 import type { Params } from '../types';
-import { checkCount, GeneratorContext, GeneratorError, isObject } from './context';
+import {
+  checkCount,
+  GeneratorContext,
+  GeneratorError,
+  isObject,
+} from './context';
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -14,13 +19,26 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'a map' : `a ${typeof v}`;
 }
 
-export function listParams(spec: unknown, ctx: GeneratorContext, path: string): Params[] {
-  if (!isObject(spec)) throw new GeneratorError(path, 'list generator must be a map with "elements" and/or "elementsYaml"');
+export function listParams(
+  spec: unknown,
+  ctx: GeneratorContext,
+  path: string,
+): Params[] {
+  if (!isObject(spec))
+    throw new GeneratorError(
+      path,
+      'list generator must be a map with "elements" and/or "elementsYaml"',
+    );
   const elements = spec.elements ?? [];
-  if (!Array.isArray(elements)) throw new GeneratorError(path, '"elements" must be a list of maps');
+  if (!Array.isArray(elements))
+    throw new GeneratorError(path, '"elements" must be a list of maps');
   const out: Params[] = [];
   elements.forEach((element, i) => {
-    if (!isObject(element)) throw new GeneratorError(path, `elements[${i}] is ${describe(element)}; each element must be a map`);
+    if (!isObject(element))
+      throw new GeneratorError(
+        path,
+        `elements[${i}] is ${describe(element)}; each element must be a map`,
+      );
     if (ctx.render.goTemplate) {
       out.push({ ...element });
       return;
@@ -28,34 +46,63 @@ export function listParams(spec: unknown, ctx: GeneratorContext, path: string): 
     const params: Params = {};
     for (const [key, value] of Object.entries(element)) {
       if (key === 'values') {
-        if (!isObject(value)) throw new GeneratorError(path, `elements[${i}].values must be a map of strings`);
+        if (!isObject(value))
+          throw new GeneratorError(
+            path,
+            `elements[${i}].values must be a map of strings`,
+          );
         for (const [k, v] of Object.entries(value)) {
           if (typeof v !== 'string') {
-            throw new GeneratorError(path, `elements[${i}].values.${k} is ${describe(v)}; with the default template syntax values must be strings (quote it, or set goTemplate: true)`);
+            throw new GeneratorError(
+              path,
+              `elements[${i}].values.${k} is ${describe(
+                v,
+              )}; with the default template syntax values must be strings (quote it, or set goTemplate: true)`,
+            );
           }
           params[`values.${k}`] = v;
         }
       } else if (typeof value === 'string') {
         params[key] = value;
       } else {
-        throw new GeneratorError(path, `elements[${i}].${key} is ${describe(value)}; with the default template syntax list values must be strings (quote it, or set goTemplate: true)`);
+        throw new GeneratorError(
+          path,
+          `elements[${i}].${key} is ${describe(
+            value,
+          )}; with the default template syntax list values must be strings (quote it, or set goTemplate: true)`,
+        );
       }
     }
     out.push(params);
   });
 
   if (spec.elementsYaml !== undefined && spec.elementsYaml !== '') {
-    if (typeof spec.elementsYaml !== 'string') throw new GeneratorError(path, '"elementsYaml" must be a string holding a YAML list of maps');
+    if (typeof spec.elementsYaml !== 'string')
+      throw new GeneratorError(
+        path,
+        '"elementsYaml" must be a string holding a YAML list of maps',
+      );
     let parsed: unknown;
     try {
       parsed = YAML.parse(spec.elementsYaml);
     } catch (e) {
-      throw new GeneratorError(path, `elementsYaml is not valid YAML: ${(e as Error).message}`);
+      throw new GeneratorError(
+        path,
+        `elementsYaml is not valid YAML: ${(e as Error).message}`,
+      );
     }
     if (parsed !== null && parsed !== undefined) {
-      if (!Array.isArray(parsed)) throw new GeneratorError(path, `elementsYaml must be a YAML list of maps, got ${describe(parsed)}`);
+      if (!Array.isArray(parsed))
+        throw new GeneratorError(
+          path,
+          `elementsYaml must be a YAML list of maps, got ${describe(parsed)}`,
+        );
       parsed.forEach((e, i) => {
-        if (!isObject(e)) throw new GeneratorError(path, `elementsYaml item ${i} is ${describe(e)}; each item must be a map`);
+        if (!isObject(e))
+          throw new GeneratorError(
+            path,
+            `elementsYaml item ${i} is ${describe(e)}; each item must be a map`,
+          );
         out.push({ ...e });
       });
     }

@@ -23,7 +23,10 @@ export interface ExecOptions {
 /** An error while executing a template; the message names the failing action. */
 export class TemplateExecError extends Error {}
 
-type ControlNode = Extract<TemplateNode, { pipe: Pipeline; list: TemplateNode[] }>;
+type ControlNode = Extract<
+  TemplateNode,
+  { pipe: Pipeline; list: TemplateNode[] }
+>;
 
 class Break {}
 class Continue {}
@@ -39,7 +42,9 @@ class State {
   constructor(readonly options: ExecOptions, readonly scope: Scope) {}
 
   fail(message: string): never {
-    const at = this.pipe ? `${this.pipe.line}:${this.pipe.col}: executing at <${this.pipe.source}>: ` : '';
+    const at = this.pipe
+      ? `${this.pipe.line}:${this.pipe.col}: executing at <${this.pipe.source}>: `
+      : '';
     throw new TemplateExecError(`${at}${message}`);
   }
 
@@ -70,17 +75,21 @@ class State {
 
 function field(s: State, receiver: GoValue, name: string): GoValue {
   if (isMap(receiver)) {
-    if (Object.prototype.hasOwnProperty.call(receiver, name)) return receiver[name];
-    if (s.options.missingKey === 'error') s.fail(`map has no entry for key "${name}"`);
+    if (Object.prototype.hasOwnProperty.call(receiver, name))
+      return receiver[name];
+    if (s.options.missingKey === 'error')
+      s.fail(`map has no entry for key "${name}"`);
     // missingkey=zero yields the zero value of interface{} (nil); default yields "no value".
     return s.options.missingKey === 'zero' ? null : undefined;
   }
   if (receiver === undefined) {
     // Go treats a field of "no value" as another missing key.
-    if (s.options.missingKey === 'error') s.fail(`nil data; no entry for key "${name}"`);
+    if (s.options.missingKey === 'error')
+      s.fail(`nil data; no entry for key "${name}"`);
     return undefined;
   }
-  if (receiver === null) return s.fail(`nil pointer evaluating interface {}.${name}`);
+  if (receiver === null)
+    return s.fail(`nil pointer evaluating interface {}.${name}`);
   return s.fail(`can't evaluate field ${name} in type ${typeName(receiver)}`);
 }
 
@@ -119,11 +128,18 @@ function evalArg(s: State, dot: GoValue, arg: Operand): GoValue {
   }
 }
 
-function callFunction(s: State, dot: GoValue, name: string, args: Operand[], final: { value: GoValue } | undefined): GoValue {
+function callFunction(
+  s: State,
+  dot: GoValue,
+  name: string,
+  args: Operand[],
+  final: { value: GoValue } | undefined,
+): GoValue {
   if (name === 'and' || name === 'or') {
     const all: Array<() => GoValue> = args.map(a => () => evalArg(s, dot, a));
     if (final) all.push(() => final.value);
-    if (all.length === 0) s.fail(`wrong number of args for ${name}: want at least 1 got 0`);
+    if (all.length === 0)
+      s.fail(`wrong number of args for ${name}: want at least 1 got 0`);
     let v: GoValue = undefined;
     for (const get of all) {
       v = get();
@@ -143,14 +159,28 @@ function callFunction(s: State, dot: GoValue, name: string, args: Operand[], fin
   }
 }
 
-function evalCommand(s: State, dot: GoValue, cmd: Command, final: { value: GoValue } | undefined): GoValue {
+function evalCommand(
+  s: State,
+  dot: GoValue,
+  cmd: Command,
+  final: { value: GoValue } | undefined,
+): GoValue {
   const [first, ...rest] = cmd.args;
-  if (first.type === 'ident') return callFunction(s, dot, first.name, rest, final);
+  if (first.type === 'ident')
+    return callFunction(s, dot, first.name, rest, final);
   if (rest.length > 0 || final) {
-    if (first.type === 'field' || first.type === 'variable' || first.type === 'dot') {
-      return s.fail(`can't give argument to non-function ${formatOperand(first)}`);
+    if (
+      first.type === 'field' ||
+      first.type === 'variable' ||
+      first.type === 'dot'
+    ) {
+      return s.fail(
+        `can't give argument to non-function ${formatOperand(first)}`,
+      );
     }
-    return s.fail(`can't give argument to non-function ${formatOperand(first)}`);
+    return s.fail(
+      `can't give argument to non-function ${formatOperand(first)}`,
+    );
   }
   return evalArg(s, dot, first);
 }
@@ -237,10 +267,17 @@ function walkRange(s: State, dot: GoValue, node: ControlNode) {
   const v = evalPipeline(s, dot, pipe);
   const items: Array<[GoValue, GoValue]> = [];
   if (Array.isArray(v)) v.forEach((e, i) => items.push([BigInt(i), e]));
-  else if (isMap(v)) Object.keys(v).sort().forEach(k => items.push([k, v[k]]));
-  else if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
+  else if (isMap(v))
+    Object.keys(v)
+      .sort()
+      .forEach(k => items.push([k, v[k]]));
+  else if (
+    typeof v === 'bigint' ||
+    (typeof v === 'number' && Number.isInteger(v))
+  ) {
     const n = Number(v);
-    if (n > s.options.maxIterations) s.fail(`range over ${n} exceeds ${s.options.maxIterations} iterations`);
+    if (n > s.options.maxIterations)
+      s.fail(`range over ${n} exceeds ${s.options.maxIterations} iterations`);
     for (let i = 0; i < n; i++) items.push([BigInt(i), BigInt(i)]);
   } else if (v !== undefined && v !== null) {
     s.fail(`range can't iterate over ${formatValue(v)}`);
@@ -251,7 +288,8 @@ function walkRange(s: State, dot: GoValue, node: ControlNode) {
       return;
     }
     for (const [key, elem] of items) {
-      if (++s.iterations > s.options.maxIterations) s.fail(`range loops exceed ${s.options.maxIterations} iterations`);
+      if (++s.iterations > s.options.maxIterations)
+        s.fail(`range loops exceed ${s.options.maxIterations} iterations`);
       const inner = s.scope.vars.length;
       if (decl.length === 1) s.scope.vars.push({ name: decl[0], value: elem });
       if (decl.length === 2) {
@@ -273,13 +311,19 @@ function walkRange(s: State, dot: GoValue, node: ControlNode) {
 }
 
 /** Executes parsed template nodes against data; throws TemplateExecError. */
-export function execute(nodes: TemplateNode[], data: GoValue, options: ExecOptions): string {
+export function execute(
+  nodes: TemplateNode[],
+  data: GoValue,
+  options: ExecOptions,
+): string {
   const state = new State(options, { vars: [{ name: '$', value: data }] });
   try {
     walkList(state, data, nodes);
   } catch (e) {
     if (e instanceof Break || e instanceof Continue) {
-      throw new TemplateExecError('{{break}} or {{continue}} outside {{range}}');
+      throw new TemplateExecError(
+        '{{break}} or {{continue}} outside {{range}}',
+      );
     }
     throw e;
   }

@@ -23,7 +23,10 @@ export interface GoTemplateOptions {
   maxIterations?: number;
 }
 
-const functions: Record<string, TemplateFunction> = { ...sprigFunctions, ...builtinFunctions };
+const functions: Record<string, TemplateFunction> = {
+  ...sprigFunctions,
+  ...builtinFunctions,
+};
 
 const cache = new Map<string, TemplateNode[]>();
 const CACHE_LIMIT = 2000;
@@ -39,12 +42,18 @@ function parsed(template: string): TemplateNode[] {
 }
 
 /** Reads `missingkey=...` from goTemplateOptions; throws on unknown options. */
-export function missingKeyOption(options: string[] = []): 'default' | 'zero' | 'error' {
+export function missingKeyOption(
+  options: string[] = [],
+): 'default' | 'zero' | 'error' {
   let mode: 'default' | 'zero' | 'error' = 'default';
   for (const option of options) {
     const m = /^missingkey=(default|invalid|zero|error)$/.exec(option);
-    if (!m) throw new TemplateSyntaxError(`unrecognized goTemplateOptions entry "${option}" (supported: missingkey=default|invalid|zero|error)`);
-    mode = m[1] === 'invalid' ? 'default' : (m[1] as 'default' | 'zero' | 'error');
+    if (!m)
+      throw new TemplateSyntaxError(
+        `unrecognized goTemplateOptions entry "${option}" (supported: missingkey=default|invalid|zero|error)`,
+      );
+    mode =
+      m[1] === 'invalid' ? 'default' : (m[1] as 'default' | 'zero' | 'error');
   }
   return mode;
 }
@@ -54,7 +63,11 @@ export function missingKeyOption(options: string[] = []): 'default' | 'zero' | '
  * or TemplateExecError with a message that says where and why.
  * @public
  */
-export function renderGoTemplate(template: string, data: unknown, opts: GoTemplateOptions = {}): string {
+export function renderGoTemplate(
+  template: string,
+  data: unknown,
+  opts: GoTemplateOptions = {},
+): string {
   const nodes = parsed(template);
   return execute(nodes, data as GoValue, {
     missingKey: missingKeyOption(opts.options),

@@ -144,7 +144,8 @@ export function lex(src: string): Token[] {
         p++;
         let value = '';
         for (;;) {
-          if (p >= src.length || src[p] === '\n') fail('unterminated quoted string', start);
+          if (p >= src.length || src[p] === '\n')
+            fail('unterminated quoted string', start);
           const ch = src[p];
           if (ch === '"') {
             p++;
@@ -152,11 +153,24 @@ export function lex(src: string): Token[] {
           }
           if (ch === '\\') {
             const e = src[p + 1];
-            const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+            const map: Record<string, string> = {
+              n: '\n',
+              t: '\t',
+              r: '\r',
+              '\\': '\\',
+              '"': '"',
+              "'": "'",
+              '0': '\0',
+              a: '\x07',
+              b: '\b',
+              f: '\f',
+              v: '\v',
+            };
             if (e === 'x' || e === 'u' || e === 'U') {
-              const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+              const len = { x: 2, u: 4, U: 8 }[e];
               const hex = src.slice(p + 2, p + 2 + len);
-              if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) fail('bad escape in string', p);
+              if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len)
+                fail('bad escape in string', p);
               value += String.fromCodePoint(parseInt(hex, 16));
               p += 2 + len;
               continue;
@@ -179,7 +193,15 @@ export function lex(src: string): Token[] {
         const m = /^'(\\.|[^\\'])'/.exec(src.slice(p));
         if (!m) fail('malformed character constant', p);
         const body = m![1];
-        const ch = body.length === 2 ? ({ n: '\n', t: '\t', '\\': '\\', "'": "'" } as Record<string, string>)[body[1]] ?? body[1] : body;
+        const ch =
+          body.length === 2
+            ? (
+                { n: '\n', t: '\t', '\\': '\\', "'": "'" } as Record<
+                  string,
+                  string
+                >
+              )[body[1]] ?? body[1]
+            : body;
         push('char', String(ch.codePointAt(0)), p);
         p += m![0].length;
       } else if (c === '.' && !/[0-9]/.test(src[p + 1] ?? '')) {
@@ -192,12 +214,18 @@ export function lex(src: string): Token[] {
           p++;
         }
       } else if (c === '$') {
-        const m = /^\$[A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(src.slice(p))!;
+        const m = /^\$[A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(
+          src.slice(p),
+        )!;
         push('variable', m[0], p);
         p += m[0].length;
       } else if (/[0-9+\-.]/.test(c)) {
-        const m = /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)/.exec(src.slice(p));
-        if (!m || !m[0] || m[0] === '+' || m[0] === '-' || m[0] === '.') fail(`unexpected "${c}" in action`, p);
+        const m =
+          /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)/.exec(
+            src.slice(p),
+          );
+        if (!m || !m[0] || m[0] === '+' || m[0] === '-' || m[0] === '.')
+          fail(`unexpected "${c}" in action`, p);
         push('number', m![0], p);
         p += m![0].length;
       } else if (IDENT_START.test(c)) {

@@ -33,16 +33,27 @@ export interface Pipeline {
 export type TemplateNode =
   | { type: 'text'; text: string }
   | { type: 'action'; pipe: Pipeline }
-  | { type: 'if' | 'with' | 'range'; pipe: Pipeline; list: TemplateNode[]; elseList?: TemplateNode[] }
+  | {
+      type: 'if' | 'with' | 'range';
+      pipe: Pipeline;
+      list: TemplateNode[];
+      elseList?: TemplateNode[];
+    }
   | { type: 'break' | 'continue' };
 
 /** Parses an integer or float literal as Go does (ints become bigint). */
 export function parseNumber(text: string): bigint | number | undefined {
   const clean = text.replace(/_/g, '');
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(clean) || /^[+-]?0[bB][01]+$/.test(clean) || /^[+-]?0[oO][0-7]+$/.test(clean)) {
+  if (
+    /^[+-]?0[xX][0-9a-fA-F]+$/.test(clean) ||
+    /^[+-]?0[bB][01]+$/.test(clean) ||
+    /^[+-]?0[oO][0-7]+$/.test(clean)
+  ) {
     const neg = clean.startsWith('-');
     const body = clean.replace(/^[+-]/, '');
-    const v = BigInt(body.slice(0, 2).toLowerCase() === '0o' ? `0o${body.slice(2)}` : body);
+    const v = BigInt(
+      body.slice(0, 2).toLowerCase() === '0o' ? `0o${body.slice(2)}` : body,
+    );
     return neg ? -v : v;
   }
   if (/^[+-]?\d+$/.test(clean)) {
@@ -53,7 +64,8 @@ export function parseNumber(text: string): bigint | number | undefined {
     }
     return BigInt(clean);
   }
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(clean)) return Number(clean);
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(clean))
+    return Number(clean);
   return undefined;
 }
 
@@ -72,17 +84,22 @@ class Parser {
   }
   private expect(kind: Token['kind'], context: string): Token {
     const t = this.next();
-    if (t.kind !== kind) this.fail(t, `unexpected ${describe(t)} in ${context}`);
+    if (t.kind !== kind)
+      this.fail(t, `unexpected ${describe(t)} in ${context}`);
     return t;
   }
 
   /** Parses nodes until one of the given keywords opens an action (not consumed) or EOF. */
-  parseList(stopAt: string[], context: string): { nodes: TemplateNode[]; stop?: string } {
+  parseList(
+    stopAt: string[],
+    context: string,
+  ): { nodes: TemplateNode[]; stop?: string } {
     const nodes: TemplateNode[] = [];
     for (;;) {
       const t = this.peek();
       if (t.kind === 'eof') {
-        if (stopAt.length) this.fail(t, `unexpected EOF: missing {{end}} for ${context}`);
+        if (stopAt.length)
+          this.fail(t, `unexpected EOF: missing {{end}} for ${context}`);
         return { nodes };
       }
       if (t.kind === 'text') {
@@ -97,7 +114,8 @@ class Parser {
         switch (kw.value) {
           case 'end':
           case 'else':
-            if (!stopAt.includes(kw.value)) this.fail(kw, `unexpected {{${kw.value}}}`);
+            if (!stopAt.includes(kw.value))
+              this.fail(kw, `unexpected {{${kw.value}}}`);
             this.next();
             return { nodes, stop: kw.value };
           case 'if':
@@ -115,7 +133,10 @@ class Parser {
           case 'define':
           case 'template':
           case 'block':
-            this.fail(kw, `{{${kw.value}}} is not supported in ApplicationSet templates`);
+            this.fail(
+              kw,
+              `{{${kw.value}}} is not supported in ApplicationSet templates`,
+            );
             break;
           default:
             break;
@@ -126,14 +147,21 @@ class Parser {
     }
   }
 
-  private parseControl(kind: 'if' | 'with' | 'range', open: Token): TemplateNode {
+  private parseControl(
+    kind: 'if' | 'with' | 'range',
+    open: Token,
+  ): TemplateNode {
     const pipe = this.parsePipeline(open, 'close', kind);
     if (pipe.cmds.length === 0) this.fail(open, `missing value for ${kind}`);
     const body = this.parseList(['end', 'else'], kind);
     const node: TemplateNode = { type: kind, pipe, list: body.nodes };
     if (body.stop === 'else') {
       const t = this.peek();
-      if ((kind === 'if' || kind === 'with') && t.kind === 'ident' && t.value === kind) {
+      if (
+        (kind === 'if' || kind === 'with') &&
+        t.kind === 'ident' &&
+        t.value === kind
+      ) {
         // {{else if ...}} / {{else with ...}}: a nested node that shares our {{end}}.
         this.next();
         node.elseList = [this.parseControl(kind, t)];
@@ -147,7 +175,11 @@ class Parser {
     return node;
   }
 
-  private parsePipeline(start: Token, end: 'close' | 'rparen', context: string): Pipeline {
+  private parsePipeline(
+    start: Token,
+    end: 'close' | 'rparen',
+    context: string,
+  ): Pipeline {
     const first = this.pos;
     let decl: string[] = [];
     let isAssign = false;
@@ -158,7 +190,11 @@ class Parser {
         decl = [t0.value];
         isAssign = t1.kind === 'assign';
         this.pos += 2;
-      } else if (t1.kind === 'comma' && this.peek(2).kind === 'variable' && this.peek(3).kind === 'declare') {
+      } else if (
+        t1.kind === 'comma' &&
+        this.peek(2).kind === 'variable' &&
+        this.peek(3).kind === 'declare'
+      ) {
         decl = [t0.value, this.peek(2).value];
         this.pos += 4;
       }
@@ -169,12 +205,14 @@ class Parser {
       for (;;) {
         const t = this.peek();
         if (t.kind === 'pipe' || t.kind === end) break;
-        if (t.kind === 'eof' || t.kind === 'close' || t.kind === 'rparen') this.fail(t, `unexpected ${describe(t)} in ${context}`);
+        if (t.kind === 'eof' || t.kind === 'close' || t.kind === 'rparen')
+          this.fail(t, `unexpected ${describe(t)} in ${context}`);
         args.push(this.parseOperand());
       }
       const t = this.next();
       if (args.length === 0) {
-        if (t.kind === 'pipe' || cmds.length > 0) this.fail(t, `missing command in ${context}`);
+        if (t.kind === 'pipe' || cmds.length > 0)
+          this.fail(t, `missing command in ${context}`);
       } else {
         cmds.push({ args });
       }
@@ -183,7 +221,8 @@ class Parser {
     const last = this.tokens[this.pos - 1];
     const from = this.tokens[first];
     const source = this.sourceBetween(from, last);
-    if (decl.length && cmds.length === 0) this.fail(start, `missing value for declaration in ${context}`);
+    if (decl.length && cmds.length === 0)
+      this.fail(start, `missing value for declaration in ${context}`);
     return { decl, isAssign, cmds, source, line: from.line, col: from.col };
   }
 
@@ -204,7 +243,9 @@ class Parser {
     const t = this.next();
     switch (t.kind) {
       case 'field':
-        return t.value === '' ? { type: 'dot' } : { type: 'field', path: t.value.split('.') };
+        return t.value === ''
+          ? { type: 'dot' }
+          : { type: 'field', path: t.value.split('.') };
       case 'variable': {
         const [name, ...path] = t.value.split('.');
         return { type: 'variable', name, path };
@@ -215,11 +256,13 @@ class Parser {
         return { type: 'number', value: BigInt(t.value), text: t.value };
       case 'number': {
         const value = parseNumber(t.value);
-        if (value === undefined) this.fail(t, `bad number syntax: "${t.value}"`);
+        if (value === undefined)
+          this.fail(t, `bad number syntax: "${t.value}"`);
         return { type: 'number', value: value!, text: t.value };
       }
       case 'ident':
-        if (t.value === 'true' || t.value === 'false') return { type: 'bool', value: t.value === 'true' };
+        if (t.value === 'true' || t.value === 'false')
+          return { type: 'bool', value: t.value === 'true' };
         if (t.value === 'nil') return { type: 'nil' };
         return { type: 'ident', name: t.value };
       case 'lparen': {

@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 import * as posixPath from 'node:path/posix';
 import YAML from 'yaml';
 import type { TemplateFunction } from './exec';
-import { GoValue, isMap, isTrue, normalizeForJson, toInt, toNumber, toStr, typeName } from './values';
+import {
+  GoValue,
+  isMap,
+  isTrue,
+  normalizeForJson,
+  toInt,
+  toNumber,
+  toStr,
+  typeName,
+} from './values';
 import { sanitizeName, slugify } from '../names';
 
 const s = toStr;
@@ -32,7 +41,10 @@ export function toJson(v: GoValue, indent?: number): string {
 
 /** sigs.k8s.io/yaml-style output: sorted keys, block style, no trailing newline. */
 export function toYaml(v: GoValue): string {
-  const text = YAML.stringify(normalizeForJson(v), { sortMapEntries: true, lineWidth: 0 });
+  const text = YAML.stringify(normalizeForJson(v), {
+    sortMapEntries: true,
+    lineWidth: 0,
+  });
   return text.replace(/\n$/, '');
 }
 
@@ -47,7 +59,10 @@ function words(str: string): string[] {
     .filter(Boolean);
 }
 
-function arith(name: string, fn: (a: bigint, b: bigint) => bigint): TemplateFunction {
+function arith(
+  name: string,
+  fn: (a: bigint, b: bigint) => bigint,
+): TemplateFunction {
   return (...a) => {
     if (a.length === 0) throw new Error(`wrong number of args for ${name}`);
     return a.map(toInt).reduce(fn);
@@ -61,7 +76,8 @@ function regex(pattern: GoValue): RegExp {
 
 const sprigFunctions: Record<string, TemplateFunction> = {
   // Defaults and flow
-  default: (def, ...given) => (given.length && isTrue(given[0]) ? given[0] : def),
+  default: (def, ...given) =>
+    given.length && isTrue(given[0]) ? given[0] : def,
   empty: v => !isTrue(v),
   coalesce: (...a) => a.find(isTrue),
   ternary: (t, f, cond) => (isTrue(cond) ? t : f),
@@ -76,7 +92,11 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   // Strings
   lower: v => s(v).toLowerCase(),
   upper: v => s(v).toUpperCase(),
-  title: v => s(v).replace(/(^|[^A-Za-z0-9'])([a-z])/g, (_m, p, c) => p + c.toUpperCase()),
+  title: v =>
+    s(v).replace(
+      /(^|[^A-Za-z0-9'])([a-z])/g,
+      (_m, p, c) => p + c.toUpperCase(),
+    ),
   trim: v => s(v).trim(),
   trimAll: (cut, v) => {
     const chars = [...s(cut)];
@@ -85,12 +105,15 @@ const sprigFunctions: Record<string, TemplateFunction> = {
     while (str && chars.includes(str[str.length - 1])) str = str.slice(0, -1);
     return str;
   },
-  trimPrefix: (p, v) => (s(v).startsWith(s(p)) ? s(v).slice(s(p).length) : s(v)),
-  trimSuffix: (x, v) => (s(x) && s(v).endsWith(s(x)) ? s(v).slice(0, -s(x).length) : s(v)),
+  trimPrefix: (p, v) =>
+    s(v).startsWith(s(p)) ? s(v).slice(s(p).length) : s(v),
+  trimSuffix: (x, v) =>
+    s(x) && s(v).endsWith(s(x)) ? s(v).slice(0, -s(x).length) : s(v),
   trunc: (n, v) => {
     const len = Number(toInt(n));
     const str = s(v);
-    if (len < 0) return str.length + len < 0 ? str : str.slice(str.length + len);
+    if (len < 0)
+      return str.length + len < 0 ? str : str.slice(str.length + len);
     return str.slice(0, len);
   },
   substr: (start, end, v) => {
@@ -102,13 +125,26 @@ const sprigFunctions: Record<string, TemplateFunction> = {
     return a > b ? '' : str.slice(a, b);
   },
   replace: (oldS, newS, v) => s(v).split(s(oldS)).join(s(newS)),
-  repeat: (n, v) => s(v).repeat(Math.max(0, Math.min(Number(toInt(n)), 100000))),
+  repeat: (n, v) =>
+    s(v).repeat(Math.max(0, Math.min(Number(toInt(n)), 100000))),
   contains: (sub, v) => s(v).includes(s(sub)),
   hasPrefix: (p, v) => s(v).startsWith(s(p)),
   hasSuffix: (x, v) => s(v).endsWith(s(x)),
-  quote: (...a) => a.filter(x => x !== undefined && x !== null).map(x => JSON.stringify(s(x))).join(' '),
-  squote: (...a) => a.filter(x => x !== undefined && x !== null).map(x => `'${s(x)}'`).join(' '),
-  cat: (...a) => a.filter(x => x !== undefined && x !== null).map(s).join(' '),
+  quote: (...a) =>
+    a
+      .filter(x => x !== undefined && x !== null)
+      .map(x => JSON.stringify(s(x)))
+      .join(' '),
+  squote: (...a) =>
+    a
+      .filter(x => x !== undefined && x !== null)
+      .map(x => `'${s(x)}'`)
+      .join(' '),
+  cat: (...a) =>
+    a
+      .filter(x => x !== undefined && x !== null)
+      .map(s)
+      .join(' '),
   nospace: v => s(v).replace(/\s+/g, ''),
   indent: (n, v) => {
     const p = ' '.repeat(Number(toInt(n)));
@@ -118,11 +154,25 @@ const sprigFunctions: Record<string, TemplateFunction> = {
     const p = ' '.repeat(Number(toInt(n)));
     return `\n${p}${s(v).replace(/\n/g, `\n${p}`)}`;
   },
-  snakecase: v => words(s(v)).map(w => w.toLowerCase()).join('_'),
-  kebabcase: v => words(s(v)).map(w => w.toLowerCase()).join('-'),
-  camelcase: v => words(s(v)).map(w => w[0].toUpperCase() + w.slice(1)).join(''),
+  snakecase: v =>
+    words(s(v))
+      .map(w => w.toLowerCase())
+      .join('_'),
+  kebabcase: v =>
+    words(s(v))
+      .map(w => w.toLowerCase())
+      .join('-'),
+  camelcase: v =>
+    words(s(v))
+      .map(w => w[0].toUpperCase() + w.slice(1))
+      .join(''),
   splitList: (sep, v) => s(v).split(s(sep)),
-  split: (sep, v) => Object.fromEntries(s(v).split(s(sep)).map((p, i) => [`_${i}`, p])),
+  split: (sep, v) =>
+    Object.fromEntries(
+      s(v)
+        .split(s(sep))
+        .map((p, i) => [`_${i}`, p]),
+    ),
   join: (sep, v) => (Array.isArray(v) ? v.map(s).join(s(sep)) : s(v)),
   sortAlpha: v => list(v, 'sortAlpha').map(s).sort(),
   toString: (v: GoValue) => s(v),
@@ -134,8 +184,10 @@ const sprigFunctions: Record<string, TemplateFunction> = {
     const limit = Number(toInt(n));
     return limit < 0 ? all : all.slice(0, limit);
   },
-  regexReplaceAll: (re, v, repl) => s(v).replace(regex(re), s(repl).replace(/\$\{(\w+)\}/g, '$<$1>')),
-  regexReplaceAllLiteral: (re, v, repl) => s(v).replace(regex(re), () => s(repl)),
+  regexReplaceAll: (re, v, repl) =>
+    s(v).replace(regex(re), s(repl).replace(/\$\{(\w+)\}/g, '$<$1>')),
+  regexReplaceAllLiteral: (re, v, repl) =>
+    s(v).replace(regex(re), () => s(repl)),
   regexSplit: (re, v, n) => {
     const parts = s(v).split(new RegExp(s(re)));
     const limit = Number(toInt(n));
@@ -164,12 +216,14 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   toYaml: v => toYaml(v),
   fromYaml: v => {
     const parsed = YAML.parse(s(v));
-    if (parsed !== null && parsed !== undefined && !isMap(parsed)) throw new Error('cannot unmarshal into a map');
+    if (parsed !== null && parsed !== undefined && !isMap(parsed))
+      throw new Error('cannot unmarshal into a map');
     return (parsed ?? {}) as GoValue;
   },
   fromYamlArray: v => {
     const parsed = YAML.parse(s(v));
-    if (parsed !== null && parsed !== undefined && !Array.isArray(parsed)) throw new Error('cannot unmarshal into an array');
+    if (parsed !== null && parsed !== undefined && !Array.isArray(parsed))
+      throw new Error('cannot unmarshal into an array');
     return (parsed ?? []) as GoValue;
   },
 
@@ -193,10 +247,32 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   prepend: (l, v) => [v, ...list(l, 'prepend')],
   concat: (...ls) => ls.flatMap(l => list(l, 'concat')),
   reverse: v => [...list(v, 'reverse')].reverse(),
-  uniq: v => list(v, 'uniq').filter((x, i, arr) => arr.findIndex(y => JSON.stringify(normalizeForJson(y)) === JSON.stringify(normalizeForJson(x))) === i),
+  uniq: v =>
+    list(v, 'uniq').filter(
+      (x, i, arr) =>
+        arr.findIndex(
+          y =>
+            JSON.stringify(normalizeForJson(y)) ===
+            JSON.stringify(normalizeForJson(x)),
+        ) === i,
+    ),
   compact: v => list(v, 'compact').filter(isTrue),
-  has: (needle, l) => Array.isArray(l) && l.some(x => JSON.stringify(normalizeForJson(x)) === JSON.stringify(normalizeForJson(needle))),
-  without: (l, ...omit) => list(l, 'without').filter(x => !omit.some(o => JSON.stringify(normalizeForJson(o)) === JSON.stringify(normalizeForJson(x)))),
+  has: (needle, l) =>
+    Array.isArray(l) &&
+    l.some(
+      x =>
+        JSON.stringify(normalizeForJson(x)) ===
+        JSON.stringify(normalizeForJson(needle)),
+    ),
+  without: (l, ...omit) =>
+    list(l, 'without').filter(
+      x =>
+        !omit.some(
+          o =>
+            JSON.stringify(normalizeForJson(o)) ===
+            JSON.stringify(normalizeForJson(x)),
+        ),
+    ),
   until: n => {
     const count = Math.min(Number(toInt(n)), 100000);
     return Array.from({ length: Math.max(0, count) }, (_x, i) => BigInt(i));
@@ -205,10 +281,12 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   // Dictionaries
   dict: (...a) => {
     const out: Record<string, GoValue> = {};
-    for (let i = 0; i < a.length; i += 2) out[s(a[i])] = i + 1 < a.length ? a[i + 1] : '';
+    for (let i = 0; i < a.length; i += 2)
+      out[s(a[i])] = i + 1 < a.length ? a[i + 1] : '';
     return out;
   },
-  get: (m, k) => (isMap(m) && Object.prototype.hasOwnProperty.call(m, s(k)) ? m[s(k)] : ''),
+  get: (m, k) =>
+    isMap(m) && Object.prototype.hasOwnProperty.call(m, s(k)) ? m[s(k)] : '',
   set: (m, k, v) => {
     map(m, 'set')[s(k)] = v;
     return m;
@@ -219,17 +297,35 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   },
   hasKey: (m, k) => isMap(m) && Object.prototype.hasOwnProperty.call(m, s(k)),
   keys: (...ms) => ms.flatMap(m => Object.keys(map(m, 'keys'))).sort(),
-  values: m => Object.keys(map(m, 'values')).sort().map(k => (m as Record<string, GoValue>)[k]),
-  pick: (m, ...ks) => Object.fromEntries(ks.map(s).filter(k => Object.prototype.hasOwnProperty.call(map(m, 'pick'), k)).map(k => [k, (m as Record<string, GoValue>)[k]])),
-  omit: (m, ...ks) => Object.fromEntries(Object.entries(map(m, 'omit')).filter(([k]) => !ks.map(s).includes(k))),
-  pluck: (k, ...ms) => ms.filter(isMap).filter(m => Object.prototype.hasOwnProperty.call(m, s(k))).map(m => (m as Record<string, GoValue>)[s(k)]),
+  values: m =>
+    Object.keys(map(m, 'values'))
+      .sort()
+      .map(k => (m as Record<string, GoValue>)[k]),
+  pick: (m, ...ks) =>
+    Object.fromEntries(
+      ks
+        .map(s)
+        .filter(k => Object.prototype.hasOwnProperty.call(map(m, 'pick'), k))
+        .map(k => [k, (m as Record<string, GoValue>)[k]]),
+    ),
+  omit: (m, ...ks) =>
+    Object.fromEntries(
+      Object.entries(map(m, 'omit')).filter(([k]) => !ks.map(s).includes(k)),
+    ),
+  pluck: (k, ...ms) =>
+    ms
+      .filter(isMap)
+      .filter(m => Object.prototype.hasOwnProperty.call(m, s(k)))
+      .map(m => (m as Record<string, GoValue>)[s(k)]),
   dig: (...a) => {
-    if (a.length < 3) throw new Error('dig needs at least one key, a default and a map');
+    if (a.length < 3)
+      throw new Error('dig needs at least one key, a default and a map');
     const m = a[a.length - 1];
     const def = a[a.length - 2];
     let cur: GoValue = map(m, 'dig');
     for (const k of a.slice(0, -2)) {
-      if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, s(k))) return def;
+      if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, s(k)))
+        return def;
       cur = cur[s(k)];
     }
     return cur;

@@ -84,7 +84,8 @@ export function toNumber(v: GoValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
+    return Number(v);
   return undefined;
 }
 
@@ -105,12 +106,18 @@ export function toStr(v: GoValue): string {
 
 /** Deep equality as Go's `eq` on basic values, tolerant of int/float mixing. */
 export function goEqual(a: GoValue, b: GoValue): boolean {
-  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
+  if (
+    (typeof a === 'number' || typeof a === 'bigint') &&
+    (typeof b === 'number' || typeof b === 'bigint')
+  ) {
     return Number(a) === Number(b);
   }
   if (a === undefined || a === null) return b === undefined || b === null;
-  if (typeof a !== 'object' || typeof b !== 'object' || b === null) return a === b;
-  return JSON.stringify(normalizeForJson(a)) === JSON.stringify(normalizeForJson(b));
+  if (typeof a !== 'object' || typeof b !== 'object' || b === null)
+    return a === b;
+  return (
+    JSON.stringify(normalizeForJson(a)) === JSON.stringify(normalizeForJson(b))
+  );
 }
 
 /** Converts a value to plain JSON-compatible data (bigint → number, sorted map keys). */
