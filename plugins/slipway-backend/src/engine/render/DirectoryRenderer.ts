@@ -25,7 +25,9 @@ function globMatcher(pattern: string | undefined): ((p: string) => boolean) | un
   if (!pattern || pattern.trim() === '') {
     return undefined;
   }
-  return picomatch(pattern.trim(), { dot: true, basename: true });
+  // Like Argo CD, a pattern without `/` (e.g. `*.yaml`) matches in every subfolder.
+  const p = pattern.trim();
+  return picomatch(p, { dot: true, basename: !p.includes('/') });
 }
 
 /**

@@ -150,7 +150,8 @@ async function renderChart(
   }
   const merge = chart.valuesMerge ?? 'override';
   if (merge === 'replace') {
-    valueFiles.push(...(inline ? [inline] : base ? [base] : []));
+    const only = inline ?? base;
+    valueFiles.push(...(only ? [only] : []));
   } else if (merge === 'merge') {
     valueFiles.push(...(inline ? [inline] : []), ...(base ? [base] : []));
   } else {

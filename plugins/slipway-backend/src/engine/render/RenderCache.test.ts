@@ -1,0 +1,42 @@
+import { RenderCache, renderCacheKey } from './RenderCache';
+import { tmpDir } from './__fixtures__/repos';
+
+const entry = (name: string) => ({
+  manifests: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }],
+  sources: [],
+  warnings: [],
+});
+
+describe('RenderCache', () => {
+  it('keys on revisions, spec (key order ignored) and tool versions', () => {
+    const base = { revisions: ['abc'], spec: { a: 1, b: 2 }, toolVersions: { helm: 'v4.1.4' } };
+    expect(renderCacheKey(base)).toBe(renderCacheKey({ ...base, spec: { b: 2, a: 1 } }));
+    expect(renderCacheKey(base)).not.toBe(renderCacheKey({ ...base, revisions: ['abd'] }));
+    expect(renderCacheKey(base)).not.toBe(renderCacheKey({ ...base, spec: { a: 1, b: 3 } }));
+    expect(renderCacheKey(base)).not.toBe(renderCacheKey({ ...base, toolVersions: { helm: 'v3.15.0' } }));
+  });
+
+  it('drops the least recently used entry beyond its bound', async () => {
+    const cache = new RenderCache({ maxEntries: 2 });
+    await cache.set('a', entry('a'));
+    await cache.set('b', entry('b'));
+    await cache.get('a');
+    await cache.set('c', entry('c'));
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('a')).toBeDefined();
+    expect(await cache.get('c')).toBeDefined();
+  });
+
+  it('hands out copies that callers may change', async () => {
+    const cache = new RenderCache();
+    await cache.set('k', entry('original'));
+    (await cache.get('k'))!.manifests[0].metadata.name = 'changed';
+    expect((await cache.get('k'))!.manifests[0].metadata.name).toBe('original');
+  });
+
+  it('survives a restart when given a folder', async () => {
+    const dir = await tmpDir('slipway-cache-');
+    await new RenderCache({ dir }).set('k', entry('persisted'));
+    expect((await new RenderCache({ dir }).get('k'))!.manifests[0].metadata.name).toBe('persisted');
+  });
+});
