@@ -70,7 +70,7 @@ export function isSkipped(obj: KubeObject): boolean {
  * part of the application's resources and are never pruned.
  * @public
  */
-export function isHook(obj: KubeObject): boolean {
+export function isSyncHook(obj: KubeObject): boolean {
   const annotations = obj.metadata?.annotations ?? {};
   if (ARGOCD_ANNOTATION_HOOK in annotations) return !isSkipped(obj);
   const helm = annotations[HELM_ANNOTATION_HOOK];
@@ -80,7 +80,7 @@ export function isHook(obj: KubeObject): boolean {
 /** The sync phases an object takes part in. @public */
 export function syncPhasesOf(obj: KubeObject): SyncPhase[] {
   if (isSkipped(obj)) return [];
-  if (!isHook(obj)) return ['Sync'];
+  if (!isSyncHook(obj)) return ['Sync'];
   const phases = new Set<SyncPhase>();
   for (const t of hookTypes(obj)) {
     if (t !== 'Skip') phases.add(t);

@@ -8,7 +8,7 @@ import {
 } from '@slipway/plugin-slipway-common';
 import {
   hookDeletePolicies,
-  isHook,
+  isSyncHook,
   isSkipped,
   syncPhasesOf,
   syncWaveOf,
@@ -158,7 +158,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       continue;
     }
     const obj = normalise(raw);
-    if (isHook(obj)) {
+    if (isSyncHook(obj)) {
       if (!obj.metadata.name && !obj.metadata.generateName) {
         issues.push({
           message: `hook ${obj.kind} has neither metadata.name nor metadata.generateName; set one of them`,
@@ -261,7 +261,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
   }
 
   for (const liveObj of input.live) {
-    if (!isManagedBy(liveObj, input.appName) || isHook(liveObj)) continue;
+    if (!isManagedBy(liveObj, input.appName) || isSyncHook(liveObj)) continue;
     const key = resourceKeyOf(liveObj);
     if (desiredKeys.has(formatResourceKey(key))) continue;
     if (desiredKeys.has(formatResourceKey({ ...key, namespace: destNs })))
