@@ -96,25 +96,39 @@ export interface KubeSim {
  * Starts a simulated Kubernetes API server on 127.0.0.1 over plain HTTP.
  * It is a simulation for demos, tests and benchmarks, not a cluster.
  */
-export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSim> {
+export async function startKubeSim(
+  options: KubeSimOptions = {},
+): Promise<KubeSim> {
   const token = options.token ?? randomBytes(24).toString('hex');
-  const restrictedToken = options.restricted?.token ?? randomBytes(24).toString('hex');
-  if (restrictedToken === token) throw new Error('kube-sim: the restricted token must differ from the admin token');
+  const restrictedToken =
+    options.restricted?.token ?? randomBytes(24).toString('hex');
+  if (restrictedToken === token)
+    throw new Error(
+      'kube-sim: the restricted token must differ from the admin token',
+    );
   const podReadyDelayMs = options.podReadyDelayMs ?? 1000;
   const nodeCount = Math.max(1, options.nodes ?? 3);
-  const log = options.log ?? ((m: string) => process.stderr.write(`[kube-sim] ${m}\n`));
+  const log =
+    options.log ?? ((m: string) => process.stderr.write(`[kube-sim] ${m}\n`));
 
   const types = new TypeRegistry();
   const store = new ObjectStore(options.watchHistorySize ?? 10000);
   const writer = new ObjectWriter(store, types);
   const deleter = new Deleter(store, types);
-  const nodes = Array.from({ length: nodeCount }, (_, i) => `kube-sim-node-${i + 1}`);
+  const nodes = Array.from(
+    { length: nodeCount },
+    (_, i) => `kube-sim-node-${i + 1}`,
+  );
   const manager = new ControllerManager({
     store,
     types,
     writer,
     deleter,
-    settings: { podReadyDelayMs, jobRunMs: options.jobRunMs ?? podReadyDelayMs, nodes },
+    settings: {
+      podReadyDelayMs,
+      jobRunMs: options.jobRunMs ?? podReadyDelayMs,
+      nodes,
+    },
     log,
   });
   const ctx = manager.context;
@@ -142,7 +156,9 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
     forbiddenResources: options.restricted?.forbiddenResources ?? ['secrets'],
     forbiddenVerbs: options.restricted?.forbiddenVerbs ?? [],
   });
-  const watches = new WatchHandler(store, types, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10000 });
+  const watches = new WatchHandler(store, types, {
+    bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10000,
+  });
   const server = new KubeSimServer({
     types,
     auth,
@@ -166,7 +182,12 @@ export async function startKubeSim(options: KubeSimOptions = {}): Promise<KubeSi
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   const name = options.contextName ?? 'kube-sim';
   const kubeconfig = buildKubeconfig(name, url, token, tls?.cert);
-  const restrictedKubeconfig = buildKubeconfig(name, url, restrictedToken, tls?.cert);
+  const restrictedKubeconfig = buildKubeconfig(
+    name,
+    url,
+    restrictedToken,
+    tls?.cert,
+  );
   const ownDir = !options.kubeconfigDir;
   const dir = options.kubeconfigDir ?? mkdtempSync(join(tmpdir(), 'kube-sim-'));
   const kubeconfigPath = join(dir, 'kubeconfig');

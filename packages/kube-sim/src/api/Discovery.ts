@@ -5,7 +5,7 @@ import { TypeRegistry } from '../types/TypeRegistry';
 function versionRank(v: string): number {
   const m = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(v);
   if (!m) return 0;
-  const stage = m[2] === 'alpha' ? 0 : m[2] === 'beta' ? 1 : 2;
+  const stage = { alpha: 0, beta: 1 }[m[2] as 'alpha' | 'beta'] ?? 2;
   return stage * 1e6 + Number(m[1]) * 1e3 + Number(m[3] ?? 0);
 }
 
@@ -22,21 +22,43 @@ function apiResource(t: ResourceType) {
     verbs: t.verbs,
     ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
     ...(t.categories.length ? { categories: t.categories } : {}),
-    storageVersionHash: Buffer.from(`${t.group}/${t.version}/${t.kind}`).toString('base64').slice(0, 11),
+    storageVersionHash: Buffer.from(`${t.group}/${t.version}/${t.kind}`)
+      .toString('base64')
+      .slice(0, 11),
   };
   const subs: object[] = [];
   if (t.statusSubresource) {
-    subs.push({ name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] });
+    subs.push({
+      name: `${t.plural}/status`,
+      singularName: '',
+      namespaced: t.namespaced,
+      kind: t.kind,
+      verbs: ['get', 'patch', 'update'],
+    });
   }
   if (t.scaleSubresource) {
-    subs.push({ name: `${t.plural}/scale`, singularName: '', namespaced: t.namespaced, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] });
+    subs.push({
+      name: `${t.plural}/scale`,
+      singularName: '',
+      namespaced: t.namespaced,
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+      verbs: ['get', 'patch', 'update'],
+    });
   }
   return [base, ...subs];
 }
 
 /** `/api/v1` or `/apis/{group}/{version}`. */
-export function resourceList(types: TypeRegistry, group: string, version: string) {
-  const list = types.all().filter(t => t.group === group && t.version === version);
+export function resourceList(
+  types: TypeRegistry,
+  group: string,
+  version: string,
+) {
+  const list = types
+    .all()
+    .filter(t => t.group === group && t.version === version);
   if (list.length === 0) return undefined;
   return {
     kind: 'APIResourceList',
@@ -55,7 +77,10 @@ export function coreVersions(serverAddress: string) {
 }
 
 function apiGroup(group: string, versions: string[]) {
-  const gvs = versions.map(v => ({ groupVersion: `${group}/${v}`, version: v }));
+  const gvs = versions.map(v => ({
+    groupVersion: `${group}/${v}`,
+    version: v,
+  }));
   return { name: group, versions: gvs, preferredVersion: gvs[0] };
 }
 
@@ -63,7 +88,11 @@ function apiGroup(group: string, versions: string[]) {
 export function groupInfo(types: TypeRegistry, group: string) {
   const versions = types.groups().get(group);
   if (!group || !versions) return undefined;
-  return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, sortedVersions(versions.keys())) };
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    ...apiGroup(group, sortedVersions(versions.keys())),
+  };
 }
 
 /** `/apis` (legacy). */
@@ -75,7 +104,11 @@ export function groupList(types: TypeRegistry) {
 }
 
 /** Aggregated discovery (apidiscovery.k8s.io/v2) for `/api` (core) or `/apis`. */
-export function aggregatedDiscovery(types: TypeRegistry, core: boolean, apiVersion = 'apidiscovery.k8s.io/v2') {
+export function aggregatedDiscovery(
+  types: TypeRegistry,
+  core: boolean,
+  apiVersion = 'apidiscovery.k8s.io/v2',
+) {
   const items = [...types.groups()]
     .filter(([g]) => (core ? g === '' : g !== ''))
     .map(([g, versions]) => ({
@@ -94,10 +127,30 @@ export function aggregatedDiscovery(types: TypeRegistry, core: boolean, apiVersi
             ? {
                 subresources: [
                   ...(t.statusSubresource
-                    ? [{ subresource: 'status', responseKind: { group: t.group, version: t.version, kind: t.kind }, verbs: ['get', 'patch', 'update'] }]
+                    ? [
+                        {
+                          subresource: 'status',
+                          responseKind: {
+                            group: t.group,
+                            version: t.version,
+                            kind: t.kind,
+                          },
+                          verbs: ['get', 'patch', 'update'],
+                        },
+                      ]
                     : []),
                   ...(t.scaleSubresource
-                    ? [{ subresource: 'scale', responseKind: { group: 'autoscaling', version: 'v1', kind: 'Scale' }, verbs: ['get', 'patch', 'update'] }]
+                    ? [
+                        {
+                          subresource: 'scale',
+                          responseKind: {
+                            group: 'autoscaling',
+                            version: 'v1',
+                            kind: 'Scale',
+                          },
+                          verbs: ['get', 'patch', 'update'],
+                        },
+                      ]
                     : []),
                 ],
               }
@@ -113,13 +166,21 @@ export function aggregatedDiscovery(types: TypeRegistry, core: boolean, apiVersi
  * The aggregated discovery version the client accepts, if any, from an
  * Accept header like `application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`.
  */
-export function wantsAggregated(accept: string | undefined): string | undefined {
+export function wantsAggregated(
+  accept: string | undefined,
+): string | undefined {
   if (!accept) return undefined;
   for (const part of accept.split(',')) {
     const params = part.split(';').map(s => s.trim());
     if (params[0] !== 'application/json') continue;
-    const kv = Object.fromEntries(params.slice(1).map(p => p.split('=') as [string, string]));
-    if (kv.as === 'APIGroupDiscoveryList' && kv.g === 'apidiscovery.k8s.io' && (kv.v === 'v2' || kv.v === 'v2beta1')) {
+    const kv = Object.fromEntries(
+      params.slice(1).map(p => p.split('=') as [string, string]),
+    );
+    if (
+      kv.as === 'APIGroupDiscoveryList' &&
+      kv.g === 'apidiscovery.k8s.io' &&
+      (kv.v === 'v2' || kv.v === 'v2beta1')
+    ) {
       return `apidiscovery.k8s.io/${kv.v}`;
     }
     if (!kv.as) return undefined;

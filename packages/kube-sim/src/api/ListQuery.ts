@@ -17,7 +17,11 @@ export interface ListFilter {
   fields: FieldSelector;
 }
 
-export function listFilter(t: ResourceType, namespace: string | undefined, q: URLSearchParams): ListFilter {
+export function listFilter(
+  t: ResourceType,
+  namespace: string | undefined,
+  q: URLSearchParams,
+): ListFilter {
   return {
     namespace,
     labels: parseLabelSelector(q.get('labelSelector') ?? undefined),
@@ -27,7 +31,8 @@ export function listFilter(t: ResourceType, namespace: string | undefined, q: UR
 
 export function matches(f: ListFilter, o: KubeObject): boolean {
   if (f.namespace && o.metadata.namespace !== f.namespace) return false;
-  if (f.labels.length && !matchesLabels(f.labels, o.metadata.labels)) return false;
+  if (f.labels.length && !matchesLabels(f.labels, o.metadata.labels))
+    return false;
   if (f.fields.length && !matchesFields(f.fields, o)) return false;
   return true;
 }
@@ -38,13 +43,16 @@ interface ContinueToken {
 }
 
 export function encodeContinue(t: ContinueToken): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
+  return Buffer.from(
+    JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start }),
+  ).toString('base64url');
 }
 
 export function decodeContinue(token: string): ContinueToken {
   try {
     const v = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    if (typeof v.rv !== 'number' || typeof v.start !== 'string') throw new Error('bad token');
+    if (typeof v.rv !== 'number' || typeof v.start !== 'string')
+      throw new Error('bad token');
     return { rv: v.rv, start: v.start };
   } catch {
     throw errors.badRequest(`continue key is not valid: ${token.slice(0, 40)}`);
@@ -52,5 +60,7 @@ export function decodeContinue(token: string): ContinueToken {
 }
 
 export function keyOf(o: KubeObject): string {
-  return o.metadata.namespace ? `${o.metadata.namespace}/${o.metadata.name}` : o.metadata.name!;
+  return o.metadata.namespace
+    ? `${o.metadata.namespace}/${o.metadata.name}`
+    : o.metadata.name!;
 }

@@ -20,7 +20,10 @@ export type ParsedPath =
  * Parses `/api/v1/...` and `/apis/{group}/{version}/...` resource paths.
  * Returns undefined for paths that are not resource paths.
  */
-export function parseResourcePath(types: TypeRegistry, path: string): ParsedPath | undefined {
+export function parseResourcePath(
+  types: TypeRegistry,
+  path: string,
+): ParsedPath | undefined {
   const segs = path.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let version: string;
@@ -47,11 +50,20 @@ export function parseResourcePath(types: TypeRegistry, path: string): ParsedPath
     if (t && t.namespaced) {
       return {
         kind: 'resource',
-        req: { type: t, namespace: rest[1], name: rest[3], subresource: rest[4], watchPath },
+        req: {
+          type: t,
+          namespace: rest[1],
+          name: rest[3],
+          subresource: rest[4],
+          watchPath,
+        },
       };
     }
   }
   const t = types.lookup(group, version, rest[0]);
   if (!t) return { kind: 'unknownResource', group, version, plural: rest[0] };
-  return { kind: 'resource', req: { type: t, name: rest[1], subresource: rest[2], watchPath } };
+  return {
+    kind: 'resource',
+    req: { type: t, name: rest[1], subresource: rest[2], watchPath },
+  };
 }

@@ -1,7 +1,4 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { applyJsonPatch } from '../patch/JsonPatch';
-import { applyMergePatch } from '../patch/MergePatch';
-import { applyStrategicMergePatch } from '../patch/StrategicMergePatch';
 import { Deleter, PropagationPolicy } from '../registry/Deleter';
 import { ObjectWriter } from '../registry/ObjectWriter';
 import { parseBody, readBody, sendJson } from '../server/http';
@@ -10,8 +7,15 @@ import { ObjectStore } from '../store/ObjectStore';
 import { apiVersionOf, ResourceType } from '../types/ResourceType';
 import { TypeRegistry } from '../types/TypeRegistry';
 import { isObject } from '../util/objects';
-import { decodeContinue, encodeContinue, keyOf, listFilter, matches } from './ListQuery';
+import {
+  decodeContinue,
+  encodeContinue,
+  keyOf,
+  listFilter,
+  matches,
+} from './ListQuery';
 import { ResourceRequest } from './RequestInfo';
+import { handlePatch, PatchDeps } from './PatchHandler';
 import { toScale } from './Scale';
 import { errors } from './Status';
 import { wantsTable, toTable } from './Table';
@@ -28,16 +32,26 @@ function listItem(t: ResourceType, o: KubeObject): Record<string, unknown> {
   return rest;
 }
 
-function dryRunOf(q: URLSearchParams): boolean {
+export function dryRunOf(q: URLSearchParams): boolean {
   const v = q.getAll('dryRun');
-  for (const d of v) if (d !== 'All') throw errors.badRequest(`dryRun: Unsupported value: "${d}": supported values: "All"`);
+  for (const d of v)
+    if (d !== 'All')
+      throw errors.badRequest(
+        `dryRun: Unsupported value: "${d}": supported values: "All"`,
+      );
   return v.length > 0;
 }
 
-export function fieldManagerOf(req: IncomingMessage, q: URLSearchParams): string {
+export function fieldManagerOf(
+  req: IncomingMessage,
+  q: URLSearchParams,
+): string {
   const fm = q.get('fieldManager');
   if (fm) {
-    if (fm.length > 128) throw errors.badRequest('fieldManager: Too long: may not be longer than 128 characters');
+    if (fm.length > 128)
+      throw errors.badRequest(
+        'fieldManager: Too long: may not be longer than 128 characters',
+      );
     return fm;
   }
   const ua = req.headers['user-agent'] ?? 'unknown';
@@ -53,6 +67,17 @@ export class ResourceHandler {
     private readonly deleter: Deleter,
   ) {}
 
+  private get patchDeps(): PatchDeps {
+    return {
+      store: this.store,
+      types: this.types,
+      writer: this.writer,
+      live: rr => this.live(rr),
+      setScale: (res, rr, q, req, replicas) =>
+        this.setScale(res, rr, q, req, replicas),
+    };
+  }
+
   private ns(rr: ResourceRequest) {
     return rr.type.namespaced ? rr.namespace : undefined;
   }
@@ -63,28 +88,44 @@ export class ResourceHandler {
     return o;
   }
 
-  private async body(req: IncomingMessage, rr: ResourceRequest): Promise<KubeObject> {
+  private async body(
+    req: IncomingMessage,
+    rr: ResourceRequest,
+  ): Promise<KubeObject> {
     const b = parseBody(await readBody(req), req.headers['content-type']);
-    if (!isObject(b)) throw errors.badRequest(`the request body for ${rr.type.plural} must be a JSON object`);
+    if (!isObject(b))
+      throw errors.badRequest(
+        `the request body for ${rr.type.plural} must be a JSON object`,
+      );
     const o = b as KubeObject;
     const t = rr.type;
     if (o.kind !== undefined && o.kind !== t.kind) {
-      throw errors.badRequest(`the kind in the body ("${o.kind}") does not match the resource ${t.plural} (kind "${t.kind}")`);
+      throw errors.badRequest(
+        `the kind in the body ("${o.kind}") does not match the resource ${t.plural} (kind "${t.kind}")`,
+      );
     }
     if (o.apiVersion !== undefined && o.apiVersion !== apiVersionOf(t)) {
-      throw errors.badRequest(`the API version in the data (${o.apiVersion}) does not match the expected API version (${apiVersionOf(t)})`);
+      throw errors.badRequest(
+        `the API version in the data (${
+          o.apiVersion
+        }) does not match the expected API version (${apiVersionOf(t)})`,
+      );
     }
     o.kind = t.kind;
     o.apiVersion = apiVersionOf(t);
     o.metadata = isObject(o.metadata) ? o.metadata : {};
     if (t.namespaced) {
       if (o.metadata.namespace && o.metadata.namespace !== rr.namespace) {
-        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw errors.badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       o.metadata.namespace = rr.namespace;
     }
     if (rr.name && o.metadata.name && o.metadata.name !== rr.name) {
-      throw errors.badRequest(`the name of the object (${o.metadata.name}) does not match the name on the URL (${rr.name})`);
+      throw errors.badRequest(
+        `the name of the object (${o.metadata.name}) does not match the name on the URL (${rr.name})`,
+      );
     }
     if (rr.name) o.metadata.name = rr.name;
     return o;
@@ -92,12 +133,31 @@ export class ResourceHandler {
 
   get(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest): void {
     const o = this.live(rr);
-    if (rr.subresource === 'scale') return sendJson(res, 200, toScale(o));
-    if (wantsTable(req.headers.accept)) return sendJson(res, 200, toTable(rr.type, [served(rr.type, o)], String(o.metadata.resourceVersion)));
+    if (rr.subresource === 'scale') {
+      sendJson(res, 200, toScale(o));
+      return;
+    }
+    if (wantsTable(req.headers.accept)) {
+      sendJson(
+        res,
+        200,
+        toTable(
+          rr.type,
+          [served(rr.type, o)],
+          String(o.metadata.resourceVersion),
+        ),
+      );
+      return;
+    }
     sendJson(res, 200, served(rr.type, o));
   }
 
-  list(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): void {
+  list(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): void {
     const t = rr.type;
     const filter = listFilter(t, rr.namespace, q);
     const all = this.store.list(this.types.keyOf(t), rr.namespace);
@@ -113,14 +173,24 @@ export class ResourceHandler {
       if (start && keyOf(o) <= start) continue;
       if (!matches(filter, o)) continue;
       if (limit > 0 && items.length >= limit) {
-        if (!next) next = encodeContinue({ rv, start: keyOf(items[items.length - 1]) });
+        if (!next)
+          next = encodeContinue({ rv, start: keyOf(items[items.length - 1]) });
         remaining++;
         continue;
       }
       items.push(o);
     }
     if (wantsTable(req.headers.accept)) {
-      sendJson(res, 200, toTable(t, items.map(o => served(t, o)), String(rv), next));
+      sendJson(
+        res,
+        200,
+        toTable(
+          t,
+          items.map(o => served(t, o)),
+          String(rv),
+          next,
+        ),
+      );
       return;
     }
     sendJson(res, 200, {
@@ -134,139 +204,149 @@ export class ResourceHandler {
     });
   }
 
-  async create(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): Promise<void> {
-    if (rr.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+  async create(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): Promise<void> {
+    if (rr.name)
+      throw errors.methodNotAllowed(
+        `the server does not allow this method on the requested resource`,
+      );
     const o = await this.body(req, rr);
-    const created = this.writer.create(rr.type, o, { manager: fieldManagerOf(req, q), dryRun: dryRunOf(q) });
+    const created = this.writer.create(rr.type, o, {
+      manager: fieldManagerOf(req, q),
+      dryRun: dryRunOf(q),
+    });
     sendJson(res, 201, served(rr.type, created));
   }
 
-  async update(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): Promise<void> {
-    if (!rr.name) throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
+  async update(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): Promise<void> {
+    if (!rr.name)
+      throw errors.methodNotAllowed(
+        'the server does not allow this method on the requested resource',
+      );
     if (rr.subresource === 'scale') {
-      const scale = parseBody(await readBody(req), req.headers['content-type']) as any;
-      return this.setScale(res, rr, q, req, scale?.spec?.replicas);
+      const scale = parseBody(
+        await readBody(req),
+        req.headers['content-type'],
+      ) as any;
+      this.setScale(res, rr, q, req, scale?.spec?.replicas);
+      return;
     }
     const o = await this.body(req, rr);
     const opts = {
       manager: fieldManagerOf(req, q),
       dryRun: dryRunOf(q),
-      subresource: rr.subresource === 'status' ? ('status' as const) : undefined,
+      subresource:
+        rr.subresource === 'status' ? ('status' as const) : undefined,
       expectedRV: o.metadata.resourceVersion,
     };
     const updated = this.writer.update(rr.type, o, opts);
     sendJson(res, 200, served(rr.type, updated));
   }
 
-  private setScale(res: ServerResponse, rr: ResourceRequest, q: URLSearchParams, req: IncomingMessage, replicas: unknown) {
-    if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas)) {
-      throw errors.invalid('Scale', rr.name!, [{ field: 'spec.replicas', message: `Invalid value: ${JSON.stringify(replicas)}: must be a non-negative integer` }], 'autoscaling');
+  setScale(
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+    req: IncomingMessage,
+    replicas: unknown,
+  ) {
+    if (
+      typeof replicas !== 'number' ||
+      replicas < 0 ||
+      !Number.isInteger(replicas)
+    ) {
+      throw errors.invalid(
+        'Scale',
+        rr.name!,
+        [
+          {
+            field: 'spec.replicas',
+            message: `Invalid value: ${JSON.stringify(
+              replicas,
+            )}: must be a non-negative integer`,
+          },
+        ],
+        'autoscaling',
+      );
     }
     const live = this.live(rr);
     const next = { ...live, spec: { ...live.spec, replicas } };
-    const updated = this.writer.update(rr.type, next, { manager: fieldManagerOf(req, q), dryRun: dryRunOf(q), subresource: undefined });
+    const updated = this.writer.update(rr.type, next, {
+      manager: fieldManagerOf(req, q),
+      dryRun: dryRunOf(q),
+      subresource: undefined,
+    });
     sendJson(res, 200, toScale(updated));
   }
 
-  async patch(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): Promise<void> {
-    if (!rr.name) throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
-    const t = rr.type;
-    const ct = (req.headers['content-type'] ?? '').split(';')[0].trim();
-    const text = await readBody(req);
-    const patch = parseBody(text, ct);
-    const dryRun = dryRunOf(q);
-    const force = q.get('force');
-    const subresource = rr.subresource === 'status' ? ('status' as const) : undefined;
-    if (ct === 'application/apply-patch+yaml' || ct === 'application/apply-patch+json') {
-      const manager = q.get('fieldManager');
-      if (!manager) {
-        throw errors.invalid('PatchOptions', '', [{ field: 'fieldManager', message: 'Required value: is required for apply patch', reason: 'FieldValueRequired' }], 'meta.k8s.io');
-      }
-      if (!isObject(patch)) throw errors.badRequest('an apply patch must be a YAML or JSON object');
-      const applied = patch as KubeObject;
-      if (!applied.apiVersion || !applied.kind) {
-        throw errors.badRequest(`invalid object: apiVersion and kind must be set in an apply patch for ${t.plural} "${rr.name}"`);
-      }
-      if (applied.kind !== t.kind || applied.apiVersion !== apiVersionOf(t)) {
-        throw errors.badRequest(`the apply patch's apiVersion/kind (${applied.apiVersion}, ${applied.kind}) does not match ${apiVersionOf(t)}, ${t.kind}`);
-      }
-      const meta = isObject(applied.metadata) ? applied.metadata : {};
-      if (meta.name && meta.name !== rr.name) {
-        throw errors.badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${rr.name})`);
-      }
-      if (t.namespaced && meta.namespace && meta.namespace !== rr.namespace) {
-        throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
-      }
-      const existed = !!this.store.get(this.types.keyOf(t), this.ns(rr), rr.name);
-      const result = this.writer.apply(t, this.ns(rr), rr.name, { ...applied, metadata: meta }, {
-        manager,
-        force: force === 'true',
-        dryRun,
-        subresource,
-      });
-      sendJson(res, existed ? 200 : 201, served(t, result));
-      return;
-    }
-    if (force !== null) throw errors.badRequest('force: Forbidden: may not be specified for non-apply patch');
-    const live = this.live(rr);
-    let patched: unknown;
-    if (rr.subresource === 'scale') {
-      const scale = applyMergePatch(toScale(live), patch) as any;
-      return this.setScale(res, rr, q, req, scale?.spec?.replicas);
-    }
-    switch (ct) {
-      case 'application/json-patch+json':
-        patched = applyJsonPatch(live, patch);
-        break;
-      case 'application/merge-patch+json':
-        patched = applyMergePatch(live, patch);
-        break;
-      case 'application/strategic-merge-patch+json':
-        if (t.custom) {
-          throw errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`);
-        }
-        patched = applyStrategicMergePatch(t.kind, live, patch);
-        break;
-      default:
-        throw errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml${t.custom ? '' : ', application/strategic-merge-patch+json'}`);
-    }
-    if (!isObject(patched)) throw errors.badRequest(`the patch for ${t.plural} "${rr.name}" did not produce an object`);
-    const obj = JSON.parse(JSON.stringify(patched)) as KubeObject;
-    obj.metadata = isObject(obj.metadata) ? obj.metadata : {};
-    if (obj.metadata.name !== rr.name || (t.namespaced && obj.metadata.namespace !== rr.namespace)) {
-      throw errors.badRequest('a patch may not change the name or namespace of an object');
-    }
-    const rv = obj.metadata.resourceVersion;
-    const expectedRV = rv !== undefined && rv !== live.metadata.resourceVersion ? rv : undefined;
-    const updated = this.writer.update(t, obj, { manager: fieldManagerOf(req, q), dryRun, subresource, expectedRV });
-    sendJson(res, 200, served(t, updated));
+  patch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): Promise<void> {
+    return handlePatch(this.patchDeps, req, res, rr, q);
   }
 
   private async deleteOptions(req: IncomingMessage, q: URLSearchParams) {
     const text = await readBody(req);
-    const body = text.trim() ? (parseBody(text, 'application/json') as any) : {};
-    const policy = (q.get('propagationPolicy') ?? body?.propagationPolicy ?? undefined) as PropagationPolicy | undefined;
+    const body = text.trim()
+      ? (parseBody(text, 'application/json') as any)
+      : {};
+    const policy = (q.get('propagationPolicy') ??
+      body?.propagationPolicy ??
+      undefined) as PropagationPolicy | undefined;
     const orphan = q.get('orphanDependents') ?? body?.orphanDependents;
     return {
-      propagationPolicy: policy ?? (orphan === true || orphan === 'true' ? 'Orphan' : undefined),
-      dryRun: dryRunOf(q) || (Array.isArray(body?.dryRun) && body.dryRun.includes('All')),
+      propagationPolicy:
+        policy ?? (orphan === true || orphan === 'true' ? 'Orphan' : undefined),
+      dryRun:
+        dryRunOf(q) ||
+        (Array.isArray(body?.dryRun) && body.dryRun.includes('All')),
       preconditions: body?.preconditions,
     };
   }
 
-  async delete(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): Promise<void> {
+  async delete(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): Promise<void> {
     const opts = await this.deleteOptions(req, q);
     const result = this.deleter.delete(rr.type, this.ns(rr), rr.name!, opts);
-    const gone = !this.store.get(this.types.keyOf(rr.type), this.ns(rr), rr.name!);
+    const gone = !this.store.get(
+      this.types.keyOf(rr.type),
+      this.ns(rr),
+      rr.name!,
+    );
     sendJson(res, gone || opts.dryRun ? 200 : 202, served(rr.type, result));
   }
 
-  async deleteCollection(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): Promise<void> {
+  async deleteCollection(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): Promise<void> {
     const t = rr.type;
     const opts = await this.deleteOptions(req, q);
     const filter = listFilter(t, rr.namespace, q);
-    const targets = this.store.list(this.types.keyOf(t), rr.namespace).filter(o => matches(filter, o));
-    const items = targets.map(o => this.deleter.delete(t, o.metadata.namespace, o.metadata.name!, opts));
+    const targets = this.store
+      .list(this.types.keyOf(t), rr.namespace)
+      .filter(o => matches(filter, o));
+    const items = targets.map(o =>
+      this.deleter.delete(t, o.metadata.namespace, o.metadata.name!, opts),
+    );
     sendJson(res, 200, {
       kind: t.listKind,
       apiVersion: apiVersionOf(t),

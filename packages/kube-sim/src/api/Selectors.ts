@@ -8,7 +8,8 @@ type Requirement =
 
 export type LabelSelector = Requirement[];
 
-const KEY = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 /** Splits on commas that are not inside parentheses. */
 function splitTerms(s: string): string[] {
@@ -36,14 +37,19 @@ function checkKey(key: string, selector: string) {
 }
 
 /** Parses an equality- or set-based label selector (`a=b,c in (x,y),!d`). */
-export function parseLabelSelector(selector: string | undefined): LabelSelector {
+export function parseLabelSelector(
+  selector: string | undefined,
+): LabelSelector {
   if (!selector) return [];
   const reqs: Requirement[] = [];
   for (const term of splitTerms(selector)) {
     let m = /^(\S+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(term);
     if (m) {
       checkKey(m[1], selector);
-      const values = m[3].split(',').map(v => v.trim()).filter(Boolean);
+      const values = m[3]
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean);
       reqs.push({ op: m[2] as 'in' | 'notin', key: m[1], values });
       continue;
     }
@@ -59,14 +65,21 @@ export function parseLabelSelector(selector: string | undefined): LabelSelector 
       reqs.push({ op: m[1] ? '!exists' : 'exists', key: m[2] });
       continue;
     }
-    throw errors.badRequest(`unable to parse requirement: "${term}" in selector "${selector}"`);
+    throw errors.badRequest(
+      `unable to parse requirement: "${term}" in selector "${selector}"`,
+    );
   }
   return reqs;
 }
 
-export function matchesLabels(sel: LabelSelector, labels: Record<string, string> | undefined): boolean {
+export function matchesLabels(
+  sel: LabelSelector,
+  labels: Record<string, string> | undefined,
+): boolean {
   for (const r of sel) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has =
+      labels !== undefined &&
+      Object.prototype.hasOwnProperty.call(labels, r.key);
     const v = has ? labels![r.key] : undefined;
     switch (r.op) {
       case 'exists':
@@ -98,8 +111,10 @@ export function fromLabelSelectorObject(sel: any): LabelSelector | undefined {
   }
   for (const e of sel.matchExpressions ?? []) {
     const op = String(e.operator);
-    if (op === 'In') reqs.push({ op: 'in', key: e.key, values: e.values ?? [] });
-    else if (op === 'NotIn') reqs.push({ op: 'notin', key: e.key, values: e.values ?? [] });
+    if (op === 'In')
+      reqs.push({ op: 'in', key: e.key, values: e.values ?? [] });
+    else if (op === 'NotIn')
+      reqs.push({ op: 'notin', key: e.key, values: e.values ?? [] });
     else if (op === 'Exists') reqs.push({ op: 'exists', key: e.key });
     else if (op === 'DoesNotExist') reqs.push({ op: '!exists', key: e.key });
   }
@@ -111,8 +126,29 @@ export type FieldSelector = FieldReq[];
 
 /** Field labels the real API server supports per kind, besides metadata.name/namespace. */
 const FIELD_LABELS: Record<string, string[]> = {
-  Pod: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'status.phase', 'status.podIP', 'status.nominatedNodeName', 'spec.hostNetwork'],
-  Event: ['involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name', 'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath', 'reason', 'reportingComponent', 'source', 'type'],
+  Pod: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+    'spec.hostNetwork',
+  ],
+  Event: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
   Secret: ['type'],
   Namespace: ['status.phase'],
   Node: ['spec.unschedulable'],
@@ -120,15 +156,27 @@ const FIELD_LABELS: Record<string, string[]> = {
   Job: ['status.successful'],
 };
 
-export function parseFieldSelector(selector: string | undefined, kind: string): FieldSelector {
+export function parseFieldSelector(
+  selector: string | undefined,
+  kind: string,
+): FieldSelector {
   if (!selector) return [];
   const out: FieldReq[] = [];
   for (const term of splitTerms(selector)) {
     const m = /^([^=!]+)(==|=|!=)(.*)$/.exec(term);
-    if (!m) throw errors.badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
+    if (!m)
+      throw errors.badRequest(
+        `invalid selector: '${selector}'; can't understand '${term}'`,
+      );
     const path = m[1].trim();
-    if (path !== 'metadata.name' && path !== 'metadata.namespace' && !(FIELD_LABELS[kind] ?? []).includes(path)) {
-      throw errors.badRequest(`"${path}" is not a known field selector: only "metadata.name", "metadata.namespace"`);
+    if (
+      path !== 'metadata.name' &&
+      path !== 'metadata.namespace' &&
+      !(FIELD_LABELS[kind] ?? []).includes(path)
+    ) {
+      throw errors.badRequest(
+        `"${path}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+      );
     }
     out.push({ path, value: m[3].trim(), negate: m[2] === '!=' });
   }

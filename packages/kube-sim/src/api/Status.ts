@@ -54,11 +54,16 @@ export const errors = {
       kind: r.plural,
     }),
   alreadyExists: (r: Res, name: string) =>
-    new KubeError(409, 'AlreadyExists', `${qualified(r)} "${name}" already exists`, {
-      name,
-      group: r.group || undefined,
-      kind: r.plural,
-    }),
+    new KubeError(
+      409,
+      'AlreadyExists',
+      `${qualified(r)} "${name}" already exists`,
+      {
+        name,
+        group: r.group || undefined,
+        kind: r.plural,
+      },
+    ),
   conflict: (r: Res, name: string, why: string) =>
     new KubeError(
       409,
@@ -67,7 +72,12 @@ export const errors = {
       { name, group: r.group || undefined, kind: r.plural },
     ),
   badRequest: (message: string) => new KubeError(400, 'BadRequest', message),
-  invalid: (kind: string, name: string, causes: StatusCause[], group?: string) =>
+  invalid: (
+    kind: string,
+    name: string,
+    causes: StatusCause[],
+    group?: string,
+  ) =>
     new KubeError(
       422,
       'Invalid',
@@ -89,10 +99,17 @@ export const errors = {
       kind: r.plural,
     }),
   internal: (message: string) => new KubeError(500, 'InternalError', message),
-  pathNotFound: () => new KubeError(404, 'NotFound', 'the server could not find the requested resource'),
+  pathNotFound: () =>
+    new KubeError(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+    ),
 };
 
-export function successStatus(details?: StatusDetails): Record<string, unknown> {
+export function successStatus(
+  details?: StatusDetails,
+): Record<string, unknown> {
   return {
     kind: 'Status',
     apiVersion: 'v1',

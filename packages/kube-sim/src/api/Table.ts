@@ -17,10 +17,22 @@ export function age(ts: string | undefined, now = Date.now()): string {
   return `${Math.floor(h / 24)}d`;
 }
 
-type Column = { name: string; type: string; format?: string; description: string; priority: number };
+type Column = {
+  name: string;
+  type: string;
+  format?: string;
+  description: string;
+  priority: number;
+};
 type Cells = (o: KubeObject) => unknown[];
 
-const col = (name: string, type = 'string', format = ''): Column => ({ name, type, format, description: name, priority: 0 });
+const col = (name: string, type = 'string', format = ''): Column => ({
+  name,
+  type,
+  format,
+  description: name,
+  priority: 0,
+});
 
 function podReady(o: KubeObject): string {
   const cs = o.status?.containerStatuses ?? [];
@@ -39,17 +51,34 @@ function podStatus(o: KubeObject): string {
 
 const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
   '/Pod': {
-    columns: [col('Name', 'string', 'name'), col('Ready'), col('Status'), col('Restarts', 'string'), col('Age')],
+    columns: [
+      col('Name', 'string', 'name'),
+      col('Ready'),
+      col('Status'),
+      col('Restarts', 'string'),
+      col('Age'),
+    ],
     cells: o => [
       o.metadata.name,
       podReady(o),
       podStatus(o),
-      String((o.status?.containerStatuses ?? []).reduce((n: number, c: any) => n + (c.restartCount ?? 0), 0)),
+      String(
+        (o.status?.containerStatuses ?? []).reduce(
+          (n: number, c: any) => n + (c.restartCount ?? 0),
+          0,
+        ),
+      ),
       age(o.metadata.creationTimestamp),
     ],
   },
   'apps/Deployment': {
-    columns: [col('Name', 'string', 'name'), col('Ready'), col('Up-to-date', 'integer'), col('Available', 'integer'), col('Age')],
+    columns: [
+      col('Name', 'string', 'name'),
+      col('Ready'),
+      col('Up-to-date', 'integer'),
+      col('Available', 'integer'),
+      col('Age'),
+    ],
     cells: o => [
       o.metadata.name,
       `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`,
@@ -59,12 +88,20 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
     ],
   },
   '/Service': {
-    columns: [col('Name', 'string', 'name'), col('Type'), col('Cluster-IP'), col('Ports'), col('Age')],
+    columns: [
+      col('Name', 'string', 'name'),
+      col('Type'),
+      col('Cluster-IP'),
+      col('Ports'),
+      col('Age'),
+    ],
     cells: o => [
       o.metadata.name,
       o.spec?.type,
       o.spec?.clusterIP ?? '<none>',
-      (o.spec?.ports ?? []).map((p: any) => `${p.port}/${p.protocol ?? 'TCP'}`).join(',') || '<none>',
+      (o.spec?.ports ?? [])
+        .map((p: any) => `${p.port}/${p.protocol ?? 'TCP'}`)
+        .join(',') || '<none>',
       age(o.metadata.creationTimestamp),
     ],
   },
@@ -72,12 +109,22 @@ const PRINTERS: Record<string, { columns: Column[]; cells: Cells }> = {
 
 const DEFAULT_PRINTER = {
   columns: [col('Name', 'string', 'name'), col('Age')],
-  cells: ((o: KubeObject) => [o.metadata.name, age(o.metadata.creationTimestamp)]) as Cells,
+  cells: ((o: KubeObject) => [
+    o.metadata.name,
+    age(o.metadata.creationTimestamp),
+  ]) as Cells,
 };
 
 /** A server-side printed Table, as `kubectl get` requests it. */
-export function toTable(t: ResourceType, objects: KubeObject[], resourceVersion: string, cont?: string) {
-  const p = t.custom ? DEFAULT_PRINTER : PRINTERS[`${t.group}/${t.kind}`] ?? DEFAULT_PRINTER;
+export function toTable(
+  t: ResourceType,
+  objects: KubeObject[],
+  resourceVersion: string,
+  cont?: string,
+) {
+  const p = t.custom
+    ? DEFAULT_PRINTER
+    : PRINTERS[`${t.group}/${t.kind}`] ?? DEFAULT_PRINTER;
   return {
     kind: 'Table',
     apiVersion: 'meta.k8s.io/v1',

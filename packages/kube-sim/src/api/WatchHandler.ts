@@ -30,10 +30,20 @@ export class WatchHandler {
     private readonly settings: WatchSettings,
   ) {}
 
-  watch(req: IncomingMessage, res: ServerResponse, rr: ResourceRequest, q: URLSearchParams): void {
+  watch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rr: ResourceRequest,
+    q: URLSearchParams,
+  ): void {
     const t = rr.type;
     const filter: ListFilter = listFilter(t, rr.namespace, q);
-    if (rr.name) filter.fields.push({ path: 'metadata.name', value: rr.name, negate: false });
+    if (rr.name)
+      filter.fields.push({
+        path: 'metadata.name',
+        value: rr.name,
+        negate: false,
+      });
     const table = wantsTable(req.headers.accept);
     const bookmarks = q.get('allowWatchBookmarks') === 'true';
     const rvParam = q.get('resourceVersion');
@@ -47,7 +57,14 @@ export class WatchHandler {
     const key = this.types.keyOf(t);
     const encode = (type: string, o: KubeObject) =>
       table
-        ? JSON.stringify({ type, object: toTable(t, [served(t, o)], String(o.metadata.resourceVersion)) })
+        ? JSON.stringify({
+            type,
+            object: toTable(
+              t,
+              [served(t, o)],
+              String(o.metadata.resourceVersion),
+            ),
+          })
         : JSON.stringify({ type, object: served(t, o) });
     const write = (line: string) => {
       res.write(`${line}\n`);
@@ -55,9 +72,13 @@ export class WatchHandler {
     const sameVersion = apiVersionOf(t);
     const onEvent = (ev: Cached) => {
       const now = matches(filter, ev.object);
-      const before = ev.type === 'MODIFIED' && ev.previous ? matches(filter, ev.previous) : now;
+      const before =
+        ev.type === 'MODIFIED' && ev.previous
+          ? matches(filter, ev.previous)
+          : now;
       let type: string = ev.type;
-      if (ev.type === 'MODIFIED' && before !== now) type = now ? 'ADDED' : 'DELETED';
+      if (ev.type === 'MODIFIED' && before !== now)
+        type = now ? 'ADDED' : 'DELETED';
       else if (!now) return;
       if (type === ev.type && !table && ev.object.apiVersion === sameVersion) {
         ev.json ??= JSON.stringify({ type: ev.type, object: ev.object });
@@ -70,21 +91,46 @@ export class WatchHandler {
     const fromRV = rvParam && rvParam !== '0' ? Number(rvParam) : 0;
     try {
       if (!fromRV || sendInitial) {
-        for (const o of this.store.list(key, rr.namespace)) if (matches(filter, o)) write(encode('ADDED', o));
+        for (const o of this.store.list(key, rr.namespace))
+          if (matches(filter, o)) write(encode('ADDED', o));
         const at = this.store.currentRV();
         if (sendInitial && bookmarks) {
-          write(JSON.stringify({
-            type: 'BOOKMARK',
-            object: { kind: t.kind, apiVersion: sameVersion, metadata: { resourceVersion: String(at), annotations: { 'k8s.io/initial-events-end': 'true' } } },
-          }));
+          write(
+            JSON.stringify({
+              type: 'BOOKMARK',
+              object: {
+                kind: t.kind,
+                apiVersion: sameVersion,
+                metadata: {
+                  resourceVersion: String(at),
+                  annotations: { 'k8s.io/initial-events-end': 'true' },
+                },
+              },
+            }),
+          );
         }
         unsubscribe = this.store.subscribe(key, 0, onEvent);
       } else {
-        if (Number.isNaN(fromRV)) throw new KubeError(400, 'BadRequest', `invalid resource version: ${rvParam}`);
+        if (Number.isNaN(fromRV))
+          throw new KubeError(
+            400,
+            'BadRequest',
+            `invalid resource version: ${rvParam}`,
+          );
         unsubscribe = this.store.subscribe(key, fromRV, onEvent);
       }
     } catch (e) {
-      const status = e instanceof KubeError ? e.toStatus() : { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 500, reason: 'InternalError', message: String(e) };
+      const status =
+        e instanceof KubeError
+          ? e.toStatus()
+          : {
+              kind: 'Status',
+              apiVersion: 'v1',
+              status: 'Failure',
+              code: 500,
+              reason: 'InternalError',
+              message: String(e),
+            };
       write(JSON.stringify({ type: 'ERROR', object: status }));
       res.end();
       return;
@@ -99,7 +145,16 @@ export class WatchHandler {
     };
     if (bookmarks && this.settings.bookmarkIntervalMs > 0) {
       const tm = setInterval(() => {
-        write(JSON.stringify({ type: 'BOOKMARK', object: { kind: t.kind, apiVersion: sameVersion, metadata: { resourceVersion: String(this.store.currentRV()) } } }));
+        write(
+          JSON.stringify({
+            type: 'BOOKMARK',
+            object: {
+              kind: t.kind,
+              apiVersion: sameVersion,
+              metadata: { resourceVersion: String(this.store.currentRV()) },
+            },
+          }),
+        );
       }, this.settings.bookmarkIntervalMs);
       tm.unref();
       timers.push(tm);

@@ -58,7 +58,9 @@ export function controllerRef(owner: KubeObject) {
 }
 
 export function isControlledBy(o: KubeObject, owner: KubeObject): boolean {
-  return (o.metadata.ownerReferences ?? []).some(r => r.controller && r.uid === owner.metadata.uid);
+  return (o.metadata.ownerReferences ?? []).some(
+    r => r.controller && r.uid === owner.metadata.uid,
+  );
 }
 
 /** Keys of the controllers (owners) of an object of the given kind. */

@@ -14,7 +14,9 @@ export class ControllerManager {
   private readonly timers = new Set<NodeJS.Timeout>();
   private unsubscribe?: () => void;
 
-  constructor(private readonly ctx: Omit<ControllerContext, 'later' | 'enqueue'>) {}
+  constructor(
+    private readonly ctx: Omit<ControllerContext, 'later' | 'enqueue'>,
+  ) {}
 
   get context(): ControllerContext {
     return {

@@ -37,7 +37,8 @@ export class CrdController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(ev: StoreEvent): string[] {
-    if (ev.resource !== 'apiextensions.k8s.io/customresourcedefinitions') return [];
+    if (ev.resource !== 'apiextensions.k8s.io/customresourcedefinitions')
+      return [];
     if (ev.type === 'DELETED') {
       const spec = ev.object.spec ?? {};
       this.ctx.types.removeResource(spec.group, spec.names?.plural);
@@ -53,18 +54,43 @@ export class CrdController implements Controller {
 
   reconcile(name: string): void {
     const { store, types, writer } = this.ctx;
-    const crd = store.get('apiextensions.k8s.io/customresourcedefinitions', undefined, name);
+    const crd = store.get(
+      'apiextensions.k8s.io/customresourcedefinitions',
+      undefined,
+      name,
+    );
     if (!crd || crd.metadata.deletionTimestamp) return;
     const now = nowIso();
-    const keep = (type: string) => (crd.status?.conditions ?? []).find((c: any) => c.type === type && c.status === 'True')?.lastTransitionTime ?? now;
+    const keep = (type: string) =>
+      (crd.status?.conditions ?? []).find(
+        (c: any) => c.type === type && c.status === 'True',
+      )?.lastTransitionTime ?? now;
     const status = {
       acceptedNames: crd.spec?.names ?? {},
       conditions: [
-        { type: 'NamesAccepted', status: 'True', lastTransitionTime: keep('NamesAccepted'), reason: 'NoConflicts', message: 'no conflicts found' },
-        { type: 'Established', status: 'True', lastTransitionTime: keep('Established'), reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+        {
+          type: 'NamesAccepted',
+          status: 'True',
+          lastTransitionTime: keep('NamesAccepted'),
+          reason: 'NoConflicts',
+          message: 'no conflicts found',
+        },
+        {
+          type: 'Established',
+          status: 'True',
+          lastTransitionTime: keep('Established'),
+          reason: 'InitialNamesAccepted',
+          message: 'the initial names have been accepted',
+        },
       ],
-      storedVersions: (crd.spec?.versions ?? []).filter((v: any) => v.storage).map((v: any) => v.name),
+      storedVersions: (crd.spec?.versions ?? [])
+        .filter((v: any) => v.storage)
+        .map((v: any) => v.name),
     };
-    writer.update(types.forKind('apiextensions.k8s.io', 'CustomResourceDefinition')!, { ...crd, status }, { manager: 'kube-apiserver', subresource: 'status' });
+    writer.update(
+      types.forKind('apiextensions.k8s.io', 'CustomResourceDefinition')!,
+      { ...crd, status },
+      { manager: 'kube-apiserver', subresource: 'status' },
+    );
   }
 }

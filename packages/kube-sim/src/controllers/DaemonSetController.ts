@@ -1,5 +1,12 @@
 import { StoreEvent } from '../store/KubeObject';
-import { Controller, CONTROLLER_MANAGER, ControllerContext, isControlledBy, ownerKeys, splitKey } from './Controller';
+import {
+  Controller,
+  CONTROLLER_MANAGER,
+  ControllerContext,
+  isControlledBy,
+  ownerKeys,
+  splitKey,
+} from './Controller';
 import { podFromTemplate, templateHash } from './podTemplate';
 import { isPodActive, isPodReady } from './podStatus';
 
@@ -12,7 +19,8 @@ export class DaemonSetController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(ev: StoreEvent): string[] {
-    if (ev.resource === 'apps/daemonsets') return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
+    if (ev.resource === 'apps/daemonsets')
+      return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
     if (ev.resource === '/pods') return ownerKeys(ev.object, 'DaemonSet');
     return [];
   }
@@ -24,22 +32,43 @@ export class DaemonSetController implements Controller {
     if (!ds || ds.metadata.deletionTimestamp) return;
     const podType = types.forKind('', 'Pod')!;
     const revision = templateHash(ds.spec.template);
-    const pods = () => store.list('/pods', ns).filter(p => isControlledBy(p, ds) && isPodActive(p));
+    const pods = () =>
+      store
+        .list('/pods', ns)
+        .filter(p => isControlledBy(p, ds) && isPodActive(p));
     const current = pods();
-    const allReady = current.length === settings.nodes.length && current.every(isPodReady);
+    const allReady =
+      current.length === settings.nodes.length && current.every(isPodReady);
     let replaced = false;
     for (const node of settings.nodes) {
       const onNode = current.filter(p => p.spec?.nodeName === node);
       if (onNode.length === 0) {
-        writer.create(podType, podFromTemplate(ds, ds.spec.template, { nodeName: node, extraLabels: { [REV]: revision, 'pod-template-generation': String(ds.metadata.generation ?? 1) } }), { manager: CONTROLLER_MANAGER });
-      } else if (onNode[0].metadata.labels?.[REV] !== revision && allReady && !replaced && ds.spec.updateStrategy?.type !== 'OnDelete') {
+        writer.create(
+          podType,
+          podFromTemplate(ds, ds.spec.template, {
+            nodeName: node,
+            extraLabels: {
+              [REV]: revision,
+              'pod-template-generation': String(ds.metadata.generation ?? 1),
+            },
+          }),
+          { manager: CONTROLLER_MANAGER },
+        );
+      } else if (
+        onNode[0].metadata.labels?.[REV] !== revision &&
+        allReady &&
+        !replaced &&
+        ds.spec.updateStrategy?.type !== 'OnDelete'
+      ) {
         deleter.delete(podType, ns, onNode[0].metadata.name!, {});
         replaced = true;
       }
     }
     const now = pods();
     const ready = now.filter(isPodReady).length;
-    const updated = now.filter(p => p.metadata.labels?.[REV] === revision).length;
+    const updated = now.filter(
+      p => p.metadata.labels?.[REV] === revision,
+    ).length;
     const status: Record<string, any> = {
       currentNumberScheduled: now.length,
       desiredNumberScheduled: settings.nodes.length,
@@ -50,8 +79,17 @@ export class DaemonSetController implements Controller {
       updatedNumberScheduled: updated,
       observedGeneration: ds.metadata.generation,
     };
-    for (const k of ['numberAvailable', 'numberUnavailable', 'updatedNumberScheduled']) if (!status[k]) delete status[k];
+    for (const k of [
+      'numberAvailable',
+      'numberUnavailable',
+      'updatedNumberScheduled',
+    ])
+      if (!status[k]) delete status[k];
     const fresh = store.get('apps/daemonsets', ns, name)!;
-    writer.update(types.forKind('apps', 'DaemonSet')!, { ...fresh, status }, { manager: CONTROLLER_MANAGER, subresource: 'status' });
+    writer.update(
+      types.forKind('apps', 'DaemonSet')!,
+      { ...fresh, status },
+      { manager: CONTROLLER_MANAGER, subresource: 'status' },
+    );
   }
 }

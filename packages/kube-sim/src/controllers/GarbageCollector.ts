@@ -21,14 +21,23 @@ export class GarbageCollector implements Controller {
 
   keysFor(ev: StoreEvent): string[] {
     const o = ev.object;
-    const ref: Ref = { resource: ev.resource, ns: o.metadata.namespace, name: o.metadata.name! };
-    const id = `${ev.resource}|${objectKey(o.metadata.namespace, o.metadata.name!)}`;
-    for (const r of ev.previous?.metadata.ownerReferences ?? []) this.dependents.get(r.uid)?.delete(id);
+    const ref: Ref = {
+      resource: ev.resource,
+      ns: o.metadata.namespace,
+      name: o.metadata.name!,
+    };
+    const id = `${ev.resource}|${objectKey(
+      o.metadata.namespace,
+      o.metadata.name!,
+    )}`;
+    for (const r of ev.previous?.metadata.ownerReferences ?? [])
+      this.dependents.get(r.uid)?.delete(id);
     const keys: string[] = [];
     if (ev.type === 'DELETED') {
       this.live.delete(o.metadata.uid!);
       keys.push(`owner|${o.metadata.uid}`);
-      for (const r of o.metadata.ownerReferences ?? []) keys.push(`deleting|${r.uid}`);
+      for (const r of o.metadata.ownerReferences ?? [])
+        keys.push(`deleting|${r.uid}`);
     } else {
       this.live.set(o.metadata.uid!, ref);
       for (const r of o.metadata.ownerReferences ?? []) {
@@ -48,7 +57,9 @@ export class GarbageCollector implements Controller {
 
   private typeOf(resource: string) {
     const [group, plural] = resource.split('/');
-    return this.ctx.types.all().find(t => t.group === group && t.plural === plural);
+    return this.ctx.types
+      .all()
+      .find(t => t.group === group && t.plural === plural);
   }
 
   reconcile(key: string): void {
@@ -66,9 +77,16 @@ export class GarbageCollector implements Controller {
       const refs = dep.metadata.ownerReferences ?? [];
       const remaining = refs.filter(r => this.live.has(r.uid));
       if (remaining.length === 0) {
-        if (!dep.metadata.deletionTimestamp) this.ctx.deleter.delete(t, ref.ns, ref.name, { propagationPolicy: 'Background' });
+        if (!dep.metadata.deletionTimestamp)
+          this.ctx.deleter.delete(t, ref.ns, ref.name, {
+            propagationPolicy: 'Background',
+          });
       } else if (remaining.length !== refs.length) {
-        this.ctx.writer.update(t, { ...dep, metadata: { ...dep.metadata, ownerReferences: remaining } }, { manager: 'kube-controller-manager' });
+        this.ctx.writer.update(
+          t,
+          { ...dep, metadata: { ...dep.metadata, ownerReferences: remaining } },
+          { manager: 'kube-controller-manager' },
+        );
       }
     }
     this.dependents.delete(uid);
@@ -80,12 +98,26 @@ export class GarbageCollector implements Controller {
     const t = ref && this.typeOf(ref.resource);
     if (!owner || !t || !owner.metadata.deletionTimestamp) return;
     const fins = owner.metadata.finalizers ?? [];
-    const deps = [...(this.dependents.get(uid)?.values() ?? [])].map(r => [r, this.get(r)] as const).filter(([, o]) => o);
+    const deps = [...(this.dependents.get(uid)?.values() ?? [])]
+      .map(r => [r, this.get(r)] as const)
+      .filter(([, o]) => o);
     if (fins.includes(ORPHAN_FINALIZER)) {
       for (const [r, dep] of deps) {
         const dt = this.typeOf(r.resource)!;
-        const refs = (dep!.metadata.ownerReferences ?? []).filter(x => x.uid !== uid);
-        this.ctx.writer.update(dt, { ...dep!, metadata: { ...dep!.metadata, ownerReferences: refs.length ? refs : undefined } }, { manager: 'kube-controller-manager' });
+        const refs = (dep!.metadata.ownerReferences ?? []).filter(
+          x => x.uid !== uid,
+        );
+        this.ctx.writer.update(
+          dt,
+          {
+            ...dep!,
+            metadata: {
+              ...dep!.metadata,
+              ownerReferences: refs.length ? refs : undefined,
+            },
+          },
+          { manager: 'kube-controller-manager' },
+        );
       }
       this.removeFinalizer(owner, t, ORPHAN_FINALIZER);
       return;
@@ -96,15 +128,30 @@ export class GarbageCollector implements Controller {
         return;
       }
       for (const [r, dep] of deps) {
-        if (!dep!.metadata.deletionTimestamp) this.ctx.deleter.delete(this.typeOf(r.resource)!, r.ns, r.name, { propagationPolicy: 'Foreground' });
+        if (!dep!.metadata.deletionTimestamp)
+          this.ctx.deleter.delete(this.typeOf(r.resource)!, r.ns, r.name, {
+            propagationPolicy: 'Foreground',
+          });
       }
     }
   }
 
-  private removeFinalizer(owner: KubeObject, t: ReturnType<GarbageCollector['typeOf']>, fin: string) {
-    const cur = this.get({ resource: this.ctx.types.keyOf(t!), ns: owner.metadata.namespace, name: owner.metadata.name! });
+  private removeFinalizer(
+    owner: KubeObject,
+    t: ReturnType<GarbageCollector['typeOf']>,
+    fin: string,
+  ) {
+    const cur = this.get({
+      resource: this.ctx.types.keyOf(t!),
+      ns: owner.metadata.namespace,
+      name: owner.metadata.name!,
+    });
     if (!cur) return;
     const finalizers = (cur.metadata.finalizers ?? []).filter(f => f !== fin);
-    this.ctx.writer.update(t!, { ...cur, metadata: { ...cur.metadata, finalizers } }, { manager: 'kube-controller-manager' });
+    this.ctx.writer.update(
+      t!,
+      { ...cur, metadata: { ...cur.metadata, finalizers } },
+      { manager: 'kube-controller-manager' },
+    );
   }
 }

@@ -1,6 +1,13 @@
 import { StoreEvent } from '../store/KubeObject';
 import { nowIso } from '../util/objects';
-import { Controller, CONTROLLER_MANAGER, ControllerContext, isControlledBy, ownerKeys, splitKey } from './Controller';
+import {
+  Controller,
+  CONTROLLER_MANAGER,
+  ControllerContext,
+  isControlledBy,
+  ownerKeys,
+  splitKey,
+} from './Controller';
 import { podFromTemplate } from './podTemplate';
 import { isPodReady } from './podStatus';
 
@@ -15,7 +22,10 @@ export class JobController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(ev: StoreEvent): string[] {
-    if (ev.resource === 'batch/jobs') return ev.type === 'DELETED' ? [] : [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
+    if (ev.resource === 'batch/jobs')
+      return ev.type === 'DELETED'
+        ? []
+        : [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
     if (ev.resource === '/pods') return ownerKeys(ev.object, 'Job');
     return [];
   }
@@ -26,11 +36,19 @@ export class JobController implements Controller {
     const job = store.get('batch/jobs', ns, name);
     if (!job || job.metadata.deletionTimestamp) return;
     const conds: any[] = job.status?.conditions ?? [];
-    const finished = conds.some(c => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+    const finished = conds.some(
+      c =>
+        (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+    );
     const pods = store.list('/pods', ns).filter(p => isControlledBy(p, job));
     const succeeded = pods.filter(p => p.status?.phase === 'Succeeded').length;
     const failed = pods.filter(p => p.status?.phase === 'Failed').length;
-    let active = pods.filter(p => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && !p.metadata.deletionTimestamp);
+    let active = pods.filter(
+      p =>
+        p.status?.phase !== 'Succeeded' &&
+        p.status?.phase !== 'Failed' &&
+        !p.metadata.deletionTimestamp,
+    );
     const completions = job.spec.completions ?? 1;
     const parallelism = job.spec.parallelism ?? 1;
     const backoffLimit = job.spec.backoffLimit ?? 6;
@@ -39,24 +57,63 @@ export class JobController implements Controller {
     status.startTime ??= now;
     if (!finished && !job.spec.suspend) {
       if (failed > backoffLimit) {
-        for (const p of active) this.ctx.deleter.delete(types.forKind('', 'Pod')!, ns, p.metadata.name!, {});
+        for (const p of active)
+          this.ctx.deleter.delete(
+            types.forKind('', 'Pod')!,
+            ns,
+            p.metadata.name!,
+            {},
+          );
         active = [];
         status.conditions = [
           ...conds,
-          { type: 'FailureTarget', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: now, lastTransitionTime: now },
-          { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: now, lastTransitionTime: now },
+          {
+            type: 'FailureTarget',
+            status: 'True',
+            reason: 'BackoffLimitExceeded',
+            message: 'Job has reached the specified backoff limit',
+            lastProbeTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: 'Failed',
+            status: 'True',
+            reason: 'BackoffLimitExceeded',
+            message: 'Job has reached the specified backoff limit',
+            lastProbeTime: now,
+            lastTransitionTime: now,
+          },
         ];
       } else if (succeeded >= completions) {
         status.completionTime = now;
         status.conditions = [
           ...conds,
-          { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: now, lastTransitionTime: now },
-          { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods', lastProbeTime: now, lastTransitionTime: now },
+          {
+            type: 'SuccessCriteriaMet',
+            status: 'True',
+            reason: 'CompletionsReached',
+            message: 'Reached expected number of succeeded pods',
+            lastProbeTime: now,
+            lastTransitionTime: now,
+          },
+          {
+            type: 'Complete',
+            status: 'True',
+            reason: 'CompletionsReached',
+            message: 'Reached expected number of succeeded pods',
+            lastProbeTime: now,
+            lastTransitionTime: now,
+          },
         ];
       } else {
-        const toStart = Math.min(parallelism, completions - succeeded) - active.length;
+        const toStart =
+          Math.min(parallelism, completions - succeeded) - active.length;
         for (let i = 0; i < toStart; i++) {
-          const pod = writer.create(types.forKind('', 'Pod')!, podFromTemplate(job, job.spec.template, {}), { manager: CONTROLLER_MANAGER });
+          const pod = writer.create(
+            types.forKind('', 'Pod')!,
+            podFromTemplate(job, job.spec.template, {}),
+            { manager: CONTROLLER_MANAGER },
+          );
           active.push(pod);
         }
       }
@@ -67,8 +124,13 @@ export class JobController implements Controller {
     status.failed = failed || undefined;
     status.terminating = 0;
     status.uncountedTerminatedPods = {};
-    for (const k of Object.keys(status)) if (status[k] === undefined) delete status[k];
+    for (const k of Object.keys(status))
+      if (status[k] === undefined) delete status[k];
     const fresh = store.get('batch/jobs', ns, name)!;
-    writer.update(types.forKind('batch', 'Job')!, { ...fresh, status }, { manager: CONTROLLER_MANAGER, subresource: 'status' });
+    writer.update(
+      types.forKind('batch', 'Job')!,
+      { ...fresh, status },
+      { manager: CONTROLLER_MANAGER, subresource: 'status' },
+    );
   }
 }

@@ -11,7 +11,8 @@ export class NamespaceController implements Controller {
   constructor(private readonly ctx: ControllerContext) {}
 
   keysFor(ev: StoreEvent): string[] {
-    if (ev.resource === '/namespaces') return ev.type === 'DELETED' ? [] : [ev.object.metadata.name!];
+    if (ev.resource === '/namespaces')
+      return ev.type === 'DELETED' ? [] : [ev.object.metadata.name!];
     const ns = ev.object.metadata.namespace;
     if (ev.type === 'DELETED' && ns) {
       const n = this.ctx.store.get('/namespaces', undefined, ns);
@@ -26,7 +27,15 @@ export class NamespaceController implements Controller {
     if (!ns) return;
     if (!ns.metadata.deletionTimestamp) {
       if (!store.get('/serviceaccounts', name, 'default')) {
-        writer.create(types.forKind('', 'ServiceAccount')!, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: name } }, { manager: 'kube-controller-manager' });
+        writer.create(
+          types.forKind('', 'ServiceAccount')!,
+          {
+            apiVersion: 'v1',
+            kind: 'ServiceAccount',
+            metadata: { name: 'default', namespace: name },
+          },
+          { manager: 'kube-controller-manager' },
+        );
       }
       return;
     }
@@ -35,10 +44,18 @@ export class NamespaceController implements Controller {
       if (!t.namespaced) continue;
       for (const o of store.list(types.keyOf(t), name) as KubeObject[]) {
         remaining++;
-        if (!o.metadata.deletionTimestamp) deleter.delete(t, name, o.metadata.name!, { propagationPolicy: 'Background' });
+        if (!o.metadata.deletionTimestamp)
+          deleter.delete(t, name, o.metadata.name!, {
+            propagationPolicy: 'Background',
+          });
       }
     }
-    if (remaining === 0 || store.resources().every(r => r === '/namespaces' || store.list(r, name).length === 0)) {
+    if (
+      remaining === 0 ||
+      store
+        .resources()
+        .every(r => r === '/namespaces' || store.list(r, name).length === 0)
+    ) {
       store.remove('/namespaces', undefined, name);
     }
   }

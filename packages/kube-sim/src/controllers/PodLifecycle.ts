@@ -10,8 +10,19 @@ function nextPodIP(): string {
   return `10.244.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 }
 
-function condition(type: string, status: boolean, now: string, reason?: string) {
-  return { type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now, ...(reason ? { reason } : {}) };
+function condition(
+  type: string,
+  status: boolean,
+  now: string,
+  reason?: string,
+) {
+  return {
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: now,
+    ...(reason ? { reason } : {}),
+  };
 }
 
 /**
@@ -37,7 +48,11 @@ export class PodLifecycle implements Controller {
   }
 
   private writeStatus(pod: KubeObject, status: Record<string, any>): void {
-    this.ctx.writer.update(this.ctx.types.forKind('', 'Pod')!, { ...pod, status }, { manager: KUBELET, subresource: 'status' });
+    this.ctx.writer.update(
+      this.ctx.types.forKind('', 'Pod')!,
+      { ...pod, status },
+      { manager: KUBELET, subresource: 'status' },
+    );
   }
 
   reconcile(key: string): void {
@@ -46,7 +61,11 @@ export class PodLifecycle implements Controller {
     const nodes = this.ctx.settings.nodes;
     if (!pod.spec?.nodeName) {
       const nodeName = nodes[this.nodeIndex++ % nodes.length];
-      pod = this.ctx.writer.update(this.ctx.types.forKind('', 'Pod')!, { ...pod, spec: { ...pod.spec, nodeName } }, { manager: 'kube-scheduler' });
+      pod = this.ctx.writer.update(
+        this.ctx.types.forKind('', 'Pod')!,
+        { ...pod, spec: { ...pod.spec, nodeName } },
+        { manager: 'kube-scheduler' },
+      );
     }
     const now = nowIso();
     const containers = (pod.spec?.containers ?? []).map((c: any) => ({
@@ -84,7 +103,11 @@ export class PodLifecycle implements Controller {
     const restarts = pod.spec?.restartPolicy === 'Always';
     const ip = pod.status?.podIP ?? nextPodIP();
     const base = { ...pod.status, podIP: ip, podIPs: [{ ip }] };
-    const statuses = (state: (c: any) => Record<string, any>, ready: boolean, extra: Record<string, any> = {}) =>
+    const statuses = (
+      state: (c: any) => Record<string, any>,
+      ready: boolean,
+      extra: Record<string, any> = {},
+    ) =>
       (pod.spec?.containers ?? []).map((c: any) => ({
         name: c.name,
         image: c.image,
@@ -99,8 +122,18 @@ export class PodLifecycle implements Controller {
     const conds = (ready: boolean, reason?: string) => [
       condition('PodReadyToStartContainers', true, now),
       condition('Initialized', true, now),
-      condition('Ready', ready, now, ready ? undefined : reason ?? 'ContainersNotReady'),
-      condition('ContainersReady', ready, now, ready ? undefined : reason ?? 'ContainersNotReady'),
+      condition(
+        'Ready',
+        ready,
+        now,
+        ready ? undefined : reason ?? 'ContainersNotReady',
+      ),
+      condition(
+        'ContainersReady',
+        ready,
+        now,
+        ready ? undefined : reason ?? 'ContainersNotReady',
+      ),
       condition('PodScheduled', true, now),
     ];
     if (fault === 'imagepull') {
@@ -108,7 +141,16 @@ export class PodLifecycle implements Controller {
         ...base,
         phase: 'Pending',
         conditions: conds(false),
-        containerStatuses: statuses(c => ({ waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } }), false, { imageID: '', containerID: undefined, started: false }),
+        containerStatuses: statuses(
+          c => ({
+            waiting: {
+              reason: 'ImagePullBackOff',
+              message: `Back-off pulling image "${c.image}"`,
+            },
+          }),
+          false,
+          { imageID: '', containerID: undefined, started: false },
+        ),
       });
       return;
     }
@@ -118,9 +160,25 @@ export class PodLifecycle implements Controller {
         phase: 'Running',
         conditions: conds(false),
         containerStatuses: statuses(
-          c => ({ waiting: { reason: 'CrashLoopBackOff', message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } }),
+          c => ({
+            waiting: {
+              reason: 'CrashLoopBackOff',
+              message: `back-off 10s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+            },
+          }),
           false,
-          { restartCount: 1, started: false, lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: now, finishedAt: now } } },
+          {
+            restartCount: 1,
+            started: false,
+            lastState: {
+              terminated: {
+                exitCode: 1,
+                reason: 'Error',
+                startedAt: now,
+                finishedAt: now,
+              },
+            },
+          },
         ),
       });
       return;
@@ -130,7 +188,10 @@ export class PodLifecycle implements Controller {
         ...base,
         phase: 'Running',
         conditions: conds(true),
-        containerStatuses: statuses(() => ({ running: { startedAt: now } }), true),
+        containerStatuses: statuses(
+          () => ({ running: { startedAt: now } }),
+          true,
+        ),
       });
       this.ctx.later(this.ctx.settings.jobRunMs, () => this.finish(key, 1));
       return;
@@ -140,9 +201,14 @@ export class PodLifecycle implements Controller {
       ...base,
       phase: 'Running',
       conditions: conds(ready),
-      containerStatuses: statuses(() => ({ running: { startedAt: now } }), ready, { started: true }),
+      containerStatuses: statuses(
+        () => ({ running: { startedAt: now } }),
+        ready,
+        { started: true },
+      ),
     });
-    if (!restarts) this.ctx.later(this.ctx.settings.jobRunMs, () => this.finish(key, 0));
+    if (!restarts)
+      this.ctx.later(this.ctx.settings.jobRunMs, () => this.finish(key, 0));
   }
 
   private finish(key: string, exitCode: number): void {
@@ -154,14 +220,31 @@ export class PodLifecycle implements Controller {
       ...pod.status,
       phase: exitCode === 0 ? 'Succeeded' : 'Failed',
       conditions: (pod.status?.conditions ?? []).map((c: any) =>
-        c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False', reason: 'PodCompleted', lastTransitionTime: now } : c,
+        c.type === 'Ready' || c.type === 'ContainersReady'
+          ? {
+              ...c,
+              status: 'False',
+              reason: 'PodCompleted',
+              lastTransitionTime: now,
+            }
+          : c,
       ),
-      containerStatuses: (pod.status?.containerStatuses ?? []).map((c: any) => ({
-        ...c,
-        ready: false,
-        started: false,
-        state: { terminated: { exitCode, reason, startedAt: c.state?.running?.startedAt ?? now, finishedAt: now, containerID: c.containerID } },
-      })),
+      containerStatuses: (pod.status?.containerStatuses ?? []).map(
+        (c: any) => ({
+          ...c,
+          ready: false,
+          started: false,
+          state: {
+            terminated: {
+              exitCode,
+              reason,
+              startedAt: c.state?.running?.startedAt ?? now,
+              finishedAt: now,
+              containerID: c.containerID,
+            },
+          },
+        }),
+      ),
     });
   }
 }

@@ -8,7 +8,9 @@ const SAFE = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** A short, stable, name-safe hash of a pod template (like pod-template-hash). */
 export function templateHash(template: unknown, length = 10): string {
-  const digest = createHash('sha256').update(JSON.stringify(template ?? {})).digest();
+  const digest = createHash('sha256')
+    .update(JSON.stringify(template ?? {}))
+    .digest();
   let out = '';
   for (let i = 0; i < length; i++) out += SAFE[digest[i] % SAFE.length];
   return out;
@@ -27,7 +29,13 @@ export function withoutLabel(template: any, label: string): any {
 export function podFromTemplate(
   owner: KubeObject,
   template: any,
-  opts: { name?: string; extraLabels?: Record<string, string>; nodeName?: string; hostname?: string; subdomain?: string },
+  opts: {
+    name?: string;
+    extraLabels?: Record<string, string>;
+    nodeName?: string;
+    hostname?: string;
+    subdomain?: string;
+  },
 ): KubeObject {
   const t = clone(template ?? {});
   const spec = { ...(t.spec ?? {}) };
@@ -41,7 +49,9 @@ export function podFromTemplate(
       name: opts.name ?? `${owner.metadata.name}-${randomSuffix()}`,
       namespace: owner.metadata.namespace,
       labels: { ...(t.metadata?.labels ?? {}), ...(opts.extraLabels ?? {}) },
-      ...(t.metadata?.annotations ? { annotations: t.metadata.annotations } : {}),
+      ...(t.metadata?.annotations
+        ? { annotations: t.metadata.annotations }
+        : {}),
       ownerReferences: [controllerRef(owner)],
     },
     spec,
@@ -49,16 +59,27 @@ export function podFromTemplate(
 }
 
 /** Conditions list with one condition set (keeps lastTransitionTime when unchanged). */
-export function setCondition(conditions: any[] | undefined, c: Record<string, any>, now: string): any[] {
+export function setCondition(
+  conditions: any[] | undefined,
+  c: Record<string, any>,
+  now: string,
+): any[] {
   const list = [...(conditions ?? [])];
   const i = list.findIndex(x => x.type === c.type);
   const prev = i >= 0 ? list[i] : undefined;
   const next: Record<string, any> = {
     ...c,
-    lastTransitionTime: prev && prev.status === c.status ? prev.lastTransitionTime : now,
+    lastTransitionTime:
+      prev && prev.status === c.status ? prev.lastTransitionTime : now,
   };
   if ('lastUpdateTime' in c || prev?.lastUpdateTime) {
-    next.lastUpdateTime = prev && prev.status === c.status && prev.reason === c.reason && prev.message === c.message ? prev.lastUpdateTime : now;
+    next.lastUpdateTime =
+      prev &&
+      prev.status === c.status &&
+      prev.reason === c.reason &&
+      prev.message === c.message
+        ? prev.lastUpdateTime
+        : now;
   }
   if (i >= 0) list[i] = next;
   else list.push(next);

@@ -19,14 +19,19 @@ export function defaultService(o: Obj, ctx: DefaultingContext) {
     s.ipFamilyPolicy ??= 'SingleStack';
     s.internalTrafficPolicy ??= 'Cluster';
   }
-  if (s.type === 'NodePort' || s.type === 'LoadBalancer') s.externalTrafficPolicy ??= 'Cluster';
+  if (s.type === 'NodePort' || s.type === 'LoadBalancer')
+    s.externalTrafficPolicy ??= 'Cluster';
   if (Array.isArray(s.ports)) {
-    let next = 30000 + (Number(String(s.clusterIP).split('.').pop()) % 2000) * 10;
+    let next =
+      30000 + (Number(String(s.clusterIP).split('.').pop()) % 2000) * 10;
     for (const p of s.ports) {
       if (!isObject(p)) continue;
       p.protocol ??= 'TCP';
       if (s.clusterIP !== 'None') p.targetPort ??= p.port;
-      if ((s.type === 'NodePort' || s.type === 'LoadBalancer') && p.nodePort === undefined) {
+      if (
+        (s.type === 'NodePort' || s.type === 'LoadBalancer') &&
+        p.nodePort === undefined
+      ) {
         p.nodePort = next++;
       }
     }
@@ -72,8 +77,18 @@ export function defaultPod(o: Obj) {
   s.preemptionPolicy ??= 'PreemptLowerPriority';
   s.priority ??= 0;
   s.tolerations ??= [
-    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+    {
+      key: 'node.kubernetes.io/not-ready',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    },
+    {
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    },
   ];
   s.serviceAccountName ??= 'default';
   s.serviceAccount ??= s.serviceAccountName;
@@ -87,7 +102,13 @@ export function defaultHpa(o: Obj) {
   s.minReplicas ??= 1;
   if (!s.metrics) {
     s.metrics = [
-      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: 80 },
+        },
+      },
     ];
   }
 }
@@ -96,7 +117,8 @@ export function defaultIngress(o: Obj) {
   const s = (o.spec ??= {});
   if (Array.isArray(s.rules)) {
     for (const r of s.rules) {
-      for (const p of r?.http?.paths ?? []) if (isObject(p)) p.pathType ??= 'ImplementationSpecific';
+      for (const p of r?.http?.paths ?? [])
+        if (isObject(p)) p.pathType ??= 'ImplementationSpecific';
     }
   }
   o.status ??= { loadBalancer: {} };

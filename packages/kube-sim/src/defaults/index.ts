@@ -44,7 +44,11 @@ const DEFAULTERS: Record<string, Defaulter> = {
  * Applies the API server's defaulting to a private copy of an object, in
  * place. Defaulting is idempotent: applying it twice changes nothing.
  */
-export function applyDefaults(group: string, obj: KubeObject, ctx: DefaultingContext): void {
+export function applyDefaults(
+  group: string,
+  obj: KubeObject,
+  ctx: DefaultingContext,
+): void {
   const d = DEFAULTERS[`${group}/${obj.kind}`];
   if (d) d(obj, ctx);
 }

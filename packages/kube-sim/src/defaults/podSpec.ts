@@ -29,7 +29,8 @@ function defaultContainer(c: Record<string, any>) {
   }
   if (Array.isArray(c.env)) {
     for (const e of c.env) {
-      if (isObject(e?.valueFrom?.fieldRef)) e.valueFrom.fieldRef.apiVersion ??= 'v1';
+      if (isObject(e?.valueFrom?.fieldRef))
+        e.valueFrom.fieldRef.apiVersion ??= 'v1';
     }
   }
 }
@@ -41,9 +42,11 @@ export function defaultPodSpec(spec: Record<string, any>) {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.securityContext ??= {};
   spec.schedulerName ??= 'default-scheduler';
-  if (spec.serviceAccountName && !spec.serviceAccount) spec.serviceAccount = spec.serviceAccountName;
+  if (spec.serviceAccountName && !spec.serviceAccount)
+    spec.serviceAccount = spec.serviceAccountName;
   for (const list of ['containers', 'initContainers']) {
-    if (Array.isArray(spec[list])) for (const c of spec[list]) if (isObject(c)) defaultContainer(c);
+    if (Array.isArray(spec[list]))
+      for (const c of spec[list]) if (isObject(c)) defaultContainer(c);
   }
   if (Array.isArray(spec.volumes)) {
     for (const v of spec.volumes) {

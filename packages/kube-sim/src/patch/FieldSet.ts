@@ -38,7 +38,11 @@ function keyElement(key: Record<string, unknown>): string {
 }
 
 /** The leaf paths of an object, e.g. for an applied configuration. */
-export function fieldSetOf(obj: Record<string, any>, ctx: SchemaContext, part?: 'status' | 'spec'): FieldSet {
+export function fieldSetOf(
+  obj: Record<string, any>,
+  ctx: SchemaContext,
+  part?: 'status' | 'spec',
+): FieldSet {
   const out: FieldSet = new Set();
   for (const [k, v] of Object.entries(obj)) {
     const pe = `f:${k}`;
@@ -58,14 +62,21 @@ export function fieldSetOf(obj: Record<string, any>, ctx: SchemaContext, part?: 
   return out;
 }
 
-function walk(v: unknown, path: string, names: string[], ctx: SchemaContext, out: FieldSet) {
+function walk(
+  v: unknown,
+  path: string,
+  names: string[],
+  ctx: SchemaContext,
+  out: FieldSet,
+) {
   if (isObject(v)) {
     const keys = Object.keys(v);
     if (keys.length === 0) {
       out.add(path);
       return;
     }
-    for (const k of keys) walk(v[k], `${path}${SEP}f:${k}`, [...names, k], ctx, out);
+    for (const k of keys)
+      walk(v[k], `${path}${SEP}f:${k}`, [...names, k], ctx, out);
     return;
   }
   if (Array.isArray(v)) {
@@ -74,7 +85,8 @@ function walk(v: unknown, path: string, names: string[], ctx: SchemaContext, out
       for (const el of v) {
         const ep = `${path}${SEP}${keyElement(elementKey(schema, el)!)}`;
         out.add(`${ep}${SEP}.`);
-        for (const k of Object.keys(el)) walk(el[k], `${ep}${SEP}f:${k}`, [...names, k], ctx, out);
+        for (const k of Object.keys(el))
+          walk(el[k], `${ep}${SEP}f:${k}`, [...names, k], ctx, out);
       }
       return;
     }
@@ -89,7 +101,11 @@ function walk(v: unknown, path: string, names: string[], ctx: SchemaContext, out
 const MISSING = Symbol('missing');
 
 /** The value at a field path, or MISSING. */
-export function valueAt(obj: unknown, path: string, ctx: SchemaContext): unknown {
+export function valueAt(
+  obj: unknown,
+  path: string,
+  ctx: SchemaContext,
+): unknown {
   let cur: any = obj;
   const names: string[] = [];
   for (const pe of path.split(SEP)) {
@@ -102,7 +118,9 @@ export function valueAt(obj: unknown, path: string, ctx: SchemaContext): unknown
     } else if (pe.startsWith('k:')) {
       if (!Array.isArray(cur)) return MISSING;
       const schema = listSchema(ctx.custom, ctx.kind, names);
-      const found = cur.find(el => isObject(el) && keyElement(elementKey(schema, el)!) === pe);
+      const found = cur.find(
+        el => isObject(el) && keyElement(elementKey(schema, el)!) === pe,
+      );
       if (found === undefined) return MISSING;
       cur = found;
     } else if (pe.startsWith('v:')) {
@@ -142,7 +160,9 @@ export function removeAt(obj: any, path: string, ctx: SchemaContext): void {
     } else if (Array.isArray(cur)) {
       const schema = listSchema(ctx.custom, ctx.kind, names);
       const idx = pe.startsWith('k:')
-        ? cur.findIndex(el => isObject(el) && keyElement(elementKey(schema, el)!) === pe)
+        ? cur.findIndex(
+            el => isObject(el) && keyElement(elementKey(schema, el)!) === pe,
+          )
         : cur.findIndex(el => JSON.stringify(el) === pe.slice(2));
       if (idx < 0) return;
       if (last) {

@@ -8,8 +8,14 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
   }
   let root: any = clone(doc);
   for (const op of ops) {
-    if (!isObject(op) || typeof op.op !== 'string' || typeof op.path !== 'string') {
-      throw errors.badRequest(`invalid json patch operation: ${JSON.stringify(op)}`);
+    if (
+      !isObject(op) ||
+      typeof op.op !== 'string' ||
+      typeof op.path !== 'string'
+    ) {
+      throw errors.badRequest(
+        `invalid json patch operation: ${JSON.stringify(op)}`,
+      );
     }
     switch (op.op) {
       case 'add':
@@ -34,7 +40,10 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
       case 'test':
         if (!deepEqual(get(root, op.path, true), op.value)) {
           throw errors.invalid('', '', [
-            { field: op.path, message: `testing value ${JSON.stringify(op.value)} failed` },
+            {
+              field: op.path,
+              message: `testing value ${JSON.stringify(op.value)} failed`,
+            },
           ]);
         }
         break;
@@ -47,7 +56,8 @@ export function applyJsonPatch(doc: unknown, ops: unknown): unknown {
 
 function tokens(path: string): string[] {
   if (path === '') return [];
-  if (!path.startsWith('/')) throw errors.badRequest(`invalid JSON pointer "${path}"`);
+  if (!path.startsWith('/'))
+    throw errors.badRequest(`invalid JSON pointer "${path}"`);
   return path
     .slice(1)
     .split('/')
@@ -63,7 +73,9 @@ function get(root: any, path: string, required: boolean): any {
     if (cur === undefined) break;
   }
   if (cur === undefined && required) {
-    throw errors.invalid('', '', [{ field: path, message: 'path does not exist' }]);
+    throw errors.invalid('', '', [
+      { field: path, message: 'path does not exist' },
+    ]);
   }
   return cur;
 }
@@ -74,7 +86,8 @@ function parentOf(root: any, path: string): [any, string] {
   const last = ts.pop()!;
   let cur = root;
   for (const t of ts) {
-    cur = Array.isArray(cur) ? cur[Number(t)] : isObject(cur) ? cur[t] : undefined;
+    if (Array.isArray(cur)) cur = cur[Number(t)];
+    else cur = isObject(cur) ? cur[t] : undefined;
     if (cur === undefined) {
       throw errors.invalid('', '', [{ field: path, message: 'missing path' }]);
     }
@@ -82,20 +95,29 @@ function parentOf(root: any, path: string): [any, string] {
   return [cur, last];
 }
 
-function put(root: any, path: string, value: any, mode: 'add' | 'replace'): any {
+function put(
+  root: any,
+  path: string,
+  value: any,
+  mode: 'add' | 'replace',
+): any {
   const [parent, key] = parentOf(root, path);
   if (parent === undefined) return value;
   if (Array.isArray(parent)) {
     const i = key === '-' ? parent.length : Number(key);
     if (!Number.isInteger(i) || i < 0 || i > parent.length) {
-      throw errors.invalid('', '', [{ field: path, message: 'index out of bounds' }]);
+      throw errors.invalid('', '', [
+        { field: path, message: 'index out of bounds' },
+      ]);
     }
     if (mode === 'add') parent.splice(i, 0, value);
     else parent[i] = value;
   } else if (isObject(parent)) {
     parent[key] = value;
   } else {
-    throw errors.invalid('', '', [{ field: path, message: 'parent is not a container' }]);
+    throw errors.invalid('', '', [
+      { field: path, message: 'parent is not a container' },
+    ]);
   }
   return root;
 }
@@ -105,13 +127,17 @@ function remove(root: any, path: string): any {
   if (Array.isArray(parent)) {
     const i = Number(key);
     if (!(i >= 0 && i < parent.length)) {
-      throw errors.invalid('', '', [{ field: path, message: 'index out of bounds' }]);
+      throw errors.invalid('', '', [
+        { field: path, message: 'index out of bounds' },
+      ]);
     }
     parent.splice(i, 1);
   } else if (isObject(parent) && key in parent) {
     delete parent[key];
   } else {
-    throw errors.invalid('', '', [{ field: path, message: 'path does not exist' }]);
+    throw errors.invalid('', '', [
+      { field: path, message: 'path does not exist' },
+    ]);
   }
   return root;
 }

@@ -15,7 +15,11 @@ export function sameManager(
   operation: 'Apply' | 'Update',
   subresource?: string,
 ): boolean {
-  return e.manager === manager && e.operation === operation && (e.subresource ?? '') === (subresource ?? '');
+  return (
+    e.manager === manager &&
+    e.operation === operation &&
+    (e.subresource ?? '') === (subresource ?? '')
+  );
 }
 
 export function entrySet(e: ManagedFieldsEntry): FieldSet {
@@ -69,13 +73,19 @@ export function managedFieldsAfterUpdate(
   const changed: FieldSet = new Set();
   const oldSet = oldObj ? fieldSetOf(oldObj, ctx, part) : new Set<string>();
   for (const p of newSet) {
-    if (!oldSet.has(p) || !deepEqual(valueAt(oldObj, p, ctx), valueAt(newObj, p, ctx))) changed.add(p);
+    if (
+      !oldSet.has(p) ||
+      !deepEqual(valueAt(oldObj, p, ctx), valueAt(newObj, p, ctx))
+    )
+      changed.add(p);
   }
   const gone: FieldSet = new Set();
   for (const p of oldSet) if (!newSet.has(p)) gone.add(p);
   if (changed.size === 0 && gone.size === 0) return entries;
   const lost = new Set<string>([...changed, ...gone]);
-  const mine = entries.find(e => sameManager(e, manager, 'Update', subresource));
+  const mine = entries.find(e =>
+    sameManager(e, manager, 'Update', subresource),
+  );
   const rest = disown(entries, lost, mine);
   const mineSet = new Set<string>(mine ? entrySet(mine) : []);
   for (const p of gone) mineSet.delete(p);

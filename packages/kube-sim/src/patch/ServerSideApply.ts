@@ -39,7 +39,11 @@ export function serverSideApply(req: ApplyRequest): KubeObject {
   const entries: ManagedFieldsEntry[] = live?.metadata.managedFields ?? [];
   const mine = entries.find(e => sameManager(e, manager, 'Apply', subresource));
 
-  const conflicts: Array<{ manager: string; apiVersion: string; path: string }> = [];
+  const conflicts: Array<{
+    manager: string;
+    apiVersion: string;
+    path: string;
+  }> = [];
   const taken: FieldSet = new Set();
   if (live) {
     for (const e of entries) {
@@ -48,18 +52,34 @@ export function serverSideApply(req: ApplyRequest): KubeObject {
       for (const p of newSet) {
         if (!theirs.has(p) || p.endsWith(`${SEP}.`)) continue;
         const liveValue = valueAt(live, p, ctx);
-        if (isMissing(liveValue) || deepEqual(liveValue, valueAt(applied, p, ctx))) continue;
-        conflicts.push({ manager: e.manager, apiVersion: e.apiVersion, path: p });
+        if (
+          isMissing(liveValue) ||
+          deepEqual(liveValue, valueAt(applied, p, ctx))
+        )
+          continue;
+        conflicts.push({
+          manager: e.manager,
+          apiVersion: e.apiVersion,
+          path: p,
+        });
         taken.add(p);
       }
     }
   }
   if (conflicts.length > 0 && !force) throw conflictError(conflicts);
 
-  const merged = mergeApplied(live ? clone(live) : {}, applied, ctx, []) as KubeObject;
+  const merged = mergeApplied(
+    live ? clone(live) : {},
+    applied,
+    ctx,
+    [],
+  ) as KubeObject;
 
   // Fields this manager applied before and no longer applies.
-  let others = disown(entries.filter(e => e !== mine), taken);
+  let others = disown(
+    entries.filter(e => e !== mine),
+    taken,
+  );
   if (mine) {
     const ownedByOthers = new Set<string>();
     for (const e of others) for (const p of entrySet(e)) ownedByOthers.add(p);
@@ -68,7 +88,8 @@ export function serverSideApply(req: ApplyRequest): KubeObject {
     for (const p of dropped) {
       const prefix = p.endsWith(`${SEP}.`) ? p.slice(0, -1) : `${p}${SEP}`;
       let shared = ownedByOthers.has(p);
-      if (!shared) for (const q of ownedByOthers) if (q.startsWith(prefix)) shared = true;
+      if (!shared)
+        for (const q of ownedByOthers) if (q.startsWith(prefix)) shared = true;
       if (!shared && p.endsWith(`${SEP}.`)) {
         for (const q of newSet) if (q.startsWith(prefix)) shared = true;
       }
@@ -91,8 +112,15 @@ export function serverSideApply(req: ApplyRequest): KubeObject {
   return merged;
 }
 
-function conflictError(cs: Array<{ manager: string; apiVersion: string; path: string }>): KubeError {
-  const lines = cs.map(c => `conflict with "${c.manager}" using ${c.apiVersion}: ${displayPath(c.path)}`);
+function conflictError(
+  cs: Array<{ manager: string; apiVersion: string; path: string }>,
+): KubeError {
+  const lines = cs.map(
+    c =>
+      `conflict with "${c.manager}" using ${c.apiVersion}: ${displayPath(
+        c.path,
+      )}`,
+  );
   const message =
     cs.length === 1
       ? `Apply failed with 1 conflict: ${lines[0]}`
@@ -107,14 +135,24 @@ function conflictError(cs: Array<{ manager: string; apiVersion: string; path: st
 }
 
 /** Structured merge of an applied configuration into a (private copy of a) live value. */
-function mergeApplied(live: unknown, applied: unknown, ctx: SchemaContext, names: string[]): unknown {
+function mergeApplied(
+  live: unknown,
+  applied: unknown,
+  ctx: SchemaContext,
+  names: string[],
+): unknown {
   if (isObject(applied)) {
     const out: Record<string, any> = isObject(live) ? live : {};
     for (const [k, v] of Object.entries(applied)) {
       if (names.length === 0 && k === 'metadata' && isObject(v)) {
         const m = isObject(out.metadata) ? out.metadata : {};
         for (const [mk, mv] of Object.entries(v)) {
-          if (mk === 'managedFields' || mk === 'resourceVersion' || mk === 'uid') continue;
+          if (
+            mk === 'managedFields' ||
+            mk === 'resourceVersion' ||
+            mk === 'uid'
+          )
+            continue;
           m[mk] = mergeApplied(m[mk], mv, ctx, ['metadata', mk]);
         }
         out.metadata = m;
@@ -126,11 +164,17 @@ function mergeApplied(live: unknown, applied: unknown, ctx: SchemaContext, names
   }
   if (Array.isArray(applied)) {
     const schema = listSchema(ctx.custom, ctx.kind, names);
-    if (schema.type === 'map' && Array.isArray(live) && applied.every(isObject)) {
+    if (
+      schema.type === 'map' &&
+      Array.isArray(live) &&
+      applied.every(isObject)
+    ) {
       const out = [...live];
       for (const el of applied) {
         const key = JSON.stringify(elementKey(schema, el));
-        const i = out.findIndex(o => isObject(o) && JSON.stringify(elementKey(schema, o)) === key);
+        const i = out.findIndex(
+          o => isObject(o) && JSON.stringify(elementKey(schema, o)) === key,
+        );
         if (i >= 0) out[i] = mergeApplied(out[i], el, ctx, names);
         else out.push(clone(el));
       }
@@ -138,7 +182,8 @@ function mergeApplied(live: unknown, applied: unknown, ctx: SchemaContext, names
     }
     if (schema.type === 'set' && Array.isArray(live)) {
       const out = [...live];
-      for (const el of applied) if (!out.some(o => deepEqual(o, el))) out.push(el);
+      for (const el of applied)
+        if (!out.some(o => deepEqual(o, el))) out.push(el);
       return out;
     }
     return clone(applied);

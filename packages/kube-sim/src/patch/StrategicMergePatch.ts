@@ -9,14 +9,21 @@ import { isObject } from '../util/objects';
  * `$retainKeys`, `$setElementOrder/<list>` and
  * `$deleteFromPrimitiveList/<list>` are honoured.
  */
-export function applyStrategicMergePatch(kind: string, original: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) throw errors.badRequest('strategic merge patch must be a JSON object');
+export function applyStrategicMergePatch(
+  kind: string,
+  original: unknown,
+  patch: unknown,
+): unknown {
+  if (!isObject(patch))
+    throw errors.badRequest('strategic merge patch must be a JSON object');
   return mergeMap(kind, isObject(original) ? original : {}, patch, []);
 }
 
 function stripDirectives(v: unknown): unknown {
   if (Array.isArray(v)) {
-    return v.filter(e => !(isObject(e) && e.$patch === 'delete')).map(stripDirectives);
+    return v
+      .filter(e => !(isObject(e) && e.$patch === 'delete'))
+      .map(stripDirectives);
   }
   if (!isObject(v)) return v;
   const out: Record<string, unknown> = {};
@@ -36,7 +43,8 @@ function mergeMap(
 ): Record<string, any> | undefined {
   const directive = patch.$patch;
   if (directive === 'delete') return undefined;
-  if (directive === 'replace') return stripDirectives(patch) as Record<string, any>;
+  if (directive === 'replace')
+    return stripDirectives(patch) as Record<string, any>;
   const out: Record<string, any> = { ...original };
   const orders: Record<string, unknown[]> = {};
   for (const [k, v] of Object.entries(patch)) {
@@ -58,28 +66,47 @@ function mergeMap(
     }
     const childPath = [...path, k];
     if (isObject(v)) {
-      const merged = mergeMap(kind, isObject(out[k]) ? out[k] : {}, v, childPath);
+      const merged = mergeMap(
+        kind,
+        isObject(out[k]) ? out[k] : {},
+        v,
+        childPath,
+      );
       if (merged === undefined) delete out[k];
       else out[k] = merged;
     } else if (Array.isArray(v)) {
-      out[k] = mergeList(kind, Array.isArray(out[k]) ? out[k] : [], v, childPath);
+      out[k] = mergeList(
+        kind,
+        Array.isArray(out[k]) ? out[k] : [],
+        v,
+        childPath,
+      );
     } else {
       out[k] = v;
     }
   }
   for (const [field, order] of Object.entries(orders)) {
-    if (Array.isArray(out[field])) out[field] = reorder(kind, out[field], order, [...path, field]);
+    if (Array.isArray(out[field]))
+      out[field] = reorder(kind, out[field], order, [...path, field]);
   }
   if (Array.isArray(patch.$retainKeys)) {
-    for (const k of Object.keys(out)) if (!patch.$retainKeys.includes(k)) delete out[k];
+    for (const k of Object.keys(out))
+      if (!patch.$retainKeys.includes(k)) delete out[k];
   }
   return out;
 }
 
-function mergeList(kind: string, original: any[], patch: any[], path: string[]): any[] {
+function mergeList(
+  kind: string,
+  original: any[],
+  patch: any[],
+  path: string[],
+): any[] {
   const schema = listSchema(false, kind, path);
   if (patch.some(e => isObject(e) && e.$patch === 'replace')) {
-    return stripDirectives(patch.filter(e => !(isObject(e) && e.$patch === 'replace'))) as any[];
+    return stripDirectives(
+      patch.filter(e => !(isObject(e) && e.$patch === 'replace')),
+    ) as any[];
   }
   if (schema.type === 'set') {
     const out = [...original];
@@ -91,7 +118,11 @@ function mergeList(kind: string, original: any[], patch: any[], path: string[]):
   const out = [...original];
   for (const el of patch) {
     if (!isObject(el)) {
-      throw errors.badRequest(`strategic merge patch: element of ${path.join('.')} must be an object with "${key}"`);
+      throw errors.badRequest(
+        `strategic merge patch: element of ${path.join(
+          '.',
+        )} must be an object with "${key}"`,
+      );
     }
     const i = out.findIndex(o => isObject(o) && o[key] === el[key]);
     if (el.$patch === 'delete') {
@@ -104,9 +135,15 @@ function mergeList(kind: string, original: any[], patch: any[], path: string[]):
   return out.filter(e => e !== undefined);
 }
 
-function reorder(kind: string, list: any[], order: unknown[], path: string[]): any[] {
+function reorder(
+  kind: string,
+  list: any[],
+  order: unknown[],
+  path: string[],
+): any[] {
   const schema = listSchema(false, kind, path);
-  const keyOf = (e: any) => (schema.type === 'map' && isObject(e) ? e[schema.mergeKey] : e);
+  const keyOf = (e: any) =>
+    schema.type === 'map' && isObject(e) ? e[schema.mergeKey] : e;
   const orderKeys = order.map(o => keyOf(o));
   const ranked = list.map((e, i) => {
     const r = orderKeys.indexOf(keyOf(e));

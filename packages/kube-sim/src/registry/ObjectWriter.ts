@@ -20,14 +20,22 @@ const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789';
 
 export function randomSuffix(n = 5): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)];
+  for (let i = 0; i < n; i++)
+    s += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)];
   return s;
 }
 
 /** Kinds whose metadata.generation tracks spec changes. */
 function tracksGeneration(t: ResourceType): boolean {
   if (t.custom) return true;
-  return ['apps', 'batch', 'autoscaling', 'policy', 'networking.k8s.io', 'apiextensions.k8s.io'].includes(t.group);
+  return [
+    'apps',
+    'batch',
+    'autoscaling',
+    'policy',
+    'networking.k8s.io',
+    'apiextensions.k8s.io',
+  ].includes(t.group);
 }
 
 function withoutVolatile(o: KubeObject) {
@@ -60,7 +68,10 @@ export class ObjectWriter {
 
   private checkNamespace(t: ResourceType, ns: string | undefined) {
     if (!t.namespaced) return;
-    if (!ns) throw errors.badRequest(`the namespace of the provided object does not match the namespace sent on the request`);
+    if (!ns)
+      throw errors.badRequest(
+        `the namespace of the provided object does not match the namespace sent on the request`,
+      );
     const nsObj = this.store.get('/namespaces', undefined, ns);
     if (!nsObj) throw errors.notFound({ group: '', plural: 'namespaces' }, ns);
     if (nsObj.metadata.deletionTimestamp) {
@@ -74,14 +85,33 @@ export class ObjectWriter {
   }
 
   create(t: ResourceType, input: KubeObject, opts: WriteOptions): KubeObject {
-    const obj: KubeObject = { ...input, apiVersion: input.apiVersion, kind: t.kind, metadata: { ...input.metadata } };
+    const obj: KubeObject = {
+      ...input,
+      apiVersion: input.apiVersion,
+      kind: t.kind,
+      metadata: { ...input.metadata },
+    };
     const meta = obj.metadata;
-    if (!meta.name && meta.generateName) meta.name = `${meta.generateName}${randomSuffix()}`;
-    if (!meta.name) throw errors.invalid(t.kind, '', [{ field: 'metadata.name', message: 'Required value: name or generateName is required', reason: 'FieldValueRequired' }], t.group || undefined);
+    if (!meta.name && meta.generateName)
+      meta.name = `${meta.generateName}${randomSuffix()}`;
+    if (!meta.name)
+      throw errors.invalid(
+        t.kind,
+        '',
+        [
+          {
+            field: 'metadata.name',
+            message: 'Required value: name or generateName is required',
+            reason: 'FieldValueRequired',
+          },
+        ],
+        t.group || undefined,
+      );
     if (!t.namespaced) delete meta.namespace;
     this.checkNamespace(t, meta.namespace);
     const key = this.types.keyOf(t);
-    if (this.store.get(key, meta.namespace, meta.name)) throw errors.alreadyExists(t, meta.name);
+    if (this.store.get(key, meta.namespace, meta.name))
+      throw errors.alreadyExists(t, meta.name);
     meta.uid = randomUUID();
     meta.creationTimestamp = nowIso();
     delete meta.resourceVersion;
@@ -95,7 +125,12 @@ export class ObjectWriter {
     if (input.metadata.managedFields?.length) {
       meta.managedFields = input.metadata.managedFields;
     } else {
-      meta.managedFields = managedFieldsAfterUpdate(undefined, obj, opts.manager, t);
+      meta.managedFields = managedFieldsAfterUpdate(
+        undefined,
+        obj,
+        opts.manager,
+        t,
+      );
     }
     if (opts.dryRun) return obj;
     return this.store.put(key, obj);
@@ -105,24 +140,42 @@ export class ObjectWriter {
    * Replaces an object (PUT and the result of non-apply patches). For the
    * main resource the status is kept; for `status` only the status changes.
    */
-  update(t: ResourceType, input: KubeObject, opts: WriteOptions & { expectedRV?: string }): KubeObject {
+  update(
+    t: ResourceType,
+    input: KubeObject,
+    opts: WriteOptions & { expectedRV?: string },
+  ): KubeObject {
     const key = this.types.keyOf(t);
     const ns = t.namespaced ? input.metadata.namespace : undefined;
     const name = input.metadata.name!;
     const old = this.store.get(key, ns, name);
     if (!old) throw errors.notFound(t, name);
     if (opts.expectedRV && opts.expectedRV !== old.metadata.resourceVersion) {
-      throw errors.conflict(t, name, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw errors.conflict(
+        t,
+        name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     }
     return this.commit(t, old, input, opts, 'Update');
   }
 
   /** Server-side apply; creates the object when it does not exist. */
-  apply(t: ResourceType, ns: string | undefined, name: string, applied: KubeObject, opts: WriteOptions & { force: boolean }): KubeObject {
+  apply(
+    t: ResourceType,
+    ns: string | undefined,
+    name: string,
+    applied: KubeObject,
+    opts: WriteOptions & { force: boolean },
+  ): KubeObject {
     const key = this.types.keyOf(t);
     const live = this.store.get(key, ns, name);
-    const body: KubeObject = { ...applied, metadata: { ...applied.metadata, name, ...(ns ? { namespace: ns } : {}) } };
-    if (opts.subresource !== 'status' && t.statusSubresource) delete body.status;
+    const body: KubeObject = {
+      ...applied,
+      metadata: { ...applied.metadata, name, ...(ns ? { namespace: ns } : {}) },
+    };
+    if (opts.subresource !== 'status' && t.statusSubresource)
+      delete body.status;
     const merged = serverSideApply({
       live,
       applied: body,
@@ -133,7 +186,11 @@ export class ObjectWriter {
     });
     if (!live) {
       this.checkNamespace(t, ns);
-      const created = this.create(t, { ...merged, metadata: { ...merged.metadata } }, { ...opts, dryRun: true });
+      const created = this.create(
+        t,
+        { ...merged, metadata: { ...merged.metadata } },
+        { ...opts, dryRun: true },
+      );
       created.metadata.managedFields = merged.metadata.managedFields;
       if (opts.dryRun) return created;
       return this.store.put(key, created);
@@ -141,13 +198,24 @@ export class ObjectWriter {
     return this.commit(t, live, merged, opts, 'Apply');
   }
 
-  private commit(t: ResourceType, old: KubeObject, input: KubeObject, opts: WriteOptions, op: 'Apply' | 'Update'): KubeObject {
+  private commit(
+    t: ResourceType,
+    old: KubeObject,
+    input: KubeObject,
+    opts: WriteOptions,
+    op: 'Apply' | 'Update',
+  ): KubeObject {
     const key = this.types.keyOf(t);
     let next: KubeObject;
     if (opts.subresource === 'status') {
       next = { ...old, metadata: { ...old.metadata }, status: input.status };
     } else {
-      next = { ...input, apiVersion: input.apiVersion ?? old.apiVersion, kind: t.kind, metadata: { ...input.metadata } };
+      next = {
+        ...input,
+        apiVersion: input.apiVersion ?? old.apiVersion,
+        kind: t.kind,
+        metadata: { ...input.metadata },
+      };
       if (t.statusSubresource) {
         if (old.status === undefined) delete next.status;
         else next.status = old.status;
@@ -163,12 +231,27 @@ export class ObjectWriter {
     meta.resourceVersion = om.resourceVersion;
     if (om.deletionTimestamp) meta.deletionTimestamp = om.deletionTimestamp;
     else delete meta.deletionTimestamp;
-    if (om.deletionGracePeriodSeconds !== undefined) meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
+    if (om.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = om.deletionGracePeriodSeconds;
     if (om.generation !== undefined) meta.generation = om.generation;
     else delete meta.generation;
     if (opts.subresource !== 'status') {
-      if (om.deletionTimestamp && (meta.finalizers ?? []).some(f => !(om.finalizers ?? []).includes(f))) {
-        throw errors.invalid(t.kind, om.name!, [{ field: 'metadata.finalizers', message: 'Forbidden: no new finalizers can be added if the object is being deleted' }], t.group || undefined);
+      if (
+        om.deletionTimestamp &&
+        (meta.finalizers ?? []).some(f => !(om.finalizers ?? []).includes(f))
+      ) {
+        throw errors.invalid(
+          t.kind,
+          om.name!,
+          [
+            {
+              field: 'metadata.finalizers',
+              message:
+                'Forbidden: no new finalizers can be added if the object is being deleted',
+            },
+          ],
+          t.group || undefined,
+        );
       }
       applyDefaults(t.group, next, this.defaulting);
       validate(t, next);
@@ -178,9 +261,17 @@ export class ObjectWriter {
     }
     if (op === 'Update') {
       const userSet = input.metadata.managedFields;
-      if (userSet && !deepEqual(userSet, om.managedFields)) meta.managedFields = userSet.filter(e => e && e.manager);
+      if (userSet && !deepEqual(userSet, om.managedFields))
+        meta.managedFields = userSet.filter(e => e && e.manager);
       else {
-        meta.managedFields = managedFieldsAfterUpdate(old, next, opts.manager, t, opts.subresource, opts.subresource === 'status' ? 'status' : undefined);
+        meta.managedFields = managedFieldsAfterUpdate(
+          old,
+          next,
+          opts.manager,
+          t,
+          opts.subresource,
+          opts.subresource === 'status' ? 'status' : undefined,
+        );
       }
     }
     if (deepEqual(withoutVolatile(old), withoutVolatile(next))) return old;

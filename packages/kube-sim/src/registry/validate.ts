@@ -4,7 +4,8 @@ import { ResourceType } from '../types/ResourceType';
 import { fromLabelSelectorObject, matchesLabels } from '../api/Selectors';
 import { isObject } from '../util/objects';
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -13,15 +14,30 @@ const LABEL_NAMED = new Set(['Namespace', 'Service']);
 
 function podSpecCauses(spec: any, field: string): StatusCause[] {
   const causes: StatusCause[] = [];
-  if (!isObject(spec)) return [{ field, message: 'Required value', reason: 'FieldValueRequired' }];
+  if (!isObject(spec))
+    return [{ field, message: 'Required value', reason: 'FieldValueRequired' }];
   const containers = spec.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
-    causes.push({ field: `${field}.containers`, message: 'Required value', reason: 'FieldValueRequired' });
+    causes.push({
+      field: `${field}.containers`,
+      message: 'Required value',
+      reason: 'FieldValueRequired',
+    });
     return causes;
   }
   containers.forEach((c: any, i: number) => {
-    if (!c?.name) causes.push({ field: `${field}.containers[${i}].name`, message: 'Required value', reason: 'FieldValueRequired' });
-    if (!c?.image) causes.push({ field: `${field}.containers[${i}].image`, message: 'Required value', reason: 'FieldValueRequired' });
+    if (!c?.name)
+      causes.push({
+        field: `${field}.containers[${i}].name`,
+        message: 'Required value',
+        reason: 'FieldValueRequired',
+      });
+    if (!c?.image)
+      causes.push({
+        field: `${field}.containers[${i}].image`,
+        message: 'Required value',
+        reason: 'FieldValueRequired',
+      });
   });
   return causes;
 }
@@ -30,49 +46,93 @@ function podSpecCauses(spec: any, field: string): StatusCause[] {
 export function validate(t: ResourceType, obj: KubeObject): void {
   const name = obj.metadata.name ?? '';
   const causes: StatusCause[] = [];
-  const nameRe = LABEL_NAMED.has(t.kind) && !t.custom ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
+  const nameRe =
+    LABEL_NAMED.has(t.kind) && !t.custom ? DNS1123_LABEL : DNS1123_SUBDOMAIN;
   if (!nameRe.test(name) || name.length > 253) {
     causes.push({
       field: 'metadata.name',
       reason: 'FieldValueInvalid',
-      message: `Invalid value: "${name}": a lowercase RFC 1123 ${nameRe === DNS1123_LABEL ? 'label' : 'subdomain'} must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      message: `Invalid value: "${name}": a lowercase RFC 1123 ${
+        nameRe === DNS1123_LABEL ? 'label' : 'subdomain'
+      } must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
     });
   }
   for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) {
     if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) {
-      causes.push({ field: `metadata.labels`, reason: 'FieldValueInvalid', message: `Invalid value: "${v}": label value of "${k}" must be 63 characters or less, alphanumeric, '-', '_' or '.'` });
+      causes.push({
+        field: `metadata.labels`,
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${v}": label value of "${k}" must be 63 characters or less, alphanumeric, '-', '_' or '.'`,
+      });
     }
   }
   for (const [k, v] of Object.entries(obj.metadata.annotations ?? {})) {
-    if (typeof v !== 'string') causes.push({ field: `metadata.annotations.${k}`, reason: 'FieldValueInvalid', message: 'must be a string' });
+    if (typeof v !== 'string')
+      causes.push({
+        field: `metadata.annotations.${k}`,
+        reason: 'FieldValueInvalid',
+        message: 'must be a string',
+      });
   }
   if (!t.custom) {
-    const workload = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(t.kind) && t.group === 'apps';
+    const workload =
+      ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(
+        t.kind,
+      ) && t.group === 'apps';
     if (workload) {
       const sel = fromLabelSelectorObject(obj.spec?.selector);
       if (!sel || sel.length === 0) {
-        causes.push({ field: 'spec.selector', reason: 'FieldValueRequired', message: 'Required value' });
+        causes.push({
+          field: 'spec.selector',
+          reason: 'FieldValueRequired',
+          message: 'Required value',
+        });
       } else if (!matchesLabels(sel, obj.spec?.template?.metadata?.labels)) {
-        causes.push({ field: 'spec.template.metadata.labels', reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(obj.spec?.template?.metadata?.labels ?? {})}: \`selector\` does not match template \`labels\`` });
+        causes.push({
+          field: 'spec.template.metadata.labels',
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${JSON.stringify(
+            obj.spec?.template?.metadata?.labels ?? {},
+          )}: \`selector\` does not match template \`labels\``,
+        });
       }
-      causes.push(...podSpecCauses(obj.spec?.template?.spec, 'spec.template.spec'));
+      causes.push(
+        ...podSpecCauses(obj.spec?.template?.spec, 'spec.template.spec'),
+      );
     }
-    if (t.kind === 'Pod' && t.group === '') causes.push(...podSpecCauses(obj.spec, 'spec'));
+    if (t.kind === 'Pod' && t.group === '')
+      causes.push(...podSpecCauses(obj.spec, 'spec'));
     if (t.kind === 'Job' && t.group === 'batch') {
-      causes.push(...podSpecCauses(obj.spec?.template?.spec, 'spec.template.spec'));
+      causes.push(
+        ...podSpecCauses(obj.spec?.template?.spec, 'spec.template.spec'),
+      );
       const rp = obj.spec?.template?.spec?.restartPolicy;
       if (rp && rp !== 'Never' && rp !== 'OnFailure') {
-        causes.push({ field: 'spec.template.spec.restartPolicy', reason: 'FieldValueNotSupported', message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"` });
+        causes.push({
+          field: 'spec.template.spec.restartPolicy',
+          reason: 'FieldValueNotSupported',
+          message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"`,
+        });
       }
     }
     if (t.kind === 'CronJob' && t.group === 'batch' && !obj.spec?.schedule) {
-      causes.push({ field: 'spec.schedule', reason: 'FieldValueRequired', message: 'Required value' });
+      causes.push({
+        field: 'spec.schedule',
+        reason: 'FieldValueRequired',
+        message: 'Required value',
+      });
     }
     if (t.kind === 'ConfigMap' || t.kind === 'Secret') {
       for (const k of Object.keys(obj.data ?? {})) {
-        if (!/^[-._a-zA-Z0-9]+$/.test(k)) causes.push({ field: 'data', reason: 'FieldValueInvalid', message: `Invalid value: "${k}": a valid config key must consist of alphanumeric characters, '-', '_' or '.'` });
+        if (!/^[-._a-zA-Z0-9]+$/.test(k))
+          causes.push({
+            field: 'data',
+            reason: 'FieldValueInvalid',
+            message: `Invalid value: "${k}": a valid config key must consist of alphanumeric characters, '-', '_' or '.'`,
+          });
       }
     }
   }
-  if (causes.length > 0) throw errors.invalid(t.kind, name, causes, t.group || undefined);
+  if (causes.length > 0)
+    throw errors.invalid(t.kind, name, causes, t.group || undefined);
 }

@@ -1,4 +1,9 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { TlsMaterial } from './tls';
 import { AddressInfo } from 'node:net';
@@ -27,7 +32,10 @@ export interface ServerParts {
   version: Record<string, string>;
 }
 
-const AGG_CT = (v: string) => `application/json;g=apidiscovery.k8s.io;v=${v.split('/')[1]};as=APIGroupDiscoveryList`;
+const AGG_CT = (v: string) =>
+  `application/json;g=apidiscovery.k8s.io;v=${
+    v.split('/')[1]
+  };as=APIGroupDiscoveryList`;
 
 /** The HTTP front: authentication, non-resource endpoints, discovery, dispatch of verbs. */
 export class KubeSimServer {
@@ -40,13 +48,18 @@ export class KubeSimServer {
     const handler = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch(e => sendError(res, e));
     };
-    const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
+    const server: Server = tls
+      ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler)
+      : createServer(handler);
     server.keepAliveTimeout = 60_000;
-    server.on(tls ? 'secureConnection' : 'connection', (s: import('node:net').Socket) => {
-      s.setNoDelay(true);
-      this.sockets.add(s);
-      s.on('close', () => this.sockets.delete(s));
-    });
+    server.on(
+      tls ? 'secureConnection' : 'connection',
+      (s: import('node:net').Socket) => {
+        s.setNoDelay(true);
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+      },
+    );
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -58,10 +71,15 @@ export class KubeSimServer {
   async close(): Promise<void> {
     this.parts.watches.closeAll();
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>(resolve => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>(resolve =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://kube-sim');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const q = url.searchParams;
@@ -71,26 +89,54 @@ export class KubeSimServer {
       res.end('ok');
       return;
     }
-    if (path === '/version') return sendJson(res, 200, this.parts.version);
+    if (path === '/version') {
+      sendJson(res, 200, this.parts.version);
+      return;
+    }
     const id = this.parts.auth.authenticate(req);
     const { types } = this.parts;
     if (method === 'GET') {
       if (path === '/api' || path === '/apis') {
         const agg = wantsAggregated(req.headers.accept);
-        if (agg) return sendJson(res, 200, aggregatedDiscovery(types, path === '/api', agg), AGG_CT(agg));
-        return sendJson(res, 200, path === '/api' ? coreVersions(req.headers.host ?? '127.0.0.1') : groupList(types));
+        if (agg) {
+          sendJson(
+            res,
+            200,
+            aggregatedDiscovery(types, path === '/api', agg),
+            AGG_CT(agg),
+          );
+          return;
+        }
+        sendJson(
+          res,
+          200,
+          path === '/api'
+            ? coreVersions(req.headers.host ?? '127.0.0.1')
+            : groupList(types),
+        );
+        return;
       }
-      if (path === '/openapi/v3') return sendJson(res, 200, openApiV3Index(types));
+      if (path === '/openapi/v3') {
+        sendJson(res, 200, openApiV3Index(types));
+        return;
+      }
       if (path.startsWith('/openapi/v3/')) {
-        const doc = openApiV3GroupVersion(types, path.slice('/openapi/v3/'.length));
-        if (doc) return sendJson(res, 200, doc);
+        const doc = openApiV3GroupVersion(
+          types,
+          path.slice('/openapi/v3/'.length),
+        );
+        if (doc) {
+          sendJson(res, 200, doc);
+          return;
+        }
         throw errors.pathNotFound();
       }
       const g = /^\/apis\/([^/]+)$/.exec(path);
       if (g) {
         const info = groupInfo(types, g[1]);
         if (!info) throw errors.pathNotFound();
-        return sendJson(res, 200, info);
+        sendJson(res, 200, info);
+        return;
       }
     }
     const parsed = parseResourcePath(types, path);
@@ -98,36 +144,59 @@ export class KubeSimServer {
     if (parsed.kind === 'groupVersion') {
       const list = resourceList(types, parsed.group, parsed.version);
       if (!list || method !== 'GET') throw errors.pathNotFound();
-      return sendJson(res, 200, list);
+      sendJson(res, 200, list);
+      return;
     }
     if (parsed.kind === 'unknownResource') throw errors.pathNotFound();
     const rr = parsed.req;
-    if (rr.subresource && !(rr.subresource === 'status' && rr.type.statusSubresource) && !(rr.subresource === 'scale' && rr.type.scaleSubresource)) {
+    if (
+      rr.subresource &&
+      !(rr.subresource === 'status' && rr.type.statusSubresource) &&
+      !(rr.subresource === 'scale' && rr.type.scaleSubresource)
+    ) {
       throw errors.pathNotFound();
     }
     const h = this.parts.resources;
-    const watch = rr.watchPath || q.get('watch') === 'true' || q.get('watch') === '1';
+    const watch =
+      rr.watchPath || q.get('watch') === 'true' || q.get('watch') === '1';
     const verb = verbOf(method, !!rr.name, watch);
-    this.parts.auth.authorize(id, verb, rr.type, rr.namespace, rr.name, rr.subresource);
+    this.parts.auth.authorize(
+      id,
+      verb,
+      rr.type,
+      rr.namespace,
+      rr.name,
+      rr.subresource,
+    );
     switch (verb) {
       case 'watch':
-        return this.parts.watches.watch(req, res, rr, q);
+        this.parts.watches.watch(req, res, rr, q);
+        return;
       case 'get':
-        return h.get(req, res, rr);
+        h.get(req, res, rr);
+        return;
       case 'list':
-        return h.list(req, res, rr, q);
+        h.list(req, res, rr, q);
+        return;
       case 'create':
-        return h.create(req, res, rr, q);
+        await h.create(req, res, rr, q);
+        return;
       case 'update':
-        return h.update(req, res, rr, q);
+        await h.update(req, res, rr, q);
+        return;
       case 'patch':
-        return h.patch(req, res, rr, q);
+        await h.patch(req, res, rr, q);
+        return;
       case 'delete':
-        return h.delete(req, res, rr, q);
+        await h.delete(req, res, rr, q);
+        return;
       case 'deletecollection':
-        return h.deleteCollection(req, res, rr, q);
+        await h.deleteCollection(req, res, rr, q);
+        return;
       default:
-        throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+        throw errors.methodNotAllowed(
+          `the server does not allow this method on the requested resource`,
+        );
     }
   }
 }

@@ -19,7 +19,13 @@ export function selfSignedCertificate(host: string): TlsMaterial {
   const altNames = [
     { type: 7, ip: '127.0.0.1' },
     { type: 2, value: 'localhost' },
-    ...(host !== '127.0.0.1' && host !== 'localhost' ? [/^[\d.]+$/.test(host) ? { type: 7, ip: host } : { type: 2, value: host }] : []),
+    ...(host !== '127.0.0.1' && host !== 'localhost'
+      ? [
+          /^[\d.]+$/.test(host)
+            ? { type: 7, ip: host }
+            : { type: 2, value: host },
+        ]
+      : []),
   ];
   const pems = generate([{ name: 'commonName', value: 'kube-sim' }], {
     keyPair: { privateKey, publicKey },
@@ -27,7 +33,12 @@ export function selfSignedCertificate(host: string): TlsMaterial {
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true },
+      {
+        name: 'keyUsage',
+        keyCertSign: true,
+        digitalSignature: true,
+        keyEncipherment: true,
+      },
       { name: 'extKeyUsage', serverAuth: true },
       { name: 'subjectAltName', altNames },
     ],

@@ -7,6 +7,11 @@ import {
   WatchEventType,
 } from './KubeObject';
 
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 export type StoreListener = (event: StoreEvent) => void;
 
 /**
@@ -39,7 +44,11 @@ export class ObjectStore {
     return l;
   }
 
-  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  get(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
     return this.tables.get(resource)?.get(objectKey(namespace, name));
   }
 
@@ -52,7 +61,7 @@ export class ObjectStore {
       if (namespace && o.metadata.namespace !== namespace) continue;
       out.push([k, o]);
     }
-    out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    out.sort((a, b) => compareKeys(a[0], b[0]));
     return out.map(e => e[1]);
   }
 
@@ -81,7 +90,11 @@ export class ObjectStore {
   }
 
   /** Removes an object; the DELETED event carries a new resourceVersion. */
-  remove(resource: string, namespace: string | undefined, name: string): KubeObject | undefined {
+  remove(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
     const key = objectKey(namespace, name);
     const t = this.tables.get(resource);
     const previous = t?.get(key);
@@ -113,14 +126,20 @@ export class ObjectStore {
    * Listens to one resource's changes after `fromRV`; replays the logged
    * events first. Throws 410 Gone when that history was compacted.
    */
-  subscribe(resource: string, fromRV: number, listener: StoreListener): () => void {
+  subscribe(
+    resource: string,
+    fromRV: number,
+    listener: StoreListener,
+  ): () => void {
     if (fromRV > 0) {
       const past = this.log(resource).since(fromRV);
       if (!past) {
         throw new KubeError(
           410,
           'Expired',
-          `too old resource version: ${fromRV} (${this.log(resource).compactedRV})`,
+          `too old resource version: ${fromRV} (${
+            this.log(resource).compactedRV
+          })`,
         );
       }
       for (const ev of past) listener(ev);

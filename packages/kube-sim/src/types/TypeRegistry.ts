@@ -17,7 +17,9 @@ export class TypeRegistry {
   add(t: ResourceType): void {
     this.byPath.set(`${t.group}/${t.version}/${t.plural}`, t);
     const k = `${t.group}/${t.kind}`;
-    const list = (this.byKind.get(k) ?? []).filter(x => x.version !== t.version);
+    const list = (this.byKind.get(k) ?? []).filter(
+      x => x.version !== t.version,
+    );
     list.push(t);
     this.byKind.set(k, list);
     this.changed();
@@ -42,12 +44,20 @@ export class TypeRegistry {
     for (const l of this.listeners) l();
   }
 
-  lookup(group: string, version: string, plural: string): ResourceType | undefined {
+  lookup(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
     return this.byPath.get(`${group}/${version}/${plural}`);
   }
 
   /** Finds a type by group and kind, preferring the given version. */
-  forKind(group: string, kind: string, version?: string): ResourceType | undefined {
+  forKind(
+    group: string,
+    kind: string,
+    version?: string,
+  ): ResourceType | undefined {
     const list = this.byKind.get(`${group}/${kind}`);
     if (!list || list.length === 0) return undefined;
     return list.find(t => t.version === version) ?? list[0];

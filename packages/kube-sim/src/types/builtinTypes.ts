@@ -30,19 +30,38 @@ function group(g: string, version: string, specs: Spec[]): ResourceType[] {
 }
 
 const all = ['all'];
-const NS_VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+const NS_VERBS = [
+  'create',
+  'delete',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
 
 /** The built-in resource types the simulator serves. */
 export const BUILTIN_TYPES: ResourceType[] = [
   ...group('', 'v1', [
-    { kind: 'Namespace', namespaced: false, shortNames: ['ns'], status: true, verbs: NS_VERBS },
+    {
+      kind: 'Namespace',
+      namespaced: false,
+      shortNames: ['ns'],
+      status: true,
+      verbs: NS_VERBS,
+    },
     { kind: 'ConfigMap', shortNames: ['cm'] },
     { kind: 'Secret' },
     { kind: 'Service', shortNames: ['svc'], status: true, categories: all },
     { kind: 'Pod', shortNames: ['po'], status: true, categories: all },
     { kind: 'ServiceAccount', shortNames: ['sa'] },
     { kind: 'PersistentVolumeClaim', shortNames: ['pvc'], status: true },
-    { kind: 'PersistentVolume', namespaced: false, shortNames: ['pv'], status: true },
+    {
+      kind: 'PersistentVolume',
+      namespaced: false,
+      shortNames: ['pv'],
+      status: true,
+    },
     { kind: 'Endpoints', plural: 'endpoints', shortNames: ['ep'] },
     { kind: 'Event', shortNames: ['ev'] },
     { kind: 'Node', namespaced: false, shortNames: ['no'], status: true },
@@ -50,9 +69,27 @@ export const BUILTIN_TYPES: ResourceType[] = [
     { kind: 'ResourceQuota', shortNames: ['quota'], status: true },
   ]),
   ...group('apps', 'v1', [
-    { kind: 'Deployment', shortNames: ['deploy'], status: true, scale: true, categories: all },
-    { kind: 'ReplicaSet', shortNames: ['rs'], status: true, scale: true, categories: all },
-    { kind: 'StatefulSet', shortNames: ['sts'], status: true, scale: true, categories: all },
+    {
+      kind: 'Deployment',
+      shortNames: ['deploy'],
+      status: true,
+      scale: true,
+      categories: all,
+    },
+    {
+      kind: 'ReplicaSet',
+      shortNames: ['rs'],
+      status: true,
+      scale: true,
+      categories: all,
+    },
+    {
+      kind: 'StatefulSet',
+      shortNames: ['sts'],
+      status: true,
+      scale: true,
+      categories: all,
+    },
     { kind: 'DaemonSet', shortNames: ['ds'], status: true, categories: all },
     { kind: 'ControllerRevision' },
   ]),
@@ -62,7 +99,11 @@ export const BUILTIN_TYPES: ResourceType[] = [
   ]),
   ...group('networking.k8s.io', 'v1', [
     { kind: 'Ingress', plural: 'ingresses', shortNames: ['ing'], status: true },
-    { kind: 'NetworkPolicy', plural: 'networkpolicies', shortNames: ['netpol'] },
+    {
+      kind: 'NetworkPolicy',
+      plural: 'networkpolicies',
+      shortNames: ['netpol'],
+    },
     { kind: 'IngressClass', plural: 'ingressclasses', namespaced: false },
   ]),
   ...group('rbac.authorization.k8s.io', 'v1', [
@@ -89,7 +130,12 @@ export const BUILTIN_TYPES: ResourceType[] = [
   ...group('discovery.k8s.io', 'v1', [{ kind: 'EndpointSlice' }]),
   ...group('coordination.k8s.io', 'v1', [{ kind: 'Lease' }]),
   ...group('storage.k8s.io', 'v1', [
-    { kind: 'StorageClass', plural: 'storageclasses', namespaced: false, shortNames: ['sc'] },
+    {
+      kind: 'StorageClass',
+      plural: 'storageclasses',
+      namespaced: false,
+      shortNames: ['sc'],
+    },
   ]),
   ...group('apiextensions.k8s.io', 'v1', [
     {

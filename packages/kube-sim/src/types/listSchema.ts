@@ -12,26 +12,42 @@ const ATOMIC: ListSchema = { type: 'atomic' };
 const SET: ListSchema = { type: 'set' };
 const byName: ListSchema = { type: 'map', keys: ['name'], mergeKey: 'name' };
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const CONTAINER_LISTS = new Set([
+  'containers',
+  'initContainers',
+  'ephemeralContainers',
+]);
 
 /**
  * @param custom - true for custom resources (only metadata lists are known)
  * @param path - field names from the object root to the list, without indices
  */
-export function listSchema(custom: boolean, kind: string, path: string[]): ListSchema {
+export function listSchema(
+  custom: boolean,
+  kind: string,
+  path: string[],
+): ListSchema {
   const field = path[path.length - 1];
   const parent = path[path.length - 2];
   if (path.length === 2 && parent === 'metadata') {
     if (field === 'finalizers') return SET;
-    if (field === 'ownerReferences') return { type: 'map', keys: ['uid'], mergeKey: 'uid' };
+    if (field === 'ownerReferences')
+      return { type: 'map', keys: ['uid'], mergeKey: 'uid' };
     return ATOMIC;
   }
   if (custom) return ATOMIC;
   if (CONTAINER_LISTS.has(field)) return byName;
   switch (field) {
     case 'ports':
-      if (CONTAINER_LISTS.has(parent) || CONTAINER_LISTS.has(path[path.length - 2])) {
-        return { type: 'map', keys: ['containerPort', 'protocol'], mergeKey: 'containerPort' };
+      if (
+        CONTAINER_LISTS.has(parent) ||
+        CONTAINER_LISTS.has(path[path.length - 2])
+      ) {
+        return {
+          type: 'map',
+          keys: ['containerPort', 'protocol'],
+          mergeKey: 'containerPort',
+        };
       }
       if (kind === 'Service' && path.length === 2 && parent === 'spec') {
         return { type: 'map', keys: ['port', 'protocol'], mergeKey: 'port' };
@@ -64,8 +80,12 @@ export function listSchema(custom: boolean, kind: string, path: string[]): ListS
 }
 
 /** Element key values (with the SSA defaults: protocol TCP). */
-export function elementKey(schema: ListSchema, el: any): Record<string, unknown> | undefined {
-  if (schema.type !== 'map' || typeof el !== 'object' || el === null) return undefined;
+export function elementKey(
+  schema: ListSchema,
+  el: any,
+): Record<string, unknown> | undefined {
+  if (schema.type !== 'map' || typeof el !== 'object' || el === null)
+    return undefined;
   const out: Record<string, unknown> = {};
   for (const k of schema.keys) {
     let v = el[k];
