@@ -16,7 +16,9 @@ exports.up = async function up(knex) {
       .string('entity_ref', 512)
       .primary()
       .notNullable()
-      .comment('Entity ref of the Application, e.g. application:default/payments-prod');
+      .comment(
+        'Entity ref of the Application, e.g. application:default/payments-prod',
+      );
     // Denormalised filter columns, copied from the entity on every upsert.
     table.string('component_ref', 512).nullable();
     table.string('project', 255).nullable();
@@ -71,7 +73,10 @@ exports.up = async function up(knex) {
     table.string('initiator', 512).notNullable();
     table.string('phase', 32).notNullable();
     table.text('message').nullable();
-    table.text('result').nullable().comment('JSON result written on completion');
+    table
+      .text('result')
+      .nullable()
+      .comment('JSON result written on completion');
     table.integer('attempts').notNullable().defaultTo(0);
     table.string('claimed_by', 255).nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
@@ -96,9 +101,15 @@ exports.up = async function up(knex) {
       .inTable('slipway_operations')
       .onDelete('CASCADE');
     table.timestamp('time', { useTz: true }).notNullable();
-    table.string('phase', 32).nullable().comment('PreSync, Sync, PostSync, SyncFail');
+    table
+      .string('phase', 32)
+      .nullable()
+      .comment('PreSync, Sync, PostSync, SyncFail');
     table.integer('wave').nullable();
-    table.string('resource_key', 1024).nullable().comment('group/kind/namespace/name');
+    table
+      .string('resource_key', 1024)
+      .nullable()
+      .comment('group/kind/namespace/name');
     table.string('status', 64).notNullable();
     table.text('message').nullable();
 

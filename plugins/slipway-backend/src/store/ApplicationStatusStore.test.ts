@@ -18,20 +18,61 @@ const payments: ApplicationStatusUpdate = {
   healthStatus: 'Degraded',
   healthMessage: 'Deployment "api" exceeded its progress deadline',
   revision: '3f2c1a9e0b7d4c5a8e6f1b2d3c4a5e6f7a8b9c0d',
-  commit: { author: 'Ada <ada@example.com>', message: 'Bump api to 1.4.2', date: '2026-01-01T00:00:00.000Z' },
+  commit: {
+    author: 'Ada <ada@example.com>',
+    message: 'Bump api to 1.4.2',
+    date: '2026-01-01T00:00:00.000Z',
+  },
   conditions: [
-    { type: 'SyncError', message: 'one or more objects failed to apply', lastTransitionTime: '2026-01-01T00:00:00.000Z' },
+    {
+      type: 'SyncError',
+      message: 'one or more objects failed to apply',
+      lastTransitionTime: '2026-01-01T00:00:00.000Z',
+    },
   ],
   resources: [
-    { group: 'apps', kind: 'Deployment', namespace: 'payments', name: 'api', status: 'OutOfSync', health: { status: 'Degraded', message: 'progress deadline exceeded' }, managed: true },
-    { group: 'apps', kind: 'ReplicaSet', namespace: 'payments', name: 'api-7d9f', health: { status: 'Degraded' }, parentRefs: ['apps/Deployment/payments/api'], managed: false },
+    {
+      group: 'apps',
+      kind: 'Deployment',
+      namespace: 'payments',
+      name: 'api',
+      status: 'OutOfSync',
+      health: { status: 'Degraded', message: 'progress deadline exceeded' },
+      managed: true,
+    },
+    {
+      group: 'apps',
+      kind: 'ReplicaSet',
+      namespace: 'payments',
+      name: 'api-7d9f',
+      health: { status: 'Degraded' },
+      parentRefs: ['apps/Deployment/payments/api'],
+      managed: false,
+    },
   ],
   versions: {
     images: [
-      { image: 'ghcr.io/acme/api:1.4.2', resource: 'apps/Deployment/payments/api', container: 'api', location: 'desired' },
-      { image: 'ghcr.io/acme/api:1.4.1', resource: 'apps/Deployment/payments/api', container: 'api', location: 'live' },
+      {
+        image: 'ghcr.io/acme/api:1.4.2',
+        resource: 'apps/Deployment/payments/api',
+        container: 'api',
+        location: 'desired',
+      },
+      {
+        image: 'ghcr.io/acme/api:1.4.1',
+        resource: 'apps/Deployment/payments/api',
+        container: 'api',
+        location: 'live',
+      },
     ],
-    charts: [{ chart: 'redis', version: '18.1.0', repoURL: 'https://charts.example.com', location: 'desired' }],
+    charts: [
+      {
+        chart: 'redis',
+        version: '18.1.0',
+        repoURL: 'https://charts.example.com',
+        location: 'desired',
+      },
+    ],
   },
   reconciledAt: '2026-01-01T00:00:00.000Z',
 };
@@ -44,8 +85,13 @@ describe('ApplicationStatusStore', () => {
       const written = await store.upsertApplicationStatus(payments);
       const read = await store.getApplicationStatus(payments.entityRef);
       expect(read).toEqual(written);
-      expect(read).toMatchObject({ ...payments, updatedAt: '2026-01-01T00:00:00.000Z' });
-      expect(await store.getApplicationStatus('application:default/nope')).toBeUndefined();
+      expect(read).toMatchObject({
+        ...payments,
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      });
+      expect(
+        await store.getApplicationStatus('application:default/nope'),
+      ).toBeUndefined();
     },
   );
 
@@ -53,7 +99,9 @@ describe('ApplicationStatusStore', () => {
     'starts an application as Unknown/Unknown with empty lists, %p',
     async databaseId => {
       const { store } = await createTestStore(databases, databaseId);
-      const status = await store.upsertApplicationStatus({ entityRef: 'application:default/new' });
+      const status = await store.upsertApplicationStatus({
+        entityRef: 'application:default/new',
+      });
       expect(status).toEqual({
         entityRef: 'application:default/new',
         syncStatus: 'Unknown',
@@ -111,15 +159,24 @@ describe('ApplicationStatusStore', () => {
           entityRef: 'application:default/x',
           healthStatus: 'Fine' as any,
         }),
-      ).rejects.toThrow(/application:default\/x.*healthStatus must be one of Healthy/);
+      ).rejects.toThrow(
+        /application:default\/x.*healthStatus must be one of Healthy/,
+      );
       await expect(
-        store.upsertApplicationStatus({ entityRef: 'application:default/x', syncStatus: 'InSync' as any }),
+        store.upsertApplicationStatus({
+          entityRef: 'application:default/x',
+          syncStatus: 'InSync' as any,
+        }),
       ).rejects.toThrow(/syncStatus must be one of Synced, OutOfSync, Unknown/);
-      await expect(store.upsertApplicationStatus({ entityRef: '' })).rejects.toThrow(/entityRef/);
+      await expect(
+        store.upsertApplicationStatus({ entityRef: '' }),
+      ).rejects.toThrow(/entityRef/);
     },
   );
 
-  async function seed(store: Awaited<ReturnType<typeof createTestStore>>['store']) {
+  async function seed(
+    store: Awaited<ReturnType<typeof createTestStore>>['store'],
+  ) {
     // 30 applications: 3 components × 2 clusters × 5 environments.
     for (let i = 0; i < 30; i++) {
       const component = ['payments', 'orders', 'search'][i % 3];
@@ -133,7 +190,14 @@ describe('ApplicationStatusStore', () => {
         owner: `group:default/team-${component}`,
         syncStatus: i % 4 === 0 ? 'OutOfSync' : 'Synced',
         healthStatus: i % 6 === 0 ? 'Degraded' : 'Healthy',
-        resources: [{ group: 'apps', kind: 'Deployment', name: component, namespace: component }],
+        resources: [
+          {
+            group: 'apps',
+            kind: 'Deployment',
+            name: component,
+            namespace: component,
+          },
+        ],
       });
     }
   }
@@ -145,7 +209,10 @@ describe('ApplicationStatusStore', () => {
       await seed(store);
 
       const payEu = await store.listApplicationStatuses({
-        filter: { componentRef: 'component:default/payments', cluster: 'prod-eu' },
+        filter: {
+          componentRef: 'component:default/payments',
+          cluster: 'prod-eu',
+        },
         limit: 100,
       });
       // payments: i % 3 == 0; prod-eu: i even → i % 6 == 0 → 0, 6, 12, 18, 24
@@ -155,21 +222,30 @@ describe('ApplicationStatusStore', () => {
       expect(payEu.totalCount).toBe(5);
 
       const unhealthyOrOutOfSync = await store.listApplicationStatuses({
-        filter: { healthStatus: ['Degraded', 'Missing'], syncStatus: 'OutOfSync' },
+        filter: {
+          healthStatus: ['Degraded', 'Missing'],
+          syncStatus: 'OutOfSync',
+        },
       });
       // Degraded: i % 6 == 0; OutOfSync: i % 4 == 0 → i % 12 == 0 → 0, 12, 24
       expect(unhealthyOrOutOfSync.totalCount).toBe(3);
 
       const byRefs = await store.listApplicationStatuses({
         filter: {
-          entityRef: ['application:default/app-01', 'application:default/app-29', 'application:default/none'],
+          entityRef: [
+            'application:default/app-01',
+            'application:default/app-29',
+            'application:default/none',
+          ],
           owner: 'group:default/team-orders',
           project: 'orders',
           namespace: 'orders',
           environment: ['env-1', 'env-4'],
         },
       });
-      expect(byRefs.items.map(a => a.entityRef)).toEqual(['application:default/app-01']);
+      expect(byRefs.items.map(a => a.entityRef)).toEqual([
+        'application:default/app-01',
+      ]);
 
       await expect(
         store.listApplicationStatuses({ filter: { colour: 'blue' } as any }),
@@ -202,16 +278,28 @@ describe('ApplicationStatusStore', () => {
       expect(seen).toEqual([...seen].sort());
       expect(new Set(seen).size).toBe(15);
 
-      const third = await store.listApplicationStatuses({ limit: 10, offset: 20 });
+      const third = await store.listApplicationStatuses({
+        limit: 10,
+        offset: 20,
+      });
       expect(third.totalCount).toBe(30);
       expect(third.items.map(a => a.entityRef)).toEqual(
-        Array.from({ length: 10 }, (_, i) => `application:default/app-${20 + i}`),
+        Array.from(
+          { length: 10 },
+          (_, i) => `application:default/app-${20 + i}`,
+        ),
       );
       expect(third.nextCursor).toBeUndefined();
 
-      await expect(store.listApplicationStatuses({ cursor: '%%%' })).rejects.toThrow(/Invalid cursor/);
-      await expect(store.listApplicationStatuses({ limit: 0 })).rejects.toThrow(/limit/);
-      await expect(store.listApplicationStatuses({ limit: 5000 })).rejects.toThrow(/1 to 1000/);
+      await expect(
+        store.listApplicationStatuses({ cursor: '%%%' }),
+      ).rejects.toThrow(/Invalid cursor/);
+      await expect(store.listApplicationStatuses({ limit: 0 })).rejects.toThrow(
+        /limit/,
+      );
+      await expect(
+        store.listApplicationStatuses({ limit: 5000 }),
+      ).rejects.toThrow(/1 to 1000/);
     },
   );
 
@@ -224,7 +312,11 @@ describe('ApplicationStatusStore', () => {
         fields: ['healthStatus', 'versions'],
       });
       expect(page.items).toEqual([
-        { entityRef: payments.entityRef, healthStatus: 'Degraded', versions: payments.versions },
+        {
+          entityRef: payments.entityRef,
+          healthStatus: 'Degraded',
+          versions: payments.versions,
+        },
       ]);
       await expect(
         store.listApplicationStatuses({ fields: ['health' as any] }),
@@ -237,9 +329,15 @@ describe('ApplicationStatusStore', () => {
     async databaseId => {
       const { store } = await createTestStore(databases, databaseId);
       await store.upsertApplicationStatus(payments);
-      expect(await store.deleteApplicationStatus(payments.entityRef)).toBe(true);
-      expect(await store.deleteApplicationStatus(payments.entityRef)).toBe(false);
-      expect(await store.getApplicationStatus(payments.entityRef)).toBeUndefined();
+      expect(await store.deleteApplicationStatus(payments.entityRef)).toBe(
+        true,
+      );
+      expect(await store.deleteApplicationStatus(payments.entityRef)).toBe(
+        false,
+      );
+      expect(
+        await store.getApplicationStatus(payments.entityRef),
+      ).toBeUndefined();
       expect((await store.listApplicationStatuses()).totalCount).toBe(0);
     },
   );

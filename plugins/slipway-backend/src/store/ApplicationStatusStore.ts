@@ -160,7 +160,9 @@ export interface ApplicationStatusStore {
   upsertApplicationStatus(
     update: ApplicationStatusUpdate,
   ): Promise<ApplicationStatus>;
-  getApplicationStatus(entityRef: string): Promise<ApplicationStatus | undefined>;
+  getApplicationStatus(
+    entityRef: string,
+  ): Promise<ApplicationStatus | undefined>;
   listApplicationStatuses(
     options?: ListApplicationStatusesOptions,
   ): Promise<ApplicationStatusPage>;

@@ -119,10 +119,14 @@ function checkFields(
   const unknown = fields.filter(f => !(f in COLUMNS));
   if (unknown.length > 0) {
     throw new InputError(
-      `Unknown application status field(s) ${unknown.join(', ')}; known fields are ${ALL_FIELDS.join(', ')}`,
+      `Unknown application status field(s) ${unknown.join(
+        ', ',
+      )}; known fields are ${ALL_FIELDS.join(', ')}`,
     );
   }
-  return Array.from(new Set(['entityRef', ...fields])) as ApplicationStatusField[];
+  return Array.from(
+    new Set(['entityRef', ...fields]),
+  ) as ApplicationStatusField[];
 }
 
 function checkLimit(limit: number | undefined): number {
@@ -145,7 +149,9 @@ function applyFilter(
     const column = FILTER_COLUMNS[key as keyof ApplicationStatusFilter];
     if (!column) {
       throw new InputError(
-        `Unknown application filter ${key}; known filters are ${Object.keys(FILTER_COLUMNS).join(', ')}`,
+        `Unknown application filter ${key}; known filters are ${Object.keys(
+          FILTER_COLUMNS,
+        ).join(', ')}`,
       );
     }
     if (value === undefined) {
@@ -153,7 +159,9 @@ function applyFilter(
     }
     const values = Array.isArray(value) ? value : [value];
     if (values.some(v => typeof v !== 'string')) {
-      throw new InputError(`Application filter ${key} must be a string or a list of strings`);
+      throw new InputError(
+        `Application filter ${key} must be a string or a list of strings`,
+      );
     }
     if (values.length === 1) {
       query.where(column, values[0]);
@@ -165,10 +173,7 @@ function applyFilter(
 
 /** {@link ApplicationStatusStore} on a knex database. */
 export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
-  constructor(
-    private readonly db: Knex,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly db: Knex, private readonly now: () => Date) {}
 
   async upsertApplicationStatus(
     update: ApplicationStatusUpdate,
@@ -192,18 +197,15 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
       const [name, kind] = column;
       if (field === 'syncStatus' || field === 'healthStatus') {
         const word = String(value ?? 'Unknown');
-        const since = field === 'syncStatus' ? 'sync_changed_at' : 'health_changed_at';
+        const since =
+          field === 'syncStatus' ? 'sync_changed_at' : 'health_changed_at';
         insert[name] = word;
         merge[name] = word;
         // The time the status word last changed: kept while it stays the same.
-        merge[since] = this.db.raw('CASE WHEN ??.?? = ? THEN ??.?? ELSE ? END', [
-          TABLE,
-          name,
-          word,
-          TABLE,
-          since,
-          now,
-        ]);
+        merge[since] = this.db.raw(
+          'CASE WHEN ??.?? = ? THEN ??.?? ELSE ? END',
+          [TABLE, name, word, TABLE, since, now],
+        );
         continue;
       }
       insert[name] = toColumnValue(kind, value);
@@ -212,7 +214,9 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
     await this.db(TABLE).insert(insert).onConflict('entity_ref').merge(merge);
     const stored = await this.getApplicationStatus(update.entityRef);
     if (!stored) {
-      throw new Error(`Status of ${update.entityRef} was written but cannot be read back`);
+      throw new Error(
+        `Status of ${update.entityRef} was written but cannot be read back`,
+      );
     }
     return stored;
   }
@@ -221,7 +225,9 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
     entityRef: string,
   ): Promise<ApplicationStatus | undefined> {
     const row = await this.db(TABLE).where('entity_ref', entityRef).first();
-    return row ? (rowToStatus(row, ALL_FIELDS) as ApplicationStatus) : undefined;
+    return row
+      ? (rowToStatus(row, ALL_FIELDS) as ApplicationStatus)
+      : undefined;
   }
 
   async listApplicationStatuses(
@@ -231,7 +237,9 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
     const limit = checkLimit(options.limit);
     const offset = options.offset ?? 0;
     if (!Number.isInteger(offset) || offset < 0) {
-      throw new InputError(`Offset must be a non-negative integer, got ${offset}`);
+      throw new InputError(
+        `Offset must be a non-negative integer, got ${offset}`,
+      );
     }
 
     const filtered = this.db(TABLE);
@@ -265,12 +273,16 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
     return {
       items,
       totalCount: Number(count),
-      ...(more ? { nextCursor: encodeCursor(items[items.length - 1].entityRef) } : {}),
+      ...(more
+        ? { nextCursor: encodeCursor(items[items.length - 1].entityRef) }
+        : {}),
     };
   }
 
   async deleteApplicationStatus(entityRef: string): Promise<boolean> {
-    const deleted = await this.db(TABLE).where('entity_ref', entityRef).delete();
+    const deleted = await this.db(TABLE)
+      .where('entity_ref', entityRef)
+      .delete();
     return deleted > 0;
   }
 }

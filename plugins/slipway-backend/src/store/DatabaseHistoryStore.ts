@@ -8,7 +8,11 @@ import {
   toDbJson,
   toDbTime,
 } from './dbValues';
-import type { HistoryEntry, HistoryEntryInput, HistoryStore } from './HistoryStore';
+import type {
+  HistoryEntry,
+  HistoryEntryInput,
+  HistoryStore,
+} from './HistoryStore';
 
 const TABLE = 'slipway_history';
 
@@ -63,8 +67,14 @@ export class DatabaseHistoryStore implements HistoryStore {
         throw new InputError(`${what}: ${key} must be a non-empty string`);
       }
     }
-    if (!entry.source || typeof entry.source !== 'object' || Array.isArray(entry.source)) {
-      throw new InputError(`${what}: source must be the Application source object that was deployed`);
+    if (
+      !entry.source ||
+      typeof entry.source !== 'object' ||
+      Array.isArray(entry.source)
+    ) {
+      throw new InputError(
+        `${what}: source must be the Application source object that was deployed`,
+      );
     }
     const limit = options.limit ?? this.defaultLimit;
     checkLimit(limit, entry.applicationRef);
@@ -74,7 +84,9 @@ export class DatabaseHistoryStore implements HistoryStore {
       revision: entry.revision,
       source: toDbJson(entry.source),
       initiator: entry.initiator,
-      deploy_started_at: entry.deployStartedAt ? toDbTime(entry.deployStartedAt) : null,
+      deploy_started_at: entry.deployStartedAt
+        ? toDbTime(entry.deployStartedAt)
+        : null,
       deployed_at: toDbTime(entry.deployedAt ?? this.now()),
       commit_author: entry.commitAuthor ?? null,
       commit_message: entry.commitMessage ?? null,
@@ -83,7 +95,9 @@ export class DatabaseHistoryStore implements HistoryStore {
     return this.db.transaction(async trx => {
       const [inserted] = await trx(TABLE).insert(row).returning('id');
       const id = fromDbInteger(
-        typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted,
+        typeof inserted === 'object'
+          ? (inserted as { id: unknown }).id
+          : inserted,
       );
       // Keep the newest `limit` entries of this application.
       const keep = trx(TABLE)

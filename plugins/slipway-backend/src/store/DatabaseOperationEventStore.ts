@@ -1,11 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import {
-  fromDbInteger,
-  fromDbTime,
-  optional,
-  toDbTime,
-} from './dbValues';
+import { fromDbInteger, fromDbTime, optional, toDbTime } from './dbValues';
 import type {
   OperationEvent,
   OperationEventInput,
@@ -38,10 +33,7 @@ function rowToEvent(row: Record<string, unknown>): OperationEvent {
 
 /** The append-only event log of operations, on a knex database. */
 export class DatabaseOperationEventStore {
-  constructor(
-    private readonly db: Knex,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly db: Knex, private readonly now: () => Date) {}
 
   async appendEvents(
     operationId: string,
@@ -69,7 +61,9 @@ export class DatabaseOperationEventStore {
         );
       }
       if (event.wave !== undefined && !Number.isInteger(event.wave)) {
-        throw new InputError(`Event ${i} of operation ${operationId}: wave must be an integer`);
+        throw new InputError(
+          `Event ${i} of operation ${operationId}: wave must be an integer`,
+        );
       }
       return {
         operation_id: operationId,
@@ -115,7 +109,9 @@ export class DatabaseOperationEventStore {
     const items = rows.slice(0, limit).map(rowToEvent);
     return {
       items,
-      ...(rows.length > limit ? { nextCursor: items[items.length - 1].id } : {}),
+      ...(rows.length > limit
+        ? { nextCursor: items[items.length - 1].id }
+        : {}),
     };
   }
 }

@@ -67,7 +67,9 @@ function rowToOperation(row: OperationRow): Operation {
 
 function checkReplicaId(replicaId: string): void {
   if (typeof replicaId !== 'string' || replicaId.trim() === '') {
-    throw new InputError('replicaId must be a non-empty string naming this backend replica');
+    throw new InputError(
+      'replicaId must be a non-empty string naming this backend replica',
+    );
   }
 }
 
@@ -83,10 +85,7 @@ function checkReplicaId(replicaId: string): void {
  * replicas never both win.
  */
 export class DatabaseOperationStore {
-  constructor(
-    private readonly db: Knex,
-    private readonly now: () => Date,
-  ) {}
+  constructor(private readonly db: Knex, private readonly now: () => Date) {}
 
   async enqueue(input: EnqueueOperationInput): Promise<EnqueueResult> {
     const valid = validateEnqueueInput(input);
@@ -184,7 +183,9 @@ export class DatabaseOperationStore {
   ): Promise<boolean> {
     if (!FINAL_OPERATION_STATES.includes(phase)) {
       throw new InputError(
-        `Operation ${id} cannot end in phase ${JSON.stringify(phase)}; use one of ${FINAL_OPERATION_STATES.join(', ')}`,
+        `Operation ${id} cannot end in phase ${JSON.stringify(
+          phase,
+        )}; use one of ${FINAL_OPERATION_STATES.join(', ')}`,
       );
     }
     const query = this.db(TABLE)
@@ -234,14 +235,20 @@ export class DatabaseOperationStore {
     return this.getOperation(id);
   }
 
-  async recoverStale(options: RecoverStaleOptions): Promise<RecoverStaleResult> {
+  async recoverStale(
+    options: RecoverStaleOptions,
+  ): Promise<RecoverStaleResult> {
     const { olderThanMs } = options;
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     if (!Number.isFinite(olderThanMs) || olderThanMs < 0) {
-      throw new InputError(`olderThanMs must be a non-negative number of milliseconds, got ${olderThanMs}`);
+      throw new InputError(
+        `olderThanMs must be a non-negative number of milliseconds, got ${olderThanMs}`,
+      );
     }
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-      throw new InputError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
+      throw new InputError(
+        `maxAttempts must be a positive integer, got ${maxAttempts}`,
+      );
     }
     const now = this.now();
     const cutoff = toDbTime(new Date(now.getTime() - olderThanMs));
@@ -252,7 +259,9 @@ export class DatabaseOperationStore {
     const result: RecoverStaleResult = { requeued: [], finished: [] };
     for (const row of stale) {
       const op = rowToOperation(row);
-      const lost = `replica ${op.claimedBy ?? '(unknown)'} stopped reporting progress (last heartbeat ${op.heartbeatAt})`;
+      const lost = `replica ${
+        op.claimedBy ?? '(unknown)'
+      } stopped reporting progress (last heartbeat ${op.heartbeatAt})`;
       let update: Record<string, unknown>;
       let outcome: keyof RecoverStaleResult;
       if (op.phase === 'Terminating') {
@@ -318,7 +327,9 @@ export class DatabaseOperationStore {
   ): Promise<OperationPage> {
     const limit = options.limit ?? 20;
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-      throw new InputError(`Page size (limit) must be an integer from 1 to 1000, got ${limit}`);
+      throw new InputError(
+        `Page size (limit) must be an integer from 1 to 1000, got ${limit}`,
+      );
     }
     const query = this.db(TABLE)
       .where('application_ref', applicationRef)
@@ -331,7 +342,10 @@ export class DatabaseOperationStore {
       const after = decodeCursor(options.cursor, 'the operation list') as
         | { createdAt?: unknown; id?: unknown }
         | undefined;
-      if (typeof after?.createdAt !== 'string' || typeof after?.id !== 'string') {
+      if (
+        typeof after?.createdAt !== 'string' ||
+        typeof after?.id !== 'string'
+      ) {
         throw new InputError(
           'Invalid cursor for the operation list: pass the nextCursor value of a previous page unchanged',
         );
@@ -340,7 +354,11 @@ export class DatabaseOperationStore {
       query.where(q =>
         q
           .where('created_at', '<', createdAt)
-          .orWhere(q2 => q2.where('created_at', createdAt).where('id', '<', after.id as string)),
+          .orWhere(q2 =>
+            q2
+              .where('created_at', createdAt)
+              .where('id', '<', after.id as string),
+          ),
       );
     }
     const rows: OperationRow[] = await query;
@@ -349,7 +367,12 @@ export class DatabaseOperationStore {
     return {
       items,
       ...(rows.length > limit
-        ? { nextCursor: encodeCursor({ createdAt: last.createdAt, id: last.id }) }
+        ? {
+            nextCursor: encodeCursor({
+              createdAt: last.createdAt,
+              id: last.id,
+            }),
+          }
         : {}),
     };
   }

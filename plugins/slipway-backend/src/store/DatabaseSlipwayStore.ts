@@ -69,16 +69,24 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     this.statuses = new DatabaseApplicationStatusStore(db, now);
     this.operations = new DatabaseOperationStore(db, now);
     this.events = new DatabaseOperationEventStore(db, now);
-    this.history = new DatabaseHistoryStore(db, now, options.historyLimit ?? 10);
+    this.history = new DatabaseHistoryStore(
+      db,
+      now,
+      options.historyLimit ?? 10,
+    );
   }
 
   // Application status
 
-  upsertApplicationStatus(update: ApplicationStatusUpdate): Promise<ApplicationStatus> {
+  upsertApplicationStatus(
+    update: ApplicationStatusUpdate,
+  ): Promise<ApplicationStatus> {
     return this.statuses.upsertApplicationStatus(update);
   }
 
-  getApplicationStatus(entityRef: string): Promise<ApplicationStatus | undefined> {
+  getApplicationStatus(
+    entityRef: string,
+  ): Promise<ApplicationStatus | undefined> {
     return this.statuses.getApplicationStatus(entityRef);
   }
 
@@ -138,7 +146,10 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     return this.operations.listOperations(applicationRef, options);
   }
 
-  appendEvents(operationId: string, events: OperationEventInput[]): Promise<void> {
+  appendEvents(
+    operationId: string,
+    events: OperationEventInput[],
+  ): Promise<void> {
     return this.events.appendEvents(operationId, events);
   }
 
@@ -151,7 +162,10 @@ export class DatabaseSlipwayStore implements SlipwayStore {
 
   // History
 
-  addHistory(entry: HistoryEntryInput, options?: { limit?: number }): Promise<HistoryEntry> {
+  addHistory(
+    entry: HistoryEntryInput,
+    options?: { limit?: number },
+  ): Promise<HistoryEntry> {
     return this.history.addHistory(entry, options);
   }
 
@@ -159,7 +173,10 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     return this.history.listHistory(applicationRef);
   }
 
-  getHistory(applicationRef: string, id: number): Promise<HistoryEntry | undefined> {
+  getHistory(
+    applicationRef: string,
+    id: number,
+  ): Promise<HistoryEntry | undefined> {
     return this.history.getHistory(applicationRef, id);
   }
 }

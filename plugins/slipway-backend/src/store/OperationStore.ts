@@ -11,7 +11,11 @@ import type { OperationPhase } from '@slipway/plugin-slipway-common';
 export type OperationState = 'Queued' | OperationPhase | 'Terminated';
 
 /** Phases an operation can end in. */
-export type FinalOperationState = 'Succeeded' | 'Failed' | 'Error' | 'Terminated';
+export type FinalOperationState =
+  | 'Succeeded'
+  | 'Failed'
+  | 'Error'
+  | 'Terminated';
 
 /** Phases in which an operation blocks a new one for the same application. */
 export const ACTIVE_OPERATION_STATES: readonly OperationState[] = [
@@ -138,7 +142,10 @@ export interface OperationEvent {
 }
 
 /** Input of {@link OperationStore.appendEvents}. */
-export type OperationEventInput = Omit<OperationEvent, 'id' | 'operationId' | 'time'> & {
+export type OperationEventInput = Omit<
+  OperationEvent,
+  'id' | 'operationId' | 'time'
+> & {
   /** Defaults to now. */
   time?: string;
 };
@@ -191,9 +198,7 @@ export interface OperationStore {
    */
   requestTermination(id: string): Promise<Operation | undefined>;
   /** Takes over operations whose replica stopped heartbeating. */
-  recoverStale(
-    options: RecoverStaleOptions,
-  ): Promise<RecoverStaleResult>;
+  recoverStale(options: RecoverStaleOptions): Promise<RecoverStaleResult>;
   getOperation(id: string): Promise<Operation | undefined>;
   /** The queued, running or terminating operation of an application, if any. */
   getActiveOperation(applicationRef: string): Promise<Operation | undefined>;

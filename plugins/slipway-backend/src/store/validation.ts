@@ -29,7 +29,9 @@ function optionalBoolean(value: unknown, what: string): boolean | undefined {
     return undefined;
   }
   if (typeof value !== 'boolean') {
-    throw new InputError(`${what} must be true or false, got ${JSON.stringify(value)}`);
+    throw new InputError(
+      `${what} must be true or false, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -39,11 +41,15 @@ function resourceSelector(
   what: string,
 ): OperationResourceSelector {
   if (!value || typeof value !== 'object') {
-    throw new InputError(`${what} must be an object with group, kind, name and optional namespace`);
+    throw new InputError(
+      `${what} must be an object with group, kind, name and optional namespace`,
+    );
   }
   const r = value as Record<string, unknown>;
   if (typeof r.group !== 'string') {
-    throw new InputError(`${what}.group must be a string ('' for the core group)`);
+    throw new InputError(
+      `${what}.group must be a string ('' for the core group)`,
+    );
   }
   return {
     group: r.group,
@@ -87,7 +93,9 @@ export function validateOperationRequest(
   }
   if (r.historyId !== undefined) {
     if (!Number.isSafeInteger(r.historyId) || (r.historyId as number) < 0) {
-      throw new InputError(`${what}.historyId must be a history entry id (a non-negative integer)`);
+      throw new InputError(
+        `${what}.historyId must be a history entry id (a non-negative integer)`,
+      );
     }
     request.historyId = r.historyId as number;
   }
@@ -105,12 +113,16 @@ export function validateEnqueueInput(
   const what = `Operation on ${applicationRef}`;
   if (input.kind !== 'sync' && input.kind !== 'rollback') {
     throw new InputError(
-      `${what}: kind must be 'sync' or 'rollback', got ${JSON.stringify(input.kind)}`,
+      `${what}: kind must be 'sync' or 'rollback', got ${JSON.stringify(
+        input.kind,
+      )}`,
     );
   }
   const request = validateOperationRequest(input.request, `${what}: request`);
   if (input.kind === 'rollback' && request.historyId === undefined) {
-    throw new InputError(`${what}: a rollback needs request.historyId, the history entry to return to`);
+    throw new InputError(
+      `${what}: a rollback needs request.historyId, the history entry to return to`,
+    );
   }
   return {
     applicationRef,
@@ -130,7 +142,9 @@ export function validateStatusUpdate(update: ApplicationStatusUpdate): void {
     !SYNC_STATUSES.includes(update.syncStatus)
   ) {
     throw new InputError(
-      `${what}: syncStatus must be one of ${SYNC_STATUSES.join(', ')}, got ${JSON.stringify(update.syncStatus)}`,
+      `${what}: syncStatus must be one of ${SYNC_STATUSES.join(
+        ', ',
+      )}, got ${JSON.stringify(update.syncStatus)}`,
     );
   }
   if (
@@ -139,7 +153,9 @@ export function validateStatusUpdate(update: ApplicationStatusUpdate): void {
     !HEALTH_ORDER.includes(update.healthStatus as HealthStatusCode)
   ) {
     throw new InputError(
-      `${what}: healthStatus must be one of ${HEALTH_ORDER.join(', ')}, got ${JSON.stringify(update.healthStatus)}`,
+      `${what}: healthStatus must be one of ${HEALTH_ORDER.join(
+        ', ',
+      )}, got ${JSON.stringify(update.healthStatus)}`,
     );
   }
   for (const key of ['conditions', 'resources'] as const) {

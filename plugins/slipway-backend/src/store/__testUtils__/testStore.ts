@@ -1,10 +1,18 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import type {
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import {
   DatabaseSlipwayStore,
   type DatabaseSlipwayStoreOptions,
 } from '../DatabaseSlipwayStore';
+import type {
+  EnqueueOperationInput,
+  EnqueueResult,
+  Operation,
+} from '../OperationStore';
 
 /** A clock that moves only when told to. */
 export class TestClock {
@@ -36,4 +44,31 @@ export async function createTestStore(
     ...options,
   });
   return { store, knex, clock };
+}
+
+/** A sync request as a user would send it. */
+export const app = 'application:default/payments-prod';
+export const sync: EnqueueOperationInput = {
+  applicationRef: app,
+  kind: 'sync',
+  request: {
+    revision: 'main',
+    prune: true,
+    dryRun: false,
+    force: false,
+    resources: [
+      { group: 'apps', kind: 'Deployment', namespace: 'payments', name: 'api' },
+    ],
+  },
+  initiator: 'user:default/ada',
+};
+
+/** The new operation of an enqueue that must not conflict. */
+export function created(result: EnqueueResult): Operation {
+  if (result.status !== 'created') {
+    throw new Error(
+      `expected a new operation, got a conflict with ${result.activeOperationId}`,
+    );
+  }
+  return result.operation;
 }
