@@ -17,6 +17,8 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     ({ url: chartsUrl } = await server.createRepo('charts', {
       ...under('charts/demo', DEMO_CHART),
       'secrets.yaml': 'message: outside-the-chart\n',
+      'charts/failing/Chart.yaml': 'apiVersion: v2\nname: failing\nversion: 0.1.0\n',
+      'charts/failing/templates/fail.yaml': '{{ fail .Values.msg }}\n',
     }));
     ({ url: valuesUrl } = await server.createRepo('env-values', {
       'envs/prod/values.yaml': 'message: from-values-repo\nreplicas: 5\n',
@@ -164,6 +166,37 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     expect(error.reason).toBe('tool-failed');
     expect(error.message).toContain('helm template');
     expect(error.message).not.toMatch(/slipway-render-[A-Za-z0-9]+/);
+  });
+
+  it('stops at the manifest size limit', async () => {
+    const r = new ApplicationRenderer({
+      source: new GitSource({ cacheDir: await tmpDir('slipway-render-') }),
+      tools: testTools,
+      limits: { maxManifestBytes: 100 },
+    });
+    const error = await r.render({ appName: 'big', source: { repoURL: chartsUrl, path: 'charts/demo' } }).catch(e => e);
+    expect(error).toBeInstanceOf(RenderError);
+    expect(error.reason).toBe('limit-exceeded');
+    expect(error.message).toContain('Application "big"');
+  });
+
+  it('redacts configured secrets from tool messages', async () => {
+    const secret = 'hunter2-very-secret';
+    const r = new ApplicationRenderer({
+      source: new GitSource({ cacheDir: await tmpDir('slipway-render-') }),
+      tools: testTools,
+      secrets: [secret],
+    });
+    const error = await r
+      .render({
+        appName: 'leaky',
+        source: { repoURL: chartsUrl, path: 'charts/failing', helm: { parameters: [{ name: 'msg', value: secret }] } },
+      })
+      .catch(e => e);
+    expect(error.reason).toBe('tool-failed');
+    expect(error.message).toContain('helm template');
+    expect(error.message).toContain('***');
+    expect(error.message).not.toContain(secret);
   });
 
   it('renders an unchanged application once (render cache)', async () => {
