@@ -22,3 +22,4 @@ export type { ParseManifestsOptions } from './parseManifests';
 export { detectSourceType } from './detectSourceType';
 export { resolveConfined } from './confine';
 export type { RenderTools } from './runTool';
+export { createRendering } from './createRendering';

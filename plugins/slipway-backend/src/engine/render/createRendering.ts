@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { Config } from '@backstage/config';
+import { locateTools, toolsOptionsFromConfig } from '@slipway/plugin-slipway-node';
+import { CredentialStore, readRepositoryCredentials } from '../source/credentials';
+import { GitSource, type SourceLogger } from '../source/GitSource';
+import { ApplicationRenderer } from './ApplicationRenderer';
+import { HelmRepositoryClient } from './HelmRepository';
+import { RenderCache } from './RenderCache';
+
+/**
+ * Wires the production source and renderer from configuration: credentials
+ * from `slipway.repositories` and `integrations`, tools from `slipway.tools`
+ * (located with locateTools), `slipway.render.allowRemoteBases`.
+ */
+export function createRendering(options: { config: Config; cacheDir: string; logger?: SourceLogger }) {
+  const { config, cacheDir } = options;
+  const credentials = readRepositoryCredentials(config);
+  const source = new GitSource({ cacheDir: path.join(cacheDir, 'git'), credentials, logger: options.logger });
+  const helmRepositories = new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials });
+  const cache = new RenderCache({ maxEntries: config.getOptionalNumber('slipway.render.cacheEntries') ?? 200 });
+  const toolOptions = toolsOptionsFromConfig(config);
+  const renderer = new ApplicationRenderer({
+    source,
+    helmRepositories,
+    cache,
+    tools: () => locateTools(toolOptions),
+    allowRemoteBases: config.getOptionalBoolean('slipway.render.allowRemoteBases') ?? false,
+    secrets: new CredentialStore(credentials).secrets(),
+  });
+  return { source, helmRepositories, cache, renderer };
+}
