@@ -28,11 +28,6 @@ import type {
 } from './OperationStore';
 import type { SlipwayStore } from './SlipwayStore';
 
-const migrationsDir = resolvePackagePath(
-  '@slipway/plugin-slipway-backend',
-  'migrations',
-);
-
 /** Options of {@link DatabaseSlipwayStore.create}. */
 export interface DatabaseSlipwayStoreOptions {
   database: DatabaseService;
@@ -51,7 +46,12 @@ export class DatabaseSlipwayStore implements SlipwayStore {
   ): Promise<DatabaseSlipwayStore> {
     const client = await options.database.getClient();
     if (!options.skipMigrations && !options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await client.migrate.latest({
+        directory: resolvePackagePath(
+          '@slipway/plugin-slipway-backend',
+          'migrations',
+        ),
+      });
     }
     return new DatabaseSlipwayStore(client, options);
   }
