@@ -1,12 +1,10 @@
-import type {
-  HealthStatus,
-  OperationPhase,
-  ResourceSyncResultCode,
-} from '@slipway/plugin-slipway-common';
+import type { OperationPhase } from '@slipway/plugin-slipway-common';
 import type { SyncPlan, SyncTask } from '@slipway/plugin-slipway-node';
 import type { ClusterClient } from '../cluster';
-import { hookCompletion } from './hookCompletion';
+import { taskProgress } from './taskProgress';
 import { TaskRunner, refOfTask } from './TaskRunner';
+import { byKind, steps } from './stepping';
+import { SyncResults } from './SyncResults';
 import type {
   HealthFunction,
   ResourceSyncResult,
@@ -34,36 +32,13 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Consecutive tasks of the same phase and wave. */
-function steps(tasks: SyncTask[]): SyncTask[][] {
-  const out: SyncTask[][] = [];
-  for (const t of tasks) {
-    const last = out[out.length - 1];
-    if (last && last[0].phase === t.phase && last[0].wave === t.wave)
-      last.push(t);
-    else out.push([t]);
-  }
-  return out;
-}
-
-/** Consecutive tasks of the same kind: a kind is applied before the next one starts. */
-function byKind(tasks: SyncTask[]): SyncTask[][] {
-  const out: SyncTask[][] = [];
-  for (const t of tasks) {
-    const last = out[out.length - 1];
-    if (last && last[0].key.kind === t.key.kind) last.push(t);
-    else out.push([t]);
-  }
-  return out;
-}
-
 /**
  * One attempt at executing a sync plan: phases and waves in order, prunes
  * before applies in a wave, hooks awaited, health awaited between waves,
  * SyncFail hooks on failure, termination through the abort signal.
  */
 export class SyncRun {
-  readonly results = new Map<string, ResourceSyncResult>();
+  private readonly book: SyncResults;
   private readonly createdHooks: SyncTask[] = [];
   private readonly dryRun: boolean;
   private readonly pendingNamespaces: Set<string>;
@@ -75,6 +50,7 @@ export class SyncRun {
     private readonly signal: AbortSignal | undefined,
     private readonly emit: (e: SyncProgressEvent) => void,
   ) {
+    this.book = new SyncResults(emit);
     this.dryRun = plan.settings.dryRun;
     const applies = plan.tasks.filter(t => t.action === 'apply');
     // objects whose namespace or CRD this very sync creates cannot be checked by the server beforehand
@@ -97,6 +73,10 @@ export class SyncRun {
     );
   }
 
+  get results(): Map<string, ResourceSyncResult> {
+    return this.book.results;
+  }
+
   private get aborted(): boolean {
     return !!this.signal?.aborted;
   }
@@ -116,7 +96,7 @@ export class SyncRun {
     if (this.plan.issues.length > 0) {
       for (const [i, issue] of this.plan.issues.entries()) {
         if (!issue.key) continue;
-        this.record(
+        this.book.record(
           {
             id: `issue:${i}`,
             key: issue.key,
@@ -148,7 +128,7 @@ export class SyncRun {
       if (!(await this.validate(main))) {
         return {
           phase: 'Failed',
-          message: this.withReasons(
+          message: this.book.withReasons(
             'one or more objects failed to apply (dry run)',
           ),
         };
@@ -201,7 +181,7 @@ export class SyncRun {
           const outcome = await this.deps.runner.apply(t, true);
           if (!outcome.ok) {
             ok = false;
-            this.record(t, 'SyncFailed', outcome.message, 'Failed');
+            this.book.record(t, 'SyncFailed', outcome.message, 'Failed');
           }
         }),
     );
@@ -229,9 +209,9 @@ export class SyncRun {
       prunes.map(async t => {
         const outcome = await this.deps.runner.prune(t, this.dryRun);
         if (!outcome.ok)
-          this.record(t, 'SyncFailed', outcome.message, 'Failed');
+          this.book.record(t, 'SyncFailed', outcome.message, 'Failed');
         else
-          this.record(
+          this.book.record(
             t,
             outcome.skipped ? 'PruneSkipped' : 'Pruned',
             outcome.message,
@@ -250,7 +230,7 @@ export class SyncRun {
         if (await this.deps.client.get(ref)) {
           const outcome = await this.deps.runner.deleteAndWait(ref);
           if (!outcome.ok) {
-            this.record(hook, 'SyncFailed', outcome.message, 'Error');
+            this.book.record(hook, 'SyncFailed', outcome.message, 'Error');
             return false;
           }
         }
@@ -271,7 +251,7 @@ export class SyncRun {
           ? 'the hook is re-created when the sync runs'
           : undefined);
       if (reason) {
-        this.record(
+        this.book.record(
           t,
           'Synced',
           `not checked by the server (dry run): ${reason}`,
@@ -282,11 +262,11 @@ export class SyncRun {
     }
     const outcome = await this.deps.runner.apply(t, this.dryRun);
     if (!outcome.ok) {
-      this.record(t, 'SyncFailed', outcome.message, 'Failed');
+      this.book.record(t, 'SyncFailed', outcome.message, 'Failed');
       return false;
     }
     if (t.hook && !this.dryRun) this.createdHooks.push(t);
-    this.record(
+    this.book.record(
       t,
       'Synced',
       outcome.message,
@@ -300,12 +280,12 @@ export class SyncRun {
     const pending = step.filter(t => {
       if (t.hook) return true;
       if (t.action === 'prune')
-        return !final && this.results.get(t.id)?.status === 'Pruned';
+        return !final && this.book.results.get(t.id)?.status === 'Pruned';
       return !final;
     });
     for (const t of step) {
       if (!pending.includes(t) && t.action === 'apply')
-        this.update(t, 'Succeeded');
+        this.book.update(t, 'Succeeded');
     }
     const started = this.deps.now();
     let failed = false;
@@ -319,7 +299,7 @@ export class SyncRun {
       if (pending.length === 0 || this.aborted) break;
       if (this.deps.now() - started >= this.deps.waitTimeoutMs) {
         for (const t of pending) {
-          this.update(
+          this.book.update(
             t,
             'Failed',
             `timed out after ${Math.round(
@@ -337,40 +317,13 @@ export class SyncRun {
   }
 
   private async progressOf(t: SyncTask): Promise<OperationPhase> {
-    const live = await this.deps.client.get(refOfTask(t));
-    if (t.action === 'prune') {
-      if (!live) return 'Succeeded';
-      return 'Running';
-    }
-    if (!live) {
-      this.update(
-        t,
-        'Failed',
-        `${t.key.kind} ${t.key.name} is missing; it might have been deleted`,
-      );
-      return 'Failed';
-    }
-    let health: HealthStatus | undefined;
-    try {
-      health = await this.deps.health?.(live);
-    } catch (e) {
-      this.update(t, 'Error', `health check failed: ${errorMessage(e)}`);
-      return 'Error';
-    }
-    if (t.hook) health ??= hookCompletion(live);
-    let phase: OperationPhase = 'Running';
-    if (!health || health.status === 'Healthy') phase = 'Succeeded';
-    else if (
-      health.status === 'Degraded' ||
-      (t.hook && health.status === 'Unknown')
-    )
-      phase = 'Failed';
-    this.update(t, phase, health?.message);
-    return phase;
+    const progress = await taskProgress(t, this.deps.client, this.deps.health);
+    this.book.update(t, progress.phase, progress.message);
+    return progress.phase;
   }
 
   private async fail(syncFail: SyncTask[], base: string): Promise<RunOutcome> {
-    let message = this.withReasons(base);
+    let message = this.book.withReasons(base);
     if (!this.dryRun && syncFail.length > 0 && !this.aborted) {
       this.emit({
         type: 'wave',
@@ -402,13 +355,14 @@ export class SyncRun {
     });
     let clean = true;
     for (const hook of this.createdHooks) {
-      if (this.results.get(hook.id)?.operationPhase !== 'Running') continue;
+      if (this.book.results.get(hook.id)?.operationPhase !== 'Running')
+        continue;
       try {
         await this.deps.runner.delete(refOfTask(hook));
-        this.update(hook, 'Failed', 'Terminated');
+        this.book.update(hook, 'Failed', 'Terminated');
       } catch (e) {
         clean = false;
-        this.update(
+        this.book.update(
           hook,
           'Error',
           `failed to delete the running hook: ${errorMessage(e)}`,
@@ -429,74 +383,18 @@ export class SyncRun {
     policy: 'HookSucceeded' | 'HookFailed',
   ): Promise<void> {
     for (const hook of this.createdHooks) {
-      const phase = this.results.get(hook.id)?.operationPhase;
+      const phase = this.book.results.get(hook.id)?.operationPhase;
       if (!hook.hook?.deletePolicies.includes(policy) || phase === 'Running')
         continue;
       try {
         await this.deps.runner.delete(refOfTask(hook));
       } catch (e) {
-        this.update(
+        this.book.update(
           hook,
           'Error',
           `failed to delete the hook (${policy}): ${errorMessage(e)}`,
         );
       }
     }
-  }
-
-  private withReasons(base: string): string {
-    const reasons = [
-      ...new Set(
-        [...this.results.values()]
-          .filter(
-            r =>
-              r.status === 'SyncFailed' ||
-              r.operationPhase === 'Failed' ||
-              r.operationPhase === 'Error',
-          )
-          .map(r => r.message),
-      ),
-    ];
-    return reasons.length > 0 ? `${base}, reason: ${reasons.join(', ')}` : base;
-  }
-
-  private record(
-    t: SyncTask,
-    status: ResourceSyncResultCode,
-    message: string,
-    operationPhase: OperationPhase,
-  ): void {
-    const result: ResourceSyncResult = {
-      key: t.key,
-      apiVersion: t.apiVersion,
-      syncPhase: t.phase,
-      wave: t.wave,
-      status,
-      message,
-      ...(t.hook ? { hookType: t.hook.type } : {}),
-      operationPhase,
-    };
-    this.results.set(t.id, result);
-    this.emit({ type: 'resource', result });
-  }
-
-  private update(
-    t: SyncTask,
-    operationPhase: OperationPhase,
-    message?: string,
-  ): void {
-    const existing = this.results.get(t.id);
-    if (!existing) return;
-    if (
-      existing.operationPhase === operationPhase &&
-      (!message || existing.message === message)
-    )
-      return;
-    this.record(
-      t,
-      existing.status,
-      message || existing.message,
-      operationPhase,
-    );
   }
 }

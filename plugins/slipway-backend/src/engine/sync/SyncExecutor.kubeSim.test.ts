@@ -1,0 +1,231 @@
+import { KubeSim, startKubeSim } from '@slipway/kube-sim';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+import {
+  assessHealth,
+  planSync,
+  SyncPlanInput,
+} from '@slipway/plugin-slipway-node';
+import { ClusterCache, KubeClusterClient } from '../cluster';
+import { SyncExecutor } from './SyncExecutor';
+import type { SyncProgressEvent } from './types';
+
+const wave = (n: number) => ({ 'argocd.argoproj.io/sync-wave': String(n) });
+
+function deployment(
+  name: string,
+  image: string,
+  annotations?: Record<string, string>,
+): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, ...(annotations ? { annotations } : {}) },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'main', image }] },
+      },
+    },
+  };
+}
+
+function job(name: string, hook: string, image: string): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, annotations: { 'argocd.argoproj.io/hook': hook } },
+    spec: {
+      backoffLimit: 0,
+      template: {
+        spec: { restartPolicy: 'Never', containers: [{ name: 'main', image }] },
+      },
+    },
+  };
+}
+
+const configMap = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name },
+  data: { a: '1' },
+});
+
+describe('SyncExecutor against kube-sim', () => {
+  let sim: KubeSim;
+  let client: KubeClusterClient;
+  let cache: ClusterCache;
+  let executor: SyncExecutor;
+  beforeAll(async () => {
+    sim = await startKubeSim({
+      podReadyDelayMs: 0,
+      jobRunMs: 20,
+      log: () => {},
+    });
+    client = KubeClusterClient.fromKubeconfigYaml(sim.kubeconfig);
+    cache = new ClusterCache({
+      client,
+      kinds: [
+        { apiVersion: 'apps/v1', kind: 'Deployment' },
+        { apiVersion: 'v1', kind: 'ConfigMap' },
+        { apiVersion: 'v1', kind: 'Namespace' },
+      ],
+    });
+    await cache.start();
+    executor = new SyncExecutor({
+      client,
+      health: async o => assessHealth(o),
+      pollIntervalMs: 20,
+      waitTimeoutMs: 10_000,
+    });
+  });
+  afterAll(async () => {
+    cache.stop();
+    await sim.stop();
+  });
+
+  const plan = (
+    app: string,
+    namespace: string,
+    input: Partial<SyncPlanInput>,
+  ) =>
+    planSync({
+      appName: app,
+      namespace,
+      desired: [],
+      live: cache.managedObjects(app),
+      revision: '0123456789',
+      startedAt: Date.now(),
+      ...input,
+    });
+
+  it('creates the namespace, applies waves in order after each is healthy, then runs PostSync hooks', async () => {
+    const events: SyncProgressEvent[] = [];
+    const result = await executor.execute(
+      plan('waves', 'waves', {
+        desired: [
+          deployment('backend', 'nginx:1.25', wave(-1)),
+          deployment('frontend', 'nginx:1.25', wave(1)),
+          configMap('settings'),
+          job('smoke', 'PostSync', 'busybox:1'),
+        ],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+      { onProgress: e => events.push(e) },
+    );
+    expect(result.message).toBe('successfully synced (all tasks run)');
+    expect(result.phase).toBe('Succeeded');
+    const applied = [
+      ...new Set(
+        events.flatMap(e =>
+          e.type === 'resource' && e.result.status === 'Synced'
+            ? [e.result.key.name]
+            : [],
+        ),
+      ),
+    ];
+    expect(applied).toEqual([
+      'waves',
+      'backend',
+      'settings',
+      'frontend',
+      'smoke',
+    ]);
+    // the backend was Healthy before wave 0 started
+    const backendHealthy = events.findIndex(
+      e =>
+        e.type === 'resource' &&
+        e.result.key.name === 'backend' &&
+        e.result.operationPhase === 'Succeeded',
+    );
+    const wave0 = events.findIndex(
+      e => e.type === 'wave' && e.wave === 0 && e.state === 'started',
+    );
+    expect(backendHealthy).toBeGreaterThan(-1);
+    expect(backendHealthy).toBeLessThan(wave0);
+    expect(result.resources.find(r => r.key.name === 'smoke')).toMatchObject({
+      hookType: 'PostSync',
+      operationPhase: 'Succeeded',
+    });
+  });
+
+  it('a failing PreSync hook stops the sync before any resource is applied', async () => {
+    const result = await executor.execute(
+      plan('hooked', 'default', {
+        desired: [
+          job('migrate', 'PreSync', 'busybox:fail'),
+          configMap('hooked-config'),
+        ],
+      }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.resources.find(r => r.key.name === 'migrate')).toMatchObject({
+      operationPhase: 'Failed',
+    });
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'default',
+        name: 'hooked-config',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('prunes what left Git, keeps Prune=false resources, and dry run changes nothing', async () => {
+    const keep = {
+      ...configMap('keep'),
+      metadata: {
+        name: 'keep',
+        annotations: { 'argocd.argoproj.io/sync-options': 'Prune=false' },
+      },
+    };
+    const first = await executor.execute(
+      plan('prune', 'default', {
+        desired: [configMap('stays'), configMap('goes'), keep],
+      }),
+    );
+    expect(first.phase).toBe('Succeeded');
+    const ref = (name: string) => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      namespace: 'default',
+      name,
+    });
+    await waitFor(() => cache.managedObjects('prune').length === 3);
+
+    const dry = await executor.execute(
+      plan('prune', 'default', {
+        desired: [configMap('stays')],
+        request: { prune: true, dryRun: true },
+      }),
+    );
+    expect(dry.phase).toBe('Succeeded');
+    expect(await client.get(ref('goes'))).toBeDefined();
+
+    const second = await executor.execute(
+      plan('prune', 'default', {
+        desired: [configMap('stays')],
+        request: { prune: true },
+      }),
+    );
+    expect(
+      Object.fromEntries(second.resources.map(r => [r.key.name, r.status])),
+    ).toEqual({ goes: 'Pruned', keep: 'PruneSkipped', stays: 'Synced' });
+    await waitFor(async () => !(await client.get(ref('goes'))));
+    expect(await client.get(ref('keep'))).toBeDefined();
+  });
+});
+
+async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs)
+      throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 20));
+  }
+}
