@@ -1,0 +1,133 @@
+import { KubeObject } from '@slipway/plugin-slipway-common';
+import { assessHealth, stampManaged } from '@slipway/plugin-slipway-node';
+import { compareApplication, CompareInput } from './compareApplication';
+
+const scopeOf: CompareInput['scopeOf'] = (_apiVersion, kind) =>
+  kind === 'Namespace' || kind === 'ClusterRole' ? 'Cluster' : 'Namespaced';
+
+const configMap = (name: string, data: Record<string, string>): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name },
+  data,
+});
+
+/** A live object as the API server returns it after Slipway applied it. */
+const live = (obj: KubeObject, extra: Partial<KubeObject['metadata']> = {}): KubeObject => {
+  const stamped = stampManaged({ ...obj, metadata: { namespace: 'shop', ...obj.metadata } }, 'payments-prod');
+  return {
+    ...stamped,
+    metadata: { ...stamped.metadata, uid: `uid-${obj.metadata.name}`, resourceVersion: '7', creationTimestamp: '2026-01-01T00:00:00Z', ...extra },
+  };
+};
+
+const base = {
+  appName: 'payments-prod',
+  destinationNamespace: 'shop',
+  scopeOf,
+  assessHealth: async (obj: KubeObject) => assessHealth(obj),
+};
+
+describe('compareApplication', () => {
+  it('is Synced and Healthy when every desired object is live and unchanged', async () => {
+    const desired = [configMap('a', { x: '1' })];
+    const result = await compareApplication({ ...base, desired, live: [live(desired[0])] });
+    expect(result.syncStatus).toBe('Synced');
+    expect(result.health.status).toBe('Healthy');
+    expect(result.resources).toEqual([
+      expect.objectContaining({ key: { group: '', kind: 'ConfigMap', namespace: 'shop', name: 'a' }, status: 'Synced', requiresPruning: false }),
+    ]);
+  });
+
+  it('is OutOfSync with a readable diff when a live value differs from Git', async () => {
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '2' })],
+      live: [live(configMap('a', { x: '1' }))],
+    });
+    expect(result.syncStatus).toBe('OutOfSync');
+    expect(result.resources[0].status).toBe('OutOfSync');
+    expect(result.resources[0].diff).toMatch(/-\s+x: "1"[\s\S]*\+\s+x: "2"/);
+  });
+
+  it('reports a missing object as OutOfSync and Missing, and the application as Missing', async () => {
+    const result = await compareApplication({ ...base, desired: [configMap('a', { x: '1' })], live: [] });
+    expect(result.syncStatus).toBe('OutOfSync');
+    expect(result.resources[0].health?.status).toBe('Missing');
+    expect(result.health.status).toBe('Missing');
+  });
+
+  it('marks managed objects that left Git as requiring pruning, OutOfSync, without making the app unhealthy', async () => {
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' })],
+      live: [live(configMap('a', { x: '1' })), live(configMap('old', { y: '1' }))],
+    });
+    expect(result.syncStatus).toBe('OutOfSync');
+    expect(result.resources.find(r => r.key.name === 'old')).toMatchObject({ requiresPruning: true, status: 'OutOfSync' });
+    expect(result.health.status).toBe('Healthy');
+  });
+
+  it('lets IgnoreExtraneous keep an extraneous object from making the app OutOfSync', async () => {
+    const extraneous = live(configMap('generated', { y: '1' }), {
+      annotations: { 'argocd.argoproj.io/compare-options': 'IgnoreExtraneous', 'slipway.io/tracking-id': 'payments-prod:/ConfigMap:shop/generated' },
+    });
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' })],
+      live: [live(configMap('a', { x: '1' })), extraneous],
+    });
+    expect(result.syncStatus).toBe('Synced');
+  });
+
+  it('gives namespaced objects the destination namespace, strips it from cluster-scoped ones, and stamps tracking', async () => {
+    const result = await compareApplication({
+      ...base,
+      desired: [
+        configMap('a', { x: '1' }),
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', namespace: 'ignored' } },
+      ],
+      live: [],
+    });
+    const [cm, ns] = result.normalizedDesired;
+    expect(cm.metadata.namespace).toBe('shop');
+    expect(ns.metadata.namespace).toBeUndefined();
+    expect(cm.metadata.labels?.['slipway.io/app-instance']).toBe('payments-prod');
+    expect(cm.metadata.annotations?.['slipway.io/tracking-id']).toBe('payments-prod:/ConfigMap:shop/a');
+  });
+
+  it('leaves hooks out of the comparison', async () => {
+    const hook: KubeObject = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } },
+      spec: { template: { spec: { containers: [{ name: 'm', image: 'm:1' }], restartPolicy: 'Never' } } },
+    };
+    const result = await compareApplication({ ...base, desired: [hook], live: [] });
+    expect(result.resources).toEqual([]);
+    expect(result.syncStatus).toBe('Synced');
+  });
+
+  it('takes the worst resource health, naming the resource in the message', async () => {
+    const deployment: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', generation: 2 },
+      spec: { replicas: 1, template: { spec: { containers: [{ name: 'api', image: 'acme/api:2' }] } } },
+    };
+    const liveDeployment = {
+      ...live(deployment),
+      status: {
+        observedGeneration: 2,
+        replicas: 1,
+        updatedReplicas: 1,
+        availableReplicas: 0,
+        conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "api-1" has timed out progressing.' }],
+      },
+    };
+    const result = await compareApplication({ ...base, desired: [deployment, configMap('a', { x: '1' })], live: [liveDeployment, live(configMap('a', { x: '1' }))] });
+    expect(result.health.status).toBe('Degraded');
+    expect(result.health.message).toContain('Deployment/api');
+    expect(result.images.desired.map(i => `${i.repository}:${i.tag}`)).toEqual(['acme/api:2']);
+  });
+});

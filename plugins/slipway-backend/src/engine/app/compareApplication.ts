@@ -1,0 +1,150 @@
+import {
+  formatResourceKey,
+  HealthStatus,
+  KubeObject,
+  resourceKeyOf,
+  SyncStatusCode,
+} from '@slipway/plugin-slipway-common';
+import {
+  aggregateHealth,
+  diffResource,
+  IgnoreDifferencesRule,
+  isSyncHook,
+  JqEngine,
+  ResourceHealth,
+  stampManaged,
+} from '@slipway/plugin-slipway-node';
+import { imagesOf } from './images';
+import { ApplicationCondition, ResourceStatus } from './types';
+
+/** What a comparison needs; plain data plus the health function. */
+export interface CompareInput {
+  appName: string;
+  /** Rendered manifests, as Git has them. */
+  desired: KubeObject[];
+  /** Live objects the application manages (tracking label and annotation). */
+  live: KubeObject[];
+  /** `spec.destination.namespace`, given to namespaced objects without one. */
+  destinationNamespace?: string;
+  /** Scope of a kind, from the cluster's discovery; undefined when unknown. */
+  scopeOf(apiVersion: string, kind: string): 'Namespaced' | 'Cluster' | undefined;
+  ignoreDifferences?: IgnoreDifferencesRule[];
+  jq?: JqEngine;
+  assessHealth(obj: KubeObject): Promise<ResourceHealth | undefined>;
+}
+
+/** The comparison, without the source revisions. */
+export interface Comparison {
+  syncStatus: SyncStatusCode;
+  health: HealthStatus;
+  resources: ResourceStatus[];
+  images: { desired: ReturnType<typeof imagesOf>; live: ReturnType<typeof imagesOf> };
+  conditions: ApplicationCondition[];
+  /** Desired objects as they are applied: namespaced and stamped with tracking. */
+  normalizedDesired: KubeObject[];
+}
+
+/**
+ * Prepares a rendered manifest for comparison and apply: namespaced kinds
+ * get the destination namespace when they have none (as Argo CD does),
+ * cluster-scoped ones lose a namespace, and the tracking label and
+ * annotation are stamped.
+ */
+export function normalizeDesired(
+  obj: KubeObject,
+  input: Pick<CompareInput, 'appName' | 'destinationNamespace' | 'scopeOf'>,
+): KubeObject {
+  const scope = input.scopeOf(obj.apiVersion, obj.kind);
+  const metadata = { ...obj.metadata };
+  if (scope === 'Cluster') {
+    delete metadata.namespace;
+  } else if (!metadata.namespace && input.destinationNamespace) {
+    metadata.namespace = input.destinationNamespace;
+  }
+  return stampManaged({ ...obj, metadata }, input.appName);
+}
+
+/**
+ * Compares desired and live state of one application, resource by resource,
+ * with Argo CD's semantics: a resource is OutOfSync when applying it would
+ * change the live object, Missing live objects are OutOfSync and Missing,
+ * managed live objects no longer in Git require pruning, hooks do not take
+ * part, and the application is as healthy as its worst resource.
+ */
+export async function compareApplication(input: CompareInput): Promise<Comparison> {
+  const conditions: ApplicationCondition[] = [];
+  const liveByKey = new Map<string, KubeObject>();
+  for (const obj of input.live) {
+    liveByKey.set(formatResourceKey(resourceKeyOf(obj)), obj);
+  }
+  const normalizedDesired: KubeObject[] = [];
+  const resources: ResourceStatus[] = [];
+  const seen = new Set<string>();
+
+  for (const raw of input.desired) {
+    const desired = normalizeDesired(raw, input);
+    normalizedDesired.push(desired);
+    if (isSyncHook(desired)) continue;
+    const key = resourceKeyOf(desired);
+    const id = formatResourceKey(key);
+    if (seen.has(id)) {
+      conditions.push({
+        type: 'RepeatedResourceWarning',
+        message: `${desired.kind} ${key.namespace ? `${key.namespace}/` : ''}${key.name} appears more than once in the manifests; the last one wins`,
+      });
+    }
+    seen.add(id);
+    const live = liveByKey.get(id) ?? null;
+    let status: SyncStatusCode = 'OutOfSync';
+    let diff = '';
+    try {
+      const result = diffResource(desired, live, {
+        ignoreDifferences: input.ignoreDifferences,
+        jq: input.jq,
+      });
+      status = result.status;
+      diff = result.diff;
+    } catch (error) {
+      status = 'Unknown';
+      conditions.push({ type: 'ComparisonError', message: (error as Error).message });
+    }
+    const health: HealthStatus | undefined = live
+      ? await input.assessHealth(live)
+      : { status: 'Missing', message: 'not found in the cluster' };
+    resources.push({ key, apiVersion: desired.apiVersion, status, health, requiresPruning: false, diff });
+  }
+
+  let extraneousAffectsSync = false;
+  for (const [id, live] of liveByKey) {
+    if (seen.has(id) || isSyncHook(live)) continue;
+    const result = diffResource(null, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq });
+    if (result.affectsAppSyncStatus) extraneousAffectsSync = true;
+    resources.push({
+      key: resourceKeyOf(live),
+      apiVersion: live.apiVersion,
+      status: result.affectsAppSyncStatus ? 'OutOfSync' : 'Synced',
+      health: await input.assessHealth(live),
+      requiresPruning: true,
+      diff: result.diff,
+    });
+  }
+
+  const inGit = resources.filter(r => !r.requiresPruning);
+  let syncStatus: SyncStatusCode = 'Synced';
+  if (inGit.some(r => r.status === 'Unknown')) syncStatus = 'Unknown';
+  else if (inGit.some(r => r.status === 'OutOfSync') || extraneousAffectsSync) syncStatus = 'OutOfSync';
+
+  // Resources waiting to be pruned do not make the application unhealthy.
+  const health = aggregateHealth(inGit.map(r => r.health));
+  const worst = inGit.find(r => r.health?.status === health.status && r.health?.message);
+  return {
+    syncStatus,
+    health: worst?.health?.message && !health.message
+      ? { status: health.status, message: `${worst.key.kind}/${worst.key.name}: ${worst.health.message}` }
+      : health,
+    resources,
+    images: { desired: imagesOf(normalizedDesired), live: imagesOf(input.live) },
+    conditions,
+    normalizedDesired,
+  };
+}

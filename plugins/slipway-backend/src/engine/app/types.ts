@@ -1,0 +1,89 @@
+import type {
+  HealthStatus,
+  ResourceKey,
+  SyncStatusCode,
+} from '@slipway/plugin-slipway-common';
+import type {
+  IgnoreDifferencesRule,
+  ManagedNamespaceMetadata,
+} from '@slipway/plugin-slipway-node';
+import type { ApplicationSource, RenderedSource } from '../render';
+
+/** `spec.syncPolicy` of an Argo CD Application. */
+export interface SyncPolicy {
+  automated?: { prune?: boolean; selfHeal?: boolean; allowEmpty?: boolean } | null;
+  syncOptions?: string[];
+  retry?: {
+    limit?: number;
+    backoff?: { duration?: string; factor?: number; maxDuration?: string };
+  };
+  managedNamespaceMetadata?: ManagedNamespaceMetadata;
+}
+
+/** The spec of an Argo CD Application: what the engine reconciles. */
+export interface ApplicationSpec {
+  project?: string;
+  source?: ApplicationSource;
+  sources?: ApplicationSource[];
+  destination: { server?: string; name?: string; namespace?: string };
+  syncPolicy?: SyncPolicy;
+  ignoreDifferences?: IgnoreDifferencesRule[];
+}
+
+/** One Application as the engine sees it. */
+export interface EngineApplication {
+  /** The Application's name: the tracking label value on its resources. */
+  name: string;
+  spec: ApplicationSpec;
+}
+
+/** The comparison of one resource. */
+export interface ResourceStatus {
+  key: ResourceKey;
+  apiVersion: string;
+  status: SyncStatusCode;
+  /** Health of the live object; Missing when it does not exist. */
+  health?: HealthStatus;
+  /** In the cluster, managed by the app, but no longer in Git. */
+  requiresPruning: boolean;
+  /** Readable unified diff (Secret values masked), empty when in sync. */
+  diff: string;
+}
+
+/** A container image found in desired or live state. */
+export interface ImageRef {
+  /** Repository without tag or digest, e.g. `ghcr.io/acme/payments`. */
+  repository: string;
+  tag?: string;
+  digest?: string;
+  /** Where it was found: `Deployment/payments` container `api`. */
+  resource: string;
+  container: string;
+}
+
+/** A Helm chart an application deploys. */
+export interface ChartRef {
+  repoURL: string;
+  chart: string;
+  version: string;
+}
+
+/** An Argo CD style application condition. */
+export interface ApplicationCondition {
+  type: string;
+  message: string;
+}
+
+/** The result of comparing desired and live state. */
+export interface CompareResult {
+  syncStatus: SyncStatusCode;
+  health: HealthStatus;
+  resources: ResourceStatus[];
+  images: { desired: ImageRef[]; live: ImageRef[] };
+  charts: ChartRef[];
+  /** Commit SHA (or chart version) per source. */
+  sources: RenderedSource[];
+  /** The first source's revision: Argo CD's `status.sync.revision`. */
+  revision?: string;
+  conditions: ApplicationCondition[];
+}
