@@ -1,0 +1,337 @@
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+import {
+  SyncPlanInput,
+  planSync,
+  stampManaged,
+} from '@slipway/plugin-slipway-node';
+import { ClusterError, MemoryClusterClient } from '../cluster';
+import { SyncExecutor } from './SyncExecutor';
+import type { SyncExecutorOptions, SyncProgressEvent } from './types';
+
+const APP = 'shop';
+
+function cm(name: string, annotations?: Record<string, string>): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name,
+      namespace: 'shop',
+      ...(annotations ? { annotations } : {}),
+    },
+    data: { k: name },
+  };
+}
+function deploy(name: string, wave?: string): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {
+      name,
+      namespace: 'shop',
+      ...(wave
+        ? { annotations: { 'argocd.argoproj.io/sync-wave': wave } }
+        : {}),
+    },
+    spec: { replicas: 1 },
+  };
+}
+function job(
+  name: string,
+  hook: string,
+  extra: Record<string, string> = {},
+): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: {
+      name,
+      namespace: 'shop',
+      annotations: { 'argocd.argoproj.io/hook': hook, ...extra },
+    },
+    spec: {},
+  };
+}
+
+function setup(extra: Partial<SyncExecutorOptions> = {}) {
+  const client = new MemoryClusterClient();
+  client.put({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'shop' },
+  });
+  const sleeps: number[] = [];
+  let clock = 0;
+  const executor = new SyncExecutor({
+    client,
+    sleep: async ms => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    now: () => clock,
+    pollIntervalMs: 1000,
+    ...extra,
+  });
+  const events: SyncProgressEvent[] = [];
+  const plan = (input: Partial<SyncPlanInput>) =>
+    planSync({
+      appName: APP,
+      namespace: 'shop',
+      desired: [],
+      live: client.all(),
+      revision: 'abc1234',
+      startedAt: 0,
+      ...input,
+    });
+  const writes = () =>
+    client.calls
+      .filter(c => !c.dryRun)
+      .map(c => `${c.verb} ${c.ref.kind}/${c.ref.name}`);
+  return {
+    client,
+    executor,
+    events,
+    sleeps,
+    plan,
+    writes,
+    onProgress: (e: SyncProgressEvent) => events.push(e),
+  };
+}
+
+describe('SyncExecutor: prune, dry run, terminate, retry', () => {
+  it('prunes removed resources, skips Prune=false ones and those without prune', async () => {
+    const { client, executor, plan } = setup();
+    client.put(stampManaged(cm('gone'), APP));
+    client.put(
+      stampManaged(
+        cm('kept', { 'argocd.argoproj.io/sync-options': 'Prune=false' }),
+        APP,
+      ),
+    );
+    const withoutPrune = await executor.execute(
+      plan({ desired: [cm('config')] }),
+    );
+    expect(
+      withoutPrune.resources.find(r => r.key.name === 'gone'),
+    ).toMatchObject({
+      status: 'PruneSkipped',
+      message: 'ignored (requires pruning)',
+    });
+    const result = await executor.execute(
+      plan({ desired: [cm('config')], request: { prune: true } }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    const byName = Object.fromEntries(
+      result.resources.map(r => [r.key.name, r.status]),
+    );
+    expect(byName).toEqual({
+      gone: 'Pruned',
+      kept: 'PruneSkipped',
+      config: 'Synced',
+    });
+    expect(
+      client
+        .all()
+        .map(o => o.metadata.name)
+        .sort(),
+    ).toEqual(['config', 'kept', 'shop']);
+  });
+
+  it('PruneLast deletes after every wave has been applied', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.put(
+      stampManaged(
+        cm('old', { 'argocd.argoproj.io/sync-options': 'PruneLast=true' }),
+        APP,
+      ),
+    );
+    client.put(stampManaged(cm('older'), APP));
+    await executor.execute(
+      plan({
+        desired: [deploy('web', '2'), cm('config')],
+        request: { prune: true },
+      }),
+    );
+    expect(writes()).toEqual([
+      'delete ConfigMap/older',
+      'apply ConfigMap/config',
+      'apply Deployment/web',
+      'delete ConfigMap/old',
+    ]);
+  });
+
+  it('CreateNamespace creates the destination namespace first, untracked', async () => {
+    const { client, executor, plan } = setup();
+    const result = await executor.execute(
+      plan({
+        namespace: 'fresh',
+        desired: [{ ...cm('config'), metadata: { name: 'config' } }],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    const ns = await client.get({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      name: 'fresh',
+    });
+    expect(ns).toBeDefined();
+    expect(ns?.metadata.labels?.['slipway.io/app-instance']).toBeUndefined();
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'fresh',
+        name: 'config',
+      }),
+    ).toBeDefined();
+  });
+
+  it('dry run changes nothing and reports what would happen', async () => {
+    const { client, executor, plan } = setup();
+    client.put(stampManaged(cm('gone'), APP));
+    const before = client.all();
+    const result = await executor.execute(
+      plan({
+        desired: [cm('config'), job('migrate', 'PreSync')],
+        request: { dryRun: true, prune: true },
+      }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(client.all()).toEqual(before);
+    expect(client.calls.every(c => c.dryRun)).toBe(true);
+    expect(
+      result.resources.map(r => `${r.key.name}:${r.status}:${r.message}`),
+    ).toEqual([
+      'migrate:Synced:Job shop/migrate created (dry run)',
+      'gone:Pruned:pruned (dry run)',
+      'config:Synced:ConfigMap shop/config created (dry run)',
+    ]);
+  });
+
+  it('refuses to start when the server rejects an object in the validating dry run', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.failWhen((verb, ref) =>
+      verb === 'apply' && ref.name === 'bad'
+        ? new ClusterError('spec.replicas: Invalid value: "x"', 422, 'Invalid')
+        : undefined,
+    );
+    const result = await executor.execute(
+      plan({ desired: [cm('good'), deploy('bad', '1')] }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(
+      /failed to apply \(dry run\), reason: spec.replicas: Invalid value/,
+    );
+    expect(writes()).toEqual([]);
+  });
+
+  it('terminates on abort: deletes the running hook and ends Failed', async () => {
+    const controller = new AbortController();
+    const client = new MemoryClusterClient();
+    client.put({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+    });
+    let polls = 0;
+    const executor = new SyncExecutor({
+      client,
+      pollIntervalMs: 1,
+      sleep: async () => {
+        if (++polls === 3) controller.abort();
+      },
+    });
+    const events: SyncProgressEvent[] = [];
+    const result = await executor.execute(
+      planSync({
+        appName: APP,
+        namespace: 'shop',
+        desired: [job('forever', 'PreSync'), cm('config')],
+        live: [],
+      }),
+      {
+        signal: controller.signal,
+        onProgress: e => events.push(e),
+      },
+    );
+    expect(result).toMatchObject({
+      phase: 'Failed',
+      message: 'Operation terminated',
+    });
+    expect(
+      await client.get({
+        apiVersion: 'batch/v1',
+        kind: 'Job',
+        namespace: 'shop',
+        name: 'forever',
+      }),
+    ).toBeUndefined();
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'shop',
+        name: 'config',
+      }),
+    ).toBeUndefined();
+    expect(result.resources[0]).toMatchObject({
+      operationPhase: 'Failed',
+      message: 'Terminated',
+    });
+    expect(
+      events.some(e => e.type === 'operation' && e.phase === 'Terminating'),
+    ).toBe(true);
+  });
+
+  it('retries a failed operation with exponential backoff', async () => {
+    const { client, executor, plan, sleeps } = setup();
+    let failures = 2;
+    client.failWhen((verb, ref) =>
+      verb === 'apply' &&
+      ref.name === 'config' &&
+      !client.calls[client.calls.length - 1].dryRun &&
+      failures-- > 0
+        ? new ClusterError(
+            'etcdserver: request timed out',
+            500,
+            'InternalError',
+          )
+        : undefined,
+    );
+    const result = await executor.execute(plan({ desired: [cm('config')] }), {
+      retry: { limit: 3, backoff: { durationMs: 5000, factor: 2 } },
+    });
+    expect(result).toMatchObject({ phase: 'Succeeded', attempts: 3 });
+    expect(sleeps).toEqual([5000, 10000]);
+  });
+
+  it('gives up after the retry limit', async () => {
+    const { client, executor, plan } = setup();
+    client.failWhen((verb, ref) =>
+      verb === 'apply' &&
+      ref.name === 'config' &&
+      !client.calls[client.calls.length - 1].dryRun
+        ? new ClusterError('boom', 500, 'InternalError')
+        : undefined,
+    );
+    const result = await executor.execute(plan({ desired: [cm('config')] }), {
+      retry: { limit: 1 },
+    });
+    expect(result).toMatchObject({ phase: 'Failed', attempts: 2 });
+    expect(result.resources[0]).toMatchObject({
+      status: 'SyncFailed',
+      message: 'boom',
+    });
+  });
+
+  it('does not execute a plan with issues', async () => {
+    const { executor, plan, writes } = setup();
+    const result = await executor.execute(
+      plan({ desired: [cm('x', { 'argocd.argoproj.io/sync-wave': 'first' })] }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(/not valid: .*sync-wave/);
+    expect(writes()).toEqual([]);
+  });
+});
