@@ -13,6 +13,7 @@ import { DatabaseApplicationStatusStore } from './DatabaseApplicationStatusStore
 import { DatabaseHistoryStore } from './DatabaseHistoryStore';
 import { DatabaseOperationEventStore } from './DatabaseOperationEventStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
+import { DatabaseOperationRetention } from './DatabaseOperationRetention';
 import type { HistoryEntry, HistoryEntryInput } from './HistoryStore';
 import type {
   EnqueueOperationInput,
@@ -23,6 +24,7 @@ import type {
   OperationEventInput,
   OperationEventPage,
   OperationPage,
+  PruneOperationsOptions,
   RecoverStaleOptions,
   RecoverStaleResult,
 } from './OperationStore';
@@ -59,6 +61,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
   private readonly statuses: DatabaseApplicationStatusStore;
   private readonly operations: DatabaseOperationStore;
   private readonly events: DatabaseOperationEventStore;
+  private readonly retention: DatabaseOperationRetention;
   private readonly history: DatabaseHistoryStore;
 
   private constructor(
@@ -69,6 +72,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     this.statuses = new DatabaseApplicationStatusStore(db, now);
     this.operations = new DatabaseOperationStore(db, now);
     this.events = new DatabaseOperationEventStore(db, now);
+    this.retention = new DatabaseOperationRetention(db, now);
     this.history = new DatabaseHistoryStore(
       db,
       now,
@@ -158,6 +162,10 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     options?: { after?: number; limit?: number },
   ): Promise<OperationEventPage> {
     return this.events.listEvents(operationId, options);
+  }
+
+  pruneOperations(options: PruneOperationsOptions): Promise<number> {
+    return this.retention.pruneOperations(options);
   }
 
   // History

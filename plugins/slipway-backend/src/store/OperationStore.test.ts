@@ -276,4 +276,45 @@ describe('OperationStore', () => {
       ).rejects.toThrow(/Invalid cursor/);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'prunes operations that ended long ago with their events, never active ones, %p',
+    async databaseId => {
+      const { store, clock } = await createTestStore(databases, databaseId);
+      const old = created(await store.enqueue(sync));
+      await store.claimNext('r');
+      await store.appendEvents(old.id, [
+        { status: 'Running' },
+        { status: 'Succeeded' },
+      ]);
+      await store.complete(old.id, 'Succeeded', 'done');
+
+      clock.advance(10 * 86_400_000);
+      const recent = created(await store.enqueue(sync));
+      await store.claimNext('r');
+      await store.complete(recent.id, 'Failed', 'boom');
+      const active = created(await store.enqueue(sync));
+      await store.appendEvents(active.id, [{ status: 'Queued' }]);
+
+      clock.advance(86_400_000);
+      expect(
+        await store.pruneOperations({ finishedMoreThanMsAgo: 7 * 86_400_000 }),
+      ).toBe(1);
+      expect(await store.getOperation(old.id)).toBeUndefined();
+      expect((await store.listEvents(old.id)).items).toEqual([]);
+      expect(await store.getOperation(recent.id)).toMatchObject({
+        phase: 'Failed',
+      });
+      expect(await store.getOperation(active.id)).toMatchObject({
+        phase: 'Queued',
+      });
+      expect((await store.listEvents(active.id)).items).toHaveLength(1);
+
+      // Even a zero age leaves the active operation alone.
+      expect(await store.pruneOperations({ finishedMoreThanMsAgo: 0 })).toBe(1);
+      expect(await store.getOperation(active.id)).toMatchObject({
+        phase: 'Queued',
+      });
+    },
+  );
 });

@@ -124,6 +124,12 @@ export interface RecoverStaleResult {
   finished: string[];
 }
 
+/** Options of {@link OperationStore.pruneOperations}. */
+export interface PruneOperationsOptions {
+  /** Operations that ended longer ago than this many milliseconds are deleted. */
+  finishedMoreThanMsAgo: number;
+}
+
 /** One line of an operation's progress. */
 export interface OperationEvent {
   /** Increasing within the store; events are read in this order. */
@@ -217,4 +223,10 @@ export interface OperationStore {
     operationId: string,
     options?: { after?: number; limit?: number },
   ): Promise<OperationEventPage>;
+  /**
+   * Deletes operations that ended long ago, with their events; active
+   * operations are never deleted. History entries keep their operation id.
+   * Returns the number of operations deleted.
+   */
+  pruneOperations(options: PruneOperationsOptions): Promise<number>;
 }
