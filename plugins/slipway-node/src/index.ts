@@ -8,4 +8,5 @@ export * from './tools';
 export * from './health';
 export * from './sync';
 export * from './applicationset';
+export * from './clusters';
 export * from './diff';

@@ -1,6 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ClusterConfig, IN_CLUSTER_SERVER } from './ClusterConfig';
+import { ClusterConfig, IN_CLUSTER_SERVER } from '@slipway/plugin-slipway-node';
 
 /** A cluster the engine can reach. */
 export interface Cluster {
