@@ -9,4 +9,5 @@ export * from './health';
 export * from './sync';
 export * from './applicationset';
 export * from './clusters';
+export * from './source';
 export * from './diff';

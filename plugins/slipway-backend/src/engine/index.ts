@@ -1,7 +1,6 @@
 /**
  * The reconcile engine's I/O adapters (DESIGN §4).
  */
-export * from './source';
 export * from './cluster';
 export * from './render';
 export * from './sync';

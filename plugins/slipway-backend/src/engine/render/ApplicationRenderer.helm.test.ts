@@ -1,5 +1,5 @@
 import { GitTestServer } from '@slipway/test-utils';
-import { GitSource } from '../source/GitSource';
+import { GitSource } from '@slipway/plugin-slipway-node';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { RenderCache } from './RenderCache';
 import { RenderError } from './RenderError';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GitTestServer } from '@slipway/test-utils';
-import { GitSource } from '../source/GitSource';
+import { GitSource } from '@slipway/plugin-slipway-node';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { RenderError } from './RenderError';
 import { CountingRunner, DEMO_CHART, deployment, testTools, tmpDir, under } from './__fixtures__/repos';

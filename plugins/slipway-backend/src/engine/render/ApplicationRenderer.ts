@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatResourceKey, resourceKeyOf, type KubeObject } from '@slipway/plugin-slipway-common';
-import { redactText, redactUrl } from '../source/redact';
-import { SourceError, type Source } from '../source/Source';
+import {
+  redactText,
+  redactUrl,
+  SourceError,
+  type Source,
+} from '@slipway/plugin-slipway-node';
 import { resolveConfined } from './confine';
 import { detectSourceType, SourceTypeError } from './detectSourceType';
 import { DirectoryRenderer } from './DirectoryRenderer';

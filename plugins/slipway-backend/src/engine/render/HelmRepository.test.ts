@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { GitSource } from '../source/GitSource';
+import { GitSource } from '@slipway/plugin-slipway-node';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { HelmRepositoryClient, HelmRepositoryError } from './HelmRepository';
 import { DEMO_CHART, testTools, tmpDir } from './__fixtures__/repos';

@@ -4,10 +4,14 @@ import path from 'node:path';
 import semver from 'semver';
 import * as tar from 'tar';
 import { parse } from 'yaml';
-import { CredentialStore, type RepositoryCredential } from '../source/credentials';
-import { hashKey } from '../source/repoLocation';
-import { redactText, redactUrl } from '../source/redact';
-import { removeCheckoutDir } from '../source/materialize';
+import {
+  CredentialStore,
+  type RepositoryCredential,
+  hashKey,
+  redactText,
+  redactUrl,
+  removeCheckoutDir,
+} from '@slipway/plugin-slipway-node';
 
 /** A chart version picked from a Helm repository. */
 export interface ResolvedChart {

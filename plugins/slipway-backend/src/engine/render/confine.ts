@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../source/materialize';
+import { isInside } from '@slipway/plugin-slipway-node';
 import { RenderError } from './RenderError';
 
 export { isInside };

@@ -1,8 +1,13 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import { locateTools, toolsOptionsFromConfig } from '@slipway/plugin-slipway-node';
-import { CredentialStore, readRepositoryCredentials } from '../source/credentials';
-import { GitSource, type SourceLogger } from '../source/GitSource';
+import {
+  locateTools,
+  toolsOptionsFromConfig,
+  CredentialStore,
+  readRepositoryCredentials,
+  GitSource,
+  type SourceLogger,
+} from '@slipway/plugin-slipway-node';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { HelmRepositoryClient } from './HelmRepository';
 import { RenderCache } from './RenderCache';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { redactText } from '../source/redact';
+import { redactText } from '@slipway/plugin-slipway-node';
 import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
 import type { RenderLimits } from './types';

@@ -1,3 +1,7 @@
+/**
+ * Git repositories read at a commit: the source port shared by the engine
+ * and the catalog module, and its isomorphic-git adapter.
+ */
 export * from './Source';
 export { GitSource } from './GitSource';
 export type { GitSourceOptions, SourceLogger } from './GitSource';
@@ -7,3 +11,5 @@ export { redactUrl, redactText } from './redact';
 export { matchRevision } from './resolveRevision';
 export type { AdvertisedRef, RevisionMatch } from './resolveRevision';
 export type { CheckoutLimits } from './materialize';
+export { hashKey } from './repoLocation';
+export { isInside, removeCheckoutDir } from './materialize';
