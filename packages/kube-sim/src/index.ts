@@ -8,3 +8,5 @@ export { startKubeSim } from './startKubeSim';
 export type { KubeSim, KubeSimOptions } from './startKubeSim';
 export { FAULT_ANNOTATION, imageFault } from './controllers/faults';
 export type { Fault } from './controllers/faults';
+export { ManualClock } from './util/Clock';
+export type { SimClock } from './util/Clock';

@@ -26,6 +26,7 @@ import { TypeRegistry } from './types/TypeRegistry';
 import { buildKubeconfig } from './kubeconfig';
 import { seedCluster } from './seed';
 import { selfSignedCertificate } from './server/tls';
+import { SimClock, systemClock } from './util/Clock';
 
 /** Options of {@link startKubeSim}; every field is optional. */
 export interface KubeSimOptions {
@@ -65,6 +66,11 @@ export interface KubeSimOptions {
   contextName?: string;
   /** Extra namespaces created at start (besides default, kube-system, kube-public, kube-node-lease). */
   namespaces?: string[];
+  /**
+   * Clock of the simulated controllers (CronJob schedules, pod and Job
+   * delays); default the system clock. Pass a `ManualClock` to move time in tests.
+   */
+  clock?: SimClock;
   /** Logger for controller errors; default writes to stderr. */
   log?: (message: string) => void;
 }
@@ -129,6 +135,7 @@ export async function startKubeSim(
       jobRunMs: options.jobRunMs ?? podReadyDelayMs,
       nodes,
     },
+    clock: options.clock ?? systemClock,
     log,
   });
   const ctx = manager.context;

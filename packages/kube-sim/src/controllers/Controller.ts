@@ -3,6 +3,7 @@ import { ObjectWriter } from '../registry/ObjectWriter';
 import { KubeObject, StoreEvent } from '../store/KubeObject';
 import { ObjectStore } from '../store/ObjectStore';
 import { TypeRegistry } from '../types/TypeRegistry';
+import { SimClock } from '../util/Clock';
 
 export interface SimulationSettings {
   /** Delay before a started pod's containers run and become Ready. */
@@ -19,6 +20,8 @@ export interface ControllerContext {
   writer: ObjectWriter;
   deleter: Deleter;
   settings: SimulationSettings;
+  /** Time of the simulated controllers (system clock unless a test injects one). */
+  clock: SimClock;
   /** Runs `fn` after `ms` (cancelled on shutdown). */
   later(ms: number, fn: () => void): void;
   /** Re-queues a key of a controller. */

@@ -11,7 +11,7 @@ export class ControllerManager {
   private readonly queue = new Map<string, [Controller, string]>();
   private scheduled = false;
   private stopped = false;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<() => void>();
   private unsubscribe?: () => void;
 
   constructor(
@@ -37,7 +37,7 @@ export class ControllerManager {
   stop(): void {
     this.stopped = true;
     this.unsubscribe?.();
-    for (const t of this.timers) clearTimeout(t);
+    for (const cancel of this.timers) cancel();
     this.timers.clear();
     this.queue.clear();
   }
@@ -64,12 +64,11 @@ export class ControllerManager {
 
   private later(ms: number, fn: () => void) {
     if (this.stopped) return;
-    const t = setTimeout(() => {
-      this.timers.delete(t);
+    const cancel = this.ctx.clock.setTimer(ms, () => {
+      this.timers.delete(cancel);
       if (!this.stopped) this.safely(fn);
-    }, ms);
-    t.unref?.();
-    this.timers.add(t);
+    });
+    this.timers.add(cancel);
   }
 
   private safely(fn: () => void) {

@@ -1,5 +1,4 @@
 import { StoreEvent } from '../store/KubeObject';
-import { nowIso } from '../util/objects';
 import {
   Controller,
   CONTROLLER_MANAGER,
@@ -33,7 +32,8 @@ export class CronJobController implements Controller {
     return [];
   }
 
-  reconcile(key: string, fire = false): void {
+  /** @param fireAt - the scheduled instant (ms) when a schedule fired */
+  reconcile(key: string, fireAt?: number): void {
     const [ns, name] = splitKey(key);
     const { store, writer, types, deleter } = this.ctx;
     const cj = store.get('batch/cronjobs', ns, name);
@@ -57,7 +57,7 @@ export class CronJobController implements Controller {
       j => !isDone(j, 'Complete') && !isDone(j, 'Failed'),
     );
     const status: Record<string, any> = { ...(cj.status ?? {}) };
-    if (fire && !cj.spec.suspend) {
+    if (fireAt !== undefined && !cj.spec.suspend) {
       const policy = cj.spec.concurrencyPolicy ?? 'Allow';
       if (!(policy === 'Forbid' && running.length > 0)) {
         if (policy === 'Replace')
@@ -65,7 +65,11 @@ export class CronJobController implements Controller {
             deleter.delete(jobType, ns, j.metadata.name!, {
               propagationPolicy: 'Background',
             });
-        const minute = Math.floor(Date.now() / 60000);
+        const scheduledAt = new Date(
+          Math.floor(fireAt / 60000) * 60000,
+        );
+        const scheduledIso = `${scheduledAt.toISOString().slice(0, 19)}Z`;
+        const minute = scheduledAt.getTime() / 60000;
         const jobName = `${name}-${minute}`;
         if (!store.get('batch/jobs', ns, jobName)) {
           const tpl = cj.spec.jobTemplate ?? {};
@@ -80,7 +84,7 @@ export class CronJobController implements Controller {
                 labels: tpl.metadata?.labels,
                 annotations: {
                   ...(tpl.metadata?.annotations ?? {}),
-                  'batch.kubernetes.io/cronjob-scheduled-timestamp': nowIso(),
+                  'batch.kubernetes.io/cronjob-scheduled-timestamp': scheduledIso,
                 },
                 ownerReferences: [controllerRef(cj)],
               },
@@ -88,7 +92,7 @@ export class CronJobController implements Controller {
             },
             { manager: CONTROLLER_MANAGER },
           );
-          status.lastScheduleTime = nowIso();
+          status.lastScheduleTime = scheduledIso;
         }
       }
     }
@@ -149,12 +153,13 @@ export class CronJobController implements Controller {
   }
 
   private schedule(key: string, schedule: ReturnType<typeof parseCron>) {
-    const next = nextRun(schedule, new Date());
+    const now = this.ctx.clock.now();
+    const next = nextRun(schedule, new Date(now));
     if (!next || this.scheduled.get(key) === next.getTime()) return;
     this.scheduled.set(key, next.getTime());
-    this.ctx.later(next.getTime() - Date.now(), () => {
+    this.ctx.later(next.getTime() - now, () => {
       this.scheduled.delete(key);
-      this.reconcile(key, true);
+      this.reconcile(key, next.getTime());
     });
   }
 }
