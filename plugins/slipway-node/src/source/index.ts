@@ -13,3 +13,5 @@ export type { AdvertisedRef, RevisionMatch } from './resolveRevision';
 export type { CheckoutLimits } from './materialize';
 export { hashKey } from './repoLocation';
 export { isInside, removeCheckoutDir } from './materialize';
+export { SourceGitReader } from './SourceGitReader';
+export type { SourceGitReaderOptions } from './SourceGitReader';
