@@ -5,6 +5,8 @@ import nodeHttp from 'isomorphic-git/http/node';
 import { CredentialStore, type RepositoryCredential } from './credentials';
 import { hasObject, lookupPath, rootTreeOf, walkTree, normalizeRepoPath, type GitLocation } from './gitTree';
 import { materializeCheckout, type CheckoutLimits } from './materialize';
+import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
+import { redactUrl } from './redact';
 import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
 import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveRevision';
 import {
@@ -35,6 +37,12 @@ export interface GitSourceOptions {
   allowLocalRepositories?: boolean;
   /** Base folder for relative local paths (default: the process' working directory). */
   localBaseDir?: string;
+  /**
+   * Repository URLs read from a local folder instead of their server
+   * (`slipway.repositories[].localPath`); allowed even when
+   * `allowLocalRepositories` is false, since the administrator set them.
+   */
+  localPaths?: RepositoryLocalPath[];
   /** Limits on one checkout (default 20 000 files, 512 MiB). */
   checkoutLimits?: Partial<CheckoutLimits>;
 }
@@ -184,7 +192,7 @@ export class GitSource implements Source {
 
   /** Opens (and for remote URLs initialises) the cache repository of a URL. */
   private open(repoURL: string): Promise<OpenRepo> {
-    const location = parseRepoLocation(repoURL, this.options.localBaseDir ?? process.cwd());
+    const location = this.locate(repoURL);
     const cacheKey = `${location.kind}:${location.key}`;
     let pending = this.opened.get(cacheKey);
     if (!pending) {
@@ -195,9 +203,19 @@ export class GitSource implements Source {
     return pending;
   }
 
-  private async openLocation(location: RepoLocation): Promise<OpenRepo> {
+  private locate(repoURL: string): RepoLocation & { configured?: boolean } {
+    const baseDir = this.options.localBaseDir ?? process.cwd();
+    const mapped = findRepositoryLocalPath(this.options.localPaths ?? [], repoURL);
+    if (mapped) {
+      const local = parseRepoLocation(mapped.localPath, baseDir);
+      return { ...local, label: `${redactUrl(repoURL)} (local folder ${mapped.localPath})`, configured: true };
+    }
+    return parseRepoLocation(repoURL, baseDir);
+  }
+
+  private async openLocation(location: RepoLocation & { configured?: boolean }): Promise<OpenRepo> {
     if (location.kind === 'local') {
-      if (this.options.allowLocalRepositories === false) {
+      if (this.options.allowLocalRepositories === false && !location.configured) {
         throw new SourceError(
           'invalid-url',
           `Local repositories are disabled; ${location.label} must be an https:// URL`,

@@ -20,7 +20,8 @@ export interface BasicAuth {
   password: string;
 }
 
-function normalizeUrl(url: string): string {
+/** A repository URL without user info, query, fragment, trailing `/` and `.git`, lower-cased, for comparisons. */
+export function normalizeRepoUrl(url: string): string {
   let out = url.trim();
   try {
     const parsed = new URL(out);
@@ -54,7 +55,7 @@ export class CredentialStore {
     this.entries = credentials
       .filter(c => typeof c.url === 'string' && c.url.trim() !== '')
       .map(c => ({
-        prefix: normalizeUrl(c.url),
+        prefix: normalizeRepoUrl(c.url),
         auth: c.token
           ? { username: c.username || 'x-access-token', password: c.token }
           : { username: c.username ?? '', password: c.password ?? '' },
@@ -64,7 +65,7 @@ export class CredentialStore {
 
   /** Credentials for `url`, or undefined when none is configured. */
   find(url: string): BasicAuth | undefined {
-    const normalized = normalizeUrl(url);
+    const normalized = normalizeRepoUrl(url);
     return this.entries.find(e => matchesPrefix(normalized, e.prefix))?.auth;
   }
 

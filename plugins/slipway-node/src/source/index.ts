@@ -15,3 +15,9 @@ export { hashKey } from './repoLocation';
 export { isInside, removeCheckoutDir } from './materialize';
 export { SourceGitReader } from './SourceGitReader';
 export type { SourceGitReaderOptions } from './SourceGitReader';
+export {
+  readRepositoryLocalPaths,
+  findRepositoryLocalPath,
+  isGitRepositoryRoot,
+} from './localRepositories';
+export type { RepositoryLocalPath } from './localRepositories';

@@ -5,6 +5,7 @@ import {
   toolsOptionsFromConfig,
   CredentialStore,
   readRepositoryCredentials,
+  readRepositoryLocalPaths,
   GitSource,
   type SourceLogger,
 } from '@slipway/plugin-slipway-node';
@@ -14,13 +15,18 @@ import { RenderCache } from './RenderCache';
 
 /**
  * Wires the production source and renderer from configuration: credentials
- * from `slipway.repositories` and `integrations`, tools from `slipway.tools`
+ * and local folders from `slipway.repositories` and `integrations`, tools from `slipway.tools`
  * (located with locateTools), `slipway.render.allowRemoteBases`.
  */
 export function createRendering(options: { config: Config; cacheDir: string; logger?: SourceLogger }) {
   const { config, cacheDir } = options;
   const credentials = readRepositoryCredentials(config);
-  const source = new GitSource({ cacheDir: path.join(cacheDir, 'git'), credentials, logger: options.logger });
+  const source = new GitSource({
+    cacheDir: path.join(cacheDir, 'git'),
+    credentials,
+    localPaths: readRepositoryLocalPaths(config),
+    logger: options.logger,
+  });
   const helmRepositories = new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials });
   const cache = new RenderCache({ maxEntries: config.getOptionalNumber('slipway.render.cacheEntries') ?? 200 });
   const toolOptions = toolsOptionsFromConfig(config);
