@@ -50,6 +50,18 @@ export interface ResourceStatus {
   diff: string;
 }
 
+/** One live object of the application's resource tree, managed or owned. */
+export interface ResourceNode {
+  key: ResourceKey;
+  apiVersion: string;
+  uid?: string;
+  /** Owners of the object, e.g. a Pod's ReplicaSet. */
+  parents: ResourceKey[];
+  health?: HealthStatus;
+  /** True for objects the application manages; false for their children. */
+  managed: boolean;
+}
+
 /** A container image found in desired or live state. */
 export interface ImageRef {
   /** Repository without tag or digest, e.g. `ghcr.io/acme/payments`. */
@@ -79,6 +91,8 @@ export interface CompareResult {
   syncStatus: SyncStatusCode;
   health: HealthStatus;
   resources: ResourceStatus[];
+  /** Live objects and their owned descendants (ReplicaSets, Pods, Jobs). */
+  tree: ResourceNode[];
   images: { desired: ImageRef[]; live: ImageRef[] };
   charts: ChartRef[];
   /** Commit SHA (or chart version) per source. */

@@ -121,7 +121,7 @@ export class KubeClusterClient implements ClusterClient {
     options: WriteOptions = {},
   ): Promise<KubeObject> {
     const res = await this.requireResource(obj.apiVersion, obj.kind);
-    const path = this.collectionPath(res, obj.metadata?.namespace);
+    const path = this.collectionPath(res, obj.metadata?.namespace ?? 'default');
     return (await this.request('POST', path, {
       body: stripServerFields(obj),
       query: { fieldManager: 'slipway', ...writeQuery(options) },
@@ -241,11 +241,16 @@ export class KubeClusterClient implements ClusterClient {
     return res;
   }
 
+  /**
+   * The URL of a collection. Without a namespace, a namespaced kind's
+   * collection is the one across all namespaces (for list and watch);
+   * writers pass the object's namespace, `default` when it has none.
+   */
   private collectionPath(res: ApiResourceInfo, namespace?: string): string {
     const base = res.group
       ? `/apis/${res.group}/${res.version}`
       : `/api/${res.version}`;
-    if (res.namespaced) {
+    if (res.namespaced && namespace !== undefined) {
       return `${base}/namespaces/${encodeURIComponent(
         namespace || 'default',
       )}/${res.plural}`;
@@ -262,7 +267,7 @@ export class KubeClusterClient implements ClusterClient {
       );
     }
     const res = await this.requireResource(ref.apiVersion, ref.kind);
-    return `${this.collectionPath(res, ref.namespace)}/${encodeURIComponent(
+    return `${this.collectionPath(res, ref.namespace || 'default')}/${encodeURIComponent(
       ref.name,
     )}`;
   }

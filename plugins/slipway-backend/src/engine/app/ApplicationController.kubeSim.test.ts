@@ -1,0 +1,209 @@
+/*
+ * The engine end to end, without Backstage: a real Git smart-HTTP server,
+ * real helm and kubectl kustomize, and kube-sim as the cluster.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { KubeObject } from '@slipway/plugin-slipway-common';
+import { HealthAssessor } from '@slipway/plugin-slipway-node';
+import { startKubeSim, KubeSim } from '@slipway/kube-sim';
+import { GitTestServer } from '@slipway/test-utils';
+import { ClusterRegistry } from '../../clusters/ClusterRegistry';
+import { createRendering } from '../render';
+import { ApplicationController } from './ApplicationController';
+import { ClusterConnections } from './ClusterConnections';
+import { EngineApplication } from './types';
+
+jest.setTimeout(120_000);
+
+const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: ${image}
+`;
+
+const repoFiles = {
+  'kustomize/base/kustomization.yaml': 'resources: [deployment.yaml, config.yaml, secret.yaml]\n',
+  'kustomize/base/deployment.yaml': deployment('acme/web:1.0.0'),
+  'kustomize/base/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config}\ndata: {mode: blue}\n',
+  'kustomize/base/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: web-secret}\nstringData: {password: hunter2-very-secret}\n',
+  'kustomize/prod/kustomization.yaml': 'resources: [../base]\nimages:\n  - name: acme/web\n    newTag: 1.1.0\n',
+  'chart/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+  'chart/values.yaml': 'image: acme/api:2.0.0\nreplicas: 1\n',
+  'chart/templates/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  replicas: {{ .Values.replicas }}
+  selector:
+    matchLabels: { app: {{ .Release.Name }} }
+  template:
+    metadata:
+      labels: { app: {{ .Release.Name }} }
+    spec:
+      containers:
+        - name: api
+          image: {{ .Values.image }}
+`,
+  'chart/values-prod.yaml': 'replicas: 3\n',
+};
+
+describe('ApplicationController against kube-sim', () => {
+  let git: GitTestServer;
+  let sim: KubeSim;
+  let registry: ClusterRegistry;
+  let connections: ClusterConnections;
+  let controller: ApplicationController;
+  let repoURL: string;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    git = await GitTestServer.start();
+    repoURL = (await git.createRepo('gitops', repoFiles)).url;
+    sim = await startKubeSim({ podReadyDelayMs: 0 });
+    registry = await ClusterRegistry.create({
+      logger: mockServices.logger.mock(),
+      clusters: [{ name: 'sim', url: sim.url, token: sim.token, labels: {}, inCluster: true, skipTLSVerify: true }],
+      startEmbedded: () => Promise.reject(new Error('not used')),
+    });
+    connections = new ClusterConnections(registry);
+    cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-engine-'));
+    const { renderer } = createRendering({ config: new ConfigReader({}), cacheDir });
+    controller = new ApplicationController({
+      renderer,
+      clusters: connections,
+      health: await HealthAssessor.create({}),
+      executor: { pollIntervalMs: 20 },
+    });
+  });
+
+  afterAll(async () => {
+    await connections?.stop();
+    await sim?.stop();
+    await git?.stop();
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const kustomizeApp: () => EngineApplication = () => ({
+    name: 'web-prod',
+    spec: {
+      source: { repoURL, targetRevision: 'main', path: 'kustomize/prod' },
+      destination: { name: 'sim', namespace: 'web-prod' },
+      syncPolicy: { syncOptions: ['CreateNamespace=true'] },
+    },
+  });
+
+  /** Refreshes until the condition holds; the cache follows the cluster by watch. */
+  async function refreshUntil(app: EngineApplication, done: (r: Awaited<ReturnType<ApplicationController['refresh']>>) => boolean) {
+    let last;
+    for (let i = 0; i < 100; i++) {
+      last = await controller.refresh(app);
+      if (done(last)) return last;
+      await new Promise(r => setTimeout(r, 50));
+    }
+    throw new Error(`condition not reached; last: ${JSON.stringify({ sync: last?.syncStatus, health: last?.health, resources: last?.resources.map(r => [r.key.kind, r.key.name, r.status, r.health?.status]) })}`);
+  }
+
+  it('syncs a kustomize application to Synced and Healthy, then notices a manual change', async () => {
+    const app = kustomizeApp();
+    const before = await controller.refresh(app);
+    expect(before.syncStatus).toBe('OutOfSync');
+    expect(before.images.desired.map(i => i.tag)).toEqual(['1.1.0']);
+
+    const outcome = await controller.sync(app, {});
+    expect(outcome.operation.phase).toBe('Succeeded');
+    const synced = await refreshUntil(app, r => r.syncStatus === 'Synced' && r.health.status === 'Healthy');
+    expect(synced.resources.map(r => `${r.key.kind}/${r.key.name}`).sort()).toEqual([
+      'ConfigMap/web-config',
+      'Deployment/web',
+      'Secret/web-secret',
+    ]);
+    expect(synced.revision).toBe(await git.headOf('gitops'));
+
+    // someone edits the ConfigMap by hand: the engine sees the drift, and a sync (self-heal) reverts it
+    const { client } = await connections.connect({ name: 'sim' });
+    await client.apply(
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web-config', namespace: 'web-prod' }, data: { mode: 'green' } },
+      { fieldManager: 'kubectl-edit', force: true },
+    );
+    const drifted = await refreshUntil(app, r => r.syncStatus === 'OutOfSync');
+    expect(drifted.resources.find(r => r.key.name === 'web-config')?.diff).toContain('green');
+    await controller.sync(app, {});
+    await refreshUntil(app, r => r.syncStatus === 'Synced');
+    expect((await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'web-prod', name: 'web-config' }))?.data).toEqual({ mode: 'blue' });
+  });
+
+  it('never shows a Secret value in a diff or a manifest it reports', async () => {
+    const app = kustomizeApp();
+    const result = await controller.refresh(app);
+    expect(JSON.stringify(result.resources)).not.toContain('hunter2-very-secret');
+    expect(JSON.stringify(result.resources)).not.toContain(Buffer.from('hunter2-very-secret').toString('base64'));
+  });
+
+  it('prunes a resource removed from Git, and keeps it when Prune=false says so', async () => {
+    const app = kustomizeApp();
+    await git.commit('gitops', {
+      'kustomize/base/kustomization.yaml': 'resources: [deployment.yaml, secret.yaml]\n',
+    }, { message: 'drop the config map' });
+    const pending = await refreshUntil(app, r => r.resources.some(x => x.requiresPruning));
+    expect(pending.resources.find(r => r.requiresPruning)?.key.name).toBe('web-config');
+
+    // without prune, the sync leaves it (OutOfSync stays)
+    await controller.sync(app, { prune: false });
+    const { client } = await connections.connect({ name: 'sim' });
+    expect(await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'web-prod', name: 'web-config' })).toBeDefined();
+    const withPrune = await controller.sync(app, { prune: true });
+    expect(withPrune.operation.resources.find(r => r.key.name === 'web-config')?.status).toBe('Pruned');
+    await refreshUntil(app, r => r.syncStatus === 'Synced' && !r.resources.some(x => x.requiresPruning));
+  });
+
+  it('syncs a Helm chart with per-environment values', async () => {
+    const app: EngineApplication = {
+      name: 'api-prod',
+      spec: {
+        source: { repoURL, targetRevision: 'main', path: 'chart', helm: { valueFiles: ['values-prod.yaml'] } },
+        destination: { name: 'sim', namespace: 'api-prod' },
+        syncPolicy: { syncOptions: ['CreateNamespace=true'] },
+      },
+    };
+    expect((await controller.sync(app, {})).operation.phase).toBe('Succeeded');
+    const synced = await refreshUntil(app, r => r.syncStatus === 'Synced' && r.health.status === 'Healthy');
+    const { client } = await connections.connect({ name: 'sim' });
+    const live = (await client.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'api-prod', name: 'api-prod' })) as KubeObject & { spec: { replicas: number } };
+    expect(live.spec.replicas).toBe(3);
+    expect(synced.images.live.map(i => `${i.repository}:${i.tag}`)).toContain('acme/api:2.0.0');
+  });
+
+  it('reports a crash-looping image: the Pods show the reason at once, the app turns Degraded at the progress deadline', async () => {
+    await git.commit('gitops', {
+      'kustomize/base/deployment.yaml': deployment('acme/web:1.0.0').replace('  replicas: 2\n', '  replicas: 2\n  progressDeadlineSeconds: 2\n'),
+      'kustomize/prod/kustomization.yaml': 'resources: [../base]\nimages:\n  - name: acme/web\n    newTag: crashloop\n',
+    }, { message: 'break the image' });
+    const app = kustomizeApp();
+    await controller.sync(app, {});
+    // Argo CD semantics: the Deployment is Progressing until its deadline passes
+    const crashing = await refreshUntil(app, r =>
+      r.tree.some(n => n.key.kind === 'Pod' && n.health?.status === 'Degraded'),
+    );
+    const pod = crashing.tree.find(n => n.key.kind === 'Pod' && n.health?.status === 'Degraded')!;
+    expect(pod.health?.message).toMatch(/CrashLoopBackOff|back-off/i);
+    expect(pod.managed).toBe(false);
+    const degraded = await refreshUntil(app, r => r.health.status === 'Degraded');
+    expect(degraded.health.message).toMatch(/Deployment\/web: .*(progress|deadline)/i);
+  });
+});

@@ -1,0 +1,189 @@
+import { formatResourceKey, KubeObject } from '@slipway/plugin-slipway-common';
+import {
+  HealthAssessor,
+  JqEngine,
+  planSync,
+  SyncRequest,
+} from '@slipway/plugin-slipway-node';
+import { Renderer } from '../render';
+import {
+  ExecuteOptions,
+  RetryPolicy,
+  SyncExecutor,
+  SyncOperationResult,
+} from '../sync';
+import { compareApplication, Comparison } from './compareApplication';
+import { ClusterConnection, ClusterConnector } from './ClusterConnections';
+import { parseDuration } from './duration';
+import { CompareResult, EngineApplication } from './types';
+
+/** A comparison with what a sync of it needs. */
+export interface Refreshed extends CompareResult {
+  desired: KubeObject[];
+  live: KubeObject[];
+}
+
+/** The outcome of a sync operation and the state right after it. */
+export interface SyncOutcome {
+  operation: SyncOperationResult;
+  revision?: string;
+}
+
+/** Options of {@link ApplicationController}. */
+export interface ApplicationControllerOptions {
+  renderer: Renderer;
+  clusters: ClusterConnector;
+  health: Pick<HealthAssessor, 'assess'>;
+  jq?: JqEngine;
+  /** Overrides for the sync executor (tests inject a clock). */
+  executor?: Partial<ConstructorParameters<typeof SyncExecutor>[0]>;
+}
+
+function retryPolicyOf(app: EngineApplication): RetryPolicy | undefined {
+  const retry = app.spec.syncPolicy?.retry;
+  if (!retry) return undefined;
+  return {
+    limit: retry.limit ?? 2,
+    backoff: {
+      durationMs: parseDuration(retry.backoff?.duration, 5000),
+      factor: retry.backoff?.factor ?? 2,
+      maxDurationMs: parseDuration(retry.backoff?.maxDuration, 180_000),
+    },
+  };
+}
+
+/**
+ * The engine's unit of work, one Application at a time: render its sources,
+ * compare with the live cluster, and sync. It holds no state of its own;
+ * the reconciler decides when to call it.
+ */
+export class ApplicationController {
+  constructor(private readonly options: ApplicationControllerOptions) {}
+
+  private async scopes(connection: ClusterConnection, objects: KubeObject[]) {
+    const scope = new Map<string, 'Namespaced' | 'Cluster' | undefined>();
+    await Promise.all(
+      [...new Set(objects.map(o => `${o.apiVersion}\n${o.kind}`))].map(async id => {
+        const [apiVersion, kind] = id.split('\n');
+        const info = await connection.client.resourceFor(apiVersion, kind);
+        scope.set(id, info ? (info.namespaced ? 'Namespaced' : 'Cluster') : undefined);
+      }),
+    );
+    return (apiVersion: string, kind: string) => scope.get(`${apiVersion}\n${kind}`);
+  }
+
+  /** Renders and compares; never applies anything. */
+  async refresh(app: EngineApplication): Promise<Refreshed> {
+    const spec = app.spec;
+    const connection = await this.options.clusters.connect(spec.destination);
+    const rendered = await this.options.renderer.render({
+      appName: app.name,
+      destinationNamespace: spec.destination.namespace,
+      source: spec.source,
+      sources: spec.sources,
+    });
+    const scopeOf = await this.scopes(connection, rendered.manifests);
+    const live = connection.cache.managedObjects(app.name);
+    const comparison: Comparison = await compareApplication({
+      appName: app.name,
+      desired: rendered.manifests,
+      live,
+      destinationNamespace: spec.destination.namespace,
+      scopeOf,
+      ignoreDifferences: spec.ignoreDifferences,
+      jq: this.options.jq,
+      assessHealth: obj => this.options.health.assess(obj),
+    });
+    const charts = (spec.sources ?? (spec.source ? [spec.source] : []))
+      .map((source, i) => ({ source, rendered: rendered.sources[i] }))
+      .filter(({ source }) => source.chart)
+      .map(({ source, rendered: r }) => ({
+        repoURL: source.repoURL,
+        chart: source.chart!,
+        version: r?.revision ?? source.targetRevision ?? '',
+      }));
+    const tree = await Promise.all(
+      connection.cache.resourceTree(app.name).map(async node => ({
+        key: node.key,
+        apiVersion: node.apiVersion,
+        uid: node.uid,
+        parents: node.parents,
+        health: await this.options.health.assess(node.object),
+        managed: node.parents.length === 0,
+      })),
+    );
+    return {
+      syncStatus: comparison.syncStatus,
+      health: comparison.health,
+      resources: comparison.resources,
+      tree,
+      images: comparison.images,
+      charts,
+      sources: rendered.sources,
+      revision: rendered.sources[0]?.revision,
+      conditions: [
+        ...comparison.conditions,
+        ...rendered.warnings.map(message => ({ type: 'RenderWarning', message })),
+      ],
+      desired: comparison.normalizedDesired,
+      live,
+    };
+  }
+
+  /**
+   * Syncs the Application to its sources: plans (phases, waves, hooks,
+   * prune) and executes against the cluster.
+   */
+  async sync(
+    app: EngineApplication,
+    request: SyncRequest,
+    options: Pick<ExecuteOptions, 'signal' | 'onProgress'> = {},
+  ): Promise<SyncOutcome> {
+    const refreshed = await this.refresh(app);
+    const connection = await this.options.clusters.connect(app.spec.destination);
+    const scopeOf = await this.scopes(connection, refreshed.desired);
+    const modified: Record<string, boolean> = {};
+    for (const r of refreshed.resources) {
+      modified[formatResourceKey(r.key)] = r.status !== 'Synced';
+    }
+    const plan = planSync({
+      appName: app.name,
+      namespace: app.spec.destination.namespace,
+      revision: refreshed.revision,
+      startedAt: Date.now(),
+      desired: refreshed.desired,
+      live: refreshed.live,
+      request,
+      syncOptions: app.spec.syncPolicy?.syncOptions,
+      managedNamespaceMetadata: app.spec.syncPolicy?.managedNamespaceMetadata,
+      ignoreDifferences: app.spec.ignoreDifferences,
+      modified,
+      scopeOf,
+    });
+    if (plan.issues.length > 0) {
+      return {
+        revision: refreshed.revision,
+        operation: {
+          phase: 'Error',
+          message: `the sync of ${app.name} was not started: ${plan.issues.map(i => i.message).join('; ')}`,
+          resources: [],
+          attempts: 0,
+          dryRun: Boolean(request.dryRun),
+        },
+      };
+    }
+    for (const task of plan.tasks) {
+      if (task.target) await connection.cache.ensureKind(task.target.apiVersion, task.target.kind);
+    }
+    const executor = new SyncExecutor({
+      client: connection.client,
+      health: obj => this.options.health.assess(obj),
+      ...this.options.executor,
+    });
+    const operation = await executor.execute(plan, {
+      ...options,
+      retry: retryPolicyOf(app),
+    });
+    return { operation, revision: refreshed.revision };
+  }
+}

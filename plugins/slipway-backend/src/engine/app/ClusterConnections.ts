@@ -1,0 +1,69 @@
+import { ClusterCache, ClusterClient, KubeClusterClient } from '../cluster';
+import type { ClusterRegistry } from '../../clusters/ClusterRegistry';
+
+/** A live connection to one cluster: its client and its watch cache. */
+export interface ClusterConnection {
+  name: string;
+  client: ClusterClient;
+  cache: ClusterCache;
+}
+
+/** Finds the cluster connection of an Application's destination. */
+export interface ClusterConnector {
+  connect(destination: { server?: string; name?: string }): Promise<ClusterConnection>;
+}
+
+/** Raised when an Application's destination names no configured cluster. */
+export class UnknownClusterError extends Error {
+  name = 'UnknownClusterError';
+}
+
+/**
+ * One client and one started cache per configured cluster, created on first
+ * use and shared by every Application deploying there.
+ */
+export class ClusterConnections implements ClusterConnector {
+  private readonly connections = new Map<string, Promise<ClusterConnection>>();
+
+  constructor(
+    private readonly registry: Pick<ClusterRegistry, 'resolve'>,
+    private readonly createClient: (cluster: ReturnType<ClusterRegistry['resolve']> & {}) => ClusterClient =
+      cluster => new KubeClusterClient(cluster.kubeConfig),
+  ) {}
+
+  connect(destination: { server?: string; name?: string }): Promise<ClusterConnection> {
+    const cluster = this.registry.resolve(destination);
+    if (!cluster) {
+      const wanted = destination.name ? `name '${destination.name}'` : `server '${destination.server}'`;
+      return Promise.reject(
+        new UnknownClusterError(
+          `no cluster with ${wanted} is configured; add it to slipway.clusters or fix spec.destination`,
+        ),
+      );
+    }
+    let connection = this.connections.get(cluster.name);
+    if (!connection) {
+      connection = (async () => {
+        const client = this.createClient(cluster);
+        const cache = new ClusterCache({ client });
+        await cache.start();
+        return { name: cluster.name, client, cache };
+      })();
+      // a failed start is retried by the next caller
+      connection.catch(() => this.connections.delete(cluster.name));
+      this.connections.set(cluster.name, connection);
+    }
+    return connection;
+  }
+
+  async stop(): Promise<void> {
+    for (const connection of this.connections.values()) {
+      try {
+        (await connection).cache.stop();
+      } catch {
+        // never started
+      }
+    }
+    this.connections.clear();
+  }
+}
