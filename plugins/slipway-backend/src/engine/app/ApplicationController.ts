@@ -66,7 +66,7 @@ export class ApplicationController {
       [...new Set(objects.map(o => `${o.apiVersion}\n${o.kind}`))].map(async id => {
         const [apiVersion, kind] = id.split('\n');
         const info = await connection.client.resourceFor(apiVersion, kind);
-        scope.set(id, info ? (info.namespaced ? 'Namespaced' : 'Cluster') : undefined);
+        if (info) scope.set(id, info.namespaced ? 'Namespaced' : 'Cluster');
       }),
     );
     return (apiVersion: string, kind: string) => scope.get(`${apiVersion}\n${kind}`);
