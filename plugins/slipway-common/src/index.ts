@@ -8,3 +8,4 @@ export * from './status';
 export * from './kubernetes';
 export * from './annotations';
 export * from './permissions';
+export * from './api';

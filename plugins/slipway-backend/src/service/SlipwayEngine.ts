@@ -1,0 +1,46 @@
+import type {
+  OperationSummary,
+  ResourceDetailResponse,
+  ResourceKey,
+  ResourceTreeResponse,
+  SyncRequestBody,
+} from '@slipway/plugin-slipway-common';
+
+/** What a request to start an operation led to. */
+export type OperationRequestResult =
+  | { status: 'created'; operation: OperationSummary }
+  | { status: 'conflict'; activeOperation: OperationSummary }
+  | { status: 'refused'; reason: string };
+
+/**
+ * What the REST API asks of the engine. Reads of stored status, history and
+ * operations go to the store directly; everything that needs the live
+ * cluster, Git or the work queue goes through this interface, so that the
+ * router can be tested with a fake and the reconciler without HTTP.
+ */
+export interface SlipwayEngine {
+  /** Queues a refresh (normal or hard) of one application; resolves when queued. */
+  refresh(entityRef: string, options: { hard: boolean }): Promise<void>;
+  /** Queues a sync; at most one operation per application is queued or running. */
+  sync(entityRef: string, request: SyncRequestBody, initiator: string): Promise<OperationRequestResult>;
+  /** Queues a sync to the revision and source of a history entry. */
+  rollback(
+    entityRef: string,
+    historyId: number,
+    options: { prune?: boolean; dryRun?: boolean },
+    initiator: string,
+  ): Promise<OperationRequestResult>;
+  /** Asks a running operation to stop; undefined when no such operation. */
+  terminate(operationId: string, initiator: string): Promise<OperationSummary | undefined>;
+  /** Deletes every cluster resource the application manages (explicit cascade delete). */
+  deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }>;
+  /** The live resource tree of the application, with sync and health per node. */
+  resourceTree(entityRef: string): Promise<ResourceTreeResponse | undefined>;
+  /** One resource: live, desired, diff and events; Secret values masked. */
+  resource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse | undefined>;
+  /**
+   * Refreshes every application whose source is the repository (and, when
+   * given, the branch) of a push; returns their entity refs.
+   */
+  refreshForPush(repoURL: string, branch: string | undefined): Promise<string[]>;
+}
