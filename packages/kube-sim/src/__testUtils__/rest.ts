@@ -22,6 +22,10 @@ export interface Watcher {
   close(): void;
 }
 
+function encode(body: unknown): string | undefined {
+  return body === undefined ? undefined : JSON.stringify(body);
+}
+
 /** Raw REST calls against a running simulator, as the admin user. */
 export function rest(sim: KubeSim) {
   const auth = { authorization: `Bearer ${sim.token}` };
@@ -40,12 +44,7 @@ export function rest(sim: KubeSim) {
         ...(body !== undefined ? { 'content-type': contentType } : {}),
         ...headers,
       },
-      body:
-        body === undefined
-          ? undefined
-          : typeof body === 'string'
-          ? body
-          : JSON.stringify(body),
+      body: typeof body === 'string' ? body : encode(body),
     });
     const text = await response.text();
     let parsed: any = text;
@@ -122,7 +121,10 @@ export type Rest = ReturnType<typeof rest>;
 export function configMap(
   name: string,
   namespace = 'default',
-  extra: { labels?: Record<string, string>; data?: Record<string, string> } = {},
+  extra: {
+    labels?: Record<string, string>;
+    data?: Record<string, string>;
+  } = {},
 ): any {
   return {
     apiVersion: 'v1',

@@ -39,7 +39,9 @@ describe('discovery', () => {
     const apps = res.body.items.find((i: any) => i.metadata.name === 'apps');
     expect(apps.versions.map((v: any) => v.version)).toEqual(['v1']);
     expect(apps.versions[0].freshness).toBe('Current');
-    expect(res.body.items.find((i: any) => (i.metadata.name ?? '') === '')).toBeUndefined();
+    expect(
+      res.body.items.find((i: any) => (i.metadata.name ?? '') === ''),
+    ).toBeUndefined();
     const deployments = resourceOf(res.body, 'apps', 'deployments');
     expect(deployments).toMatchObject({
       resource: 'deployments',
@@ -49,16 +51,33 @@ describe('discovery', () => {
       shortNames: ['deploy'],
       categories: ['all'],
     });
-    expect([...deployments.verbs].sort()).toEqual(
-      ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-    );
+    expect([...deployments.verbs].sort()).toEqual([
+      'create',
+      'delete',
+      'deletecollection',
+      'get',
+      'list',
+      'patch',
+      'update',
+      'watch',
+    ]);
     const subs = Object.fromEntries(
       deployments.subresources.map((s: any) => [s.subresource, s]),
     );
-    expect(subs.status.responseKind).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
-    expect(subs.scale.responseKind).toEqual({ group: 'autoscaling', version: 'v1', kind: 'Scale' });
+    expect(subs.status.responseKind).toEqual({
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+    });
+    expect(subs.scale.responseKind).toEqual({
+      group: 'autoscaling',
+      version: 'v1',
+      kind: 'Scale',
+    });
     expect([...subs.scale.verbs].sort()).toEqual(['get', 'patch', 'update']);
-    expect(resourceOf(res.body, 'rbac.authorization.k8s.io', 'clusterroles').scope).toBe('Cluster');
+    expect(
+      resourceOf(res.body, 'rbac.authorization.k8s.io', 'clusterroles').scope,
+    ).toBe('Cluster');
   });
 
   it('answers /api with the core group in the aggregated format', async () => {
@@ -79,35 +98,69 @@ describe('discovery', () => {
 
   it('answers v2beta1 when only that is accepted, and the legacy format for plain JSON', async () => {
     const beta = await api.get('/apis', {
-      accept: 'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList',
+      accept:
+        'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList',
     });
     expect(beta.body.apiVersion).toBe('apidiscovery.k8s.io/v2beta1');
     const legacy = await api.get('/apis', { accept: 'application/json' });
     expect(legacy.body.kind).toBe('APIGroupList');
     const apps = legacy.body.groups.find((g: any) => g.name === 'apps');
-    expect(apps.preferredVersion).toEqual({ groupVersion: 'apps/v1', version: 'v1' });
+    expect(apps.preferredVersion).toEqual({
+      groupVersion: 'apps/v1',
+      version: 'v1',
+    });
     const core = await api.get('/api');
     expect(core.body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
   });
 
   it('lists resources per group version with kind, namespaced, verbs and shortNames (legacy discovery)', async () => {
     const v1 = await api.get('/api/v1');
-    expect(v1.body).toMatchObject({ kind: 'APIResourceList', groupVersion: 'v1' });
-    const byName = Object.fromEntries(v1.body.resources.map((r: any) => [r.name, r]));
+    expect(v1.body).toMatchObject({
+      kind: 'APIResourceList',
+      groupVersion: 'v1',
+    });
+    const byName = Object.fromEntries(
+      v1.body.resources.map((r: any) => [r.name, r]),
+    );
     expect(byName.pods).toMatchObject({
       kind: 'Pod',
       namespaced: true,
       shortNames: ['po'],
       singularName: 'pod',
     });
-    expect(byName.pods.verbs).toEqual(expect.arrayContaining(['get', 'list', 'watch', 'create', 'delete', 'patch', 'update']));
-    expect(byName['pods/status']).toMatchObject({ kind: 'Pod', namespaced: true });
-    expect(byName.namespaces).toMatchObject({ kind: 'Namespace', namespaced: false, shortNames: ['ns'] });
+    expect(byName.pods.verbs).toEqual(
+      expect.arrayContaining([
+        'get',
+        'list',
+        'watch',
+        'create',
+        'delete',
+        'patch',
+        'update',
+      ]),
+    );
+    expect(byName['pods/status']).toMatchObject({
+      kind: 'Pod',
+      namespaced: true,
+    });
+    expect(byName.namespaces).toMatchObject({
+      kind: 'Namespace',
+      namespaced: false,
+      shortNames: ['ns'],
+    });
     expect(byName.services.shortNames).toEqual(['svc']);
     const apps = await api.get('/apis/apps/v1');
-    const deploy = apps.body.resources.find((r: any) => r.name === 'deployments');
-    expect(deploy).toMatchObject({ kind: 'Deployment', namespaced: true, shortNames: ['deploy'] });
-    expect(apps.body.resources.find((r: any) => r.name === 'deployments/scale')).toMatchObject({
+    const deploy = apps.body.resources.find(
+      (r: any) => r.name === 'deployments',
+    );
+    expect(deploy).toMatchObject({
+      kind: 'Deployment',
+      namespaced: true,
+      shortNames: ['deploy'],
+    });
+    expect(
+      apps.body.resources.find((r: any) => r.name === 'deployments/scale'),
+    ).toMatchObject({
       kind: 'Scale',
       group: 'autoscaling',
       version: 'v1',
@@ -123,8 +176,20 @@ describe('discovery', () => {
       spec: {
         group: 'stable.example.com',
         scope: 'Namespaced',
-        names: { plural: 'crontabs', singular: 'crontab', kind: 'CronTab', shortNames: ['ct'] },
-        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object' } } }],
+        names: {
+          plural: 'crontabs',
+          singular: 'crontab',
+          kind: 'CronTab',
+          shortNames: ['ct'],
+        },
+        versions: [
+          {
+            name: 'v1',
+            served: true,
+            storage: true,
+            schema: { openAPIV3Schema: { type: 'object' } },
+          },
+        ],
       },
     });
     let agg: any;
@@ -136,9 +201,17 @@ describe('discovery', () => {
     expect(agg).toMatchObject({
       scope: 'Namespaced',
       shortNames: ['ct'],
-      responseKind: { group: 'stable.example.com', version: 'v1', kind: 'CronTab' },
+      responseKind: {
+        group: 'stable.example.com',
+        version: 'v1',
+        kind: 'CronTab',
+      },
     });
     const legacy = await api.get('/apis/stable.example.com/v1');
-    expect(legacy.body.resources[0]).toMatchObject({ name: 'crontabs', kind: 'CronTab', namespaced: true });
+    expect(legacy.body.resources[0]).toMatchObject({
+      name: 'crontabs',
+      kind: 'CronTab',
+      namespaced: true,
+    });
   });
 });

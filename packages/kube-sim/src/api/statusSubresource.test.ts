@@ -54,7 +54,10 @@ describe('status subresource and generation', () => {
   });
 
   it('create ignores status when the status subresource is enabled', async () => {
-    const res = await api.post(widgets, widget('w0', { status: { ready: true } }));
+    const res = await api.post(
+      widgets,
+      widget('w0', { status: { ready: true } }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.status).toBeUndefined();
     expect(res.body.metadata.generation).toBe(1);
@@ -90,37 +93,60 @@ describe('status subresource and generation', () => {
       { spec: { size: 3 }, status: { ready: false, phase: 'Degraded' } },
     );
     expect(statusPatch.body.spec).toEqual({ size: 2 });
-    expect(statusPatch.body.status).toEqual({ ready: false, phase: 'Degraded' });
+    expect(statusPatch.body.status).toEqual({
+      ready: false,
+      phase: 'Degraded',
+    });
     expect(statusPatch.body.metadata.generation).toBe(2);
   });
 
   it('generation increments on spec changes only, not on metadata or status changes', async () => {
     const created = (await api.post(widgets, widget('w2'))).body;
-    const labelled = await api.patch(`${widgets}/w2`, 'application/merge-patch+json', {
-      metadata: { labels: { a: 'b' }, annotations: { note: 'x' } },
-    });
+    const labelled = await api.patch(
+      `${widgets}/w2`,
+      'application/merge-patch+json',
+      {
+        metadata: { labels: { a: 'b' }, annotations: { note: 'x' } },
+      },
+    );
     expect(labelled.body.metadata.generation).toBe(1);
     expect(labelled.body.metadata.resourceVersion).not.toBe(
       created.metadata.resourceVersion,
     );
-    const status = await api.patch(`${widgets}/w2/status`, 'application/merge-patch+json', {
-      status: { observedGeneration: 1 },
-    });
+    const status = await api.patch(
+      `${widgets}/w2/status`,
+      'application/merge-patch+json',
+      {
+        status: { observedGeneration: 1 },
+      },
+    );
     expect(status.body.metadata.generation).toBe(1);
-    const spec = await api.patch(`${widgets}/w2`, 'application/merge-patch+json', {
-      spec: { size: 5 },
-    });
+    const spec = await api.patch(
+      `${widgets}/w2`,
+      'application/merge-patch+json',
+      {
+        spec: { size: 5 },
+      },
+    );
     expect(spec.body.metadata.generation).toBe(2);
-    const same = await api.patch(`${widgets}/w2`, 'application/merge-patch+json', {
-      spec: { size: 5 },
-    });
+    const same = await api.patch(
+      `${widgets}/w2`,
+      'application/merge-patch+json',
+      {
+        spec: { size: 5 },
+      },
+    );
     expect(same.body.metadata.generation).toBe(2);
-    expect(same.body.metadata.resourceVersion).toBe(spec.body.metadata.resourceVersion);
+    expect(same.body.metadata.resourceVersion).toBe(
+      spec.body.metadata.resourceVersion,
+    );
   });
 
   it('a stale resourceVersion on /status is a 409 Conflict', async () => {
     const created = (await api.post(widgets, widget('w3'))).body;
-    await api.patch(`${widgets}/w3`, 'application/merge-patch+json', { spec: { size: 2 } });
+    await api.patch(`${widgets}/w3`, 'application/merge-patch+json', {
+      spec: { size: 2 },
+    });
     const res = await api.put(`${widgets}/w3/status`, {
       ...created,
       status: { ready: true },
@@ -146,15 +172,23 @@ describe('status subresource and generation', () => {
       status: { replicas: 42 },
     });
     expect(created.body.status?.replicas ?? 0).toBe(0);
-    const labelled = await api.patch(`${deployments}/gen`, 'application/merge-patch+json', {
-      metadata: { labels: { team: 'a' } },
-      status: { replicas: 42 },
-    });
+    const labelled = await api.patch(
+      `${deployments}/gen`,
+      'application/merge-patch+json',
+      {
+        metadata: { labels: { team: 'a' } },
+        status: { replicas: 42 },
+      },
+    );
     expect(labelled.body.metadata.generation).toBe(1);
     expect(labelled.body.status?.replicas ?? 0).toBe(0);
-    const scaled = await api.patch(`${deployments}/gen`, 'application/merge-patch+json', {
-      spec: { replicas: 1 },
-    });
+    const scaled = await api.patch(
+      `${deployments}/gen`,
+      'application/merge-patch+json',
+      {
+        spec: { replicas: 1 },
+      },
+    );
     expect(scaled.body.metadata.generation).toBe(2);
     const observed = await eventually(async () => {
       const d = (await api.get(`${deployments}/gen`)).body;

@@ -57,15 +57,24 @@ describe('watch', () => {
   });
 
   it('without a resourceVersion starts with synthetic ADDED events for the current state', async () => {
-    await api.post(cms, configMap('state-1', 'default', { labels: { w: 'state' } }));
-    await api.post(cms, configMap('state-2', 'default', { labels: { w: 'state' } }));
+    await api.post(
+      cms,
+      configMap('state-1', 'default', { labels: { w: 'state' } }),
+    );
+    await api.post(
+      cms,
+      configMap('state-2', 'default', { labels: { w: 'state' } }),
+    );
     const w = open(`${cms}?watch=1&labelSelector=w%3Dstate`);
     const events = await w.until(e => e.length >= 2);
     expect(events.map(e => [e.type, e.object.metadata.name])).toEqual([
       ['ADDED', 'state-1'],
       ['ADDED', 'state-2'],
     ]);
-    await api.post(cms, configMap('state-3', 'default', { labels: { w: 'state' } }));
+    await api.post(
+      cms,
+      configMap('state-3', 'default', { labels: { w: 'state' } }),
+    );
     await w.until(e => e.length >= 3);
     expect(w.events[2]).toMatchObject({
       type: 'ADDED',
@@ -113,7 +122,10 @@ describe('watch', () => {
   });
 
   it('with sendInitialEvents ends the initial ADDED events with a bookmark annotated k8s.io/initial-events-end', async () => {
-    await api.post(cms, configMap('initial-1', 'default', { labels: { w: 'initial' } }));
+    await api.post(
+      cms,
+      configMap('initial-1', 'default', { labels: { w: 'initial' } }),
+    );
     const w = open(
       `${cms}?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&labelSelector=w%3Dinitial`,
     );
@@ -129,12 +141,21 @@ describe('watch', () => {
   });
 
   it('filters by label selector: objects entering the selection are ADDED, leaving it DELETED', async () => {
-    const start = await api.post(cms, configMap('sel-other', 'default', { labels: { tier: 'db' } }));
+    const start = await api.post(
+      cms,
+      configMap('sel-other', 'default', { labels: { tier: 'db' } }),
+    );
     const w = open(
       `${cms}?watch=1&labelSelector=tier%20in%20(web)&resourceVersion=${start.body.metadata.resourceVersion}`,
     );
-    await api.post(cms, configMap('sel-web', 'default', { labels: { tier: 'web' } }));
-    await api.post(cms, configMap('sel-db', 'default', { labels: { tier: 'db' } }));
+    await api.post(
+      cms,
+      configMap('sel-web', 'default', { labels: { tier: 'web' } }),
+    );
+    await api.post(
+      cms,
+      configMap('sel-db', 'default', { labels: { tier: 'db' } }),
+    );
     await api.patch(`${cms}/sel-other`, 'application/merge-patch+json', {
       metadata: { labels: { tier: 'web' } },
     });
@@ -160,15 +181,25 @@ describe('watch', () => {
     const w = open(
       '/api/v1/configmaps?watch=1&fieldSelector=metadata.namespace%3Dwatch-other,metadata.name!%3Dskip',
     );
-    await api.post('/api/v1/namespaces/watch-other/configmaps', configMap('keep', 'watch-other'));
-    await api.post('/api/v1/namespaces/watch-other/configmaps', configMap('skip', 'watch-other'));
+    await api.post(
+      '/api/v1/namespaces/watch-other/configmaps',
+      configMap('keep', 'watch-other'),
+    );
+    await api.post(
+      '/api/v1/namespaces/watch-other/configmaps',
+      configMap('skip', 'watch-other'),
+    );
     await api.post(cms, configMap('keep'));
     await w.until(e => e.some(x => x.object.metadata.name === 'keep'));
     await new Promise(r => setTimeout(r, 50));
     expect(
       w.events
         .filter(e => e.object.metadata.name !== 'kube-root-ca.crt')
-        .map(e => [e.type, e.object.metadata.namespace, e.object.metadata.name]),
+        .map(e => [
+          e.type,
+          e.object.metadata.namespace,
+          e.object.metadata.name,
+        ]),
     ).toEqual([['ADDED', 'watch-other', 'keep']]);
   });
 

@@ -65,9 +65,7 @@ export class CronJobController implements Controller {
             deleter.delete(jobType, ns, j.metadata.name!, {
               propagationPolicy: 'Background',
             });
-        const scheduledAt = new Date(
-          Math.floor(fireAt / 60000) * 60000,
-        );
+        const scheduledAt = new Date(Math.floor(fireAt / 60000) * 60000);
         const scheduledIso = `${scheduledAt.toISOString().slice(0, 19)}Z`;
         const minute = scheduledAt.getTime() / 60000;
         const jobName = `${name}-${minute}`;
@@ -84,7 +82,8 @@ export class CronJobController implements Controller {
                 labels: tpl.metadata?.labels,
                 annotations: {
                   ...(tpl.metadata?.annotations ?? {}),
-                  'batch.kubernetes.io/cronjob-scheduled-timestamp': scheduledIso,
+                  'batch.kubernetes.io/cronjob-scheduled-timestamp':
+                    scheduledIso,
                 },
                 ownerReferences: [controllerRef(cj)],
               },

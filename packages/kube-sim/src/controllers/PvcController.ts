@@ -92,7 +92,10 @@ export class PvcController implements Controller {
             persistentVolumeReclaimPolicy: 'Delete',
             storageClassName: pvc.spec?.storageClassName ?? 'standard',
             volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
-            hostPath: { path: `/var/lib/kube-sim/volumes/${volumeName}`, type: '' },
+            hostPath: {
+              path: `/var/lib/kube-sim/volumes/${volumeName}`,
+              type: '',
+            },
             claimRef: {
               kind: 'PersistentVolumeClaim',
               apiVersion: 'v1',

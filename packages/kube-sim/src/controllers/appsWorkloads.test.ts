@@ -1,6 +1,11 @@
 import { KubeSim, startKubeSim } from '../startKubeSim';
 import { eventually } from '../__testUtils__/kubeClients';
-import { condition, deploymentManifest, rest, Rest } from '../__testUtils__/rest';
+import {
+  condition,
+  deploymentManifest,
+  rest,
+  Rest,
+} from '../__testUtils__/rest';
 
 const podTemplate = (app: string, image = 'nginx:1.25') => ({
   metadata: { labels: { app } },
@@ -16,8 +21,11 @@ describe('apps controllers', () => {
   let api: Rest;
   const apps = '/apis/apps/v1/namespaces/default';
   const pods = async (app: string) =>
-    (await api.get(`/api/v1/namespaces/default/pods?labelSelector=app%3D${app}`))
-      .body.items as any[];
+    (
+      await api.get(
+        `/api/v1/namespaces/default/pods?labelSelector=app%3D${app}`,
+      )
+    ).body.items as any[];
 
   beforeAll(async () => {
     sim = await startKubeSim({ podReadyDelayMs: 0, nodes: 4, log: () => {} });
@@ -81,9 +89,17 @@ describe('apps controllers', () => {
         expect(p.spec.subdomain).toBe('web');
       }
 
-      await api.patch(`${apps}/statefulsets/web`, 'application/merge-patch+json', {
-        spec: { template: { spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] } } },
-      });
+      await api.patch(
+        `${apps}/statefulsets/web`,
+        'application/merge-patch+json',
+        {
+          spec: {
+            template: {
+              spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] },
+            },
+          },
+        },
+      );
       const updated = await eventually(async () => {
         const s = (await api.get(`${apps}/statefulsets/web`)).body;
         return s.status?.observedGeneration === 2 &&
@@ -110,7 +126,10 @@ describe('apps controllers', () => {
       apiVersion: 'apps/v1',
       kind: 'DaemonSet',
       metadata: { name: 'agent', namespace: 'default' },
-      spec: { selector: { matchLabels: { app: 'agent' } }, template: podTemplate('agent') },
+      spec: {
+        selector: { matchLabels: { app: 'agent' } },
+        template: podTemplate('agent'),
+      },
     });
     const nodes = (await api.get('/api/v1/nodes')).body.items;
     expect(nodes).toHaveLength(4);
@@ -132,7 +151,10 @@ describe('apps controllers', () => {
   });
 
   it('Deployment rollout of a new template: new ReplicaSet, old one scaled to 0, updatedReplicas, observedGeneration, NewReplicaSetAvailable', async () => {
-    await api.post(`${apps}/deployments`, deploymentManifest('roll', { replicas: 3 }));
+    await api.post(
+      `${apps}/deployments`,
+      deploymentManifest('roll', { replicas: 3 }),
+    );
     const v1 = await eventually(async () => {
       const d = (await api.get(`${apps}/deployments/roll`)).body;
       return d.status?.availableReplicas === 3 ? d : undefined;
@@ -141,9 +163,17 @@ describe('apps controllers', () => {
       status: 'True',
       reason: 'MinimumReplicasAvailable',
     });
-    await api.patch(`${apps}/deployments/roll`, 'application/strategic-merge-patch+json', {
-      spec: { template: { spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] } } },
-    });
+    await api.patch(
+      `${apps}/deployments/roll`,
+      'application/strategic-merge-patch+json',
+      {
+        spec: {
+          template: {
+            spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] },
+          },
+        },
+      },
+    );
     const v2 = await eventually(async () => {
       const d = (await api.get(`${apps}/deployments/roll`)).body;
       return d.status?.observedGeneration === 2 &&
@@ -157,15 +187,20 @@ describe('apps controllers', () => {
     expect(v2.metadata.generation).toBe(2);
     expect(condition(v2, 'Progressing').status).toBe('True');
     expect(condition(v2, 'Available').status).toBe('True');
-    const sets = (await api.get(`${apps}/replicasets?labelSelector=app%3Droll`)).body
-      .items as any[];
+    const sets = (await api.get(`${apps}/replicasets?labelSelector=app%3Droll`))
+      .body.items as any[];
     expect(sets).toHaveLength(2);
     const byRevision = Object.fromEntries(
-      sets.map(rs => [rs.metadata.annotations['deployment.kubernetes.io/revision'], rs]),
+      sets.map(rs => [
+        rs.metadata.annotations['deployment.kubernetes.io/revision'],
+        rs,
+      ]),
     );
     expect(byRevision['1'].spec.replicas).toBe(0);
     expect(byRevision['2'].spec.replicas).toBe(3);
-    expect(byRevision['2'].spec.template.spec.containers[0].image).toBe('nginx:1.27');
+    expect(byRevision['2'].spec.template.spec.containers[0].image).toBe(
+      'nginx:1.27',
+    );
     expect(byRevision['1'].metadata.labels['pod-template-hash']).not.toBe(
       byRevision['2'].metadata.labels['pod-template-hash'],
     );

@@ -48,7 +48,9 @@ describe('batch controllers', () => {
     });
     const job = await eventually(async () => {
       const j = await api.get(`${jobs}/pi`);
-      return condition(j.body, 'Complete')?.status === 'True' ? j.body : undefined;
+      return condition(j.body, 'Complete')?.status === 'True'
+        ? j.body
+        : undefined;
     });
     expect(job.status.succeeded).toBe(1);
     expect(job.status.active ?? 0).toBe(0);
@@ -56,7 +58,9 @@ describe('batch controllers', () => {
     expect(job.status.completionTime).toBeDefined();
     expect(condition(job, 'Failed')).toBeUndefined();
     const pods = await api.get(
-      `/api/v1/namespaces/default/pods?labelSelector=${encodeURIComponent('job-name=pi')}`,
+      `/api/v1/namespaces/default/pods?labelSelector=${encodeURIComponent(
+        'job-name=pi',
+      )}`,
     );
     expect(pods.body.items).toHaveLength(1);
     const pod = pods.body.items[0];
@@ -83,7 +87,9 @@ describe('batch controllers', () => {
     );
     const job = await eventually(async () => {
       const j = await api.get(`${jobs}/doomed`);
-      return condition(j.body, 'Failed')?.status === 'True' ? j.body : undefined;
+      return condition(j.body, 'Failed')?.status === 'True'
+        ? j.body
+        : undefined;
     });
     expect(condition(job, 'Failed').reason).toBe('BackoffLimitExceeded');
     expect(job.status.failed).toBe(2);
@@ -134,7 +140,9 @@ describe('batch controllers', () => {
     // the controller names a Job after its scheduled time in minutes
     expect(first.metadata.name).toBe(`tick-${scheduled.getTime() / 60000}`);
     expect(
-      first.metadata.annotations['batch.kubernetes.io/cronjob-scheduled-timestamp'],
+      first.metadata.annotations[
+        'batch.kubernetes.io/cronjob-scheduled-timestamp'
+      ],
     ).toBe('2025-03-01T10:05:00Z');
     expect(first.metadata.ownerReferences[0]).toMatchObject({
       kind: 'CronJob',
@@ -153,10 +161,15 @@ describe('batch controllers', () => {
     clock.advance(60 * 1000);
     const names = await eventually(async () => {
       const list = await tickJobs();
-      return list.length === 2 ? list.map(j => j.metadata.name).sort() : undefined;
+      return list.length === 2
+        ? list.map(j => j.metadata.name).sort()
+        : undefined;
     });
     expect(names).toEqual(
-      [`tick-${scheduled.getTime() / 60000}`, `tick-${scheduled.getTime() / 60000 + 5}`].sort(),
+      [
+        `tick-${scheduled.getTime() / 60000}`,
+        `tick-${scheduled.getTime() / 60000 + 5}`,
+      ].sort(),
     );
   });
 });

@@ -18,7 +18,10 @@ describe('service and storage controllers', () => {
   afterAll(() => sim.stop());
 
   it('a Service selects ready pods: Endpoints addresses and EndpointSlice endpoints carry their IPs', async () => {
-    await api.post('/apis/apps/v1/namespaces/default/deployments', deploymentManifest('shop'));
+    await api.post(
+      '/apis/apps/v1/namespaces/default/deployments',
+      deploymentManifest('shop'),
+    );
     await api.post('/apis/apps/v1/namespaces/default/deployments', {
       ...deploymentManifest('shop-canary', {
         replicas: 1,
@@ -34,16 +37,20 @@ describe('service and storage controllers', () => {
         ports: [{ name: 'web', port: 8080, targetPort: 'http' }],
       },
     });
-    expect(svc.body.spec).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'None' });
+    expect(svc.body.spec).toMatchObject({
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+    });
     expect(svc.body.spec.clusterIP).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(svc.body.spec.ports[0].protocol).toBe('TCP');
 
     const ready = await eventually(async () => {
-      const items = (
-        await api.get(`${core}/pods?labelSelector=app%3Dshop`)
-      ).body.items as any[];
+      const items = (await api.get(`${core}/pods?labelSelector=app%3Dshop`))
+        .body.items as any[];
       const ok = items.filter(p =>
-        p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'),
+        p.status?.conditions?.some(
+          (c: any) => c.type === 'Ready' && c.status === 'True',
+        ),
       );
       return ok.length === 2 ? ok : undefined;
     });
@@ -58,7 +65,9 @@ describe('service and storage controllers', () => {
     expect(ep.subsets[0].addresses.map((a: any) => a.ip).sort()).toEqual(ips);
     expect(ep.subsets[0].addresses[0].targetRef).toMatchObject({ kind: 'Pod' });
     // the named targetPort resolves to the container port named "http"
-    expect(ep.subsets[0].ports).toEqual([{ name: 'web', port: 80, protocol: 'TCP' }]);
+    expect(ep.subsets[0].ports).toEqual([
+      { name: 'web', port: 80, protocol: 'TCP' },
+    ]);
 
     const slices = (
       await api.get(
@@ -70,7 +79,10 @@ describe('service and storage controllers', () => {
     expect(slices).toHaveLength(1);
     const slice = slices[0];
     expect(slice.addressType).toBe('IPv4');
-    expect(slice.metadata.ownerReferences[0]).toMatchObject({ kind: 'Service', name: 'shop' });
+    expect(slice.metadata.ownerReferences[0]).toMatchObject({
+      kind: 'Service',
+      name: 'shop',
+    });
     expect(slice.ports).toEqual([{ name: 'web', port: 80, protocol: 'TCP' }]);
     const readyIps = slice.endpoints
       .filter((e: any) => e.conditions.ready)
@@ -113,7 +125,9 @@ describe('service and storage controllers', () => {
     expect(pvc.spec.volumeName).toBeTruthy();
     expect(pvc.status.capacity).toEqual({ storage: '2Gi' });
     expect(pvc.status.accessModes).toEqual(['ReadWriteOnce']);
-    const pv = await api.get(`/api/v1/persistentvolumes/${pvc.spec.volumeName}`);
+    const pv = await api.get(
+      `/api/v1/persistentvolumes/${pvc.spec.volumeName}`,
+    );
     expect(pv.status).toBe(200);
     expect(pv.body.status.phase).toBe('Bound');
     expect(pv.body.spec.claimRef).toMatchObject({
@@ -128,8 +142,9 @@ describe('service and storage controllers', () => {
     await api.del(`${core}/persistentvolumeclaims/data`);
     await eventually(
       async () =>
-        (await api.get(`/api/v1/persistentvolumes/${pvc.spec.volumeName}`))
-          .status === 404,
+        (
+          await api.get(`/api/v1/persistentvolumes/${pvc.spec.volumeName}`)
+        ).status === 404,
     );
   });
 });

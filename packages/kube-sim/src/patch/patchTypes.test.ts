@@ -20,7 +20,10 @@ describe('patch types', () => {
   const create = async (name: string, mutate: (d: any) => void = () => {}) => {
     const d = deploymentManifest(name);
     mutate(d);
-    const res = await api.post('/apis/apps/v1/namespaces/default/deployments', d);
+    const res = await api.post(
+      '/apis/apps/v1/namespaces/default/deployments',
+      d,
+    );
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -49,7 +52,9 @@ describe('patch types', () => {
       ]);
       const merged = await api.patch(path('smp-containers'), SMP, {
         spec: {
-          template: { spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] } },
+          template: {
+            spec: { containers: [{ name: 'main', image: 'nginx:1.27' }] },
+          },
         },
       });
       const main = containers(merged.body).find((c: any) => c.name === 'main');
@@ -131,7 +136,9 @@ describe('patch types', () => {
       });
       const res = await api.patch(path('smp-atomic'), SMP, {
         metadata: { labels: { drop: null } },
-        spec: { template: { spec: { containers: [{ name: 'main', args: ['--c'] }] } } },
+        spec: {
+          template: { spec: { containers: [{ name: 'main', args: ['--c'] }] } },
+        },
       });
       expect(containers(res.body)[0].args).toEqual(['--c']);
       expect(res.body.metadata.labels).toEqual({ keep: 'yes' });
@@ -164,24 +171,32 @@ describe('patch types', () => {
     });
 
     it('is refused with 415 for custom resources', async () => {
-      await api.post('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        metadata: { name: 'gadgets.example.com' },
-        spec: {
-          group: 'example.com',
-          scope: 'Namespaced',
-          names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
-          versions: [
-            {
-              name: 'v1',
-              served: true,
-              storage: true,
-              schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
-            },
-          ],
+      await api.post(
+        '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+        {
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'gadgets.example.com' },
+          spec: {
+            group: 'example.com',
+            scope: 'Namespaced',
+            names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget' },
+            versions: [
+              {
+                name: 'v1',
+                served: true,
+                storage: true,
+                schema: {
+                  openAPIV3Schema: {
+                    type: 'object',
+                    'x-kubernetes-preserve-unknown-fields': true,
+                  },
+                },
+              },
+            ],
+          },
         },
-      });
+      );
       const gadgets = '/apis/example.com/v1/namespaces/default/gadgets';
       let created;
       for (let i = 0; i < 50; i++) {
@@ -197,7 +212,9 @@ describe('patch types', () => {
       expect(created!.status).toBe(201);
       const res = await api.patch(`${gadgets}/g`, SMP, { spec: { size: 2 } });
       expect(res.status).toBe(415);
-      const merged = await api.patch(`${gadgets}/g`, MERGE, { spec: { size: 2 } });
+      const merged = await api.patch(`${gadgets}/g`, MERGE, {
+        spec: { size: 2 },
+      });
       expect(merged.body.spec).toEqual({ size: 2 });
     });
   });
@@ -211,14 +228,19 @@ describe('patch types', () => {
       const res = await api.patch(path('merge-list'), MERGE, {
         metadata: { annotations: { a: null } },
         spec: {
-          template: { spec: { containers: [{ name: 'main', image: 'nginx:2' }] } },
+          template: {
+            spec: { containers: [{ name: 'main', image: 'nginx:2' }] },
+          },
         },
       });
       expect(res.status).toBe(200);
       expect(res.body.metadata.annotations).toMatchObject({ b: '2' });
       expect(res.body.metadata.annotations).not.toHaveProperty('a');
       expect(containers(res.body)).toHaveLength(1);
-      expect(containers(res.body)[0]).toMatchObject({ name: 'main', image: 'nginx:2' });
+      expect(containers(res.body)[0]).toMatchObject({
+        name: 'main',
+        image: 'nginx:2',
+      });
       // the replaced container is defaulted again and loses its ports
       expect(containers(res.body)[0].ports).toBeUndefined();
       expect(containers(res.body)[0].imagePullPolicy).toBe('IfNotPresent');
@@ -245,7 +267,11 @@ describe('patch types', () => {
         { op: 'test', path: '/spec/replicas', value: 2 },
       ]);
       expect(res.status).toBe(422);
-      expect(res.body).toMatchObject({ kind: 'Status', status: 'Failure', code: 422 });
+      expect(res.body).toMatchObject({
+        kind: 'Status',
+        status: 'Failure',
+        code: 422,
+      });
       const after = await api.get(path('json-fail'));
       expect(after.body.spec.replicas).toBe(2);
       expect(after.body.metadata.generation).toBe(1);
@@ -259,7 +285,11 @@ describe('patch types', () => {
           path: '/spec/template/spec/containers/-',
           value: { name: 'tail', image: 'busybox:1' },
         },
-        { op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:3' },
+        {
+          op: 'replace',
+          path: '/spec/template/spec/containers/0/image',
+          value: 'nginx:3',
+        },
       ]);
       expect(containers(res.body).map((c: any) => [c.name, c.image])).toEqual([
         ['main', 'nginx:3'],

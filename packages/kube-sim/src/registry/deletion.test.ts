@@ -1,6 +1,11 @@
 import { KubeSim, startKubeSim } from '../startKubeSim';
 import { eventually } from '../__testUtils__/kubeClients';
-import { configMap, deploymentManifest, rest, Rest } from '../__testUtils__/rest';
+import {
+  configMap,
+  deploymentManifest,
+  rest,
+  Rest,
+} from '../__testUtils__/rest';
 
 /**
  * Deletion from the Kubernetes docs "Garbage Collection", "Finalizers",
@@ -15,7 +20,11 @@ describe('deletion', () => {
   const HOLD = 'example.com/hold';
 
   /** An owner ConfigMap and `n` dependents that reference it. */
-  const family = async (prefix: string, n: number, childFinalizers?: string[]) => {
+  const family = async (
+    prefix: string,
+    n: number,
+    childFinalizers?: string[],
+  ) => {
     const owner = await api.post(cms(), configMap(`${prefix}-owner`));
     const ref = {
       apiVersion: 'v1',
@@ -43,50 +52,79 @@ describe('deletion', () => {
   afterAll(() => sim.stop());
 
   it('Background: the owner goes at once, the garbage collector deletes the dependents afterwards', async () => {
-    await api.post('/apis/apps/v1/namespaces/default/deployments', deploymentManifest('bg'));
+    await api.post(
+      '/apis/apps/v1/namespaces/default/deployments',
+      deploymentManifest('bg'),
+    );
     await eventually(async () => {
-      const pods = await api.get('/api/v1/namespaces/default/pods?labelSelector=app%3Dbg');
+      const pods = await api.get(
+        '/api/v1/namespaces/default/pods?labelSelector=app%3Dbg',
+      );
       return pods.body.items.length === 2;
     });
-    const res = await api.del('/apis/apps/v1/namespaces/default/deployments/bg', {
-      propagationPolicy: 'Background',
-    });
+    const res = await api.del(
+      '/apis/apps/v1/namespaces/default/deployments/bg',
+      {
+        propagationPolicy: 'Background',
+      },
+    );
     expect(res.status).toBe(200);
-    expect(await exists('/apis/apps/v1/namespaces/default/deployments/bg')).toBe(false);
+    expect(
+      await exists('/apis/apps/v1/namespaces/default/deployments/bg'),
+    ).toBe(false);
     await eventually(async () => {
-      const rs = await api.get('/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dbg');
-      const pods = await api.get('/api/v1/namespaces/default/pods?labelSelector=app%3Dbg');
+      const rs = await api.get(
+        '/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dbg',
+      );
+      const pods = await api.get(
+        '/api/v1/namespaces/default/pods?labelSelector=app%3Dbg',
+      );
       return rs.body.items.length === 0 && pods.body.items.length === 0;
     });
   });
 
   it('Foreground: the owner stays with deletionTimestamp and the foregroundDeletion finalizer until its blocking dependents are gone', async () => {
     await family('fg', 2, [HOLD]);
-    const w = api.watch(`${cms()}?watch=1&resourceVersion=${(await api.get(cms())).body.metadata.resourceVersion}`);
+    const w = api.watch(
+      `${cms()}?watch=1&resourceVersion=${
+        (await api.get(cms())).body.metadata.resourceVersion
+      }`,
+    );
     try {
-      const res = await api.del(`${cms()}/fg-owner?propagationPolicy=Foreground`);
+      const res = await api.del(
+        `${cms()}/fg-owner?propagationPolicy=Foreground`,
+      );
       expect([200, 202]).toContain(res.status);
       expect(res.body.metadata.deletionTimestamp).toBeDefined();
       expect(res.body.metadata.finalizers).toContain('foregroundDeletion');
       // the dependents are being deleted, held by their own finalizer
-      for (const i of [0, 1]) {
-        const child = await eventually(async () => {
-          const c = await api.get(`${cms()}/fg-child-${i}`);
+      const terminating = (name: string) =>
+        eventually(async () => {
+          const c = await api.get(`${cms()}/${name}`);
           return c.body.metadata.deletionTimestamp ? c.body : undefined;
         });
+      for (const child of [
+        await terminating('fg-child-0'),
+        await terminating('fg-child-1'),
+      ])
         expect(child.metadata.finalizers).toEqual([HOLD]);
-      }
       const owner = await api.get(`${cms()}/fg-owner`);
       expect(owner.status).toBe(200);
       expect(owner.body.metadata.finalizers).toContain('foregroundDeletion');
       for (const i of [0, 1]) {
-        const r = await api.patch(`${cms()}/fg-child-${i}`, 'application/merge-patch+json', {
-          metadata: { finalizers: null },
-        });
+        const r = await api.patch(
+          `${cms()}/fg-child-${i}`,
+          'application/merge-patch+json',
+          {
+            metadata: { finalizers: null },
+          },
+        );
         expect(r.status).toBe(200);
       }
       await gone(`${cms()}/fg-owner`);
-      const deletions = (await w.until(e => e.filter(x => x.type === 'DELETED').length >= 3))
+      const deletions = (
+        await w.until(e => e.filter(x => x.type === 'DELETED').length >= 3)
+      )
         .filter(e => e.type === 'DELETED')
         .map(e => e.object.metadata.name);
       expect(deletions[2]).toBe('fg-owner');
@@ -97,16 +135,21 @@ describe('deletion', () => {
 
   it('Orphan: the owner goes, the dependents stay and lose their ownerReference', async () => {
     const owner = await family('orph', 2);
-    const res = await api.del(`${cms()}/orph-owner`, { propagationPolicy: 'Orphan' });
+    const res = await api.del(`${cms()}/orph-owner`, {
+      propagationPolicy: 'Orphan',
+    });
     expect([200, 202]).toContain(res.status);
     await gone(`${cms()}/orph-owner`);
-    for (const i of [0, 1]) {
-      const child = await eventually(async () => {
-        const c = await api.get(`${cms()}/orph-child-${i}`);
+    const released = (name: string) =>
+      eventually(async () => {
+        const c = await api.get(`${cms()}/${name}`);
         return !c.body.metadata.ownerReferences ? c.body : undefined;
       });
+    for (const child of [
+      await released('orph-child-0'),
+      await released('orph-child-1'),
+    ])
       expect(JSON.stringify(child)).not.toContain(owner.metadata.uid);
-    }
     await new Promise(r => setTimeout(r, 50));
     expect(await exists(`${cms()}/orph-child-0`)).toBe(true);
   });
@@ -119,19 +162,29 @@ describe('deletion', () => {
     expect([200, 202]).toContain(res.status);
     const held = await api.get(`${cms()}/held`);
     expect(held.status).toBe(200);
-    expect(held.body.metadata.deletionTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(held.body.metadata.deletionTimestamp).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
     expect(held.body.metadata.finalizers).toEqual([HOLD]);
     // a second delete changes nothing
     await api.del(`${cms()}/held`);
     const again = await api.get(`${cms()}/held`);
-    expect(again.body.metadata.deletionTimestamp).toBe(held.body.metadata.deletionTimestamp);
-    const added = await api.patch(`${cms()}/held`, 'application/merge-patch+json', {
-      metadata: { finalizers: [HOLD, 'example.com/other'] },
-    });
+    expect(again.body.metadata.deletionTimestamp).toBe(
+      held.body.metadata.deletionTimestamp,
+    );
+    const added = await api.patch(
+      `${cms()}/held`,
+      'application/merge-patch+json',
+      {
+        metadata: { finalizers: [HOLD, 'example.com/other'] },
+      },
+    );
     expect(added.status).toBe(422);
-    const removed = await api.patch(`${cms()}/held`, 'application/json-patch+json', [
-      { op: 'remove', path: '/metadata/finalizers' },
-    ]);
+    const removed = await api.patch(
+      `${cms()}/held`,
+      'application/json-patch+json',
+      [{ op: 'remove', path: '/metadata/finalizers' }],
+    );
     expect(removed.status).toBe(200);
     expect((await api.get(`${cms()}/held`)).status).toBe(404);
   });
@@ -144,12 +197,19 @@ describe('deletion', () => {
 
     const real = await api.post(cms(), configMap('dry'));
     const rv = real.body.metadata.resourceVersion;
-    const patched = await api.patch(`${cms()}/dry?dryRun=All`, 'application/merge-patch+json', {
-      data: { key: 'dry-changed' },
-    });
+    const patched = await api.patch(
+      `${cms()}/dry?dryRun=All`,
+      'application/merge-patch+json',
+      {
+        data: { key: 'dry-changed' },
+      },
+    );
     expect(patched.status).toBe(200);
     expect(patched.body.data).toEqual({ key: 'dry-changed' });
-    const put = await api.put(`${cms()}/dry?dryRun=All`, { ...real.body, data: { x: '1' } });
+    const put = await api.put(`${cms()}/dry?dryRun=All`, {
+      ...real.body,
+      data: { x: '1' },
+    });
     expect(put.status).toBe(200);
     const deleted = await api.del(`${cms()}/dry?dryRun=All`);
     expect(deleted.status).toBe(200);
@@ -159,7 +219,9 @@ describe('deletion', () => {
     expect(after.body.data).toEqual({ key: 'dry' });
     expect(after.body.metadata.deletionTimestamp).toBeUndefined();
     expect((await api.get(`${cms()}?dryRun=bogus`)).status).toBe(200);
-    expect((await api.post(`${cms()}?dryRun=Some`, configMap('dry2'))).status).toBe(400);
+    expect(
+      (await api.post(`${cms()}?dryRun=Some`, configMap('dry2'))).status,
+    ).toBe(400);
   });
 
   it('deleting a namespace marks it Terminating, deletes its contents, refuses new content, then removes it', async () => {
@@ -191,7 +253,9 @@ describe('deletion', () => {
 
     await gone(`${cms('doomed')}/plain`);
     await gone('/apis/apps/v1/namespaces/doomed/deployments/app');
-    expect((await api.get('/api/v1/namespaces/doomed')).body.status.phase).toBe('Terminating');
+    expect((await api.get('/api/v1/namespaces/doomed')).body.status.phase).toBe(
+      'Terminating',
+    );
     await api.patch(`${cms('doomed')}/held`, 'application/merge-patch+json', {
       metadata: { finalizers: null },
     });

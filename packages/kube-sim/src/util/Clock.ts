@@ -60,7 +60,11 @@ export class ManualClock implements SimClock {
       let next: Timer | undefined;
       for (const t of this.timers) {
         if (t.due > target) continue;
-        if (!next || t.due < next.due || (t.due === next.due && t.seq < next.seq))
+        if (
+          !next ||
+          t.due < next.due ||
+          (t.due === next.due && t.seq < next.seq)
+        )
           next = t;
       }
       if (!next) break;

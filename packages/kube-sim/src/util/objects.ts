@@ -32,6 +32,15 @@ export function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+let isoSecond = -1;
+let isoText = '';
+
+/** The current time as RFC 3339 with second precision (cached per second). */
 export function nowIso(): string {
-  return `${new Date().toISOString().slice(0, 19)}Z`;
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== isoSecond) {
+    isoSecond = second;
+    isoText = `${new Date(second * 1000).toISOString().slice(0, 19)}Z`;
+  }
+  return isoText;
 }
