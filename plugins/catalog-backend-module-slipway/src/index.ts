@@ -6,3 +6,9 @@
  */
 export { catalogModuleSlipway as default } from './module';
 export { ArgoEntityProcessor } from './processor/ArgoEntityProcessor';
+export { ApplicationSetProcessor } from './processor/ApplicationSetProcessor';
+export type { ApplicationSetEntityContext } from './processor/applicationSetEntities';
+export type { CatalogLookup } from './catalog/CatalogLookup';
+export { catalogServiceLookup } from './catalog/CatalogLookup';
+export { CatalogGitReader } from './git/CatalogGitReader';
+export type { CatalogGitReaderOptions } from './git/CatalogGitReader';

@@ -1,10 +1,35 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import {
+  generatorClusters,
+  GitSource,
+  readClusterConfig,
+  readRepositoryCredentials,
+  readRepositoryLocalPaths,
+  SourceGitReader,
+} from '@slipway/plugin-slipway-node';
+import { catalogServiceLookup } from './catalog/CatalogLookup';
+import { CatalogGitReader } from './git/CatalogGitReader';
+import { ApplicationSetProcessor } from './processor/ApplicationSetProcessor';
 import { ArgoEntityProcessor } from './processor/ArgoEntityProcessor';
 
 /**
  * Catalog module that makes Argo CD ApplicationSets and Applications catalog
- * entities.
+ * entities, and expands each ApplicationSet into its Applications.
+ *
+ * Reads `slipway.clusters` (the clusters generator's clusters) and
+ * `slipway.repositories` (credentials and local folders for the git
+ * generators). Fetched repositories are cached under
+ * `backend.workingDirectory` (default: the system's temporary folder) in
+ * `slipway-catalog-git`.
  *
  * @public
  */
@@ -13,9 +38,36 @@ export const catalogModuleSlipway = createBackendModule({
   moduleId: 'slipway',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
-        catalog.addProcessor(new ArgoEntityProcessor());
+      deps: {
+        catalogProcessing: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init({ catalogProcessing, config, logger, auth, catalog }) {
+        const clusters = generatorClusters(readClusterConfig(config));
+        const localPaths = readRepositoryLocalPaths(config);
+        const workingDirectory = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
+        const source = new GitSource({
+          cacheDir: path.join(workingDirectory, 'slipway-catalog-git'),
+          credentials: readRepositoryCredentials(config),
+          localPaths,
+          logger,
+        });
+        const git = new CatalogGitReader({ source: new SourceGitReader(source), localPaths });
+        for (const entry of localPaths) {
+          logger.info(`ApplicationSet git generators read ${entry.url} from ${entry.localPath}`);
+        }
+        catalogProcessing.addProcessor(
+          new ArgoEntityProcessor(),
+          new ApplicationSetProcessor({
+            clusters,
+            git,
+            catalog: catalogServiceLookup(catalog, auth),
+            logger,
+          }),
+        );
       },
     });
   },

@@ -1,0 +1,30 @@
+export interface Config {
+  slipway?: {
+    /**
+     * Git repositories Slipway reads (the engine's sources and the
+     * ApplicationSet git generators of the catalog module): credentials per
+     * URL prefix, and local folders that stand in for a repository URL.
+     */
+    repositories?: Array<{
+      /**
+       * Repository URL, or a URL prefix for credentials (e.g. `https://github.com/acme/`).
+       * @visibility backend
+       */
+      url: string;
+      /**
+       * A local folder read instead of fetching `url` (relative to the backend's
+       * working directory). A Git repository is read at the requested revision;
+       * a plain folder (e.g. a folder of this project's checkout) is read by the
+       * catalog's git generators as it is on disk.
+       * @visibility backend
+       */
+      localPath?: string;
+      /** @visibility backend */
+      username?: string;
+      /** @visibility secret */
+      password?: string;
+      /** Sent as the basic-auth password, username default `x-access-token`. @visibility secret */
+      token?: string;
+    }>;
+  };
+}
