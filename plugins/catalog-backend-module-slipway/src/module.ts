@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   coreServices,
   createBackendModule,
+  type LoggerService,
 } from '@backstage/backend-plugin-api';
 import {
   catalogProcessingExtensionPoint,
@@ -20,6 +21,8 @@ import { catalogServiceLookup } from './catalog/CatalogLookup';
 import { CatalogGitReader } from './git/CatalogGitReader';
 import { ApplicationSetProcessor } from './processor/ApplicationSetProcessor';
 import { ArgoEntityProcessor } from './processor/ArgoEntityProcessor';
+
+type LogMeta = Parameters<LoggerService['info']>[1];
 
 /**
  * Catalog module that makes Argo CD ApplicationSets and Applications catalog
@@ -53,7 +56,10 @@ export const catalogModuleSlipway = createBackendModule({
           cacheDir: path.join(workingDirectory, 'slipway-catalog-git'),
           credentials: readRepositoryCredentials(config),
           localPaths,
-          logger,
+          logger: {
+            info: (message, meta) => logger.info(message, meta as LogMeta),
+            debug: (message, meta) => logger.debug(message, meta as LogMeta),
+          },
         });
         const git = new CatalogGitReader({ source: new SourceGitReader(source), localPaths });
         for (const entry of localPaths) {
