@@ -37,11 +37,17 @@ describe('applicationToEntity', () => {
     // a server URL is not a valid label value, so it is only an annotation
     expect(entity.metadata.annotations).toMatchObject({
       'slipway.io/application-set': 'applicationset:default/payments',
-      'slipway.io/component': 'payments',
       'slipway.io/environment': 'prod',
       'slipway.io/cluster': 'https://kubernetes.default.svc',
       'slipway.io/namespace': 'payments-prod',
     });
+  });
+
+  it('relates to a Component only when one is named or exists', () => {
+    expect(applicationToEntity(generated, { applicationSet }).metadata.annotations).not.toHaveProperty(['slipway.io/component']);
+    expect(
+      applicationToEntity(generated, { applicationSet, component: { ref: 'component:default/payments' } }).metadata.annotations,
+    ).toHaveProperty(['slipway.io/component'], 'component:default/payments');
   });
 
   it('inherits owner and system from the Component unless the set names them', () => {

@@ -93,12 +93,13 @@ export function applicationToEntity(
     ...app.metadata.annotations,
     [SLIPWAY_ANNOTATION_APPLICATION_SET]: `applicationset:${setNamespace}/${set.metadata.name}`,
   };
+  // An explicit annotation always names the Component; the default (a
+  // Component with the set's name) only when the catalog has it.
   const component =
     app.metadata.annotations?.[SLIPWAY_ANNOTATION_COMPONENT] ??
     setAnnotations[SLIPWAY_ANNOTATION_COMPONENT] ??
-    context.component?.ref ??
-    set.metadata.name;
-  annotations[SLIPWAY_ANNOTATION_COMPONENT] = component;
+    context.component?.ref;
+  if (component) annotations[SLIPWAY_ANNOTATION_COMPONENT] = component;
   const owner =
     app.metadata.annotations?.[SLIPWAY_ANNOTATION_OWNER] ??
     setAnnotations[SLIPWAY_ANNOTATION_OWNER] ??
