@@ -1,0 +1,76 @@
+/** A `{group, kind}` pattern of a project's resource allow or deny list. */
+export interface GroupKind {
+  /** API group glob; `''` is the core group. */
+  group: string;
+  /** Kind glob. */
+  kind: string;
+}
+
+/** A destination a project permits: cluster by server URL or name, and a namespace. */
+export interface ProjectDestination {
+  /** Server URL glob; `!` in front denies. */
+  server?: string;
+  /** Cluster name glob; `!` in front denies. */
+  name?: string;
+  /** Namespace glob; `!` in front denies. */
+  namespace?: string;
+}
+
+/** Argo CD's sync window. */
+export interface SyncWindow {
+  kind: 'allow' | 'deny';
+  /** Cron schedule of the window's starts, e.g. `0 22 * * *`. */
+  schedule: string;
+  /** How long the window stays open after each start, e.g. `1h`, `30m`. */
+  duration: string;
+  /** Application name globs. */
+  applications?: string[];
+  /** Destination namespace globs. */
+  namespaces?: string[];
+  /** Destination cluster (name or server) globs. */
+  clusters?: string[];
+  /** Whether manual syncs may run when the window would block them. */
+  manualSync?: boolean;
+  /** IANA time zone of the schedule; default UTC. */
+  timeZone?: string;
+  /** Match only applications that match every given list (Argo CD's `andOperator`). */
+  andOperator?: boolean;
+  description?: string;
+}
+
+/** An Argo CD AppProject, as Slipway's admin configuration declares it. */
+export interface Project {
+  name: string;
+  description?: string;
+  /** Repository URL globs; `!` in front denies. */
+  sourceRepos: string[];
+  /**
+   * Globs of the catalog namespaces an Application entity may live in
+   * (Argo CD's `sourceNamespaces`); empty or absent: any namespace.
+   */
+  sourceNamespaces?: string[];
+  /**
+   * Globs of the catalog locations (`backstage.io/managed-by-origin-location`)
+   * an Application entity may come from; absent: any location.
+   */
+  catalogLocations?: string[];
+  destinations: ProjectDestination[];
+  /** Cluster-scoped kinds allowed; empty: none. */
+  clusterResourceWhitelist: GroupKind[];
+  clusterResourceBlacklist: GroupKind[];
+  /** Namespaced kinds allowed; absent: all. */
+  namespaceResourceWhitelist?: GroupKind[];
+  namespaceResourceBlacklist: GroupKind[];
+  syncWindows: SyncWindow[];
+}
+
+/** Argo CD's `default` project: everything is permitted. */
+export const DEFAULT_PROJECT: Project = {
+  name: 'default',
+  sourceRepos: ['*'],
+  destinations: [{ server: '*', name: '*', namespace: '*' }],
+  clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+  clusterResourceBlacklist: [],
+  namespaceResourceBlacklist: [],
+  syncWindows: [],
+};
