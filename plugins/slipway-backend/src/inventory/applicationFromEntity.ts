@@ -1,0 +1,97 @@
+import crypto from 'node:crypto';
+import { ANNOTATION_ORIGIN_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ARGOCD_API_VERSION,
+  SLIPWAY_ANNOTATION_COMPONENT,
+  SLIPWAY_ANNOTATION_OWNER,
+  SLIPWAY_LABEL_CLUSTER,
+  SLIPWAY_LABEL_ENVIRONMENT,
+  SLIPWAY_LABEL_NAMESPACE,
+} from '@slipway/plugin-slipway-common';
+import type { ApplicationSpec, EngineApplication } from '../engine/app/types';
+
+/** One Application entity as the reconciler tracks it. */
+export interface InventoryApplication {
+  /** `application:<namespace>/<name>` */
+  entityRef: string;
+  /** The engine's view: name (the tracking label value) and Argo CD spec. */
+  app: EngineApplication;
+  /** Hash of the spec: a change means the desired state may have changed. */
+  specHash: string;
+  /** `spec.project`, `default` when unset. */
+  project: string;
+  componentRef?: string;
+  owner?: string;
+  environment?: string;
+  /** Destination cluster (name or server). */
+  cluster?: string;
+  /** Destination namespace. */
+  namespace?: string;
+  /** The entity's catalog namespace. */
+  entityNamespace: string;
+  /** The catalog location the entity came from. */
+  originLocation?: string;
+  /** Why the spec cannot be reconciled; set for entities the engine must not touch. */
+  invalid?: string;
+}
+
+/** Whether a catalog entity is an Argo CD Application. */
+export function isApplicationEntity(entity: Entity): boolean {
+  return entity.kind === 'Application' && entity.apiVersion === ARGOCD_API_VERSION;
+}
+
+/** JSON with object keys sorted, so equal values hash equally. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object)
+      .sort()
+      .filter(k => (value as Record<string, unknown>)[k] !== undefined)
+      .map(k => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function specProblem(spec: Partial<ApplicationSpec> | undefined): string | undefined {
+  if (!spec || typeof spec !== 'object') return 'it has no spec';
+  const destination = spec.destination;
+  if (!destination || typeof destination !== 'object' || (!destination.name && !destination.server)) {
+    return 'spec.destination needs a name or a server';
+  }
+  const sources = spec.sources ?? (spec.source ? [spec.source] : []);
+  if (!Array.isArray(sources) || sources.length === 0) return 'it has neither spec.source nor spec.sources';
+  const bad = sources.findIndex(s => !s || typeof s.repoURL !== 'string' || !s.repoURL);
+  if (bad >= 0) return `${spec.sources ? `spec.sources[${bad}]` : 'spec.source'} has no repoURL`;
+  return undefined;
+}
+
+/**
+ * Maps an Application entity to what the reconciler tracks: the engine's
+ * application (name and Argo CD spec) and the denormalised fields the store
+ * keeps. A spec the engine cannot reconcile is kept with the reason, so that
+ * its status can say what to fix. Pure.
+ */
+export function applicationFromEntity(entity: Entity): InventoryApplication {
+  const annotations = entity.metadata.annotations ?? {};
+  const labels = entity.metadata.labels ?? {};
+  const spec = (entity.spec ?? {}) as unknown as ApplicationSpec;
+  const problem = specProblem(spec);
+  const destination = spec.destination ?? {};
+  return {
+    entityRef: stringifyEntityRef(entity),
+    app: { name: entity.metadata.name, spec },
+    specHash: crypto.createHash('sha256').update(stableStringify(spec)).digest('hex'),
+    project: spec.project || 'default',
+    componentRef: annotations[SLIPWAY_ANNOTATION_COMPONENT],
+    owner: annotations[SLIPWAY_ANNOTATION_OWNER],
+    environment: annotations[SLIPWAY_LABEL_ENVIRONMENT] ?? labels[SLIPWAY_LABEL_ENVIRONMENT],
+    cluster: annotations[SLIPWAY_LABEL_CLUSTER] ?? destination.name ?? destination.server,
+    namespace: annotations[SLIPWAY_LABEL_NAMESPACE] ?? destination.namespace,
+    entityNamespace: entity.metadata.namespace ?? 'default',
+    originLocation: annotations[ANNOTATION_ORIGIN_LOCATION],
+    ...(problem
+      ? { invalid: `Application ${stringifyEntityRef(entity)} cannot be reconciled: ${problem}; fix the Application in Git` }
+      : {}),
+  };
+}

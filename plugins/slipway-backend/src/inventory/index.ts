@@ -1,0 +1,2 @@
+export * from './applicationFromEntity';
+export * from './CatalogInventory';
