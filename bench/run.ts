@@ -6,8 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BenchScenario } from './BenchResult';
 import { kubeSimScenario } from './scenarios/kubeSim';
+import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
 
-const scenarios: BenchScenario[] = [kubeSimScenario];
+const scenarios: BenchScenario[] = [
+  massSyncScenario,
+  applyLimitScenario,
+  kubeSimScenario,
+];
 
 async function main() {
   const wanted = process.argv.slice(2).filter(arg => !arg.startsWith('-'));
