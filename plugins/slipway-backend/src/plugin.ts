@@ -1,9 +1,23 @@
+import os from 'node:os';
+import path from 'node:path';
 import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { startKubeSim } from '@slipway/kube-sim';
 import { slipwayPermissions } from '@slipway/plugin-slipway-common';
+import { HealthAssessor, readClusterConfig } from '@slipway/plugin-slipway-node';
+import { ClusterRegistry } from './clusters/ClusterRegistry';
+import { ApplicationController } from './engine/app/ApplicationController';
+import { ClusterConnections } from './engine/app/ClusterConnections';
+import { createRendering } from './engine/render';
+import { readProjectsConfig } from './projects';
+import { readReconcileConfig } from './reconciler/readReconcileConfig';
+import { SlipwayRuntime } from './reconciler/SlipwayRuntime';
 import { createRouter } from './service/router';
+import { DatabaseSlipwayStore } from './store';
 
 /**
  * The Slipway backend plugin: Slipway's GitOps engine inside Backstage.
@@ -16,13 +30,82 @@ export const slipwayPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
-        httpRouter: coreServices.httpRouter,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
+        httpRouter: coreServices.httpRouter,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
       },
-      async init({ logger, httpRouter, permissionsRegistry }) {
-        permissionsRegistry.addPermissions(slipwayPermissions);
-        httpRouter.use(await createRouter({ logger }));
+      async init(deps) {
+        const { logger, config, database, scheduler, auth, auditor, lifecycle, httpRouter, catalog, signals } = deps;
+        deps.permissionsRegistry.addPermissions(slipwayPermissions);
+
+        const settings = readReconcileConfig(config);
+        const projects = readProjectsConfig(config);
+        const store = await DatabaseSlipwayStore.create({ database });
+        const registry = await ClusterRegistry.create({
+          clusters: readClusterConfig(config),
+          logger,
+          startEmbedded: () => startKubeSim({}),
+        });
+        const connections = new ClusterConnections(registry);
+        const workDir = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
+        const { source, renderer } = createRendering({
+          config,
+          cacheDir: path.join(workDir, 'slipway-engine'),
+          logger: {
+            info: (message, meta) => logger.info(message, meta as Record<string, string>),
+            debug: (message, meta) => logger.debug(message, meta as Record<string, string>),
+          },
+        });
+        const controller = new ApplicationController({
+          renderer,
+          clusters: connections,
+          health: await HealthAssessor.create({}),
+        });
+        const runtime = new SlipwayRuntime({
+          settings,
+          projects,
+          store,
+          controller,
+          clusters: connections,
+          resolveCluster: destination => registry.resolve(destination),
+          source,
+          catalog,
+          auth,
+          scheduler,
+          signals,
+          auditor,
+          logger,
+        });
+        lifecycle.addShutdownHook(async () => {
+          await runtime.stop();
+          await connections.stop();
+          await registry.stop();
+        });
+
+        const routerOptions = {
+          logger,
+          config,
+          engine: runtime.engine,
+          store,
+          auth,
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          auditor,
+          catalog,
+        };
+        httpRouter.use(await createRouter(routerOptions));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await runtime.start();
       },
     });
   },

@@ -157,7 +157,7 @@ describe('checkApplication and checkResources', () => {
   it('flags cluster-scoped kinds and namespaces outside the destinations as ResourceNotPermitted', () => {
     const violations = checkResources(team, { name: 'embedded', namespace: 'team-web' }, [
       { group: 'apps', kind: 'Deployment', namespace: 'team-web', name: 'web' },
-      { group: '', kind: 'Namespace', name: 'team-web' },
+      { group: '', kind: 'Namespace', namespace: '', name: 'team-web' },
       { group: '', kind: 'ConfigMap', namespace: 'kube-system', name: 'cfg' },
     ]);
     expect(violations).toEqual([

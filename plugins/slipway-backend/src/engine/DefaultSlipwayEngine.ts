@@ -1,0 +1,303 @@
+import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import {
+  formatResourceKey,
+  KubeObject,
+  OperationSummary,
+  ResourceDetailResponse,
+  ResourceKey,
+  ResourceTreeResponse,
+  resourceKeyOf,
+  SlipwayResourceNode,
+  SlipwaySignalMessage,
+  SyncRequestBody,
+} from '@slipway/plugin-slipway-common';
+import { maskSecrets, planDeletion } from '@slipway/plugin-slipway-node';
+import type { InventoryApplication } from '../inventory';
+import { checkApplication, evaluateSyncWindows, Project } from '../projects';
+import type { Reconciler } from '../reconciler/Reconciler';
+import { destinationOf } from '../reconciler/Reconciler';
+import type { OperationWorker } from '../reconciler/OperationWorker';
+import { sourcesOf } from '../reconciler/operationTarget';
+import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '../store';
+import type { OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
+import type { ClusterConnector } from './app/ClusterConnections';
+
+/** What {@link DefaultSlipwayEngine} needs. */
+export interface DefaultSlipwayEngineOptions {
+  inventory: { get(entityRef: string): InventoryApplication | undefined; list(): InventoryApplication[] };
+  reconciler: Pick<Reconciler, 'enqueue' | 'state' | 'refreshNow'>;
+  worker: Pick<OperationWorker, 'wake' | 'terminateLocal'>;
+  store: Pick<SlipwayStore, 'enqueue' | 'getHistory' | 'requestTermination'>;
+  clusters: ClusterConnector;
+  resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
+  projects: ReadonlyMap<string, Project>;
+  auditor?: AuditorService;
+  publish(message: SlipwaySignalMessage): void;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+/** An operation as the API shows it. */
+export function operationSummary(op: Operation): OperationSummary {
+  return {
+    id: op.id,
+    entityRef: op.applicationRef,
+    kind: op.kind,
+    phase: op.phase,
+    ...(op.message ? { message: op.message } : {}),
+    initiator: op.initiator,
+    request: op.request,
+    createdAt: op.createdAt,
+    ...(op.startedAt ? { startedAt: op.startedAt } : {}),
+    ...(op.finishedAt ? { finishedAt: op.finishedAt } : {}),
+  };
+}
+
+/** A repository URL as pushes and Applications are matched: no `.git`, no trailing slash, host in lower case. */
+export function normalizePushURL(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '').replace(/\.git$/, '');
+  try {
+    const u = new URL(trimmed);
+    u.username = '';
+    u.password = '';
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    const scp = /^([^@]+@)?([^:/]+):(.*)$/.exec(trimmed); // git@host:org/repo
+    return scp ? `${scp[2].toLowerCase()}:${scp[3]}` : trimmed;
+  }
+}
+
+/**
+ * The engine behind the REST API: queues refreshes and operations (after
+ * project and sync window checks), reads live state for trees and
+ * resources, and deletes an application's resources on an explicit cascade
+ * delete.
+ */
+export class DefaultSlipwayEngine implements SlipwayEngine {
+  constructor(private readonly options: DefaultSlipwayEngineOptions) {}
+
+  private item(entityRef: string): InventoryApplication {
+    const item = this.options.inventory.get(entityRef);
+    if (!item) throw new NotFoundError(`${entityRef} is not an Application that Slipway reconciles`);
+    return item;
+  }
+
+  async refresh(entityRef: string, options: { hard: boolean }): Promise<void> {
+    this.item(entityRef);
+    this.options.reconciler.enqueue(entityRef, { force: true });
+    this.options.logger.debug(`${options.hard ? 'hard ' : ''}refresh of ${entityRef} queued`);
+  }
+
+  /** Queues an operation; also used by automated sync. */
+  async enqueueOperation(
+    item: InventoryApplication,
+    kind: OperationKind,
+    request: OperationRequest,
+    initiator: string,
+  ): Promise<OperationRequestResult> {
+    const manual = initiator !== 'automated';
+    const project = this.options.projects.get(item.project);
+    if (item.invalid) return { status: 'refused', reason: item.invalid };
+    if (!project) return { status: 'refused', reason: `project '${item.project}' does not exist; add it to slipway.projects` };
+    const destination = destinationOf(item, this.options.resolveCluster);
+    const violations = checkApplication(project, {
+      name: item.entityRef,
+      entityNamespace: item.entityNamespace,
+      originLocation: item.originLocation,
+      repoURLs: sourcesOf(item.app).map(s => s.repoURL),
+      destination,
+    });
+    if (violations.length > 0) return { status: 'refused', reason: violations.map(v => v.message).join('; ') };
+    const windows = evaluateSyncWindows(
+      project.syncWindows,
+      { name: item.app.name, namespace: destination.namespace, cluster: { name: destination.name, server: destination.server } },
+      this.options.now?.() ?? new Date(),
+    );
+    if (manual ? !windows.manualAllowed : !windows.automatedAllowed) {
+      return { status: 'refused', reason: windows.reason ?? 'a sync window blocks syncs now' };
+    }
+    const result = await this.options.store.enqueue({ applicationRef: item.entityRef, kind, request, initiator });
+    if (result.status === 'conflict') {
+      return { status: 'conflict', activeOperation: operationSummary(result.activeOperation) };
+    }
+    this.options.worker.wake();
+    this.options.publish({
+      entityRef: item.entityRef,
+      operation: { id: result.operation.id, phase: result.operation.phase },
+    });
+    return { status: 'created', operation: operationSummary(result.operation) };
+  }
+
+  async sync(entityRef: string, request: SyncRequestBody, initiator: string): Promise<OperationRequestResult> {
+    const item = this.item(entityRef);
+    return this.enqueueOperation(
+      item,
+      'sync',
+      {
+        ...(request.revision ? { revision: request.revision } : {}),
+        prune: Boolean(request.prune),
+        dryRun: Boolean(request.dryRun),
+        force: Boolean(request.force),
+        ...(request.resources?.length
+          ? { resources: request.resources.map(r => ({ group: r.group ?? '', kind: r.kind, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) })) }
+          : {}),
+      },
+      initiator,
+    );
+  }
+
+  async rollback(
+    entityRef: string,
+    historyId: number,
+    options: { prune?: boolean; dryRun?: boolean },
+    initiator: string,
+  ): Promise<OperationRequestResult> {
+    const item = this.item(entityRef);
+    const entry = await this.options.store.getHistory(entityRef, historyId);
+    if (!entry) throw new NotFoundError(`${entityRef} has no history entry ${historyId}`);
+    if (item.app.spec.syncPolicy?.automated) {
+      // as in Argo CD: automated sync would undo the rollback at once
+      return {
+        status: 'refused',
+        reason: `rollback of ${entityRef} is not possible while automated sync is enabled; remove syncPolicy.automated first`,
+      };
+    }
+    return this.enqueueOperation(
+      item,
+      'rollback',
+      { historyId, revision: entry.revision, prune: Boolean(options.prune), dryRun: Boolean(options.dryRun) },
+      initiator,
+    );
+  }
+
+  async terminate(operationId: string, initiator: string): Promise<OperationSummary | undefined> {
+    const op = await this.options.store.requestTermination(operationId);
+    if (!op) return undefined;
+    this.options.worker.terminateLocal(operationId);
+    this.options.logger.info(`termination of operation ${operationId} asked by ${initiator}`);
+    this.options.publish({ entityRef: op.applicationRef, operation: { id: op.id, phase: op.phase } });
+    return operationSummary(op);
+  }
+
+  async deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }> {
+    const item = this.item(entityRef);
+    const connection = await this.options.clusters.connect(item.app.spec.destination);
+    const plan = planDeletion(item.app.name, connection.cache.managedObjects(item.app.name));
+    const audit = await this.options.auditor?.createEvent({
+      eventId: 'application-delete-resources',
+      severityLevel: 'high',
+      meta: { entityRef, initiator, resources: plan.delete.map(d => formatResourceKey(d.key)) },
+    });
+    const deleted: ResourceKey[] = [];
+    try {
+      for (const d of plan.delete) {
+        const ref = { apiVersion: d.apiVersion, kind: d.key.kind, name: d.key.name, ...(d.key.namespace ? { namespace: d.key.namespace } : {}) };
+        if (await connection.client.delete(ref, { propagationPolicy: 'Foreground' })) deleted.push(d.key);
+      }
+    } catch (error) {
+      await audit?.fail({ error: error as Error, meta: { deleted: deleted.map(formatResourceKey) } });
+      throw error;
+    }
+    await audit?.success({ meta: { deleted: deleted.map(formatResourceKey) } });
+    this.options.reconciler.enqueue(entityRef, { force: true });
+    return { deleted };
+  }
+
+  private async stateOf(entityRef: string) {
+    this.item(entityRef);
+    const state = this.options.reconciler.state(entityRef);
+    return state?.refreshed ? state : this.options.reconciler.refreshNow(entityRef);
+  }
+
+  async resourceTree(entityRef: string): Promise<ResourceTreeResponse | undefined> {
+    if (!this.options.inventory.get(entityRef)) return undefined;
+    const refreshed = (await this.stateOf(entityRef))?.refreshed;
+    if (!refreshed) return { nodes: [] };
+    const nodes = new Map<string, SlipwayResourceNode>();
+    for (const r of refreshed.resources) {
+      nodes.set(formatResourceKey(r.key), {
+        ...r.key,
+        apiVersion: r.apiVersion,
+        parents: [],
+        managed: true,
+        syncStatus: r.status,
+        ...(r.health ? { health: r.health } : {}),
+        requiresPruning: r.requiresPruning,
+      });
+    }
+    for (const n of refreshed.tree) {
+      const id = formatResourceKey(n.key);
+      const existing = nodes.get(id);
+      if (existing) {
+        if (n.uid) existing.uid = n.uid;
+        continue;
+      }
+      nodes.set(id, { ...n.key, apiVersion: n.apiVersion, ...(n.uid ? { uid: n.uid } : {}), parents: n.parents, managed: n.managed, ...(n.health ? { health: n.health } : {}) });
+    }
+    return { nodes: [...nodes.values()] };
+  }
+
+  async resource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse | undefined> {
+    if (!this.options.inventory.get(entityRef)) return undefined;
+    const item = this.item(entityRef);
+    const refreshed = (await this.stateOf(entityRef))?.refreshed;
+    const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
+    const find = (objects: KubeObject[] = []) => objects.find(o => formatResourceKey(resourceKeyOf(o)) === id);
+    const connection = await this.options.clusters.connect(item.app.spec.destination);
+    const live = find(refreshed?.live) ?? connection.cache.get({ ...key, namespace: key.namespace ?? '' });
+    const desired = find(refreshed?.desired);
+    const status = refreshed?.resources.find(r => formatResourceKey(r.key) === id);
+    const inTree = refreshed?.tree.some(n => formatResourceKey(n.key) === id);
+    if (!live && !desired && !status && !inTree) return undefined;
+    const [maskedLive, maskedDesired] = maskSecrets([live ?? null, desired ?? null]);
+    return {
+      key,
+      ...(maskedLive ? { live: maskedLive } : {}),
+      ...(maskedDesired ? { desired: maskedDesired } : {}),
+      diff: status?.diff ?? '',
+      events: await this.eventsOf(connection, key),
+    };
+  }
+
+  private async eventsOf(
+    connection: Awaited<ReturnType<ClusterConnector['connect']>>,
+    key: ResourceKey,
+  ): Promise<ResourceDetailResponse['events']> {
+    try {
+      const list = await connection.client.list('v1', 'Event', key.namespace ? { namespace: key.namespace } : {});
+      return list.items
+        .map(e => e as KubeObject & Record<string, any>)
+        .filter(e => e.involvedObject?.name === key.name && e.involvedObject?.kind === key.kind)
+        .map(e => ({
+          type: e.type,
+          reason: e.reason,
+          message: e.message,
+          lastTimestamp: e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp,
+          count: e.count,
+        }))
+        .sort((a, b) => String(b.lastTimestamp ?? '').localeCompare(String(a.lastTimestamp ?? '')));
+    } catch (error) {
+      this.options.logger.debug(`could not list events of ${key.kind} ${key.name}: ${(error as Error).message}`);
+      return [];
+    }
+  }
+
+  async refreshForPush(repoURL: string, branch: string | undefined): Promise<string[]> {
+    const pushed = normalizePushURL(repoURL);
+    const refs: string[] = [];
+    for (const item of this.options.inventory.list()) {
+      const matches = sourcesOf(item.app).some(s => {
+        if (s.chart || normalizePushURL(s.repoURL) !== pushed) return false;
+        if (branch === undefined) return true;
+        const target = (s.targetRevision ?? '').trim();
+        return target === '' || target === 'HEAD' || target === branch || target === `refs/heads/${branch}`;
+      });
+      if (matches) {
+        refs.push(item.entityRef);
+        this.options.reconciler.enqueue(item.entityRef, { force: true });
+      }
+    }
+    return refs;
+  }
+}

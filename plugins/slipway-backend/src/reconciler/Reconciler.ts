@@ -1,0 +1,324 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
+import type { Source } from '@slipway/plugin-slipway-node';
+import type { Refreshed } from '../engine/app/ApplicationController';
+import type { ClusterConnection, ClusterConnector } from '../engine/app/ClusterConnections';
+import type { EngineApplication } from '../engine/app/types';
+import type { InventoryApplication } from '../inventory';
+import {
+  checkApplication,
+  checkResources,
+  evaluateSyncWindows,
+  Project,
+  ProjectViolation,
+  ResolvedDestination,
+} from '../projects';
+import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
+import { decideAutoSync, LastOperation } from './autoSync';
+import type { SlipwayMetrics } from './metrics';
+import { denormalizedFields, statusUpdateOf } from './statusUpdate';
+import { WorkOptions, WorkQueue } from './WorkQueue';
+
+/** What the reconciler keeps in memory about one application. */
+export interface ApplicationState {
+  /** Commit(s), spec hash and cache generation of the last full compare. */
+  key?: string;
+  refreshed?: Refreshed;
+  violations: ProjectViolation[];
+  sync?: string;
+  health?: string;
+}
+
+/** What {@link Reconciler} needs. */
+export interface ReconcilerOptions {
+  inventory: { get(entityRef: string): InventoryApplication | undefined; list(): InventoryApplication[] };
+  controller: { refresh(app: EngineApplication): Promise<Refreshed> };
+  clusters: ClusterConnector;
+  /** The configured cluster of a destination, with both name and server. */
+  resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
+  /** Resolves Git revisions cheaply (a ref listing); absent: every refresh compares. */
+  source?: Pick<Source, 'resolveRevision'>;
+  store: Pick<SlipwayStore, 'upsertApplicationStatus' | 'deleteApplicationStatus' | 'listOperations'>;
+  projects: ReadonlyMap<string, Project>;
+  /** Queues an automated sync (initiator `automated`). */
+  enqueueAutoSync(item: InventoryApplication, request: OperationRequest): Promise<void>;
+  publish(message: SlipwaySignalMessage): void;
+  logger: LoggerService;
+  metrics?: SlipwayMetrics;
+  concurrency: number;
+  /** Periodic refresh interval; each app gets up to 10% jitter. */
+  refreshIntervalMs: number;
+  /** Argo CD's self-heal timeout. */
+  selfHealTimeoutMs: number;
+  now?: () => number;
+}
+
+/** The resolved destination of an application: cluster name and server when configured. */
+export function destinationOf(
+  item: InventoryApplication,
+  resolveCluster: ReconcilerOptions['resolveCluster'],
+): ResolvedDestination {
+  const d = item.app.spec.destination ?? {};
+  const cluster = resolveCluster(d);
+  return {
+    name: d.name ?? cluster?.name,
+    server: d.server ?? cluster?.server,
+    namespace: d.namespace,
+  };
+}
+
+function sourcesOf(app: EngineApplication) {
+  return app.spec.sources ?? (app.spec.source ? [app.spec.source] : []);
+}
+
+/**
+ * Keeps every application's stored status equal to a comparison of Git and
+ * the cluster: a keyed work queue with bounded concurrency, a periodic
+ * refresh with jitter, immediate refreshes on request or when the cluster
+ * cache sees the application's objects change, cheap refreshes when commit,
+ * spec and live objects are unchanged, project checks, and automated sync.
+ */
+export class Reconciler {
+  private readonly queue: WorkQueue;
+  private readonly states = new Map<string, ApplicationState>();
+  private readonly byAppName = new Map<string, Set<string>>();
+  private readonly watched = new Set<string>();
+  private readonly unsubscribes: Array<() => void> = [];
+  private readonly now: () => number;
+
+  constructor(private readonly options: ReconcilerOptions) {
+    this.now = options.now ?? Date.now;
+    this.queue = new WorkQueue({
+      concurrency: options.concurrency,
+      process: (ref, opts) => this.reconcile(ref, opts),
+      onError: (ref, error) => options.logger.error(`reconcile of ${ref} failed: ${(error as Error).message}`),
+    });
+  }
+
+  get queueDepth(): number {
+    return this.queue.depth;
+  }
+
+  state(entityRef: string): ApplicationState | undefined {
+    return this.states.get(entityRef);
+  }
+
+  /** Follows the inventory: new and changed applications are reconciled now, removed ones forgotten. */
+  async applyInventoryChanges(changes: { added: InventoryApplication[]; changed: InventoryApplication[]; removed: string[] }) {
+    for (const item of [...changes.added, ...changes.changed]) {
+      for (const refs of this.byAppName.values()) refs.delete(item.entityRef);
+      const refs = this.byAppName.get(item.app.name) ?? new Set();
+      refs.add(item.entityRef);
+      this.byAppName.set(item.app.name, refs);
+      this.queue.add(item.entityRef, { force: true });
+    }
+    for (const ref of changes.removed) {
+      this.queue.remove(ref);
+      this.states.delete(ref);
+      for (const refs of this.byAppName.values()) refs.delete(ref);
+      // stops reconciling; cluster resources stay (only an explicit cascade delete removes them)
+      await this.options.store.deleteApplicationStatus(ref);
+      this.options.publish({ entityRef: ref });
+    }
+  }
+
+  /** Queues a refresh; `force` skips the cheap path. */
+  enqueue(entityRef: string, options: WorkOptions = {}): void {
+    this.queue.add(entityRef, options);
+  }
+
+  /** Reconciles now and waits (used when the API needs a fresh tree). */
+  async refreshNow(entityRef: string): Promise<ApplicationState | undefined> {
+    await this.reconcile(entityRef, { force: true });
+    return this.states.get(entityRef);
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  stop(): void {
+    this.queue.stop();
+    this.unsubscribes.forEach(u => u());
+  }
+
+  private watch(connection: ClusterConnection) {
+    if (this.watched.has(connection.name)) return;
+    this.watched.add(connection.name);
+    this.unsubscribes.push(
+      connection.cache.onChange(event => {
+        if (!event.appName) return;
+        for (const ref of this.byAppName.get(event.appName) ?? []) this.queue.add(ref);
+      }),
+    );
+  }
+
+  private scheduleNext(ref: string) {
+    const interval = this.options.refreshIntervalMs;
+    this.queue.addAfter(ref, interval + Math.floor(Math.random() * interval * 0.1));
+  }
+
+  private async resolveCommits(app: EngineApplication): Promise<string[] | undefined> {
+    const source = this.options.source;
+    if (!source) return undefined;
+    return Promise.all(
+      sourcesOf(app).map(async s =>
+        s.chart ? `chart:${s.targetRevision ?? ''}` : (await source.resolveRevision(s.repoURL, s.targetRevision)).commit,
+      ),
+    );
+  }
+
+  private async writeStatus(item: InventoryApplication, update: Parameters<SlipwayStore['upsertApplicationStatus']>[0]) {
+    const stored = await this.options.store.upsertApplicationStatus(update);
+    const state = this.states.get(item.entityRef) ?? { violations: [] };
+    if (state.sync !== stored.syncStatus || state.health !== stored.healthStatus) {
+      state.sync = stored.syncStatus;
+      state.health = stored.healthStatus;
+      this.options.publish({ entityRef: item.entityRef, sync: stored.syncStatus, health: stored.healthStatus });
+    }
+    this.states.set(item.entityRef, state);
+  }
+
+  private async unknown(item: InventoryApplication, conditions: ApplicationCondition[]) {
+    await this.writeStatus(item, {
+      entityRef: item.entityRef,
+      ...denormalizedFields(item),
+      syncStatus: 'Unknown',
+      healthStatus: 'Unknown',
+      healthMessage: null,
+      conditions,
+      reconciledAt: new Date(this.now()).toISOString(),
+    });
+  }
+
+  private async reconcile(ref: string, opts: WorkOptions): Promise<void> {
+    const item = this.options.inventory.get(ref);
+    if (!item) return;
+    const started = this.now();
+    let outcome: 'full' | 'cheap' | 'error' = 'full';
+    try {
+      outcome = await this.reconcileItem(item, opts);
+    } catch (error) {
+      outcome = 'error';
+      const message = (error as Error).message;
+      this.options.logger.warn(`could not compare ${ref}: ${message}`);
+      // keeps the last good resources and health; says why the comparison failed
+      await this.writeStatus(item, {
+        entityRef: ref,
+        ...denormalizedFields(item),
+        syncStatus: 'Unknown',
+        conditions: [{ type: 'ComparisonError', message }],
+        reconciledAt: new Date(this.now()).toISOString(),
+      });
+    } finally {
+      this.options.metrics?.reconciled(this.now() - started, outcome);
+      if (this.options.inventory.get(ref)) this.scheduleNext(ref);
+    }
+  }
+
+  private async reconcileItem(item: InventoryApplication, opts: WorkOptions): Promise<'full' | 'cheap'> {
+    const ref = item.entityRef;
+    if (item.invalid) {
+      await this.unknown(item, [{ type: 'InvalidSpecError', message: item.invalid }]);
+      return 'full';
+    }
+    const project = this.options.projects.get(item.project);
+    if (!project) {
+      await this.unknown(item, [
+        {
+          type: 'InvalidSpecError',
+          message: `Application references project '${item.project}', which does not exist; add it to slipway.projects or fix spec.project`,
+        },
+      ]);
+      return 'full';
+    }
+    const destination = destinationOf(item, this.options.resolveCluster);
+    const appViolations = checkApplication(project, {
+      name: ref,
+      entityNamespace: item.entityNamespace,
+      originLocation: item.originLocation,
+      repoURLs: sourcesOf(item.app).map(s => s.repoURL),
+      destination,
+    });
+    if (appViolations.length > 0) {
+      this.states.set(ref, { ...(this.states.get(ref) ?? {}), violations: appViolations, refreshed: undefined, key: undefined });
+      await this.unknown(item, appViolations);
+      return 'full';
+    }
+
+    const connection = await this.options.clusters.connect(item.app.spec.destination);
+    this.watch(connection);
+    const commits = await this.resolveCommits(item.app);
+    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
+    const state = this.states.get(ref);
+    if (!opts.force && key && state?.key === key && state.refreshed) {
+      await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt: new Date(this.now()).toISOString() });
+      await this.autoSync(item, project, destination, state.refreshed, state.violations);
+      return 'cheap';
+    }
+
+    const refreshed = await this.options.controller.refresh(item.app);
+    const violations = checkResources(
+      project,
+      destination,
+      refreshed.resources.filter(r => !r.requiresPruning).map(r => r.key),
+    );
+    const next: ApplicationState = { ...(state ?? { violations: [] }), key, refreshed, violations };
+    this.states.set(ref, next);
+    const decision = await this.autoSync(item, project, destination, refreshed, violations, false);
+    const extra: ApplicationCondition[] = [...violations];
+    if (decision?.action === 'skip' && decision.condition) extra.push(decision.condition);
+    await this.writeStatus(item, statusUpdateOf(item, refreshed, extra, new Date(this.now()).toISOString()));
+    if (decision?.action === 'sync') await this.options.enqueueAutoSync(item, decision.request);
+    return 'full';
+  }
+
+  private async lastOperation(ref: string): Promise<LastOperation | undefined> {
+    const op = (await this.options.store.listOperations(ref, { limit: 1 })).items[0];
+    if (!op) return undefined;
+    const result = (op.result ?? {}) as { revisions?: string[]; specHash?: string };
+    return {
+      phase: op.phase,
+      revisions: result.revisions,
+      specHash: result.specHash,
+      message: op.message,
+      finishedAt: op.finishedAt ? Date.parse(op.finishedAt) : undefined,
+    };
+  }
+
+  /** Decides automated sync; with `act`, queues it right away. */
+  private async autoSync(
+    item: InventoryApplication,
+    project: Project,
+    destination: ResolvedDestination,
+    refreshed: Refreshed,
+    violations: ProjectViolation[],
+    act = true,
+  ) {
+    if (!item.app.spec.syncPolicy?.automated || refreshed.syncStatus !== 'OutOfSync') return undefined;
+    const windows = evaluateSyncWindows(
+      project.syncWindows,
+      { name: item.app.name, namespace: destination.namespace, cluster: { name: destination.name, server: destination.server } },
+      new Date(this.now()),
+    );
+    const decision = decideAutoSync({
+      syncPolicy: item.app.spec.syncPolicy,
+      syncStatus: refreshed.syncStatus,
+      revisions: refreshed.sources.map(s => s.revision),
+      specHash: item.specHash,
+      resources: refreshed.resources,
+      lastOperation: await this.lastOperation(item.entityRef),
+      windowAllows: windows.automatedAllowed,
+      forbidden: violations.length > 0,
+      selfHealTimeoutMs: this.options.selfHealTimeoutMs,
+      now: this.now(),
+    });
+    if (decision.action === 'skip') {
+      this.options.logger.debug(`automated sync of ${item.entityRef} skipped: ${decision.reason}`);
+      if (decision.retryAfterMs !== undefined) this.queue.addAfter(item.entityRef, decision.retryAfterMs);
+    } else if (act) {
+      await this.options.enqueueAutoSync(item, decision.request);
+    }
+    return decision;
+  }
+}
