@@ -140,9 +140,11 @@ async function runBoth(): Promise<MassSyncRun> {
 
     // one commit changes every application
     const second = await h.git.commit('mass', filesFor(2), { message: 'change every application' });
+    const requestsBefore = h.git.requests.length;
     const t0 = performance.now();
     const mass = await measure(() => runPool(apps, CONCURRENCY, app => syncUntilSynced(h, app, second, t0)));
     const appsPerSecond = APPS / mass.seconds;
+    const gitRequests = h.git.requests.length - requestsBefore;
 
     // the same objects, changed once more, by the bare loops
     const bare = await bareApplyLoop(h, 3);
@@ -161,6 +163,7 @@ async function runBoth(): Promise<MassSyncRun> {
           cpuSeconds: round(mass.cpuSeconds, 2),
           allSyncedP50Seconds: round(percentile(mass.value, 50), 2),
           allSyncedP95Seconds: round(percentile(mass.value, 95), 2),
+          gitRequests,
           initialSyncSeconds: round(initial.seconds, 2),
           initialAppsPerSecond: round(APPS / initial.seconds, 1),
           path: 'per application: ApplicationController.refresh → sync → refresh until Synced at the new commit (Git over smart HTTP, kube-sim over HTTP)',

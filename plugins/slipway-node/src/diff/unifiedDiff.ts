@@ -2,7 +2,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
-import { sortKeys } from './objects';
+import { jsonEqual, sortKeys } from './objects';
 
 /** YAML of an object with sorted keys ('' for an absent object). @public */
 export function toYaml(obj: KubeObject | null): string {
@@ -22,6 +22,8 @@ function label(obj: KubeObject | null, fallback: KubeObject | null): string {
  * @public
  */
 export function unifiedDiff(live: KubeObject | null, predicted: KubeObject | null, context = 3): string {
+  // equal objects render to equal YAML: skip rendering (most resources of a refresh are in sync)
+  if (jsonEqual(live, predicted)) return '';
   const before = toYaml(live);
   const after = toYaml(predicted);
   if (before === after) return '';
