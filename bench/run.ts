@@ -7,10 +7,12 @@ import path from 'node:path';
 import { BenchScenario } from './BenchResult';
 import { kubeSimScenario } from './scenarios/kubeSim';
 import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
+import { realisticSyncScenario } from './scenarios/realisticSync';
 
 const scenarios: BenchScenario[] = [
   massSyncScenario,
   applyLimitScenario,
+  realisticSyncScenario,
   kubeSimScenario,
 ];
 
