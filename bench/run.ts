@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BenchScenario } from './BenchResult';
+import { appListScenario } from './scenarios/appList';
+import { memoryScenario, steadyRefreshScenario } from './scenarios/fleet';
 import { kubeSimScenario } from './scenarios/kubeSim';
 import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
 import { realisticSyncScenario } from './scenarios/realisticSync';
@@ -13,6 +15,9 @@ const scenarios: BenchScenario[] = [
   massSyncScenario,
   applyLimitScenario,
   realisticSyncScenario,
+  steadyRefreshScenario,
+  memoryScenario,
+  appListScenario,
   kubeSimScenario,
 ];
 

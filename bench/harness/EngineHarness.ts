@@ -4,13 +4,14 @@
  * the ApplicationController, all in this process, wired like the engine's
  * end-to-end tests.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { HealthAssessor } from '@slipway/plugin-slipway-node';
-import { startKubeSim, KubeSim } from '@slipway/kube-sim';
+import { startKubeSim } from '@slipway/kube-sim';
 import { GitTestServer } from '@slipway/test-utils';
 import { ClusterRegistry } from '../../plugins/slipway-backend/src/clusters/ClusterRegistry';
 import { createRendering } from '../../plugins/slipway-backend/src/engine/render';
@@ -29,9 +30,54 @@ export function quietLogger(): LoggerService {
   return logger;
 }
 
+/** The simulated cluster's address, in this process or in a child process. */
+export interface SimCluster {
+  url: string;
+  token: string;
+  /** The child process' id when kube-sim runs in its own process. */
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+/** Starts kube-sim in a child process of this one (same process tree). */
+export async function startKubeSimProcess(options: { namespaces?: string[]; podReadyDelayMs?: number }): Promise<SimCluster> {
+  const root = path.resolve(__dirname, '..', '..');
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'scripts', 'run-ts.js'), 'bench/harness/kubeSimProcess.ts'],
+    {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        POD_READY_DELAY_MS: String(options.podReadyDelayMs ?? 0),
+        NAMESPACES: (options.namespaces ?? []).join(','),
+      },
+    },
+  );
+  const address = await new Promise<{ url: string; token: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', chunk => {
+      out += chunk;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(out.slice(0, nl)));
+    });
+    child.on('exit', code => reject(new Error(`kube-sim process exited with ${code} before it started`)));
+  });
+  return {
+    ...address,
+    pid: child.pid,
+    stop: () =>
+      new Promise(resolve => {
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+      }),
+  };
+}
+
 export interface EngineHarness {
   git: GitTestServer;
-  sim: KubeSim;
+  sim: SimCluster;
   connections: ClusterConnections;
   controller: ApplicationController;
   rendering: ReturnType<typeof createRendering>;
@@ -40,14 +86,22 @@ export interface EngineHarness {
 }
 
 export async function startEngineHarness(
-  options: { namespaces?: string[]; podReadyDelayMs?: number; renderCacheEntries?: number } = {},
+  options: {
+    namespaces?: string[];
+    podReadyDelayMs?: number;
+    renderCacheEntries?: number;
+    /** Run kube-sim in a child process (for memory figures of the engine alone). */
+    simInChildProcess?: boolean;
+  } = {},
 ): Promise<EngineHarness> {
   const git = await GitTestServer.start();
-  const sim = await startKubeSim({
-    podReadyDelayMs: options.podReadyDelayMs ?? 0,
-    namespaces: options.namespaces,
-    log: message => process.stderr.write(`[kube-sim] ${message}\n`),
-  });
+  const sim: SimCluster = options.simInChildProcess
+    ? await startKubeSimProcess(options)
+    : await startKubeSim({
+        podReadyDelayMs: options.podReadyDelayMs ?? 0,
+        namespaces: options.namespaces,
+        log: message => process.stderr.write(`[kube-sim] ${message}\n`),
+      });
   const registry = await ClusterRegistry.create({
     logger: quietLogger(),
     clusters: [{ name: 'sim', url: sim.url, token: sim.token, labels: {}, inCluster: true, skipTLSVerify: true }],
