@@ -7,12 +7,12 @@
  * the fleet synced minus RSS before any application, after a forced GC;
  * kube-sim runs in a child process, as a real cluster runs elsewhere.
  */
-import { performance } from 'node:perf_hooks';
 import { ConfigReader } from '@backstage/config';
 import type { EngineApplication } from '../../plugins/slipway-backend/src/engine/app/types';
 import type { InventoryApplication } from '../../plugins/slipway-backend/src/inventory';
 import { readProjectsConfig } from '../../plugins/slipway-backend/src/projects';
 import { Reconciler } from '../../plugins/slipway-backend/src/reconciler/Reconciler';
+import type { SlipwayMetrics } from '../../plugins/slipway-backend/src/reconciler/metrics';
 import { BenchResult, BenchScenario, percentile, result, round } from '../BenchResult';
 import { createBenchStore } from '../harness/benchStore';
 import { EngineHarness, measure, quietLogger, runPool, startEngineHarness } from '../harness/EngineHarness';
@@ -103,7 +103,7 @@ async function runFleet(): Promise<FleetRun> {
           durations.push(ms);
         },
         synced: () => {},
-      } as any,
+      } satisfies SlipwayMetrics,
       concurrency: CONCURRENCY,
       refreshIntervalMs: 3_600_000,
       selfHealTimeoutMs: 5_000,

@@ -149,8 +149,11 @@ describe('the Slipway plugin reconciling Application entities', () => {
   });
 
   it('gives an Application whose project forbids its destination a condition, and applies nothing', async () => {
-    const fenced = await eventually(async () => (await status('web-fenced'))?.conditions.length && status('web-fenced'), 'a condition');
-    expect(fenced!.conditions).toEqual([
+    const fenced = await eventually(async () => {
+      const current = await status('web-fenced');
+      return current?.conditions.length ? current : undefined;
+    }, 'a condition');
+    expect(fenced.conditions).toEqual([
       expect.objectContaining({ type: 'InvalidSpecError', message: expect.stringContaining("namespace 'forbidden-ns' is not permitted in project 'fenced'") }),
     ]);
     await new Promise(r => setTimeout(r, 2000)); // a few refresh cycles
