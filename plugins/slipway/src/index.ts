@@ -6,3 +6,5 @@
  */
 export { slipwayPlugin } from './plugin';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
+export { slipwayApiRef, SlipwayClient } from './api';
+export type { SlipwayApi } from './api';

@@ -1,4 +1,10 @@
-import { createPlugin } from '@backstage/core-plugin-api';
+import {
+  createApiFactory,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { SlipwayClient, slipwayApiRef } from './api';
 
 /**
  * Slipway's frontend plugin (legacy frontend system).
@@ -6,4 +12,11 @@ import { createPlugin } from '@backstage/core-plugin-api';
  */
 export const slipwayPlugin = createPlugin({
   id: 'slipway',
+  apis: [
+    createApiFactory({
+      api: slipwayApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new SlipwayClient({ discoveryApi, fetchApi }),
+    }),
+  ],
 });
