@@ -11,3 +11,4 @@ export * from './applicationset';
 export * from './clusters';
 export * from './source';
 export * from './diff';
+export * from './projects';

@@ -1,5 +1,5 @@
 export * from './types';
-export { matchGlob, matchAllowDeny, normalizeRepoURL } from './glob';
+export { matchGlob, matchAllowDeny, normalizeRepoURL } from '@slipway/plugin-slipway-node';
 export * from './permissions';
 export * from './syncWindows';
 export { readProjectsConfig } from './readProjectsConfig';

@@ -1,18 +1,21 @@
 import type { ResourceKey } from '@slipway/plugin-slipway-common';
-import { matchAllowDeny, matchGlob, normalizeRepoURL } from './glob';
-import type { GroupKind, Project, ProjectDestination } from './types';
+import {
+  isDestinationPermitted,
+  matchAllowDeny,
+  matchGlob,
+  normalizeRepoURL,
+} from '@slipway/plugin-slipway-node';
+import type { ResolvedDestination } from '@slipway/plugin-slipway-node';
+import type { GroupKind, Project } from './types';
+
+// The destination rules are shared with the scaffolder actions.
+export { isDestinationPermitted };
+export type { ResolvedDestination };
 
 /** A condition that keeps an Application from being applied. */
 export interface ProjectViolation {
   type: 'InvalidSpecError' | 'ResourceNotPermitted';
   message: string;
-}
-
-/** Where an Application deploys: the destination with both cluster name and server when known. */
-export interface ResolvedDestination {
-  server?: string;
-  name?: string;
-  namespace?: string;
 }
 
 /** Whether the project allows a source repository (Argo CD `sourceRepos`). */
@@ -21,49 +24,6 @@ export function isSourcePermitted(project: Project, repoURL: string): boolean {
     normalize: normalizeRepoURL,
     pathSeparator: true,
   });
-}
-
-function negated(pattern: string | undefined): string | undefined {
-  return pattern?.startsWith('!') ? pattern.slice(1) : undefined;
-}
-
-function fieldMatches(pattern: string | undefined, value: string | undefined): boolean {
-  return value !== undefined && value !== '' && matchGlob(pattern ?? '', value);
-}
-
-function denies(rule: ProjectDestination, dst: ResolvedDestination): boolean {
-  const server = negated(rule.server);
-  const name = negated(rule.name);
-  const namespace = negated(rule.namespace);
-  return (
-    (server !== undefined && fieldMatches(server, dst.server)) ||
-    (name !== undefined && fieldMatches(name, dst.name)) ||
-    (namespace !== undefined && matchGlob(namespace, dst.namespace ?? ''))
-  );
-}
-
-function allows(rule: ProjectDestination, dst: ResolvedDestination): boolean {
-  const cluster =
-    fieldMatches(rule.server, dst.server) || fieldMatches(rule.name, dst.name);
-  return cluster && matchGlob(rule.namespace ?? '', dst.namespace ?? '');
-}
-
-/**
- * Whether the project allows a destination (Argo CD `destinations`): some
- * allow rule permits the cluster (by server or name) and namespace, and no
- * rule with a `!` pattern rejects it.
- */
-export function isDestinationPermitted(project: Project, dst: ResolvedDestination): boolean {
-  let allowed = false;
-  for (const rule of project.destinations) {
-    const isDeny = [rule.server, rule.name, rule.namespace].some(p => p?.startsWith('!'));
-    if (isDeny) {
-      if (denies(rule, dst)) return false;
-    } else if (allows(rule, dst)) {
-      allowed = true;
-    }
-  }
-  return allowed;
 }
 
 function inList(list: readonly GroupKind[], group: string, kind: string): boolean {

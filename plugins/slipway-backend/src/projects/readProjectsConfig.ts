@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readProjectDestinations } from '@slipway/plugin-slipway-node';
 import { Cron } from 'croner';
 import { parseWindowDuration } from './syncWindows';
 import { DEFAULT_PROJECT, GroupKind, Project, SyncWindow } from './types';
@@ -62,11 +63,7 @@ export function readProjectsConfig(config: Config): Map<string, Project> {
       sourceRepos: c.getOptionalStringArray('sourceRepos') ?? [],
       sourceNamespaces: c.getOptionalStringArray('sourceNamespaces'),
       catalogLocations: c.getOptionalStringArray('catalogLocations'),
-      destinations: (c.getOptionalConfigArray('destinations') ?? []).map(d => ({
-        server: d.getOptionalString('server'),
-        name: d.getOptionalString('name'),
-        namespace: d.getOptionalString('namespace'),
-      })),
+      destinations: readProjectDestinations(c),
       clusterResourceWhitelist: groupKinds(c, 'clusterResourceWhitelist') ?? [],
       clusterResourceBlacklist: groupKinds(c, 'clusterResourceBlacklist') ?? [],
       namespaceResourceWhitelist: groupKinds(c, 'namespaceResourceWhitelist'),

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { matchGlob } from './glob';
+import { matchGlob } from '@slipway/plugin-slipway-node';
 import type { SyncWindow } from './types';
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };

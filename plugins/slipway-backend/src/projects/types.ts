@@ -1,19 +1,15 @@
+import { DEFAULT_PROJECT_DESTINATIONS } from '@slipway/plugin-slipway-node';
+import type { ProjectDestination } from '@slipway/plugin-slipway-node';
+
+// Destination rules live in slipway-node, shared with the scaffolder actions.
+export type { ProjectDestination };
+
 /** A `{group, kind}` pattern of a project's resource allow or deny list. */
 export interface GroupKind {
   /** API group glob; `''` is the core group. */
   group: string;
   /** Kind glob. */
   kind: string;
-}
-
-/** A destination a project permits: cluster by server URL or name, and a namespace. */
-export interface ProjectDestination {
-  /** Server URL glob; `!` in front denies. */
-  server?: string;
-  /** Cluster name glob; `!` in front denies. */
-  name?: string;
-  /** Namespace glob; `!` in front denies. */
-  namespace?: string;
 }
 
 /** Argo CD's sync window. */
@@ -68,7 +64,7 @@ export interface Project {
 export const DEFAULT_PROJECT: Project = {
   name: 'default',
   sourceRepos: ['*'],
-  destinations: [{ server: '*', name: '*', namespace: '*' }],
+  destinations: [...DEFAULT_PROJECT_DESTINATIONS],
   clusterResourceWhitelist: [{ group: '*', kind: '*' }],
   clusterResourceBlacklist: [],
   namespaceResourceBlacklist: [],
