@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BenchScenario } from './BenchResult';
 import { appListScenario } from './scenarios/appList';
+import { appsetExpandScenario } from './scenarios/appsetExpand';
 import { memoryScenario, steadyRefreshScenario } from './scenarios/fleet';
 import { kubeSimScenario } from './scenarios/kubeSim';
 import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
@@ -18,6 +19,7 @@ const scenarios: BenchScenario[] = [
   steadyRefreshScenario,
   memoryScenario,
   appListScenario,
+  appsetExpandScenario,
   kubeSimScenario,
 ];
 
