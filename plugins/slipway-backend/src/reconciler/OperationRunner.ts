@@ -169,8 +169,10 @@ export class OperationRunner {
     }
     await writes;
     const result = outcome.operation;
-    const phase: FinalOperationState =
-      result.phase === 'Succeeded' ? 'Succeeded' : result.phase === 'Failed' ? 'Failed' : 'Error';
+    // The executor's other end states (e.g. an aborted run) are errors of the operation.
+    const phase: FinalOperationState = ['Succeeded', 'Failed'].includes(result.phase)
+      ? (result.phase as FinalOperationState)
+      : 'Error';
     if (phase === 'Succeeded') {
       await audit?.success({ meta: { revision: outcome.revision ?? null } });
       if (!dryRun) {
