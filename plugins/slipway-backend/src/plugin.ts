@@ -5,6 +5,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { startKubeSim } from '@slipway/kube-sim';
 import { slipwayPermissions } from '@slipway/plugin-slipway-common';
@@ -13,6 +14,7 @@ import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ApplicationController } from './engine/app/ApplicationController';
 import { ClusterConnections } from './engine/app/ClusterConnections';
 import { createRendering } from './engine/render';
+import { readNotificationsConfig } from './notifications';
 import { readProjectsConfig } from './projects';
 import { readReconcileConfig } from './reconciler/readReconcileConfig';
 import { SlipwayRuntime } from './reconciler/SlipwayRuntime';
@@ -42,6 +44,7 @@ export const slipwayPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { logger, config, database, scheduler, auth, auditor, lifecycle, httpRouter, catalog, signals } = deps;
@@ -49,6 +52,7 @@ export const slipwayPlugin = createBackendPlugin({
 
         const settings = readReconcileConfig(config);
         const projects = readProjectsConfig(config);
+        const notificationSettings = readNotificationsConfig(config);
         const store = await DatabaseSlipwayStore.create({ database });
         const registry = await ClusterRegistry.create({
           clusters: readClusterConfig(config),
@@ -83,6 +87,9 @@ export const slipwayPlugin = createBackendPlugin({
           scheduler,
           signals,
           auditor,
+          notifications: notificationSettings.enabled
+            ? { sender: deps.notifications, thresholds: notificationSettings }
+            : undefined,
           logger,
         });
         lifecycle.addShutdownHook(async () => {
@@ -104,6 +111,8 @@ export const slipwayPlugin = createBackendPlugin({
         };
         httpRouter.use(await createRouter(routerOptions));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Git hosts send no Backstage token: the provider's secret authenticates the webhook
+        httpRouter.addAuthPolicy({ path: '/webhooks/git', allow: 'unauthenticated' });
 
         await runtime.start();
       },

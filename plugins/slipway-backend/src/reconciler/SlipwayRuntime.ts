@@ -17,6 +17,7 @@ import type { ApplicationController } from '../engine/app/ApplicationController'
 import type { ClusterConnector } from '../engine/app/ClusterConnections';
 import { DefaultSlipwayEngine } from '../engine/DefaultSlipwayEngine';
 import { CatalogInventory } from '../inventory';
+import { ApplicationNotifier, NotificationSender, NotificationThresholds, snapshotOf } from '../notifications';
 import type { Project } from '../projects';
 import type { SlipwayStore } from '../store';
 import { createSlipwayMetrics } from './metrics';
@@ -39,6 +40,8 @@ export interface SlipwayRuntimeOptions {
   scheduler: SchedulerService;
   signals?: Pick<SignalsService, 'publish'>;
   auditor?: AuditorService;
+  /** Notifies owning groups of lasting Degraded/OutOfSync and failed syncs; absent: no notifications. */
+  notifications?: { sender: NotificationSender; thresholds: NotificationThresholds };
   logger: LoggerService;
   /** Identifies this replica in operation claims; default host, pid and a random suffix. */
   replicaId?: string;
@@ -56,6 +59,7 @@ export class SlipwayRuntime {
   readonly reconciler: Reconciler;
   readonly worker: OperationWorker;
   readonly engine: DefaultSlipwayEngine;
+  readonly notifier?: ApplicationNotifier;
   readonly replicaId: string;
   private readonly abort = new AbortController();
 
@@ -66,6 +70,12 @@ export class SlipwayRuntime {
       options.signals
         ?.publish({ recipients: { type: 'broadcast' }, channel: SLIPWAY_SIGNAL_CHANNEL, message: message as any })
         .catch(error => logger.debug(`could not publish a status signal: ${(error as Error).message}`));
+      if (message.sync !== undefined || message.health !== undefined) {
+        // a microtask: the reconciler stores the new state right after publishing it
+        Promise.resolve()
+          .then(() => this.notifier?.statusChanged(message.entityRef))
+          .catch(error => logger.warn(`could not evaluate notifications of ${message.entityRef}: ${(error as Error).message}`));
+      }
     };
     this.inventory = new CatalogInventory({ catalog: options.catalog, auth: options.auth, logger });
     const metrics = createSlipwayMetrics({
@@ -96,6 +106,14 @@ export class SlipwayRuntime {
       refreshIntervalMs: settings.refreshIntervalMs,
       selfHealTimeoutMs: settings.selfHealTimeoutMs,
     });
+    if (options.notifications) {
+      this.notifier = new ApplicationNotifier({
+        ...options.notifications,
+        applications: this.inventory,
+        snapshot: ref => snapshotOf(this.reconciler.state(ref)),
+        logger,
+      });
+    }
     const runner = new OperationRunner({
       inventory: this.inventory,
       controller: options.controller,
@@ -115,6 +133,9 @@ export class SlipwayRuntime {
         metrics.synced(result.durationMs, result.phase, op.initiator === 'automated' ? 'automated' : 'user');
         publish({ entityRef: op.applicationRef, operation: { id: op.id, phase: result.phase, message: result.message } });
         this.reconciler.enqueue(op.applicationRef, { force: true });
+        this.notifier
+          ?.operationFinished(op.applicationRef, { id: op.id, kind: op.kind, initiator: op.initiator, phase: result.phase, message: result.message })
+          .catch(error => logger.warn(`could not evaluate notifications of ${op.applicationRef}: ${(error as Error).message}`));
       },
       logger,
       concurrency: settings.operationConcurrency,
@@ -180,6 +201,17 @@ export class SlipwayRuntime {
         await store.pruneOperations({ finishedMoreThanMsAgo: settings.operationRetentionMs });
       },
     });
+    const notifier = this.notifier;
+    if (notifier) {
+      await scheduler.scheduleTask({
+        id: 'slipway-notifications',
+        scope: 'local',
+        frequency: { milliseconds: notifier.checkIntervalMs },
+        timeout: { minutes: 1 },
+        signal,
+        fn: () => notifier.check(),
+      });
+    }
     this.worker.start();
   }
 

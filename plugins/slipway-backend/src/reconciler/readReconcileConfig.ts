@@ -1,5 +1,5 @@
 import type { Config } from '@backstage/config';
-import { readDurationFromConfig } from '@backstage/config';
+import { readDurationMs as duration } from '../config/readDurationMs';
 
 /** Timing and concurrency of the reconciler and the operation worker. */
 export interface ReconcileSettings {
@@ -14,32 +14,6 @@ export interface ReconcileSettings {
   recoverIntervalMs: number;
   /** Finished operations (and their events) older than this are deleted. */
   operationRetentionMs: number;
-}
-
-const MS: Record<string, number> = {
-  milliseconds: 1,
-  seconds: 1000,
-  minutes: 60_000,
-  hours: 3_600_000,
-  days: 86_400_000,
-  weeks: 604_800_000,
-};
-
-/** A duration key: a number of seconds, a string such as `3m`, or a HumanDuration object. */
-function duration(config: Config, key: string, defaultMs: number): number {
-  if (!config.has(key)) return defaultMs;
-  const value = config.get(key);
-  if (typeof value === 'number') {
-    if (!(value >= 0)) throw new Error(`${key} must be a non-negative number of seconds, got ${value}`);
-    return value * 1000;
-  }
-  const human = readDurationFromConfig(config, { key }) as Record<string, number | undefined>;
-  let total = 0;
-  for (const [unit, amount] of Object.entries(human)) {
-    if (!(unit in MS)) throw new Error(`${key}: use days or shorter units, not ${unit}`);
-    total += (amount ?? 0) * MS[unit];
-  }
-  return total;
 }
 
 function positiveInt(config: Config, key: string, fallback: number): number {
