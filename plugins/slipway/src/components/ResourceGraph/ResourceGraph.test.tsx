@@ -1,0 +1,124 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import type { ResourceDetailResponse, ResourceKey } from '@slipway/plugin-slipway-common';
+import { SlipwayApi, slipwayApiRef } from '../../api';
+import { paymentsTree } from './__fixtures__/resourceTrees';
+import { ResourceGraph } from './ResourceGraph';
+
+// jsdom does not lay out SVG; the graph measures nodes with getBBox.
+beforeAll(() => {
+  Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
+    configurable: true,
+    value: () => ({ x: 0, y: 0, width: 220, height: 58 }),
+  });
+});
+
+const secretDetail: ResourceDetailResponse = {
+  key: { group: '', kind: 'Secret', namespace: 'payments', name: 'payments-db' },
+  live: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'payments-db', namespace: 'payments' }, data: { password: '++++++++' } },
+  desired: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'payments-db', namespace: 'payments' }, data: { password: '++++++++++++' } },
+  diff: '--- live\n+++ desired\n@@ -3 +3 @@\n-  password: ++++++++\n+  password: ++++++++++++\n',
+  events: [{ type: 'Warning', reason: 'FailedMount', message: 'secret "payments-db" not found', count: 3 }],
+};
+
+function mockApi(overrides: Partial<SlipwayApi> = {}) {
+  return {
+    getResourceTree: jest.fn(async () => ({ nodes: paymentsTree })),
+    getResource: jest.fn(async (_ref: string, _key: ResourceKey) => secretDetail),
+    ...overrides,
+  } as unknown as SlipwayApi & { getResourceTree: jest.Mock; getResource: jest.Mock };
+}
+
+async function renderGraph(api: SlipwayApi) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[slipwayApiRef, api]]}>
+      <ResourceGraph application={{ entityRef: 'application:default/payments-prod', name: 'payments-prod', health: 'Degraded', sync: 'OutOfSync' }} />
+    </TestApiProvider>,
+  );
+}
+
+// Component tests with MUI menus and the lazy graph are slow on a busy machine.
+jest.setTimeout(30_000);
+
+/** The text of the code snippet in the drawer (highlighting splits it into spans). */
+const codeIn = (element: HTMLElement) => element.querySelector('code')?.textContent ?? '';
+
+const resourceNodes = () => screen.queryAllByTestId(/^resource-node-/);
+
+describe('ResourceGraph', () => {
+  it('draws the application and every resource with kind, name, health and sync', async () => {
+    const api = mockApi();
+    await renderGraph(api);
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+    expect(api.getResourceTree).toHaveBeenCalledWith('application:default/payments-prod');
+
+    const pod = screen.getByTestId('resource-node-/Pod/payments/payments-7d9f-b2');
+    expect(pod).toHaveAttribute('aria-label', 'Pod payments-7d9f-b2: health Degraded');
+    expect(pod).toHaveTextContent('Back-off restarting failed container payments');
+    const config = screen.getByTestId('resource-node-/ConfigMap/payments/payments-config');
+    expect(within(config).getByText('OutOfSync')).toBeInTheDocument();
+    expect(screen.getByText(`${paymentsTree.length} resources`)).toBeInTheDocument();
+  });
+
+  it('narrows the graph with the kind filter', async () => {
+    await renderGraph(mockApi());
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+
+    await userEvent.click(screen.getByLabelText('Kind'));
+    await userEvent.click(await screen.findByRole('option', { name: 'Pod' }));
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() => expect(resourceNodes()).toHaveLength(3));
+    expect(screen.getByText(`Showing 2 of ${paymentsTree.length} resources`)).toBeInTheDocument();
+    expect(screen.queryByTestId('resource-node-apps/Deployment/payments/payments')).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+  });
+
+  it('opens a drawer with the masked Secret, its diff and events when a node is clicked', async () => {
+    const api = mockApi();
+    await renderGraph(api);
+    await userEvent.click(await screen.findByTestId('resource-node-/Secret/payments/payments-db'));
+
+    const drawer = await screen.findByRole('region', { name: 'Secret payments-db' });
+    expect(api.getResource).toHaveBeenCalledWith('application:default/payments-prod', {
+      group: '',
+      kind: 'Secret',
+      namespace: 'payments',
+      name: 'payments-db',
+    });
+    await waitFor(() => expect(codeIn(drawer)).toMatch(/^ {2}password: \+{8}$/m));
+    expect(within(drawer).getByText(/Secret values are masked/)).toBeInTheDocument();
+
+    await userEvent.click(within(drawer).getByRole('tab', { name: 'Desired manifest' }));
+    await waitFor(() => expect(codeIn(drawer)).toMatch(/^ {2}password: \+{12}$/m));
+
+    await userEvent.click(within(drawer).getByRole('tab', { name: 'Diff' }));
+    await waitFor(() => expect(codeIn(drawer)).toMatch(/^- {2}password: \+{8}\n\+ {2}password: \+{12}$/m));
+
+    await userEvent.click(within(drawer).getByRole('tab', { name: 'Events' }));
+    expect(within(drawer).getByText('secret "payments-db" not found')).toBeInTheDocument();
+
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Secret payments-db' })).not.toBeInTheDocument());
+  });
+
+  it('tells what to do when the application has no resources yet', async () => {
+    await renderGraph(mockApi({ getResourceTree: jest.fn(async () => ({ nodes: [] })) }));
+    expect(await screen.findByText('No resources for payments-prod yet')).toBeInTheDocument();
+    expect(screen.getByText(/after the first reconcile/)).toBeInTheDocument();
+  });
+
+  it('names the application and offers a retry when the tree cannot be loaded', async () => {
+    const getResourceTree = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('connect ECONNREFUSED'))
+      .mockResolvedValue({ nodes: paymentsTree });
+    await renderGraph(mockApi({ getResourceTree }));
+    expect(await screen.findByText(/Could not load the resources of payments-prod/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+  });
+});

@@ -1,0 +1,112 @@
+import { useCallback, useMemo, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
+import {
+  DependencyGraph,
+  DependencyGraphTypes,
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import type { HealthStatusCode, ResourceKey, SyncStatusCode } from '@slipway/plugin-slipway-common';
+import { ResourceDrawer } from '../ResourceDrawer';
+import { ResourceGraphFilters } from './ResourceGraphFilters';
+import { ResourceNode, useResourceNodeStyles } from './ResourceNode';
+import { GraphFilters, kindsOf, NO_FILTERS, ResourceGraphNode, toGraph } from './toGraph';
+import { useResourceTree } from './useResourceTree';
+
+/** The application whose resources are drawn. */
+export interface ResourceGraphApplication {
+  entityRef: string;
+  name: string;
+  health?: HealthStatusCode;
+  sync?: SyncStatusCode;
+}
+
+/**
+ * The resource graph of one application: application → managed resources →
+ * owned children, with kind, health and sync filters; a click on a resource
+ * opens its manifests, diff and events.
+ */
+export function ResourceGraph({ application }: { application: ResourceGraphApplication }) {
+  const { entityRef, name, health, sync } = application;
+  const tree = useResourceTree(entityRef);
+  const [filters, setFilters] = useState<GraphFilters>(NO_FILTERS);
+  const [selected, setSelected] = useState<ResourceKey>();
+  const classes = useResourceNodeStyles();
+
+  const nodes = tree.value;
+  const kinds = useMemo(() => kindsOf(nodes ?? []), [nodes]);
+  const graph = useMemo(
+    () => toGraph(nodes ?? [], filters, { name, health, sync }),
+    [nodes, filters, name, health, sync],
+  );
+  const onSelect = useCallback((node: ResourceGraphNode) => {
+    if (node.resource) setSelected(node.resource);
+  }, []);
+  const renderNode = useCallback(
+    ({ node }: DependencyGraphTypes.RenderNodeProps<ResourceGraphNode>) => (
+      <ResourceNode node={node} classes={classes} onSelect={onSelect} />
+    ),
+    [classes, onSelect],
+  );
+
+  if (tree.loading) {
+    return <Progress />;
+  }
+  if (tree.error) {
+    return (
+      <>
+        <ResponseErrorPanel
+          title={`Could not load the resources of ${name}; check that the Slipway backend is reachable, then retry`}
+          error={tree.error}
+        />
+        <Button variant="outlined" onClick={tree.reload} style={{ marginTop: 8 }}>
+          Retry
+        </Button>
+      </>
+    );
+  }
+  if (!nodes || nodes.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title={`No resources for ${name} yet`}
+        description="Slipway has not seen any cluster resource of this application. A new application shows its resources after the first reconcile (a minute at most, or Refresh on the status card); if it stays empty, check that its source path renders manifests and sync it."
+      />
+    );
+  }
+  return (
+    <Box>
+      <ResourceGraphFilters
+        kinds={kinds}
+        filters={filters}
+        onChange={setFilters}
+        shown={graph.nodes.length - 1}
+        total={nodes.length}
+      />
+      {graph.nodes.length === 1 && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          No resource matches these filters; widen or clear them to see the resources.
+        </Typography>
+      )}
+      <DependencyGraph<ResourceGraphNode, {}>
+        nodes={graph.nodes}
+        edges={graph.edges}
+        renderNode={renderNode}
+        direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+        // The graph is a forest under the application: the fastest ranker gives the same ranks.
+        ranker={DependencyGraphTypes.Ranker.LONGEST_PATH}
+        nodeMargin={12}
+        rankMargin={60}
+        paddingX={16}
+        paddingY={16}
+        zoom="enable-on-click"
+        fit="grow"
+        aria-label={`Resource graph of ${name}`}
+      />
+      <ResourceDrawer entityRef={entityRef} resource={selected} onClose={() => setSelected(undefined)} />
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+import { KeyboardEvent, memo } from 'react';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import type { CSSProperties } from '@material-ui/core/styles/withStyles';
+import type { HealthStatusCode, SyncStatusCode } from '@slipway/plugin-slipway-common';
+import type { ResourceGraphNode } from './toGraph';
+
+/** Every node has this size, so the layout never waits for text measurement to settle. */
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 58;
+const MAX_NAME_CHARS = 28;
+
+function healthColour(theme: Theme, health?: HealthStatusCode): string {
+  switch (health) {
+    case 'Healthy':
+      return theme.palette.success.main;
+    case 'Progressing':
+      return theme.palette.info.main;
+    case 'Degraded':
+      return theme.palette.error.main;
+    case 'Missing':
+      return theme.palette.warning.main;
+    case 'Suspended':
+      return theme.palette.text.secondary;
+    default:
+      return theme.palette.text.disabled;
+  }
+}
+
+function syncColour(theme: Theme, sync?: SyncStatusCode): string {
+  if (sync === 'Synced') return theme.palette.success.main;
+  if (sync === 'OutOfSync') return theme.palette.warning.main;
+  return theme.palette.text.disabled;
+}
+
+type ClassKey =
+  | 'node'
+  | 'box'
+  | 'kind'
+  | 'name'
+  | 'badge'
+  | `health${HealthStatusCode}`
+  | `border${HealthStatusCode}`
+  | `sync${SyncStatusCode}`;
+
+/** Colours per status word, computed once per theme instead of once per node. */
+export const useResourceNodeStyles = makeStyles<Theme, {}, ClassKey>(theme => {
+  const healthWords = ['Healthy', 'Progressing', 'Degraded', 'Missing', 'Suspended', 'Unknown'] as const;
+  const health = Object.fromEntries([
+    ...healthWords.map(h => [`health${h}`, { fill: healthColour(theme, h) }]),
+    ...healthWords.map(h => [`border${h}`, { stroke: healthColour(theme, h) }]),
+  ]);
+  const sync = Object.fromEntries(
+    (['Synced', 'OutOfSync', 'Unknown'] as const).map(s => [`sync${s}`, { fill: syncColour(theme, s) }]),
+  );
+  return {
+    node: {
+      cursor: 'pointer',
+      outline: 'none',
+      '&:focus-visible rect, &:hover rect': { strokeWidth: 3 },
+    },
+    box: { fill: theme.palette.background.paper, strokeWidth: 1.5 },
+    kind: { fill: theme.palette.text.secondary, fontSize: 11 },
+    name: { fill: theme.palette.text.primary, fontSize: 13, fontWeight: 500 },
+    badge: { fontSize: 11 },
+    ...health,
+    ...sync,
+  } as Record<ClassKey, CSSProperties>;
+});
+
+export type ResourceNodeClasses = ReturnType<typeof useResourceNodeStyles>;
+
+function truncate(text: string): string {
+  return text.length > MAX_NAME_CHARS ? `${text.slice(0, MAX_NAME_CHARS - 1)}…` : text;
+}
+
+interface ResourceNodeProps {
+  node: ResourceGraphNode;
+  classes: ResourceNodeClasses;
+  onSelect: (node: ResourceGraphNode) => void;
+}
+
+/**
+ * One resource in the graph: kind, name, health and sync badges. Plain SVG
+ * (no MUI components, a native <title> as tooltip) because hundreds render
+ * at once; memoised on what it shows, since the graph re-renders every node
+ * when the layout moves them.
+ */
+function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
+  const health = node.health ?? 'Unknown';
+  const label = `${node.kind} ${node.name}: health ${health}${node.sync ? `, ${node.sync}` : ''}`;
+  // The application node has no manifest to open.
+  const interactive = Boolean(node.resource);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(node);
+    }
+  };
+  return (
+    <g
+      className={interactive ? classes.node : undefined}
+      role={interactive ? 'button' : 'img'}
+      tabIndex={interactive ? 0 : undefined}
+      aria-label={label}
+      data-testid={`resource-node-${node.id}`}
+      onClick={interactive ? () => onSelect(node) : undefined}
+      onKeyDown={interactive ? onKeyDown : undefined}
+    >
+      <title>
+        {`${node.kind} ${node.namespace ? `${node.namespace}/` : ''}${node.name}`}
+        {node.healthMessage ? `\n${node.healthMessage}` : ''}
+      </title>
+      <rect
+        className={`${classes.box} ${classes[`border${health}`]}`}
+        width={NODE_WIDTH}
+        height={NODE_HEIGHT}
+        rx={6}
+      />
+      <text className={classes.kind} x={10} y={16}>
+        {node.kind}
+        {node.requiresPruning ? ' · to prune' : ''}
+      </text>
+      <text className={classes.name} x={10} y={33}>
+        {truncate(node.name)}
+      </text>
+      <circle className={classes[`health${health}`]} cx={14} cy={46} r={4} />
+      <text className={classes.badge} x={22} y={50}>
+        {health}
+      </text>
+      {node.sync && (
+        <>
+          <circle className={classes[`sync${node.sync}`]} cx={112} cy={46} r={4} />
+          <text className={classes.badge} x={120} y={50}>
+            {node.sync}
+          </text>
+        </>
+      )}
+    </g>
+  );
+}
+
+export const ResourceNode = memo(
+  ResourceNodeView,
+  (before, after) =>
+    before.classes === after.classes &&
+    before.onSelect === after.onSelect &&
+    before.node.id === after.node.id &&
+    before.node.health === after.node.health &&
+    before.node.healthMessage === after.node.healthMessage &&
+    before.node.sync === after.node.sync &&
+    before.node.requiresPruning === after.node.requiresPruning,
+);
