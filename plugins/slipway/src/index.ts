@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { slipwayPlugin } from './plugin';
+export { slipwayPlugin, EntitySlipwayStatusCard } from './plugin';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
 export type { SlipwayApi } from './api';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -20,3 +21,17 @@ export const slipwayPlugin = createPlugin({
     }),
   ],
 });
+
+/**
+ * Status of a Component's (or an Application's) applications in every
+ * environment, with Sync, Refresh and Terminate for permitted users.
+ * @public
+ */
+export const EntitySlipwayStatusCard = slipwayPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlipwayStatusCard',
+    component: {
+      lazy: () => import('./components/StatusCard').then(m => m.EntitySlipwayStatusCard),
+    },
+  }),
+);

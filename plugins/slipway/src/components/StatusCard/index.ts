@@ -1,0 +1,3 @@
+export { EntitySlipwayStatusCard } from './EntitySlipwayStatusCard';
+export { SyncStatusBadge, HealthStatusBadge, OperationPhaseBadge } from './StatusBadges';
+export { RevisionLink, isSafeHttpUrl, shortRevision } from './RevisionLink';

@@ -1,0 +1,34 @@
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  slipwayApplicationRollbackPermission,
+  slipwayApplicationSyncPermission,
+  slipwayApplicationTerminatePermission,
+} from '@slipway/plugin-slipway-common';
+
+/** What the signed-in user may do with one application (false while unknown). */
+export interface ApplicationPermissions {
+  canSync: boolean;
+  canRollback: boolean;
+  canTerminate: boolean;
+}
+
+/**
+ * The user's Slipway permissions on one application, decided for its
+ * catalog entity so that conditional rules (e.g. "is owner") apply.
+ */
+export function useApplicationPermissions(entityRef: string): ApplicationPermissions {
+  const sync = usePermission({ permission: slipwayApplicationSyncPermission, resourceRef: entityRef });
+  const rollback = usePermission({
+    permission: slipwayApplicationRollbackPermission,
+    resourceRef: entityRef,
+  });
+  const terminate = usePermission({
+    permission: slipwayApplicationTerminatePermission,
+    resourceRef: entityRef,
+  });
+  return {
+    canSync: !sync.loading && sync.allowed,
+    canRollback: !rollback.loading && rollback.allowed,
+    canTerminate: !terminate.loading && terminate.allowed,
+  };
+}

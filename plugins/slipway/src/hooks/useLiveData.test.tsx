@@ -1,0 +1,81 @@
+import { ReactNode } from 'react';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { TestApiProvider } from '@backstage/test-utils';
+import { signalApiRef } from '@backstage/plugin-signals-react';
+import { SLIPWAY_SIGNAL_CHANNEL } from '@slipway/plugin-slipway-common';
+import { useLiveData } from './useLiveData';
+
+function signals() {
+  const listeners: Array<{ channel: string; onMessage: (message: any) => void }> = [];
+  return {
+    api: {
+      subscribe: (channel: string, onMessage: (message: any) => void) => {
+        listeners.push({ channel, onMessage });
+        return { unsubscribe: () => {} };
+      },
+    },
+    publish: (message: object) =>
+      listeners.filter(l => l.channel === SLIPWAY_SIGNAL_CHANNEL).forEach(l => l.onMessage(message)),
+  };
+}
+
+describe('useLiveData', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('reloads when a relevant signal arrives and ignores others', async () => {
+    const bus = signals();
+    let count = 0;
+    const load = jest.fn(async () => ++count);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[signalApiRef, bus.api]]}>{children}</TestApiProvider>
+    );
+    const { result } = renderHook(
+      () =>
+        useLiveData(load, [], {
+          isRelevant: message => message.entityRef === 'application:default/payments-dev',
+        }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.value).toBe(1));
+    act(() => bus.publish({ entityRef: 'application:default/other' }));
+    expect(load).toHaveBeenCalledTimes(1);
+    act(() => bus.publish({ entityRef: 'application:default/payments-dev', sync: 'OutOfSync' }));
+    await waitFor(() => expect(result.current.value).toBe(2));
+  });
+
+  it('polls at the interval the current value asks for, without signals', async () => {
+    jest.useFakeTimers();
+    const values = ['running', 'running', 'done'];
+    const load = jest.fn(async () => values.shift() ?? 'done');
+    const pollInterval = jest.fn((value?: string) => (value === 'running' ? 1000 : 60_000));
+    const { result } = renderHook(() =>
+      useLiveData(load, [], { isRelevant: () => false, pollInterval }),
+    );
+    await waitFor(() => expect(result.current.value).toBe('running'));
+    await act(async () => {
+      jest.advanceTimersByTime(1000);
+    });
+    expect(load).toHaveBeenCalledTimes(2);
+    await act(async () => {
+      jest.advanceTimersByTime(1000);
+    });
+    await waitFor(() => expect(result.current.value).toBe('done'));
+    await act(async () => {
+      jest.advanceTimersByTime(30_000);
+    });
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('replaces the value with the error when a reload fails', async () => {
+    const load = jest
+      .fn<Promise<string>, []>()
+      .mockResolvedValueOnce('ok')
+      .mockRejectedValueOnce(new Error('backend down'));
+    const { result } = renderHook(() => useLiveData(load, [], { isRelevant: () => false }));
+    await waitFor(() => expect(result.current.value).toBe('ok'));
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.error?.message).toBe('backend down'));
+    expect(result.current.value).toBeUndefined();
+    expect(result.current.loading).toBe(false);
+  });
+});
