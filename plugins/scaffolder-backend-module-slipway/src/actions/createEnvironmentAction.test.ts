@@ -1,0 +1,170 @@
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createEnvironmentAction } from './createEnvironmentAction';
+import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
+
+describe('slipway:environment:create', () => {
+  let repo: Awaited<ReturnType<typeof startGitopsRepository>>;
+  let contexts: Array<ReturnType<typeof actionContext>> = [];
+
+  beforeAll(async () => {
+    repo = await startGitopsRepository();
+  });
+  afterAll(() => repo.server.stop());
+  afterEach(async () => {
+    await Promise.all(contexts.map(c => c.cleanup()));
+    contexts = [];
+  });
+
+  const catalog = () =>
+    catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'ApplicationSet',
+          metadata: {
+            name: 'payments',
+            namespace: 'default',
+            annotations: {
+              'backstage.io/managed-by-location': `url:${repo.repoURL.replace(/\.git$/, '')}/blob/main/applicationsets/payments.yaml`,
+            },
+          },
+          spec: { template: { spec: { source: { repoURL: repo.repoURL } } } },
+        },
+      ],
+    });
+  const action = (projects?: unknown[]) =>
+    createEnvironmentAction({
+      config: actionConfig(repo.repoURL, projects ? { projects } : {}),
+      catalog: catalog(),
+    });
+  const run = async (input: Record<string, unknown>, options: { isDryRun?: boolean; projects?: unknown[] } = {}) => {
+    const ctx = actionContext(input, options);
+    contexts.push(ctx);
+    await action(options.projects).handler(ctx as any);
+    return ctx.outputs();
+  };
+
+  it('commits a list element and a copied overlay on a new branch, and nothing else', async () => {
+    const before = await repo.head();
+    const out = await run({
+      applicationSet: 'applicationset:default/payments',
+      environment: 'qa',
+      copyFrom: 'staging',
+      imageTag: '2.0.0',
+      replicas: 3,
+      branch: 'add-qa',
+    });
+    expect(out).toMatchObject({
+      branch: 'add-qa',
+      applicationName: 'payments-qa',
+      applicationNames: ['payments-qa'],
+      applicationEntityRef: 'application:default/payments-qa',
+      repoURL: repo.repoURL,
+    });
+    expect(await repo.head('add-qa')).toBe(out.commitSha);
+    expect(await repo.parentOf(out.commitSha)).toBe(before);
+    expect(await repo.head()).toBe(before);
+    expect(await repo.changedFiles(out.commitSha)).toEqual([
+      'M applicationsets/payments.yaml',
+      'A apps/payments/overlays/qa/kustomization.yaml',
+    ]);
+    const appset = await repo.show(out.commitSha, 'applicationsets/payments.yaml');
+    expect(appset).toContain('# payments: one kustomize base, one overlay per environment.');
+    expect(appset).toMatch(/- env: qa\n {12}cluster: embedded/);
+    const overlay = await repo.show(out.commitSha, 'apps/payments/overlays/qa/kustomization.yaml');
+    expect(overlay).toContain('newTag: 2.0.0');
+    expect(overlay).toContain('count: 3');
+    expect(overlay).toContain('# The staging environment');
+  });
+
+  it('commits a Helm values file to the default branch of a repository given by URL and path', async () => {
+    const before = await repo.head();
+    const out = await run({
+      repoURL: repo.repoURL,
+      filePath: 'applicationsets/storefront.yaml',
+      environment: 'perf',
+      copyFrom: 'prod',
+      helmValues: { ingress: { host: 'perf.shop.example.com' } },
+    });
+    expect(out.branch).toBe('main');
+    expect(await repo.head()).toBe(out.commitSha);
+    expect(await repo.parentOf(out.commitSha)).toBe(before);
+    expect(await repo.changedFiles(out.commitSha)).toEqual([
+      'M applicationsets/storefront.yaml',
+      'A apps/storefront/values/perf.yaml',
+    ]);
+    expect(await repo.show(out.commitSha, 'apps/storefront/values/perf.yaml')).toContain('host: perf.shop.example.com');
+  });
+
+  it('plans the change in a dry run and pushes nothing', async () => {
+    const before = await repo.head();
+    const branches = await repo.branches();
+    const pushes = repo.pushes();
+    const out = await run(
+      { applicationSet: 'applicationset:default/payments', environment: 'uat', copyFrom: 'dev', branch: 'add-uat' },
+      { isDryRun: true },
+    );
+    expect(out.commitSha).toBe('');
+    expect(out.changes.map((c: { path: string }) => c.path)).toEqual([
+      'applicationsets/payments.yaml',
+      'apps/payments/overlays/uat/kustomization.yaml',
+    ]);
+    expect(out.changes[0].content).toContain('- env: uat');
+    expect(repo.pushes()).toBe(pushes);
+    expect(await repo.head()).toBe(before);
+    expect(await repo.branches()).toEqual(branches);
+  });
+
+  it.each([
+    [
+      'an environment that exists',
+      { environment: 'prod', copyFrom: 'dev' },
+      "ApplicationSet 'payments' already has environment 'prod'; choose another name",
+    ],
+    [
+      'a cluster Slipway does not know',
+      { environment: 'moon', copyFrom: 'dev', cluster: 'moon' },
+      "cluster 'moon' is not one Slipway deploys to (configured: embedded, edge)",
+    ],
+    [
+      'a namespace the project does not allow',
+      { environment: 'secret', copyFrom: 'dev' },
+      "project 'default' does not allow deploying to cluster 'embedded', namespace 'payments-secret'",
+    ],
+    [
+      'a file outside the repository',
+      { applicationSet: undefined, repoURL: 'x', filePath: '../../etc/passwd', environment: 'qa2', copyFrom: 'dev' },
+      "ApplicationSet file '../../etc/passwd' leaves the repository",
+    ],
+    [
+      'a branch that exists',
+      { environment: 'qa3', copyFrom: 'dev', branch: 'add-qa' },
+      "branch 'add-qa' already exists",
+    ],
+  ])('refuses %s and leaves the repository untouched', async (_what, input, message) => {
+    const before = await repo.head();
+    const branches = await repo.branches();
+    const pushes = repo.pushes();
+    await expect(
+      run(
+        { applicationSet: 'applicationset:default/payments', ...input },
+        { projects: [{ name: 'default', destinations: [{ name: '*', namespace: '!payments-secret' }, { name: '*', namespace: '*' }] }] },
+      ),
+    ).rejects.toThrow(message);
+    expect(repo.pushes()).toBe(pushes);
+    expect(await repo.head()).toBe(before);
+    expect(await repo.branches()).toEqual(branches);
+  });
+
+  it('says which credentials to configure when the server refuses them', async () => {
+    const ctx = actionContext({ repoURL: repo.repoURL, filePath: 'applicationsets/payments.yaml', environment: 'qa4', copyFrom: 'dev' });
+    contexts.push(ctx);
+    const wrong = createEnvironmentAction({
+      config: actionConfig('https://elsewhere.example.com/'),
+      catalog: catalog(),
+    });
+    await expect(wrong.handler(ctx as any)).rejects.toThrow(
+      /^cloning http:\/\/127\.0\.0\.1:\d+\/gitops\.git failed: authentication refused; configure credentials for this URL under slipway\.repositories or integrations$/,
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { InputError } from '@backstage/errors';
+import { isGitRepositoryRoot, redactUrl } from '@slipway/plugin-slipway-node';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileChange } from '../gitops/GitWorkspace';
+import { GitWorkspace } from '../gitops/GitWorkspace';
+import { LocalFolderWorkspace } from '../gitops/LocalFolderWorkspace';
+import type { Workspace } from '../gitops/Workspace';
+import type { RepositoryAccess } from './RepositoryAccess';
+
+/**
+ * Opens a working copy of a repository in `dir`: a clone over HTTP(S) with
+ * the configured credentials, or, for a repository configured with a plain
+ * local folder, a copy of that folder.
+ */
+export async function openWorkspace(access: RepositoryAccess, repoURL: string, dir: string): Promise<Workspace> {
+  const local = access.localPathOf(repoURL);
+  if (local) {
+    if (isGitRepositoryRoot(local.localPath)) {
+      throw new InputError(
+        `repository ${redactUrl(repoURL)} is read from the local Git repository ${local.localPath}; ` +
+          'the actions push over HTTP(S) only, so serve it from a Git server or commit there by hand',
+      );
+    }
+    return LocalFolderWorkspace.open(local.localPath, dir);
+  }
+  if (!/^https?:\/\//i.test(repoURL)) {
+    throw new InputError(
+      `repository URL '${redactUrl(repoURL)}' is not an HTTP(S) URL; the actions clone and push over HTTP(S)`,
+    );
+  }
+  return GitWorkspace.clone({ url: repoURL, dir, auth: access.authFor(repoURL) });
+}
+
+/** The changes with the new content of each created or modified file, for a dry run. */
+export async function plannedChanges(
+  workspace: Workspace,
+  changes: FileChange[],
+): Promise<Array<{ path: string; action: string; content?: string }>> {
+  return Promise.all(
+    changes.map(async c =>
+      c.action === 'delete'
+        ? { path: c.path, action: c.action }
+        : { path: c.path, action: c.action, content: await fs.readFile(path.join(workspace.dir, c.path), 'utf8') },
+    ),
+  );
+}
