@@ -1,0 +1,1 @@
+export { EntitySlipwayContent } from './EntitySlipwayContent';
