@@ -11,12 +11,14 @@ import { memoryScenario, steadyRefreshScenario } from './scenarios/fleet';
 import { kubeSimScenario } from './scenarios/kubeSim';
 import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
 import { realisticSyncScenario } from './scenarios/realisticSync';
+import { webhookLatencyScenario } from './scenarios/webhookLatency';
 
 const scenarios: BenchScenario[] = [
   massSyncScenario,
   applyLimitScenario,
   realisticSyncScenario,
   steadyRefreshScenario,
+  webhookLatencyScenario,
   memoryScenario,
   appListScenario,
   appsetExpandScenario,
