@@ -1,5 +1,5 @@
 /**
- * A duration: a number of seconds, a string such as `90s`, `3m` or `1h30m`,
+ * A duration: a number of seconds, a string with one unit such as `90s`, `3m` or `2h`,
  * an ISO 8601 duration such as `PT3M`, or an object such as `{ minutes: 3 }`.
  */
 type SlipwayDuration =
