@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { slipwayPlugin, EntitySlipwayStatusCard } from './plugin';
+export { slipwayPlugin, EntitySlipwayStatusCard, EntitySlipwayVersionsTable } from './plugin';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
 export type { SlipwayApi } from './api';

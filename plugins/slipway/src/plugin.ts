@@ -35,3 +35,17 @@ export const EntitySlipwayStatusCard = slipwayPlugin.provide(
     },
   }),
 );
+
+/**
+ * Which version runs where: container images and Helm charts of a
+ * Component's applications by environment, differences highlighted.
+ * @public
+ */
+export const EntitySlipwayVersionsTable = slipwayPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySlipwayVersionsTable',
+    component: {
+      lazy: () => import('./components/VersionsTable').then(m => m.EntitySlipwayVersionsTable),
+    },
+  }),
+);

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { SlipwayApplication } from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../api';
 import { isSlipwayApplication } from '../predicates';
+import { compareEnvironments } from './environmentOrder';
 import { ACTIVE_POLL_MS, IDLE_POLL_MS, LiveData, useLiveData } from './useLiveData';
 
 /** True while an application has an operation that has not finished. */
@@ -11,21 +12,11 @@ export function isOperationActive(app: SlipwayApplication): boolean {
   return phase === 'Queued' || phase === 'Running' || phase === 'Terminating';
 }
 
-/** Orders environments the way people read them: dev before staging before prod. */
-const ENVIRONMENT_RANK = ['dev', 'development', 'test', 'qa', 'staging', 'stage', 'preprod', 'prod', 'production'];
-
-function environmentRank(app: SlipwayApplication): number {
-  const index = ENVIRONMENT_RANK.indexOf((app.environment ?? '').toLocaleLowerCase('en-US'));
-  return index < 0 ? ENVIRONMENT_RANK.length : index;
-}
-
 /** Sorts applications by environment (known stages first), then by name. */
 export function sortByEnvironment(apps: SlipwayApplication[]): SlipwayApplication[] {
   return [...apps].sort(
     (a, b) =>
-      environmentRank(a) - environmentRank(b) ||
-      (a.environment ?? '').localeCompare(b.environment ?? '') ||
-      a.name.localeCompare(b.name),
+      compareEnvironments(a.environment, b.environment) || a.name.localeCompare(b.name),
   );
 }
 
