@@ -23,6 +23,7 @@ backend.add(import('@slipway/plugin-catalog-backend-module-slipway'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@slipway/plugin-scaffolder-backend-module-slipway'));
 
 // permissions: a policy that configuration switches between allow-all and read-only
 backend.add(import('@backstage/plugin-permission-backend'));

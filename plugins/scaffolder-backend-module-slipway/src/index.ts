@@ -4,6 +4,11 @@
  *
  * @packageDocumentation
  */
+export { scaffolderModuleSlipway as default } from './module';
+export { createEnvironmentAction } from './actions/createEnvironmentAction';
+export type { EnvironmentActionOptions } from './actions/createEnvironmentAction';
+export { createSyncApplicationAction } from './actions/syncApplicationAction';
+export type { SyncActionOptions } from './actions/syncApplicationAction';
 export {
   addListElement,
   ListGeneratorEditError,

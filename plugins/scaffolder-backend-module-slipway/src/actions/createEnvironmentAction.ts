@@ -1,4 +1,3 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
@@ -18,7 +17,6 @@ import { openWorkspace, plannedChanges } from './workspaces';
 export interface EnvironmentActionOptions {
   config: Config;
   catalog: CatalogService;
-  auth?: AuthService;
 }
 
 const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\.lock$|\/$))[A-Za-z0-9._/-]+$/;
