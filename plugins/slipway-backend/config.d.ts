@@ -150,6 +150,40 @@ export interface Config {
       cacheEntries?: number;
     };
 
+    /**
+     * Push webhooks from Git hosts, received at `POST /api/slipway/webhooks/git`.
+     * A provider without a secret is refused; set the same secret in the
+     * webhook's settings at the provider.
+     */
+    webhooks?: {
+      /** GitHub: HMAC-SHA256 of the body in `X-Hub-Signature-256`. */
+      github?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      /** GitLab: the secret token, sent as `X-Gitlab-Token`. */
+      gitlab?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      /** Bitbucket Cloud and Data Center: HMAC-SHA256 of the body in `X-Hub-Signature`. */
+      bitbucket?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      /** Gitea: HMAC-SHA256 of the body in `X-Gitea-Signature`. */
+      gitea?: {
+        /** @visibility secret */
+        secret: string;
+      };
+      /**
+       * Larger webhook bodies are refused with 413 before they are read.
+       * Default 1048576 (1 MiB); at least 1024.
+       * @visibility backend
+       */
+      maxBodyBytes?: number;
+    };
+
     /** Locations of the tools the engine runs to render manifests. */
     tools?: {
       /**

@@ -20,7 +20,7 @@ import { destinationOf } from '../reconciler/Reconciler';
 import type { OperationWorker } from '../reconciler/OperationWorker';
 import { sourcesOf } from '../reconciler/operationTarget';
 import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '../store';
-import type { OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
+import type { ApplicationDescription, OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
 import type { ClusterConnector } from './app/ClusterConnections';
 
 /** What {@link DefaultSlipwayEngine} needs. */
@@ -54,18 +54,29 @@ export function operationSummary(op: Operation): OperationSummary {
   };
 }
 
-/** A repository URL as pushes and Applications are matched: no `.git`, no trailing slash, host in lower case. */
+/**
+ * A repository URL as pushes and Applications are matched: `host/path` in
+ * lower case, without scheme, user, port, `.git` or trailing slash, so that
+ * the https, ssh (`ssh://git@host/…`) and scp (`git@host:…`) forms of one
+ * repository are equal.
+ */
 export function normalizePushURL(url: string): string {
-  const trimmed = url.trim().replace(/\/+$/, '').replace(/\.git$/, '');
-  try {
-    const u = new URL(trimmed);
-    u.username = '';
-    u.password = '';
-    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    const scp = /^([^@]+@)?([^:/]+):(.*)$/.exec(trimmed); // git@host:org/repo
-    return scp ? `${scp[2].toLowerCase()}:${scp[3]}` : trimmed;
+  const trimmed = url.trim().replace(/\/+$/, '').replace(/\.git$/i, '');
+  let host: string;
+  let repoPath: string;
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.*)$/.exec(trimmed); // git@host:org/repo
+  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) {
+    [, host, repoPath] = scp;
+  } else {
+    try {
+      const u = new URL(trimmed);
+      host = u.hostname;
+      repoPath = u.pathname;
+    } catch {
+      return trimmed.toLowerCase();
+    }
   }
+  return `${host}/${repoPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
 }
 
 /**
@@ -81,6 +92,34 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     const item = this.options.inventory.get(entityRef);
     if (!item) throw new NotFoundError(`${entityRef} is not an Application that Slipway reconciles`);
     return item;
+  }
+
+  describe(entityRef: string): ApplicationDescription | undefined {
+    const item = this.options.inventory.get(entityRef);
+    if (!item) return undefined;
+    const automated = item.app.spec.syncPolicy?.automated;
+    const project = this.options.projects.get(item.project);
+    let syncWindow: ApplicationDescription['syncWindow'];
+    if (project && !item.invalid) {
+      const destination = destinationOf(item, this.options.resolveCluster);
+      const windows = evaluateSyncWindows(
+        project.syncWindows,
+        { name: item.app.name, namespace: destination.namespace, cluster: { name: destination.name, server: destination.server } },
+        this.options.now?.() ?? new Date(),
+      );
+      syncWindow = {
+        allowed: windows.automatedAllowed,
+        manualAllowed: windows.manualAllowed,
+        ...(windows.reason ? { reason: windows.reason } : {}),
+      };
+    }
+    const repoURL = sourcesOf(item.app)[0]?.repoURL;
+    return {
+      name: item.app.name,
+      ...(repoURL ? { repoURL } : {}),
+      syncPolicy: { automated: Boolean(automated), prune: Boolean(automated?.prune), selfHeal: Boolean(automated?.selfHeal) },
+      ...(syncWindow ? { syncWindow } : {}),
+    };
   }
 
   async refresh(entityRef: string, options: { hard: boolean }): Promise<void> {

@@ -12,6 +12,17 @@ export type OperationRequestResult =
   | { status: 'conflict'; activeOperation: OperationSummary }
   | { status: 'refused'; reason: string };
 
+/** What the engine knows of an application beyond its stored status. */
+export interface ApplicationDescription {
+  /** The Application's name (its tracking label value). */
+  name: string;
+  /** The first source's repository, to link commits. */
+  repoURL?: string;
+  syncPolicy: { automated: boolean; prune: boolean; selfHeal: boolean };
+  /** Whether the project's sync windows allow syncs now. */
+  syncWindow?: { allowed: boolean; manualAllowed: boolean; reason?: string };
+}
+
 /**
  * What the REST API asks of the engine. Reads of stored status, history and
  * operations go to the store directly; everything that needs the live
@@ -19,6 +30,8 @@ export type OperationRequestResult =
  * router can be tested with a fake and the reconciler without HTTP.
  */
 export interface SlipwayEngine {
+  /** The application's policy and sync windows; undefined when the engine does not track it. */
+  describe(entityRef: string): ApplicationDescription | undefined;
   /** Queues a refresh (normal or hard) of one application; resolves when queued. */
   refresh(entityRef: string, options: { hard: boolean }): Promise<void>;
   /** Queues a sync; at most one operation per application is queued or running. */

@@ -1,0 +1,19 @@
+import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import type { SlipwayStore } from '../../store';
+import type { ApplicationAccess } from '../access/ApplicationAccess';
+import type { SlipwayEngine } from '../SlipwayEngine';
+
+/** The store reads the routes make. */
+export type RouteStore = Pick<
+  SlipwayStore,
+  'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'listHistory' | 'getOperation' | 'listEvents'
+>;
+
+/** What every group of routes is given. */
+export interface RouteContext {
+  engine: SlipwayEngine;
+  store: RouteStore;
+  access: ApplicationAccess;
+  auditor: AuditorService;
+  logger: LoggerService;
+}
