@@ -108,14 +108,8 @@ export class SlipwayClient implements SlipwayApi {
     if (!response.ok) {
       // Keep the backend's reason (e.g. which operation is running) in the message the UI shows.
       const error = await ResponseError.fromResponse(response);
-      throw new ResponseError({
-        message: `${error.message}: ${error.cause.message}`,
-        response,
-        data: error.body,
-        cause: error.cause,
-        statusCode: error.statusCode,
-        statusText: error.statusText,
-      });
+      error.message = `${error.message}: ${error.cause.message}`;
+      throw error;
     }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
