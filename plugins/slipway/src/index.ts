@@ -4,7 +4,14 @@
  *
  * @packageDocumentation
  */
-export { slipwayPlugin, EntitySlipwayStatusCard, EntitySlipwayVersionsTable } from './plugin';
+export {
+  slipwayPlugin,
+  EntitySlipwayStatusCard,
+  EntitySlipwayVersionsTable,
+  EntitySlipwayHistoryCard,
+} from './plugin';
+export { EntitySlipwayContent, SlipwayPage } from './plugin';
+export { rootRouteRef } from './routes';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
 export type { SlipwayApi } from './api';

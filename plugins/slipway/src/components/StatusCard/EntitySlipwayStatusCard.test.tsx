@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
@@ -9,6 +9,10 @@ import { alertApiRef } from '@backstage/core-plugin-api';
 import { slipwayApiRef } from '../../api';
 import { application, componentEntity, mockSlipwayApi } from '../../hooks/testFixtures';
 import { EntitySlipwayStatusCard } from './EntitySlipwayStatusCard';
+
+// Tables and dialogs of material-ui render slowly on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 type Authorize = NonNullable<NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize']>;
 

@@ -1,10 +1,14 @@
-import { screen, waitFor } from '@testing-library/react';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { SlipwayResourceNode } from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../../api';
 import { application, mockSlipwayApi } from '../../hooks/testFixtures';
 import { SyncDialog } from './SyncDialog';
+
+// Tables and dialogs of material-ui render slowly on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 function node(kind: string, name: string, group = '', managed = true): SlipwayResourceNode {
   return { group, kind, namespace: 'payments-dev', name, apiVersion: 'v1', parents: [], managed };

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
@@ -6,6 +6,10 @@ import type { VersionsResponse } from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../../api';
 import { componentEntity, mockSlipwayApi } from '../../hooks/testFixtures';
 import { EntitySlipwayVersionsTable } from './EntitySlipwayVersionsTable';
+
+// Tables and dialogs of material-ui render slowly on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(30_000);
 
 function renderTable(api: ReturnType<typeof mockSlipwayApi>) {
   return renderInTestApp(

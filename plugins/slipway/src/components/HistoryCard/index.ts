@@ -1,0 +1,1 @@
+export { EntitySlipwayHistoryCard } from './EntitySlipwayHistoryCard';
