@@ -12,6 +12,8 @@ export {
 } from './plugin';
 export { EntitySlipwayContent, SlipwayPage } from './plugin';
 export { rootRouteRef } from './routes';
+export { EntitySlipwayContent, SlipwayPage } from './plugin';
+export { rootRouteRef } from './routes';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
 export type { SlipwayApi } from './api';
