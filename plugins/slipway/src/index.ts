@@ -12,8 +12,6 @@ export {
 } from './plugin';
 export { EntitySlipwayContent, SlipwayPage } from './plugin';
 export { rootRouteRef } from './routes';
-export { EntitySlipwayContent, SlipwayPage } from './plugin';
-export { rootRouteRef } from './routes';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
 export type { SlipwayApi } from './api';

@@ -3,12 +3,10 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SlipwayClient, slipwayApiRef } from './api';
-import { rootRouteRef } from './routes';
 import { rootRouteRef } from './routes';
 
 /**
@@ -17,7 +15,6 @@ import { rootRouteRef } from './routes';
  */
 export const slipwayPlugin = createPlugin({
   id: 'slipway',
-  routes: { root: rootRouteRef },
   routes: { root: rootRouteRef },
   apis: [
     createApiFactory({
@@ -67,33 +64,6 @@ export const EntitySlipwayHistoryCard = slipwayPlugin.provide(
     component: {
       lazy: () => import('./components/HistoryCard').then(m => m.EntitySlipwayHistoryCard),
     },
-  }),
-);
-
-/**
- * The Slipway tab of an entity page: the resource graph of each
- * application (per environment), with filters and a drawer per resource.
- * @public
- */
-export const EntitySlipwayContent = slipwayPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySlipwayContent',
-    component: {
-      lazy: () => import('./components/SlipwayContent').then(m => m.EntitySlipwayContent),
-    },
-  }),
-);
-
-/**
- * The Slipway page: every application with server-side filters and
- * pagination, and a bulk sync.
- * @public
- */
-export const SlipwayPage = slipwayPlugin.provide(
-  createRoutableExtension({
-    name: 'SlipwayPage',
-    component: () => import('./components/SlipwayPage').then(m => m.SlipwayPage),
-    mountPoint: rootRouteRef,
   }),
 );
 
