@@ -24,6 +24,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import GroupIcon from '@material-ui/icons/People';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import SlipwayIcon from '@material-ui/icons/DirectionsBoat';
 
 const useSidebarLogoStyles = makeStyles({
   root: {
@@ -66,6 +67,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
           icon={GroupIcon}
         />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
+        <SidebarItem icon={SlipwayIcon} to="slipway" text="Slipway" />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>
