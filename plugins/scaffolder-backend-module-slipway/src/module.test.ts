@@ -22,7 +22,7 @@ describe('scaffolderModuleSlipway', () => {
         .set('Authorization', mockCredentials.user.header());
       expect(response.status).toBe(200);
       const ids = response.body.map((a: { id: string }) => a.id);
-      expect(ids).toEqual(expect.arrayContaining(['slipway:environment:create', 'slipway:application:sync']));
+      expect(ids).toEqual(expect.arrayContaining(['slipway:environment:create', 'slipway:application:onboard', 'slipway:application:sync']));
       const create = response.body.find((a: { id: string }) => a.id === 'slipway:environment:create');
       expect(create.schema.input.properties.environment).toMatchObject({ type: 'string' });
       expect(create.examples.length).toBeGreaterThan(0);

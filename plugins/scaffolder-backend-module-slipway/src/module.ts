@@ -2,6 +2,7 @@ import { coreServices, createBackendModule } from '@backstage/backend-plugin-api
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createEnvironmentAction } from './actions/createEnvironmentAction';
+import { createOnboardApplicationAction } from './actions/onboardApplicationAction';
 import { createSyncApplicationAction } from './actions/syncApplicationAction';
 
 /**
@@ -23,6 +24,7 @@ export const scaffolderModuleSlipway = createBackendModule({
       async init({ scaffolder, config, catalog, auth, discovery }) {
         scaffolder.addActions(
           createEnvironmentAction({ config, catalog }),
+          createOnboardApplicationAction({ config, catalog }),
           createSyncApplicationAction({ discovery, auth }),
         );
       },

@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { generatorClusters, readClusterConfig } from '@slipway/plugin-slipway-node';
@@ -8,6 +8,7 @@ import { addEnvironment } from '../environment/addEnvironment';
 import { DestinationPolicy } from '../environment/DestinationPolicy';
 import { destinationOf } from '../environment/expansion';
 import { repoRelativePath } from '../gitops/repoPaths';
+import { chooseBranch } from './branches';
 import { commitAuthor } from './commitAuthor';
 import { locateApplicationSet } from './locateApplicationSet';
 import { RepositoryAccess } from './RepositoryAccess';
@@ -18,8 +19,6 @@ export interface EnvironmentActionOptions {
   config: Config;
   catalog: CatalogService;
 }
-
-const BRANCH = /^(?!\/|.*(?:\/\/|\.\.|@\{|\.lock$|\/$))[A-Za-z0-9._/-]+$/;
 
 /**
  * `slipway:environment:create`: adds an environment to an ApplicationSet
@@ -141,18 +140,12 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
       const filePath = repoRelativePath(target.filePath, 'ApplicationSet file');
 
       const workspace = await openWorkspace(access, target.repoURL, await ctx.createTemporaryDirectory());
-      let branch = input.branch?.trim() || workspace.defaultBranch;
-      if (input.createBranch && !input.branch) {
-        branch = `slipway/${target.name ?? 'applicationset'}-${input.environment}`;
-      }
-      if (!BRANCH.test(branch)) {
-        throw new InputError(`branch name '${branch}' is not a valid Git branch name; use letters, digits, '.', '_', '-' and '/'`);
-      }
-      if (branch !== workspace.defaultBranch && (await workspace.remoteHasBranch(branch))) {
-        throw new ConflictError(
-          `branch '${branch}' already exists in ${target.repoURL}; choose another branch name or leave it empty to commit to '${workspace.defaultBranch}'`,
-        );
-      }
+      const branch = await chooseBranch(
+        workspace,
+        target.repoURL,
+        input,
+        `slipway/${target.name ?? 'applicationset'}-${input.environment}`,
+      );
 
       const result = await addEnvironment(
         {
