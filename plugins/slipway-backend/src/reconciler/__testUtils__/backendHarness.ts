@@ -37,6 +37,8 @@ export async function startSlipway(options: {
   sim: { url: string; token: string };
   workDir: string;
   slipway?: Record<string, any>;
+  /** More features or service factories, e.g. a permission policy. */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
 }) {
   return startTestBackend({
     features: [
@@ -46,6 +48,7 @@ export async function startSlipway(options: {
       ...(process.env.SLIPWAY_TEST_LOGS ? [mockServices.rootLogger.factory({ level: 'debug' })] : []),
       mockServices.database.factory({ knex: options.knex }),
       catalogServiceMock.factory({ entities: options.entities }),
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           backend: { workingDirectory: options.workDir },
