@@ -30,6 +30,15 @@ import {
   EntityCatalogGraphCard,
 } from '@backstage/plugin-catalog-graph';
 import {
+  EntitySlipwayContent,
+  EntitySlipwayHistoryCard,
+  EntitySlipwayStatusCard,
+  EntitySlipwayVersionsTable,
+  isSlipwayApplication,
+  isSlipwayAvailable,
+} from '@slipway/plugin-slipway';
+import {
+  Entity,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_HAS_PART,
@@ -64,9 +73,30 @@ const entityWarningContent = (
   </>
 );
 
+// A Component deployed by Slipway: its status, versions and history by environment.
+const isSlipwayComponent = (entity: Entity) =>
+  isKind('component')(entity) && isSlipwayAvailable(entity);
+
+const slipwayOverviewCards = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isSlipwayComponent}>
+      <Grid item xs={12}>
+        <EntitySlipwayStatusCard />
+      </Grid>
+      <Grid item xs={12}>
+        <EntitySlipwayVersionsTable />
+      </Grid>
+      <Grid item xs={12}>
+        <EntitySlipwayHistoryCard />
+      </Grid>
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
 const overviewContent = (
   <Grid container spacing={3} alignItems="stretch">
     {entityWarningContent}
+    {slipwayOverviewCards}
     <Grid item md={6}>
       <EntityAboutCard />
     </Grid>
@@ -102,6 +132,9 @@ const serviceEntityPage = (
     <EntityLayout.Route path="/dependencies" title="Dependencies">
       {dependenciesContent}
     </EntityLayout.Route>
+    <EntityLayout.Route path="/slipway" title="Slipway" if={isSlipwayAvailable}>
+      <EntitySlipwayContent />
+    </EntityLayout.Route>
   </EntityLayout>
 );
 
@@ -109,6 +142,35 @@ const defaultEntityPage = (
   <EntityLayout>
     <EntityLayout.Route path="/" title="Overview">
       {overviewContent}
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/slipway" title="Slipway" if={isSlipwayAvailable}>
+      <EntitySlipwayContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+// An Argo CD Application entity: one application's status, history and resources.
+const applicationPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item xs={12}>
+          <EntitySlipwayStatusCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <Grid item xs={12}>
+          <EntitySlipwayHistoryCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/resources" title="Resources">
+      <EntitySlipwayContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -226,6 +288,7 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case if={isSlipwayApplication} children={applicationPage} />
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>
 );
