@@ -113,9 +113,12 @@ describe('POST /webhooks/git', () => {
     const issue = '{"action":"opened"}';
     const ignored = await request(app).post('/webhooks/git').set({ 'x-github-event': 'issues', 'x-hub-signature-256': `sha256=${hmac(issue)}` }).send(issue);
     expect(ignored.body.message).toBe("GitHub event 'issues' is not a push; nothing to do");
+    const stranger = JSON.stringify({ ref: 'refs/heads/main', repository: { clone_url: 'https://bot:s3cret@github.com/acme/other.git' } });
+    const unmatched = await request(app).post('/webhooks/git').set({ 'x-github-event': 'push', 'x-hub-signature-256': `sha256=${hmac(stranger)}` }).send(stranger);
+    expect(unmatched.body).toMatchObject({ refreshed: [], message: 'no application follows https://github.com/acme/other.git at main' });
     const unknown = await request(app).post('/webhooks/git').send('{}');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('Unrecognised webhook');
-    expect(engine.refreshForPush).not.toHaveBeenCalled();
+    expect(engine.refreshForPush).toHaveBeenCalledTimes(1);
   });
 });

@@ -6,6 +6,11 @@ import type { WebhookSettings } from '../webhooks/readWebhookConfig';
 import { detectProvider, eventName, PROVIDER_NAMES, verifySignature } from '../webhooks/verifySignature';
 import type { RouteContext } from './RouteContext';
 
+/** A URL as it may be repeated in an answer: user and password removed. */
+function withoutUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 /** What the sender of a webhook is told. */
 interface WebhookAnswer {
   provider: string;
@@ -81,7 +86,7 @@ export function registerWebhookRoutes(router: Router, ctx: RouteContext, setting
             message:
               refreshed.length > 0
                 ? `refresh of ${refreshed.length} application(s) queued`
-                : `no application follows ${parsed.repoURLs[0]} at ${parsed.refs.join(', ') || 'the pushed ref'}`,
+                : `no application follows ${withoutUserInfo(parsed.repoURLs[0])} at ${parsed.refs.join(', ') || 'the pushed ref'}`,
           };
         },
       );
