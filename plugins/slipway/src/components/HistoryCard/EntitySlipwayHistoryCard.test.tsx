@@ -120,15 +120,17 @@ describe('EntitySlipwayHistoryCard', () => {
   it('shows why the backend refused a rollback in the dialog', async () => {
     const api = mockSlipwayApi();
     withHistory(manual('dev'), api);
+    const reason = 'Cannot roll back application:default/payments-dev: operation op-9 (sync by automated) is running';
     api.rollback.mockRejectedValue(
-      Object.assign(new Error('Request failed with 409 Conflict: operation op-9 is running'), { statusCode: 409 }),
+      Object.assign(new Error(`Request failed with 409 Conflict: ${reason}`), {
+        statusCode: 409,
+        cause: { name: 'OperationConflictError', message: reason },
+      }),
     );
     await renderCard(api);
     await userEvent.click(await screen.findByLabelText('Roll back dev to deployment 1'));
     await userEvent.click(await screen.findByText('Roll back'));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Cannot rollback payments-dev (dev): another operation is running',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Cannot roll back payments-dev (dev) now. ${reason}`);
   });
 
   it('offers no rollback under auto-sync, which would undo it', async () => {

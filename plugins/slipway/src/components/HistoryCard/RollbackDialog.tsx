@@ -41,7 +41,7 @@ export function RollbackDialog({ deployment, onClose, onStarted }: RollbackDialo
       onStarted(operation);
       onClose();
     } catch (e) {
-      setError(describeOperationError('rollback', application, e));
+      setError(describeOperationError('roll back', application, e));
     } finally {
       setSubmitting(false);
     }

@@ -86,17 +86,19 @@ describe('SyncDialog', () => {
   it('explains a conflict with the running operation and stays open', async () => {
     const api = mockSlipwayApi();
     api.getResourceTree.mockResolvedValue(tree);
+    const reason =
+      'Cannot sync application:default/payments-dev: operation op-7 (sync by user:default/ada) is running; wait for it to finish, or terminate it';
+    // As SlipwayClient throws it: a ResponseError whose cause is the backend's error.
     api.sync.mockRejectedValue(
-      Object.assign(new Error('Request failed with 409 Conflict: operation op-7 is running'), {
+      Object.assign(new Error(`Request failed with 409 Conflict: ${reason}`), {
         statusCode: 409,
+        cause: { name: 'OperationConflictError', message: reason },
       }),
     );
     const { onStarted, onClose } = await renderDialog(api);
     await screen.findByLabelText('All resources');
     await userEvent.click(screen.getByRole('button', { name: 'Sync' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Cannot sync payments-dev (dev): another operation is running (Request failed with 409 Conflict: operation op-7 is running). Wait for it to finish or terminate it, then try again.',
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(`Cannot sync payments-dev (dev) now. ${reason}`);
     expect(onStarted).not.toHaveBeenCalled();
     expect(onClose).not.toHaveBeenCalled();
   });
