@@ -1,0 +1,10 @@
+export { slipwayPlugin } from './plugin';
+export {
+  slipwayApi,
+  slipwayEntityContent,
+  slipwayHistoryCard,
+  slipwayPage,
+  slipwayRootRouteRef,
+  slipwayStatusCard,
+  slipwayVersionsCard,
+} from './extensions';
