@@ -321,6 +321,31 @@ export class DatabaseOperationStore {
     return row ? rowToOperation(row) : undefined;
   }
 
+  async latestOperations(
+    applicationRefs: string[],
+  ): Promise<Map<string, Operation>> {
+    const latest = new Map<string, Operation>();
+    // Chunks stay below the bind-parameter limits of SQLite and PostgreSQL.
+    for (let i = 0; i < applicationRefs.length; i += 500) {
+      const refs = applicationRefs.slice(i, i + 500);
+      const ranked = this.db(TABLE)
+        .select('*')
+        .select(
+          this.db.raw(
+            'row_number() over (partition by application_ref order by created_at desc, id desc) as newest_rank',
+          ),
+        )
+        .whereIn('application_ref', refs)
+        .as('ranked');
+      const rows = await this.db.from(ranked).where('newest_rank', 1);
+      for (const row of rows) {
+        const operation = rowToOperation(row);
+        latest.set(row.application_ref, operation);
+      }
+    }
+    return latest;
+  }
+
   async listOperations(
     applicationRef: string,
     options: { limit?: number; cursor?: string } = {},

@@ -143,6 +143,10 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     return this.operations.getActiveOperation(applicationRef);
   }
 
+  latestOperations(applicationRefs: string[]): Promise<Map<string, Operation>> {
+    return this.operations.latestOperations(applicationRefs);
+  }
+
   listOperations(
     applicationRef: string,
     options?: { limit?: number; cursor?: string },

@@ -278,6 +278,26 @@ describe('OperationStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'finds the newest operation of each application of a list page in one call, %p',
+    async databaseId => {
+      const { store, clock } = await createTestStore(databases, databaseId);
+      const other = 'application:default/other';
+      const older = created(await store.enqueue(sync));
+      await store.claimNext('r');
+      await store.complete(older.id, 'Failed', 'first try');
+      clock.advance(1000);
+      const newer = created(await store.enqueue(sync));
+      const only = created(await store.enqueue({ ...sync, applicationRef: other }));
+
+      const latest = await store.latestOperations([app, other, 'application:default/never-synced']);
+      expect([...latest.keys()].sort()).toEqual([app, other].sort());
+      expect(latest.get(app)).toEqual(await store.getOperation(newer.id));
+      expect(latest.get(other)).toEqual(await store.getOperation(only.id));
+      expect((await store.latestOperations([])).size).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'prunes operations that ended long ago with their events, never active ones, %p',
     async databaseId => {
       const { store, clock } = await createTestStore(databases, databaseId);

@@ -208,6 +208,8 @@ export interface OperationStore {
   getOperation(id: string): Promise<Operation | undefined>;
   /** The queued, running or terminating operation of an application, if any. */
   getActiveOperation(applicationRef: string): Promise<Operation | undefined>;
+  /** The newest operation of each of the applications (one query, for list pages). */
+  latestOperations(applicationRefs: string[]): Promise<Map<string, Operation>>;
   /** Operations of one application, newest first. */
   listOperations(
     applicationRef: string,

@@ -6,7 +6,7 @@ import type { SlipwayEngine } from '../SlipwayEngine';
 /** The store reads the routes make. */
 export type RouteStore = Pick<
   SlipwayStore,
-  'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'listHistory' | 'getOperation' | 'listEvents'
+  'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'latestOperations' | 'listHistory' | 'getOperation' | 'listEvents'
 >;
 
 /** What every group of routes is given. */

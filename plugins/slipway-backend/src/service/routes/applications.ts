@@ -82,19 +82,21 @@ export function registerApplicationRoutes(router: Router, ctx: RouteContext): vo
     });
     const want = (f: ApplicationField) => !fields || fields.includes(f);
     const describe = ['name', 'commit', 'syncPolicy', 'syncWindow'].some(f => want(f as ApplicationField));
-    const items = await Promise.all(
-      page.items.map(async status => {
-        const entityRef = status.entityRef!;
-        return toApiApplication(
-          {
-            status: { ...status, entityRef },
-            description: describe ? engine.describe(entityRef) : undefined,
-            operation: want('operation') ? await latestOperation(entityRef) : undefined,
-          },
-          fields,
-        ) as SlipwayApplication;
-      }),
-    );
+    const operations = want('operation')
+      ? await store.latestOperations(page.items.map(status => status.entityRef!))
+      : new Map();
+    const items = page.items.map(status => {
+      const entityRef = status.entityRef!;
+      const operation = operations.get(entityRef);
+      return toApiApplication(
+        {
+          status: { ...status, entityRef },
+          description: describe ? engine.describe(entityRef) : undefined,
+          operation: operation ? operationSummary(operation) : undefined,
+        },
+        fields,
+      ) as SlipwayApplication;
+    });
     const body: ListApplicationsResponse = {
       items,
       totalCount: page.totalCount,
