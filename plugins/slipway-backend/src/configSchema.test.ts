@@ -18,6 +18,7 @@ import { createRendering } from './engine/render';
 import { readNotificationsConfig } from './notifications';
 import { readProjectsConfig } from './projects';
 import { readReconcileConfig } from './reconciler/readReconcileConfig';
+import { readWebhookConfig } from './service/webhooks/readWebhookConfig';
 
 jest.setTimeout(120_000);
 
@@ -84,6 +85,13 @@ const FULL_EXAMPLE: JsonObject = {
     render: { allowRemoteBases: false, cacheEntries: 200 },
     tools: { helm: '/usr/local/bin/helm', kubectl: '/usr/local/bin/kubectl', cacheDir: '/var/cache/slipway-tools' },
     notifications: { enabled: true, degradedAfter: '10m', outOfSyncAfter: '30m' },
+    webhooks: {
+      github: { secret: 'github-webhook-secret' },
+      gitlab: { secret: 'gitlab-webhook-secret' },
+      bitbucket: { secret: 'bitbucket-webhook-secret' },
+      gitea: { secret: 'gitea-webhook-secret' },
+      maxBodyBytes: 2097152,
+    },
   },
 };
 
@@ -169,6 +177,7 @@ describe('the configuration schema', () => {
     readReconcileConfig(config);
     readProjectsConfig(config);
     readNotificationsConfig(config);
+    readWebhookConfig(config);
     readClusterConfig(config);
     readRepositoryCredentials(config);
     readRepositoryLocalPaths(config);
@@ -189,7 +198,7 @@ describe('the configuration schema', () => {
   it('keeps secrets and Slipway settings out of the frontend', () => {
     const slipwayOf = (configs: Array<{ data: JsonObject }>) => configs.map(c => c.data.slipway).filter(Boolean);
     const withoutSecrets = JSON.stringify(slipwayOf(process(FULL_EXAMPLE, { visibility: ['frontend', 'backend'] })));
-    for (const secret of ['cluster-token', 'service-account-token', 'git-password', 'git-token']) {
+    for (const secret of ['cluster-token', 'service-account-token', 'git-password', 'git-token', 'github-webhook-secret', 'gitea-webhook-secret']) {
       expect(withoutSecrets).not.toContain(secret);
     }
     expect(withoutSecrets).toContain('kubernetes.example.com');
