@@ -59,6 +59,8 @@ describe('ResourceGraph', () => {
     const config = screen.getByTestId('resource-node-/ConfigMap/payments/payments-config');
     expect(within(config).getByText('OutOfSync')).toBeInTheDocument();
     expect(screen.getByText(`${paymentsTree.length} resources`)).toBeInTheDocument();
+    // One edge per resource, from its owner or the application.
+    await waitFor(() => expect(screen.getAllByTestId('resource-edge')).toHaveLength(paymentsTree.length));
   });
 
   it('narrows the graph with the kind filter', async () => {

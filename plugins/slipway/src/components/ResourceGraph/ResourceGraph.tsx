@@ -12,6 +12,7 @@ import {
 import type { HealthStatusCode, ResourceKey, SyncStatusCode } from '@slipway/plugin-slipway-common';
 import { ResourceDrawer } from '../ResourceDrawer';
 import { ResourceGraphFilters } from './ResourceGraphFilters';
+import { ResourceEdge } from './ResourceEdge';
 import { ResourceNode, useResourceNodeStyles } from './ResourceNode';
 import { GraphFilters, kindsOf, NO_FILTERS, ResourceGraphNode, toGraph } from './toGraph';
 import { useResourceTree } from './useResourceTree';
@@ -45,6 +46,13 @@ export function ResourceGraph({ application }: { application: ResourceGraphAppli
   const onSelect = useCallback((node: ResourceGraphNode) => {
     if (node.resource) setSelected(node.resource);
   }, []);
+  const renderEdge = useCallback(
+    // Keyed here: the graph puts what this returns straight into a list.
+    ({ edge, id }: DependencyGraphTypes.RenderEdgeProps<{}>) => (
+      <ResourceEdge key={`${id.v}>${id.w}`} points={edge.points} className={classes.edge} />
+    ),
+    [classes],
+  );
   const renderNode = useCallback(
     ({ node }: DependencyGraphTypes.RenderNodeProps<ResourceGraphNode>) => (
       <ResourceNode node={node} classes={classes} onSelect={onSelect} />
@@ -95,6 +103,7 @@ export function ResourceGraph({ application }: { application: ResourceGraphAppli
         nodes={graph.nodes}
         edges={graph.edges}
         renderNode={renderNode}
+        renderEdge={renderEdge}
         direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
         // The graph is a forest under the application: the fastest ranker gives the same ranks.
         ranker={DependencyGraphTypes.Ranker.LONGEST_PATH}

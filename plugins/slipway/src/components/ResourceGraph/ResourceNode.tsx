@@ -38,6 +38,7 @@ type ClassKey =
   | 'kind'
   | 'name'
   | 'badge'
+  | 'edge'
   | `health${HealthStatusCode}`
   | `border${HealthStatusCode}`
   | `sync${SyncStatusCode}`;
@@ -62,6 +63,7 @@ export const useResourceNodeStyles = makeStyles<Theme, {}, ClassKey>(theme => {
     kind: { fill: theme.palette.text.secondary, fontSize: 11 },
     name: { fill: theme.palette.text.primary, fontSize: 13, fontWeight: 500 },
     badge: { fontSize: 11 },
+    edge: { fill: 'none', stroke: theme.palette.text.disabled, strokeWidth: 1.3 },
     ...health,
     ...sync,
   } as Record<ClassKey, CSSProperties>;
