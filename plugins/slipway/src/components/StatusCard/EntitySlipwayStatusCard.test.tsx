@@ -76,6 +76,9 @@ describe('EntitySlipwayStatusCard', () => {
           sync: { status: 'OutOfSync' },
           syncPolicy: { automated: false, prune: false, selfHeal: false },
           syncWindow: { allowed: false, manualAllowed: false, reason: 'deny window freeze' },
+          conditions: [
+            { type: 'ComparisonError', message: 'path overlays/prod does not exist in revision main; fix the source path' },
+          ],
         }),
         application('dev'),
       ],
@@ -106,6 +109,13 @@ describe('EntitySlipwayStatusCard', () => {
     expect(
       within(rows[2]).getByText('sync window closed (deny window freeze); manual syncs blocked'),
     ).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByText(
+        'ComparisonError: path overlays/prod does not exist in revision main; fix the source path',
+      ),
+    ).toBeInTheDocument();
+    // Manual syncs are blocked by the window: the Sync button says why instead of acting.
+    expect(within(rows[2]).getByLabelText('Sync prod')).toBeDisabled();
   });
 
   it('never links a revision to a non-http commit url', async () => {

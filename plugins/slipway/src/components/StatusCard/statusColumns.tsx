@@ -69,6 +69,11 @@ export function statusColumns(
           <SyncStatusBadge status={app.sync.status} />
           <Secondary>{syncPolicyText(app)}</Secondary>
           {syncWindowText(app) && <Secondary>{syncWindowText(app)}</Secondary>}
+          {app.conditions.map(condition => (
+            <Typography key={`${condition.type}:${condition.message}`} variant="caption" color="error" display="block">
+              {condition.type}: {condition.message}
+            </Typography>
+          ))}
         </>
       ),
     },
