@@ -5,24 +5,22 @@ import path from 'node:path';
 import type { FileChange } from '../gitops/GitWorkspace';
 import { GitWorkspace } from '../gitops/GitWorkspace';
 import { LocalFolderWorkspace } from '../gitops/LocalFolderWorkspace';
+import { LocalRepositoryWorkspace } from '../gitops/LocalRepositoryWorkspace';
 import type { Workspace } from '../gitops/Workspace';
 import type { RepositoryAccess } from './RepositoryAccess';
 
 /**
  * Opens a working copy of a repository in `dir`: a clone over HTTP(S) with
- * the configured credentials, or, for a repository configured with a plain
- * local folder, a copy of that folder.
+ * the configured credentials, or, for a repository configured with a local
+ * folder, a copy of that Git repository (committed to) or plain folder
+ * (written to).
  */
 export async function openWorkspace(access: RepositoryAccess, repoURL: string, dir: string): Promise<Workspace> {
   const local = access.localPathOf(repoURL);
   if (local) {
-    if (isGitRepositoryRoot(local.localPath)) {
-      throw new InputError(
-        `repository ${redactUrl(repoURL)} is read from the local Git repository ${local.localPath}; ` +
-          'the actions push over HTTP(S) only, so serve it from a Git server or commit there by hand',
-      );
-    }
-    return LocalFolderWorkspace.open(local.localPath, dir);
+    return isGitRepositoryRoot(local.localPath)
+      ? LocalRepositoryWorkspace.open(local.localPath, dir)
+      : LocalFolderWorkspace.open(local.localPath, dir);
   }
   if (!/^https?:\/\//i.test(repoURL)) {
     throw new InputError(

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
 import type { Workspace } from './Workspace';
+import { workingTreeChanges } from './workingTreeChanges';
 
 /** One file a commit adds, changes or deletes. */
 export interface FileChange {
@@ -77,15 +78,8 @@ export class GitWorkspace implements Workspace {
   }
 
   /** Files changed in the working tree since the clone (untracked ones included), sorted by path. */
-  async changes(): Promise<FileChange[]> {
-    const matrix = await git.statusMatrix({ fs, dir: this.dir });
-    const out: FileChange[] = [];
-    for (const [filepath, head, workdir] of matrix) {
-      if (head === 0 && workdir === 2) out.push({ path: filepath, action: 'create' });
-      else if (head === 1 && workdir === 0) out.push({ path: filepath, action: 'delete' });
-      else if (head === 1 && workdir === 2) out.push({ path: filepath, action: 'modify' });
-    }
-    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  changes(): Promise<FileChange[]> {
+    return workingTreeChanges(this.dir);
   }
 
   /**

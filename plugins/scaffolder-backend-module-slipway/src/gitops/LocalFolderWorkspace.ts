@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CommitAuthor, FileChange } from './GitWorkspace';
 import { resolveInside } from './repoPaths';
 import type { Workspace } from './Workspace';
+import { workingTreeChanges } from './workingTreeChanges';
 
 const BRANCH = 'main';
 
@@ -41,15 +42,8 @@ export class LocalFolderWorkspace implements Workspace {
     return false;
   }
 
-  async changes(): Promise<FileChange[]> {
-    const matrix = await git.statusMatrix({ fs, dir: this.dir });
-    const out: FileChange[] = [];
-    for (const [filepath, head, workdir] of matrix) {
-      if (head === 0 && workdir === 2) out.push({ path: filepath, action: 'create' });
-      else if (head === 1 && workdir === 0) out.push({ path: filepath, action: 'delete' });
-      else if (head === 1 && workdir === 2) out.push({ path: filepath, action: 'modify' });
-    }
-    return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  changes(): Promise<FileChange[]> {
+    return workingTreeChanges(this.dir);
   }
 
   /** Writes the changes into the folder; there is no commit, so the SHA is empty. */
