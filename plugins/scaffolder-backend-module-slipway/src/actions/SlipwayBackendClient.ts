@@ -7,6 +7,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type {
   OperationAccepted,
+  OperationSummary,
   SlipwayApplication,
   SyncRequestBody,
 } from '@slipway/plugin-slipway-common';
@@ -22,12 +23,24 @@ export function applicationRef(ref: string): { namespace: string; name: string; 
 
 /** The backend's reason from an error response body (`{ error: { message } }`), or the status text. */
 async function reasonOf(response: Response): Promise<string> {
+  return (await errorOf(response)).reason;
+}
+
+/** The reason of an error response, and the operation a 409 names (the one queued or running). */
+async function errorOf(response: Response): Promise<{ reason: string; operation?: OperationSummary }> {
   const text = await response.text().catch(() => '');
   try {
     const body = JSON.parse(text);
-    return body?.error?.message ?? body?.message ?? text;
+    return { reason: body?.error?.message ?? body?.message ?? text, operation: body?.operation?.id ? body.operation : undefined };
   } catch {
-    return text || response.statusText;
+    return { reason: text || response.statusText };
+  }
+}
+
+/** A 409 because another operation of the Application is queued or running. */
+export class OperationRunningError extends ConflictError {
+  constructor(message: string, readonly operation: OperationSummary) {
+    super(message);
   }
 }
 
@@ -82,8 +95,9 @@ export class SlipwayBackendClient {
 
   /**
    * Starts a sync. A 404 is a NotFoundError, a 403 a NotAllowedError and a
-   * 409 (an operation is running, or a sync window forbids it) a
-   * ConflictError, each with the backend's reason.
+   * 409 an OperationRunningError when another operation is queued or
+   * running, else (a sync window forbids it) a ConflictError, each with the
+   * backend's reason.
    */
   async sync(
     app: { namespace: string; name: string; entityRef: string },
@@ -93,7 +107,7 @@ export class SlipwayBackendClient {
     const path = `/applications/${encodeURIComponent(app.namespace)}/${encodeURIComponent(app.name)}/sync`;
     const response = await this.request('POST', path, credentials, body);
     if (response.ok) return (await response.json()) as OperationAccepted;
-    const reason = await reasonOf(response);
+    const { reason, operation } = await errorOf(response);
     switch (response.status) {
       case 404:
         throw new NotFoundError(
@@ -103,8 +117,10 @@ export class SlipwayBackendClient {
         throw new NotAllowedError(
           `you may not sync Application ${app.entityRef} (${reason}); ask its owners or a platform admin for the sync permission`,
         );
-      case 409:
-        throw new ConflictError(`Application ${app.entityRef} cannot be synced now: ${reason}`);
+      case 409: {
+        const message = `Application ${app.entityRef} cannot be synced now: ${reason}`;
+        throw operation ? new OperationRunningError(message, operation) : new ConflictError(message);
+      }
       default:
         throw new Error(`syncing Application ${app.entityRef} failed (HTTP ${response.status}): ${reason}`);
     }

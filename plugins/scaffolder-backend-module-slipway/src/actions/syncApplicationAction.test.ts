@@ -118,6 +118,34 @@ describe('slipway:application:sync', () => {
     expect(out).toMatchObject({ operationId: 'op-2', healthStatus: 'Healthy' });
   });
 
+  it('when asked to wait, syncs after the automated sync that got there first', async () => {
+    const automated = { id: 'op-auto', kind: 'sync', phase: 'Running', initiator: 'automated' };
+    backend.syncAnswer = {
+      status: 409,
+      body: { error: { name: 'ConflictError', message: 'operation op-auto (sync by automated) is running' }, operation: automated },
+    };
+    setTimeout(() => {
+      backend.syncAnswer = { status: 202, body: { operation: { id: 'op-3', phase: 'Queued' } } };
+      backend.states = [app('Synced', 'Healthy', { id: 'op-3', phase: 'Succeeded' })];
+    }, 100);
+    const out = await run({ application: 'payments-qa', wait: true, timeoutSeconds: 5 });
+    expect(out).toMatchObject({ operationId: 'op-3', syncStatus: 'Synced', healthStatus: 'Healthy' });
+    expect(backend.requests.filter(r => r.method === 'POST').length).toBeGreaterThan(1);
+  });
+
+  it('does not wait out a 409 that names no operation (a sync window), nor without wait', async () => {
+    backend.syncAnswer = { status: 409, body: { error: { name: 'ConflictError', message: 'a deny sync window is active' } } };
+    await expect(run({ application: 'payments-qa', wait: true, timeoutSeconds: 5 })).rejects.toThrow(
+      'Application application:default/payments-qa cannot be synced now: a deny sync window is active',
+    );
+    backend.syncAnswer = {
+      status: 409,
+      body: { error: { message: 'operation op-auto is running' }, operation: { id: 'op-auto', phase: 'Running' } },
+    };
+    await expect(run({ application: 'payments-qa' })).rejects.toThrow('cannot be synced now: operation op-auto is running');
+    expect(backend.requests.filter(r => r.method === 'POST')).toHaveLength(2);
+  });
+
   it('refuses what is not an Application and does nothing in a dry run', async () => {
     await expect(run({ application: 'component:default/payments' })).rejects.toThrow(
       "'component:default/payments' is not an Application entity ref",

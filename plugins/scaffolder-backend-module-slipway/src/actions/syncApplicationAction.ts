@@ -2,7 +2,7 @@ import type { AuthService, DiscoveryService } from '@backstage/backend-plugin-ap
 import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { SlipwayApplication } from '@slipway/plugin-slipway-common';
-import { applicationRef, SlipwayBackendClient } from './SlipwayBackendClient';
+import { applicationRef, OperationRunningError, SlipwayBackendClient } from './SlipwayBackendClient';
 
 /** What the action needs from the backend. */
 export interface SyncActionOptions {
@@ -35,7 +35,7 @@ export function createSyncApplicationAction(options: SyncActionOptions) {
       'with the permissions of the user running the template. With wait, the step ends only when the ' +
       'Application is Synced and Healthy (or fails when the sync fails or the timeout passes), so a template can ' +
       'end with "deployed". An Application that Slipway does not know yet (its ApplicationSet was just ' +
-      'committed) is waited for too.',
+      'committed) is waited for too, and so is another operation of it (an automated sync) before the sync starts.',
     supportsDryRun: true,
     examples: [
       {
@@ -89,9 +89,18 @@ export function createSyncApplicationAction(options: SyncActionOptions) {
           operationId = (await client.sync(app, body, credentials)).operation.id;
           break;
         } catch (e) {
-          // Right after a commit the catalog may not have read the ApplicationSet yet.
-          if (!(e instanceof NotFoundError) || !input.wait || Date.now() >= deadline) throw e;
-          ctx.logger.info(`${app.entityRef} is not known to Slipway yet; waiting for it to appear`);
+          if (!input.wait || Date.now() >= deadline) throw e;
+          if (e instanceof OperationRunningError) {
+            // An automated sync starts as soon as Slipway knows a new Application; ours follows it.
+            ctx.logger.info(
+              `${app.entityRef} is being synced by operation ${e.operation.id} (${e.operation.initiator}); syncing when it ends`,
+            );
+          } else if (e instanceof NotFoundError) {
+            // Right after a commit the catalog may not have read the ApplicationSet yet.
+            ctx.logger.info(`${app.entityRef} is not known to Slipway yet; waiting for it to appear`);
+          } else {
+            throw e;
+          }
           await sleep();
         }
       }
