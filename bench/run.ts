@@ -11,6 +11,7 @@ import { memoryScenario, steadyRefreshScenario } from './scenarios/fleet';
 import { kubeSimScenario } from './scenarios/kubeSim';
 import { applyLimitScenario, massSyncScenario } from './scenarios/massSync';
 import { realisticSyncScenario } from './scenarios/realisticSync';
+import { uiGraphScenario } from './scenarios/uiGraph';
 import { webhookLatencyScenario } from './scenarios/webhookLatency';
 
 const scenarios: BenchScenario[] = [
@@ -23,6 +24,7 @@ const scenarios: BenchScenario[] = [
   appListScenario,
   appsetExpandScenario,
   kubeSimScenario,
+  uiGraphScenario,
 ];
 
 async function main() {
