@@ -51,8 +51,12 @@ describe('slipway plugin for the new frontend system', () => {
     expect(tab.get(coreExtensionData.routePath)).toBe('slipway');
     expect(tab.get(EntityContentBlueprint.dataRefs.title)).toBe('Slipway');
 
-    for (const card of [slipwayStatusCard, slipwayVersionsCard, slipwayHistoryCard]) {
-      const cardFilter = createExtensionTester(card).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    const cardFilters = [
+      createExtensionTester(slipwayStatusCard).get(EntityCardBlueprint.dataRefs.filterFunction)!,
+      createExtensionTester(slipwayVersionsCard).get(EntityCardBlueprint.dataRefs.filterFunction)!,
+      createExtensionTester(slipwayHistoryCard).get(EntityCardBlueprint.dataRefs.filterFunction)!,
+    ];
+    for (const cardFilter of cardFilters) {
       expect([componentWithApps, plainComponent].map(cardFilter)).toEqual([true, false]);
     }
   });
