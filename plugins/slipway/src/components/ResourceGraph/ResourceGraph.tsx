@@ -9,12 +9,22 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import type { HealthStatusCode, ResourceKey, SyncStatusCode } from '@slipway/plugin-slipway-common';
+import type {
+  HealthStatusCode,
+  ResourceKey,
+  SyncStatusCode,
+} from '@slipway/plugin-slipway-common';
 import { ResourceDrawer } from '../ResourceDrawer';
 import { ResourceGraphFilters } from './ResourceGraphFilters';
 import { ResourceEdge } from './ResourceEdge';
 import { ResourceNode, useResourceNodeStyles } from './ResourceNode';
-import { GraphFilters, kindsOf, NO_FILTERS, ResourceGraphNode, toGraph } from './toGraph';
+import {
+  GraphFilters,
+  kindsOf,
+  NO_FILTERS,
+  ResourceGraphNode,
+  toGraph,
+} from './toGraph';
 import { useResourceTree } from './useResourceTree';
 
 /** The application whose resources are drawn. */
@@ -30,7 +40,11 @@ export interface ResourceGraphApplication {
  * owned children, with kind, health and sync filters; a click on a resource
  * opens its manifests, diff and events.
  */
-export function ResourceGraph({ application }: { application: ResourceGraphApplication }) {
+export function ResourceGraph({
+  application,
+}: {
+  application: ResourceGraphApplication;
+}) {
   const { entityRef, name, health, sync } = application;
   const tree = useResourceTree(entityRef);
   const [filters, setFilters] = useState<GraphFilters>(NO_FILTERS);
@@ -49,7 +63,11 @@ export function ResourceGraph({ application }: { application: ResourceGraphAppli
   const renderEdge = useCallback(
     // Keyed here: the graph puts what this returns straight into a list.
     ({ edge, id }: DependencyGraphTypes.RenderEdgeProps<{}>) => (
-      <ResourceEdge key={`${id.v}>${id.w}`} points={edge.points} className={classes.edge} />
+      <ResourceEdge
+        key={`${id.v}>${id.w}`}
+        points={edge.points}
+        className={classes.edge}
+      />
     ),
     [classes],
   );
@@ -70,7 +88,11 @@ export function ResourceGraph({ application }: { application: ResourceGraphAppli
           title={`Could not load the resources of ${name}; check that the Slipway backend is reachable, then retry`}
           error={tree.error}
         />
-        <Button variant="outlined" onClick={tree.reload} style={{ marginTop: 8 }}>
+        <Button
+          variant="outlined"
+          onClick={tree.reload}
+          style={{ marginTop: 8 }}
+        >
           Retry
         </Button>
       </>
@@ -96,26 +118,34 @@ export function ResourceGraph({ application }: { application: ResourceGraphAppli
       />
       {graph.nodes.length === 1 && (
         <Typography variant="body2" color="textSecondary" paragraph>
-          No resource matches these filters; widen or clear them to see the resources.
+          No resource matches these filters; widen or clear them to see the
+          resources.
         </Typography>
       )}
-      <DependencyGraph<ResourceGraphNode, {}>
-        nodes={graph.nodes}
-        edges={graph.edges}
-        renderNode={renderNode}
-        renderEdge={renderEdge}
-        direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-        // The graph is a forest under the application: the fastest ranker gives the same ranks.
-        ranker={DependencyGraphTypes.Ranker.LONGEST_PATH}
-        nodeMargin={12}
-        rankMargin={60}
-        paddingX={16}
-        paddingY={16}
-        zoom="enable-on-click"
-        fit="grow"
-        aria-label={`Resource graph of ${name}`}
+      {/* A large application grows tall; it scrolls inside the card, the page stays put. */}
+      <Box maxHeight="75vh" overflow="auto">
+        <DependencyGraph<ResourceGraphNode, {}>
+          nodes={graph.nodes}
+          edges={graph.edges}
+          renderNode={renderNode}
+          renderEdge={renderEdge}
+          direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+          // The graph is a forest under the application: the fastest ranker gives the same ranks.
+          ranker={DependencyGraphTypes.Ranker.LONGEST_PATH}
+          nodeMargin={12}
+          rankMargin={60}
+          paddingX={16}
+          paddingY={16}
+          zoom="enable-on-click"
+          fit="grow"
+          aria-label={`Resource graph of ${name}`}
+        />
+      </Box>
+      <ResourceDrawer
+        entityRef={entityRef}
+        resource={selected}
+        onClose={() => setSelected(undefined)}
       />
-      <ResourceDrawer entityRef={entityRef} resource={selected} onClose={() => setSelected(undefined)} />
     </Box>
   );
 }
