@@ -28,6 +28,8 @@ describe('ClusterRegistry', () => {
     const embedded = registry.resolve({ name: 'embedded' })!;
     expect(embedded.server).toBe('http://127.0.0.1:1234');
     expect(embedded.kubeConfig.getCurrentUser()?.token).toBe('sim-token');
+    // the Kubernetes client refuses plain HTTP unless told to skip TLS verification
+    await expect(embedded.kubeConfig.applyToHTTPSOptions({})).resolves.toBeUndefined();
     await registry.stop();
     expect(stopped).toEqual(['sim']);
   });

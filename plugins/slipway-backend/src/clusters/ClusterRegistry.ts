@@ -62,7 +62,8 @@ export class ClusterRegistry {
           server: sim.url,
           labels: c.labels,
           inCluster: c.inCluster,
-          kubeConfig: kubeConfigFor(c.name, sim.url, { token: sim.token }),
+          // kube-sim serves plain HTTP on loopback, which the Kubernetes client only talks with skipTLSVerify.
+          kubeConfig: kubeConfigFor(c.name, sim.url, { token: sim.token, skipTLSVerify: true }),
         });
       } else {
         clusters.push({
