@@ -15,6 +15,7 @@ import {
 } from '../projects';
 import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
 import { decideAutoSync, LastOperation } from './autoSync';
+import { sourcesOf, withSources } from './operationTarget';
 import type { SlipwayMetrics } from './metrics';
 import { denormalizedFields, statusUpdateOf } from './statusUpdate';
 import { WorkOptions, WorkQueue } from './WorkQueue';
@@ -23,6 +24,8 @@ import { WorkOptions, WorkQueue } from './WorkQueue';
 export interface ApplicationState {
   /** Commit(s), spec hash and cache generation of the last full compare. */
   key?: string;
+  /** The commit(s) Git gave for the spec with this hash, reused by compares of cluster changes. */
+  resolved?: { specHash: string; commits: string[] };
   refreshed?: Refreshed;
   violations: ProjectViolation[];
   sync?: string;
@@ -67,8 +70,12 @@ export function destinationOf(
   };
 }
 
-function sourcesOf(app: EngineApplication) {
-  return app.spec.sources ?? (app.spec.source ? [app.spec.source] : []);
+/** The application with every Git source pinned to its resolved commit (chart sources unchanged). */
+function atCommits(app: EngineApplication, commits: string[]): EngineApplication {
+  return withSources(
+    app,
+    sourcesOf(app).map((s, i) => (s.chart ? s : { ...s, targetRevision: commits[i] })),
+  );
 }
 
 /**
@@ -148,7 +155,8 @@ export class Reconciler {
     this.unsubscribes.push(
       connection.cache.onChange(event => {
         if (!event.appName) return;
-        for (const ref of this.byAppName.get(event.appName) ?? []) this.queue.add(ref);
+        // the cluster changed, not Git: compare with the last commits (Argo CD's CompareWithRecent)
+        for (const ref of this.byAppName.get(event.appName) ?? []) this.queue.add(ref, { recent: true });
       }),
     );
   }
@@ -248,22 +256,32 @@ export class Reconciler {
 
     const connection = await this.options.clusters.connect(item.app.spec.destination);
     this.watch(connection);
-    const commits = await this.resolveCommits(item.app);
-    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
     const state = this.states.get(ref);
+    const commits =
+      opts.recent && state?.resolved?.specHash === item.specHash
+        ? state.resolved.commits
+        : await this.resolveCommits(item.app);
+    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
     if (!opts.force && key && state?.key === key && state.refreshed) {
       await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt: new Date(this.now()).toISOString() });
       await this.autoSync(item, project, destination, state.refreshed, state.violations);
       return 'cheap';
     }
 
-    const refreshed = await this.options.controller.refresh(item.app);
+    // rendered at the commits just resolved, so that the renderer does not ask Git again
+    const refreshed = await this.options.controller.refresh(commits ? atCommits(item.app, commits) : item.app);
     const violations = checkResources(
       project,
       destination,
       refreshed.resources.filter(r => !r.requiresPruning).map(r => r.key),
     );
-    const next: ApplicationState = { ...(state ?? { violations: [] }), key, refreshed, violations };
+    const next: ApplicationState = {
+      ...(state ?? { violations: [] }),
+      key,
+      resolved: commits && { specHash: item.specHash, commits },
+      refreshed,
+      violations,
+    };
     this.states.set(ref, next);
     const decision = await this.autoSync(item, project, destination, refreshed, violations, false);
     const extra: ApplicationCondition[] = [...violations];

@@ -64,6 +64,33 @@ describe('WorkQueue', () => {
     expect(seen).toEqual([['first', false], ['x', true]]);
   });
 
+  it('keeps `recent` only when every request for a key allows it', async () => {
+    const seen: Array<[string, boolean | undefined]> = [];
+    const gate = deferred();
+    const queue = new WorkQueue({
+      concurrency: 1,
+      process: async (key, options) => {
+        seen.push([key, options.recent]);
+        if (key === 'first') await gate.promise;
+      },
+      onError: () => {},
+    });
+    queue.add('first');
+    queue.add('cluster-only', { recent: true });
+    queue.add('cluster-only', { recent: true });
+    queue.add('then-periodic', { recent: true });
+    queue.add('then-periodic');
+    queue.add('first', { recent: true }); // running: once more, still recent
+    gate.resolve();
+    await queue.idle();
+    expect(seen).toEqual([
+      ['first', undefined],
+      ['cluster-only', true],
+      ['then-periodic', undefined],
+      ['first', true],
+    ]);
+  });
+
   it('reports failures and keeps going', async () => {
     const errors: string[] = [];
     const queue = new WorkQueue({

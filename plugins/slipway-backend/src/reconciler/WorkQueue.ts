@@ -2,6 +2,12 @@
 export interface WorkOptions {
   /** Skip shortcuts (a hard or requested refresh). */
   force?: boolean;
+  /**
+   * Compare with the commits of the last comparison instead of asking Git
+   * (Argo CD's CompareWithRecent, for changes seen in the cluster); kept
+   * only when every merged request allows it.
+   */
+  recent?: boolean;
 }
 
 /**
@@ -107,5 +113,7 @@ export class WorkQueue {
 }
 
 function merge(a: WorkOptions | undefined, b: WorkOptions): WorkOptions {
-  return { force: Boolean(a?.force || b.force) };
+  const merged: WorkOptions = { force: Boolean(a?.force || b.force) };
+  if ((a === undefined || a.recent) && b.recent) merged.recent = true;
+  return merged;
 }

@@ -220,4 +220,16 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     expect(afterCommit.cached).toBe(false);
     expect(runner.calls).toHaveLength(3);
   });
+
+  it('renders a branch and the commit it points at once (the cache keys on the commit)', async () => {
+    const cache = new RenderCache();
+    const { renderer: r, runner } = await renderer(cache);
+    const request = { appName: 'payments', source: { repoURL: chartsUrl, path: 'charts/demo', targetRevision: 'main' } };
+    const atBranch = await r.render(request);
+    const commit = atBranch.sources[0].revision;
+    const atCommit = await r.render({ ...request, source: { ...request.source, targetRevision: commit } });
+    expect(atCommit.cached).toBe(true);
+    expect(atCommit.sources).toEqual(atBranch.sources);
+    expect(runner.calls).toHaveLength(1);
+  });
 });

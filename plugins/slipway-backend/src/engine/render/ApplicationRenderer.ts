@@ -103,7 +103,8 @@ export class ApplicationRenderer implements Renderer {
       revisions: resolved.map(r => (r.kind === 'git' ? r.commit : r.version)),
       spec: {
         appName,
-        sources,
+        // the resolved revisions stand for targetRevision: a branch and its commit render alike
+        sources: sources.map(s => ({ ...s, targetRevision: undefined })),
         destinationNamespace: request.destinationNamespace,
         kubeVersion: request.kubeVersion,
         apiVersions: request.apiVersions,

@@ -1,0 +1,161 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Refreshed } from '../engine/app/ApplicationController';
+import type { EngineApplication } from '../engine/app/types';
+import type { InventoryApplication } from '../inventory';
+import { DEFAULT_PROJECT } from '../projects/types';
+import { Reconciler } from './Reconciler';
+
+const REF = 'application:default/web';
+
+function inventoryItem(targetRevision: string, specHash = 'spec-1'): InventoryApplication {
+  return {
+    entityRef: REF,
+    app: {
+      name: 'web',
+      spec: {
+        project: 'default',
+        source: { repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', targetRevision },
+        destination: { name: 'sim', namespace: 'web' },
+      },
+    },
+    specHash,
+    project: 'default',
+    entityNamespace: 'default',
+  };
+}
+
+function refreshedAt(commit: string): Refreshed {
+  return {
+    syncStatus: 'Synced',
+    health: { status: 'Healthy' },
+    resources: [],
+    tree: [],
+    images: { desired: [], live: [] },
+    charts: [],
+    sources: [{ repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', revision: commit, type: 'Directory' }],
+    revision: commit,
+    conditions: [],
+    desired: [],
+    live: [],
+  };
+}
+
+/**
+ * A reconciler over fakes: a Git remote whose branch points where the test
+ * says, a cluster cache whose changes the test announces, and a controller
+ * that records the application it was asked to compare.
+ */
+function setup() {
+  let item = inventoryItem('main');
+  let head = 'c1';
+  const resolved: string[] = [];
+  const compared: EngineApplication[] = [];
+  let generation = 0;
+  const listeners: Array<(e: { appName?: string }) => void> = [];
+  const reconciler = new Reconciler({
+    inventory: { get: ref => (ref === REF ? item : undefined), list: () => [item] },
+    controller: {
+      refresh: async app => {
+        compared.push(app);
+        return refreshedAt(app.spec.source!.targetRevision!);
+      },
+    },
+    clusters: {
+      connect: async () =>
+        ({
+          name: 'sim',
+          cache: {
+            onChange: (listener: (e: { appName?: string }) => void) => {
+              listeners.push(listener);
+              return () => {};
+            },
+            generation: () => generation,
+          },
+        }) as any,
+    },
+    resolveCluster: () => ({ name: 'sim', server: 'https://sim.example.com' }),
+    source: {
+      resolveRevision: async (repoURL, targetRevision) => {
+        resolved.push(targetRevision ?? '');
+        return { repoURL, targetRevision: targetRevision ?? '', commit: head };
+      },
+    },
+    store: {
+      upsertApplicationStatus: async update => ({ syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' }) as any,
+      deleteApplicationStatus: async () => {},
+      listOperations: async () => ({ items: [] }) as any,
+    },
+    projects: new Map([['default', DEFAULT_PROJECT]]),
+    enqueueAutoSync: async () => {},
+    publish: () => {},
+    logger: mockServices.logger.mock(),
+    concurrency: 2,
+    refreshIntervalMs: 3_600_000,
+    selfHealTimeoutMs: 5_000,
+  });
+  return {
+    reconciler,
+    /** The inventory brings the application: the reconciler follows it and compares it once. */
+    async start() {
+      await reconciler.applyInventoryChanges({ added: [item], changed: [], removed: [] });
+      await reconciler.idle();
+    },
+    resolved,
+    compared,
+    push(commit: string) {
+      head = commit;
+    },
+    changeSpec(next: InventoryApplication) {
+      item = next;
+    },
+    /** The cluster cache saw an object of the application change. */
+    clusterChanged() {
+      generation++;
+      listeners.forEach(l => l({ appName: 'web' }));
+    },
+  };
+}
+
+describe('Reconciler', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => {
+    t = setup();
+  });
+  afterEach(() => t.reconciler.stop());
+
+  it('compares the application at the commit it resolved, so rendering does not ask Git again', async () => {
+    await t.start();
+    expect(t.resolved).toEqual(['main']);
+    expect(t.compared.map(app => app.spec.source?.targetRevision)).toEqual(['c1']);
+    expect(t.compared[0].spec.source?.path).toBe('apps/web');
+    expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c1');
+  });
+
+  it('compares a change seen in the cluster with the last commits, without asking Git', async () => {
+    await t.start();
+    t.push('c2'); // not announced: only a push webhook or the periodic refresh looks at Git
+    t.clusterChanged();
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual(['main']);
+    expect(t.compared.map(app => app.spec.source?.targetRevision)).toEqual(['c1', 'c1']);
+  });
+
+  it('asks Git again for a requested refresh', async () => {
+    await t.start();
+    t.push('c2');
+    t.reconciler.enqueue(REF, { force: true });
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual(['main', 'main']);
+    expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
+  });
+
+  it('asks Git again for a cluster change when the spec changed since the last commits were resolved', async () => {
+    await t.start();
+    t.changeSpec(inventoryItem('release', 'spec-2'));
+    t.push('c3');
+    t.clusterChanged();
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual(['main', 'release']);
+    expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c3');
+  });
+});
