@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GitTestServer } from '@slipway/test-utils';
+import git from 'isomorphic-git';
 import { GitSource } from './GitSource';
 import { SourceError } from './Source';
 
@@ -61,6 +62,21 @@ describe('GitSource against a Git smart-HTTP server', () => {
     expect((await source.resolveRevision(url, first)).commit).toBe(first);
     expect((await source.resolveRevision(url, first.slice(0, 8))).commit).toBe(first);
     expect((await source.resolveRevision(url, first.toUpperCase())).commit).toBe(first);
+  });
+
+  it('looks a commit up in the cache repository once, then remembers it is there', async () => {
+    const source = new GitSource({ cacheDir });
+    await source.resolveRevision(url, 'main');
+    const reads = jest.spyOn(git, 'readObject');
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await source.resolveRevision(url, first)).commit).toBe(first);
+        await source.resolveRevision(url, 'main');
+      }
+      expect(reads.mock.calls.filter(([args]) => args.oid === first)).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('names the missing revision and the branches that exist', async () => {

@@ -52,6 +52,8 @@ interface OpenRepo {
   git: GitLocation;
 }
 
+const MAX_REMEMBERED_COMMITS = 10_000;
+
 const DEFAULT_LIMITS: CheckoutLimits = { maxFiles: 20_000, maxBytes: 512 * 1024 * 1024 };
 
 /**
@@ -66,6 +68,8 @@ export class GitSource implements Source {
   private readonly opened = new Map<string, Promise<OpenRepo>>();
   private readonly refreshes = new Map<string, Promise<AdvertisedRef[]>>();
   private readonly checkouts = new Map<string, Promise<Checkout>>();
+  /** Commits known to be in a cache repository (fetches only add objects), by repository key. */
+  private readonly present = new Map<string, Set<string>>();
 
   constructor(private readonly options: GitSourceOptions) {
     this.credentials = new CredentialStore(options.credentials);
@@ -96,7 +100,7 @@ export class GitSource implements Source {
       ...(ref ? { ref } : {}),
     });
     const shortcut = matchRevision([], requested);
-    if (shortcut.kind === 'sha' && (await hasObject(repo.git.gitdir, shortcut.commit))) {
+    if (shortcut.kind === 'sha' && (await this.has(repo, shortcut.commit))) {
       return done(shortcut.commit);
     }
     const refs =
@@ -106,7 +110,7 @@ export class GitSource implements Source {
       case 'ref':
         return done(match.commit, match.ref);
       case 'sha':
-        if (await hasObject(repo.git.gitdir, match.commit)) {
+        if (await this.has(repo, match.commit)) {
           return done(match.commit);
         }
         throw new SourceError(
@@ -267,7 +271,7 @@ export class GitSource implements Source {
     });
     const missing: string[] = [];
     for (const commit of advertisedCommits(refs)) {
-      if (!(await hasObject(repo.git.gitdir, commit))) {
+      if (!(await this.has(repo, commit))) {
         missing.push(commit);
       }
     }
@@ -293,6 +297,29 @@ export class GitSource implements Source {
       this.options.logger?.debug(`${repo.location.label} is unchanged; no fetch needed`);
     }
     return refs;
+  }
+
+  /**
+   * Whether the repository holds an object. A hit in a cache repository is
+   * remembered: looking an object up reads the index of every pack, and each
+   * fetch adds a pack.
+   */
+  private async has(repo: OpenRepo, oid: string): Promise<boolean> {
+    const remote = repo.location.kind === 'remote';
+    const known = remote ? this.present.get(repo.location.key) : undefined;
+    if (known?.has(oid)) {
+      return true;
+    }
+    const found = await hasObject(repo.git.gitdir, oid);
+    if (found && remote) {
+      const set = known ?? new Set<string>();
+      if (set.size >= MAX_REMEMBERED_COMMITS) {
+        set.clear();
+      }
+      set.add(oid);
+      this.present.set(repo.location.key, set);
+    }
+    return found;
   }
 
   private authCallbacks(url: string) {
