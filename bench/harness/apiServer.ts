@@ -33,6 +33,7 @@ export async function startApiServer(options: {
   entities: Entity[];
   /** `slipway` configuration the router reads (webhook secrets). */
   slipway?: Record<string, any>;
+  /** Routes and middleware added before the API's. */
   extraRoutes?: (app: express.Express) => void;
 }) {
   const byRef = new Map(options.entities.map(e => [stringifyEntityRef(e), e]));
@@ -54,8 +55,8 @@ export async function startApiServer(options: {
     },
   });
   const app = express();
-  app.use('/api/slipway', router);
   options.extraRoutes?.(app);
+  app.use('/api/slipway', router);
   const server = http.createServer(app);
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

@@ -8,12 +8,12 @@
  * every request. Only the global `performance` is used here: functions
  * sent to the page must not refer to a Node import.
  */
-import http from 'node:http';
 import type { Entity } from '@backstage/catalog-model';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { launchChromium } from '@slipway/test-utils';
 import { NO_FILTERS, toGraph } from '../../plugins/slipway/src/components/ResourceGraph/toGraph';
 import { BenchScenario, percentile, result, round } from '../BenchResult';
+import { startApiServer } from '../harness/apiServer';
 import { startEngineHarness } from '../harness/EngineHarness';
 import { startRuntime } from '../harness/runtimeHarness';
 import { baseResources } from '../harness/workloads';
@@ -77,9 +77,10 @@ export const uiGraphScenario: BenchScenario = {
   async run() {
     const h = await startEngineHarness({ namespaces: [APP] });
     const { url } = await h.git.createRepo('gitops', { [`apps/${APP}/resources.yaml`]: graphManifests() });
-    const started = await startRuntime({ engine: h, entities: [applicationEntity(url)], onSignal: () => {} });
+    const entity = applicationEntity(url);
+    const started = await startRuntime({ engine: h, entities: [entity], onSignal: () => {} });
     const { runtime } = started;
-    let server: http.Server | undefined;
+    let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
     let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
     try {
       // synced, and the Deployments' ReplicaSets and Pods are in the tree
@@ -98,23 +99,21 @@ export const uiGraphScenario: BenchScenario = {
         return { ...b, seconds: (performance.now() - t0) / 1000 };
       })();
       let treeRequests = 0;
-      server = http.createServer((req, res) => {
-        const send = (status: number, type: string, body: string) => {
-          res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-          res.end(body);
-        };
-        if (req.url === '/') send(200, 'text/html', html());
-        else if (req.url === '/bundle.js') send(200, 'text/javascript', bundled.js);
-        else if (req.url === TREE_PATH) {
-          treeRequests++;
-          runtime.engine
-            .resourceTree(REF)
-            .then(t => send(200, 'application/json', JSON.stringify(t)))
-            .catch(error => send(500, 'application/json', JSON.stringify({ error: { message: (error as Error).message } })));
-        } else send(404, 'text/plain', `no ${req.url}`);
+      server = await startApiServer({
+        engine: runtime.engine,
+        store: started.store,
+        entities: [entity],
+        extraRoutes: app => {
+          app.use((req, _res, next) => {
+            if (req.path === TREE_PATH) treeRequests++;
+            next();
+          });
+          const send = (type: string, body: string) => (_req: unknown, res: any) =>
+            res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
+          app.get('/', send('text/html', html()));
+          app.get('/bundle.js', send('text/javascript', bundled.js));
+        },
       });
-      await new Promise<void>(resolve => server!.listen(0, '127.0.0.1', resolve));
-      const port = (server.address() as { port: number }).port;
 
       browser = await launchChromium();
       const { page } = browser;
@@ -133,7 +132,7 @@ export const uiGraphScenario: BenchScenario = {
 
       const runs: Array<{ seconds: number; treeResponseEndMs: number; renderAfterTreeMs: number; bundleLoadedMs: number }> = [];
       for (let run = 0; run < RUNS; run++) {
-        await page.goto(`http://127.0.0.1:${port}/`);
+        await page.goto(`${server.url}/`);
         await page.waitForFunction(() => (window as any).graphRenderedAt !== undefined, undefined, { timeout: 120_000 }).catch(error => {
           throw new Error(`the graph of ${REF} did not show its ${graphNodes} nodes: ${errors.join('; ') || (error as Error).message}`);
         });
@@ -144,7 +143,7 @@ export const uiGraphScenario: BenchScenario = {
           return { rendered: (window as any).graphRenderedAt as number, tree: treeEntry?.responseEnd ?? NaN, bundle: bundle?.responseEnd ?? NaN };
         }, TREE_PATH);
         runs.push({
-          seconds: timing.rendered / 1000,
+          seconds: round(timing.rendered / 1000, 3),
           treeResponseEndMs: round(timing.tree, 1),
           renderAfterTreeMs: round(timing.rendered - timing.tree, 1),
           bundleLoadedMs: round(timing.bundle, 1),
@@ -169,12 +168,12 @@ export const uiGraphScenario: BenchScenario = {
           bundleBytes: bundled.bytes,
           bundleBuildSeconds: round(bundled.seconds, 1),
           browser: 'headless Chromium (Debian) via playwright-core, 1280×800',
-          path: 'ResourceGraph (DependencyGraph) with SlipwayClient → GET …/tree answered by DefaultSlipwayEngine.resourceTree of the plugin runtime (500-resource application synced into kube-sim); no browser cache',
+          path: 'ResourceGraph (DependencyGraph) with SlipwayClient → GET …/tree answered by the plugin router (GET /api/slipway/applications/:namespace/:name/tree) over DefaultSlipwayEngine.resourceTree of the plugin runtime (500-resource application synced into kube-sim); no browser cache',
         },
       });
     } finally {
       await browser?.close();
-      await new Promise(resolve => (server ? server.close(resolve) : resolve(undefined)));
+      await server?.stop();
       await started.stop();
       await h.stop();
     }
