@@ -136,12 +136,21 @@ export class OperationRunner {
           },
         });
 
+    // events are written in order, those that arrive during a write together in the next one
     let writes: Promise<void> = Promise.resolve();
+    let unwritten: OperationEventInput[] = [];
     const onProgress = (e: SyncProgressEvent) => {
       const event = progressEvent(e);
-      writes = writes
-        .then(() => store.appendEvents(op.id, [event]))
-        .catch(error => logger.warn(`could not record progress of operation ${op.id}: ${(error as Error).message}`));
+      unwritten.push(event);
+      if (unwritten.length === 1) {
+        writes = writes
+          .then(() => {
+            const batch = unwritten;
+            unwritten = [];
+            return store.appendEvents(op.id, batch);
+          })
+          .catch(error => logger.warn(`could not record progress of operation ${op.id}: ${(error as Error).message}`));
+      }
       if (e.type === 'resource') {
         this.options.publish({
           entityRef: op.applicationRef,
@@ -160,7 +169,7 @@ export class OperationRunner {
           force: Boolean(op.request.force),
           resources: op.request.resources,
         },
-        { signal, onProgress },
+        { signal, onProgress, refreshed: desired },
       );
     } catch (error) {
       await writes;

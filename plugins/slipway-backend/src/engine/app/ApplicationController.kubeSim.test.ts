@@ -69,6 +69,7 @@ describe('ApplicationController against kube-sim', () => {
   let registry: ClusterRegistry;
   let connections: ClusterConnections;
   let controller: ApplicationController;
+  let renderer: ReturnType<typeof createRendering>['renderer'];
   let repoURL: string;
   let cacheDir: string;
 
@@ -83,7 +84,7 @@ describe('ApplicationController against kube-sim', () => {
     });
     connections = new ClusterConnections(registry);
     cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-engine-'));
-    const { renderer } = createRendering({ config: new ConfigReader({}), cacheDir });
+    ({ renderer } = createRendering({ config: new ConfigReader({}), cacheDir }));
     controller = new ApplicationController({
       renderer,
       clusters: connections,
@@ -143,7 +144,14 @@ describe('ApplicationController against kube-sim', () => {
     );
     const drifted = await refreshUntil(app, r => r.syncStatus === 'OutOfSync');
     expect(drifted.resources.find(r => r.key.name === 'web-config')?.diff).toContain('green');
-    await controller.sync(app, {});
+    // the sync applies the comparison it is given instead of rendering and comparing again
+    const renders = jest.spyOn(renderer, 'render');
+    try {
+      expect((await controller.sync(app, {}, { refreshed: drifted })).operation.phase).toBe('Succeeded');
+      expect(renders).not.toHaveBeenCalled();
+    } finally {
+      renders.mockRestore();
+    }
     await refreshUntil(app, r => r.syncStatus === 'Synced');
     expect((await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'web-prod', name: 'web-config' }))?.data).toEqual({ mode: 'blue' });
   });

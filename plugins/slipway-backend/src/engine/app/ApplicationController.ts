@@ -132,14 +132,16 @@ export class ApplicationController {
 
   /**
    * Syncs the Application to its sources: plans (phases, waves, hooks,
-   * prune) and executes against the cluster.
+   * prune) and executes against the cluster. `refreshed`, a comparison of
+   * this very application the caller just made, saves comparing it again.
    */
   async sync(
     app: EngineApplication,
     request: SyncRequest,
-    options: Pick<ExecuteOptions, 'signal' | 'onProgress'> = {},
+    options: Pick<ExecuteOptions, 'signal' | 'onProgress'> & { refreshed?: Refreshed } = {},
   ): Promise<SyncOutcome> {
-    const refreshed = await this.refresh(app);
+    const { refreshed: given, ...execute } = options;
+    const refreshed = given ?? (await this.refresh(app));
     const connection = await this.options.clusters.connect(app.spec.destination);
     const scopeOf = await this.scopes(connection, refreshed.desired);
     const modified: Record<string, boolean> = {};
@@ -181,7 +183,7 @@ export class ApplicationController {
       ...this.options.executor,
     });
     const operation = await executor.execute(plan, {
-      ...options,
+      ...execute,
       retry: retryPolicyOf(app),
     });
     return { operation, revision: refreshed.revision };

@@ -1,0 +1,106 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Refreshed } from '../engine/app/ApplicationController';
+import type { SyncProgressEvent } from '../engine/sync';
+import type { InventoryApplication } from '../inventory';
+import { DEFAULT_PROJECT } from '../projects/types';
+import type { Operation, OperationEventInput } from '../store';
+import { OperationRunner } from './OperationRunner';
+
+const REF = 'application:default/web';
+
+const item: InventoryApplication = {
+  entityRef: REF,
+  app: {
+    name: 'web',
+    spec: {
+      project: 'default',
+      source: { repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', targetRevision: 'main' },
+      destination: { name: 'sim', namespace: 'web' },
+    },
+  },
+  specHash: 'spec-1',
+  project: 'default',
+  entityNamespace: 'default',
+};
+
+const operation: Operation = {
+  id: 'op-1',
+  applicationRef: REF,
+  kind: 'sync',
+  request: { revision: 'c1' },
+  initiator: 'automated',
+  phase: 'Running',
+  attempts: 1,
+  createdAt: new Date(0).toISOString(),
+  startedAt: new Date(0).toISOString(),
+};
+
+const comparison: Refreshed = {
+  syncStatus: 'OutOfSync',
+  health: { status: 'Healthy' },
+  resources: [],
+  tree: [],
+  images: { desired: [], live: [] },
+  charts: [],
+  sources: [],
+  revision: 'c1',
+  conditions: [],
+  desired: [],
+  live: [],
+};
+
+const wave = (n: number): SyncProgressEvent => ({ type: 'wave', syncPhase: 'Sync', wave: n, state: 'started' });
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>(r => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('OperationRunner', () => {
+  it('syncs the comparison it checked against the project, and stores progress in order, batching what arrives during a write', async () => {
+    const writes: OperationEventInput[][] = [];
+    const firstWrite = deferred();
+    const refreshes: unknown[] = [];
+    let given: Refreshed | undefined;
+    const runner = new OperationRunner({
+      inventory: { get: ref => (ref === REF ? item : undefined) },
+      controller: {
+        refresh: async app => {
+          refreshes.push(app);
+          return comparison;
+        },
+        sync: async (_app, _request, options = {}) => {
+          given = options.refreshed;
+          options.onProgress?.(wave(0));
+          // the first write is under way (and held) while the next events arrive
+          await new Promise(r => setImmediate(r));
+          options.onProgress?.(wave(1));
+          options.onProgress?.(wave(2));
+          options.onProgress?.(wave(3));
+          firstWrite.resolve();
+          return { revision: 'c1', operation: { phase: 'Succeeded', message: 'synced', resources: [], attempts: 1, dryRun: false } };
+        },
+      },
+      store: {
+        appendEvents: async (_id, events) => {
+          writes.push(events);
+          if (writes.length === 1) await firstWrite.promise;
+        },
+        addHistory: async () => ({}) as any,
+        getHistory: async () => undefined,
+      },
+      projects: new Map([['default', DEFAULT_PROJECT]]),
+      resolveCluster: () => ({ name: 'sim', server: 'https://sim.example.com' }),
+      publish: () => {},
+      logger: mockServices.logger.mock(),
+    });
+
+    const result = await runner.run(operation, new AbortController().signal);
+
+    expect(result.phase).toBe('Succeeded');
+    expect(refreshes).toHaveLength(1);
+    expect(given).toBe(comparison);
+    expect(writes.map(batch => batch.map(e => e.wave))).toEqual([[0], [1, 2, 3]]);
+  });
+});
