@@ -6,9 +6,53 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy of a JSON value. */
+/**
+ * A deep copy of a JSON value, equal to `JSON.parse(JSON.stringify(value))`
+ * (undefined members dropped, undefined array items and non-finite numbers
+ * become null, toJSON honoured) but without the text round trip: the diff
+ * clones many small values per resource, and the round trip dominated a
+ * refresh's CPU time.
+ */
 export function cloneJson<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : (copyJson(value) as T);
+}
+
+function copyJson(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      return undefined;
+    default:
+      // bigint: JSON.stringify throws, and so does this
+      return JSON.parse(JSON.stringify(value));
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    return value.map(item => {
+      const copy = copyJson(item);
+      return copy === undefined ? null : copy;
+    });
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.parse(JSON.stringify(value));
+  }
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const copy = copyJson((value as JsonObject)[key]);
+    if (copy === undefined) continue;
+    // a "__proto__" member is data in JSON, not the prototype
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  return out;
 }
 
 /** Structural equality of two JSON values; key order does not matter. */
