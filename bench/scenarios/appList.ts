@@ -1,8 +1,8 @@
 /*
  * app-list: 10,000 applications in the store, a filtered page of 50, p95.
- * The REST router does not list applications yet, so this measures the
- * store query the list endpoint is built on (SQLite, as the embedded
- * default), with the list fields (no resource tree, no versions).
+ * This measures the store query the list endpoint is built on (SQLite, as
+ * the embedded default), with the list fields (no resource tree, no
+ * versions); the router's catalog visibility check is not included.
  */
 import { performance } from 'node:perf_hooks';
 import type { ApplicationStatusFilter, ApplicationStatusField } from '../../plugins/slipway-backend/src/store';
@@ -110,7 +110,7 @@ export const appListScenario: BenchScenario = {
           itemsReturned: itemsSeen,
           cpuSeconds: round((used.user + used.system) / 1e6, 2),
           loadSeconds: round(loadSeconds, 1),
-          path: 'DatabaseSlipwayStore.listApplicationStatuses on SQLite in memory; not yet through the REST API (the router has no list endpoint yet)',
+          path: 'DatabaseSlipwayStore.listApplicationStatuses on SQLite in memory; the store query only, not the REST route (which adds the catalog visibility check)',
         },
       });
     } finally {

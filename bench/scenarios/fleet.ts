@@ -16,6 +16,7 @@ import type { SlipwayMetrics } from '../../plugins/slipway-backend/src/reconcile
 import { BenchResult, BenchScenario, percentile, result, round } from '../BenchResult';
 import { createBenchStore } from '../harness/benchStore';
 import { EngineHarness, measure, quietLogger, runPool, startEngineHarness } from '../harness/EngineHarness';
+import { profiled } from '../harness/profile';
 import { directoryRepo } from '../harness/workloads';
 
 const APPS = Number(process.env.BENCH_FLEET_APPS ?? 1000);
@@ -120,20 +121,24 @@ async function runFleet(): Promise<FleetRun> {
       ).items.length;
 
       // nothing changes: refresh the whole fleet
-      const passes: Array<{ seconds: number; cpuSeconds: number; cheap: number; full: number; p95Ms: number }> = [];
+      const passes: Array<{ seconds: number; cpuSeconds: number; cheap: number; full: number; p95Ms: number; gitRequests: number }> = [];
       for (let pass = 0; pass < STEADY_PASSES; pass++) {
         outcomes.full = outcomes.cheap = outcomes.error = 0;
         durations.length = 0;
-        const timed = await measure(async () => {
-          for (const item of items) reconciler.enqueue(item.entityRef);
-          await reconciler.idle();
-        });
+        const gitBefore = h.git.requests.length;
+        const timed = await profiled(`steady-refresh-pass-${pass + 1}`, () =>
+          measure(async () => {
+            for (const item of items) reconciler.enqueue(item.entityRef);
+            await reconciler.idle();
+          }),
+        );
         passes.push({
           seconds: round(timed.seconds, 3),
           cpuSeconds: round(timed.cpuSeconds, 3),
           cheap: outcomes.cheap,
           full: outcomes.full,
           p95Ms: round(percentile(durations, 95), 2),
+          gitRequests: h.git.requests.length - gitBefore,
         });
       }
       const steadySeconds = percentile(passes.map(p => p.seconds), 50);

@@ -15,6 +15,7 @@ import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
 import { BenchScenario, percentile, result, round } from '../BenchResult';
 import { startApiServer } from '../harness/apiServer';
 import { startEngineHarness } from '../harness/EngineHarness';
+import { profiled } from '../harness/profile';
 import { startRuntime } from '../harness/runtimeHarness';
 import { directoryRepo } from '../harness/workloads';
 
@@ -119,11 +120,13 @@ export const webhookLatencyScenario: BenchScenario = {
         }
       };
       const timelines: PushTimeline[] = [];
-      for (let push = 1; push <= PUSHES; push++) {
-        const before = await h.git.headOf('gitops');
-        const commit = await h.git.commit('gitops', directoryRepo([APP], tagOf(push)), { message: `release ${tagOf(push)}` });
-        timelines.push(await timeToSynced(commit, performance.now(), () => notify(commit, before)));
-      }
+      await profiled('webhook-latency-pushes', async () => {
+        for (let push = 1; push <= PUSHES; push++) {
+          const before = await h.git.headOf('gitops');
+          const commit = await h.git.commit('gitops', directoryRepo([APP], tagOf(push)), { message: `release ${tagOf(push)}` });
+          timelines.push(await timeToSynced(commit, performance.now(), () => notify(commit, before)));
+        }
+      });
 
       // the cluster runs what the last push asked for
       const { client } = await h.connections.connect({ name: 'sim' });
