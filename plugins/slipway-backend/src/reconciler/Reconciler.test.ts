@@ -82,7 +82,7 @@ function setup() {
     },
     store: {
       upsertApplicationStatus: async update => ({ syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' }) as any,
-      deleteApplicationStatus: async () => {},
+      deleteApplicationStatus: async () => true,
       listOperations: async () => ({ items: [] }) as any,
     },
     projects: new Map([['default', DEFAULT_PROJECT]]),
