@@ -12,6 +12,7 @@ import {
   SyncExecutor,
   SyncOperationResult,
 } from '../sync';
+import { appChangeWaiter } from './appChangeWaiter';
 import { compareApplication, Comparison } from './compareApplication';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { parseDuration } from './duration';
@@ -177,15 +178,21 @@ export class ApplicationController {
     for (const task of plan.tasks) {
       if (task.target) await connection.cache.ensureKind(task.target.apiVersion, task.target.kind);
     }
-    const executor = new SyncExecutor({
-      client: connection.client,
-      health: obj => this.options.health.assess(obj),
-      ...this.options.executor,
-    });
-    const operation = await executor.execute(plan, {
-      ...execute,
-      retry: retryPolicyOf(app),
-    });
-    return { operation, revision: refreshed.revision };
+    const changes = appChangeWaiter(connection.cache, app.name, this.options.executor?.sleep);
+    try {
+      const executor = new SyncExecutor({
+        client: connection.client,
+        health: obj => this.options.health.assess(obj),
+        waitForChange: changes.wait,
+        ...this.options.executor,
+      });
+      const operation = await executor.execute(plan, {
+        ...execute,
+        retry: retryPolicyOf(app),
+      });
+      return { operation, revision: refreshed.revision };
+    } finally {
+      changes.stop();
+    }
   }
 }

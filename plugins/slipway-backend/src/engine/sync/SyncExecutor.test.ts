@@ -71,6 +71,23 @@ describe('SyncExecutor', () => {
     );
   });
 
+  it('waits between health checks with waitForChange when given, so a change ends the wait before the poll interval', async () => {
+    const health = healthAfter(3);
+    const waits: number[] = [];
+    const { executor, plan, sleeps } = setup({
+      health: health.fn,
+      waitForChange: async ms => {
+        waits.push(ms);
+      },
+    });
+    const result = await executor.execute(
+      plan({ desired: [deploy('early', '-1'), cm('config')] }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(waits).toEqual([1000, 1000]);
+    expect(sleeps).toEqual([]);
+  });
+
   it('stamps applied objects with the tracking label and annotation', async () => {
     const { client, executor, plan } = setup();
     await executor.execute(plan({ desired: [cm('config')] }));

@@ -59,6 +59,7 @@ export class SyncExecutor {
           runner,
           health: this.options.health,
           sleep: this.sleep,
+          waitForChange: this.options.waitForChange ?? this.sleep,
           now: this.now,
           pollIntervalMs: this.options.pollIntervalMs ?? 2_000,
           waitTimeoutMs: this.options.waitTimeoutMs ?? 600_000,

@@ -23,6 +23,8 @@ export interface RunDeps {
   runner: TaskRunner;
   health?: HealthFunction;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Waits between checks of a wave; ends early when the cluster changed. */
+  waitForChange: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   pollIntervalMs: number;
   waitTimeoutMs: number;
@@ -311,7 +313,7 @@ export class SyncRun {
         }
         return false;
       }
-      await this.deps.sleep(this.deps.pollIntervalMs, this.signal);
+      await this.deps.waitForChange(this.deps.pollIntervalMs, this.signal);
     }
     return !failed;
   }

@@ -38,6 +38,11 @@ export interface SyncExecutorOptions {
   now?: () => number;
   /** Poll interval while waiting for health or hooks; default 2 s. */
   pollIntervalMs?: number;
+  /**
+   * Waits between two checks of health or hooks: resolves when the
+   * application's objects change, at the latest after `ms`; default `sleep`.
+   */
+  waitForChange?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Longest wait for one wave's health or hooks; default 10 min. */
   waitTimeoutMs?: number;
   /** Field manager for server-side apply; default `slipway`. */
