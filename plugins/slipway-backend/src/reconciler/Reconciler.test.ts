@@ -48,6 +48,8 @@ function refreshedAt(commit: string): Refreshed {
 function setup() {
   let item = inventoryItem('main');
   let head = 'c1';
+  /** While set, the ref listing waits for it (a slow Git server). */
+  let gitAnswers: Promise<void> | undefined;
   const resolved: string[] = [];
   const compared: EngineApplication[] = [];
   let generation = 0;
@@ -77,6 +79,7 @@ function setup() {
     source: {
       resolveRevision: async (repoURL, targetRevision) => {
         resolved.push(targetRevision ?? '');
+        await gitAnswers;
         return { repoURL, targetRevision: targetRevision ?? '', commit: head };
       },
     },
@@ -104,6 +107,15 @@ function setup() {
     compared,
     push(commit: string) {
       head = commit;
+    },
+    /** Holds Git's answers until the returned function is called. */
+    holdGit() {
+      let release!: () => void;
+      gitAnswers = new Promise<void>(r => (release = r));
+      return () => {
+        gitAnswers = undefined;
+        release();
+      };
     },
     changeSpec(next: InventoryApplication) {
       item = next;
@@ -146,6 +158,32 @@ describe('Reconciler', () => {
     t.reconciler.enqueue(REF, { force: true });
     await t.reconciler.idle();
     expect(t.resolved).toEqual(['main', 'main']);
+    expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
+  });
+
+  it('serves refreshes asked for before the running refresh asked Git with that refresh', async () => {
+    await t.start();
+    t.push('c2');
+    // a webhook names the repository by several URLs: each asks for a refresh
+    t.reconciler.enqueue(REF, { force: true });
+    t.reconciler.enqueue(REF, { force: true });
+    t.reconciler.enqueue(REF, { force: true });
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual(['main', 'main']);
+    expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
+  });
+
+  it('refreshes once more when asked after the running refresh asked Git, which may have answered before the push', async () => {
+    await t.start();
+    const release = t.holdGit();
+    t.reconciler.enqueue(REF, { force: true });
+    await new Promise(r => setImmediate(r));
+    expect(t.resolved).toEqual(['main', 'main']); // asking, not answered yet
+    t.push('c2');
+    t.reconciler.enqueue(REF, { force: true });
+    release();
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual(['main', 'main', 'main']);
     expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
   });
 

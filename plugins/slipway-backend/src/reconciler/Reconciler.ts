@@ -91,6 +91,8 @@ export class Reconciler {
   private readonly byAppName = new Map<string, Set<string>>();
   private readonly watched = new Set<string>();
   private readonly unsubscribes: Array<() => void> = [];
+  /** Running reconciles that will ask Git and have not asked yet, with their options. */
+  private readonly beforeGit = new Map<string, WorkOptions>();
   private readonly now: () => number;
 
   constructor(private readonly options: ReconcilerOptions) {
@@ -129,8 +131,14 @@ export class Reconciler {
     }
   }
 
-  /** Queues a refresh; `force` skips the cheap path. */
+  /**
+   * Queues a refresh; `force` skips the cheap path. A refresh asked for while
+   * the running one of the application has yet to ask Git is served by it
+   * (a push webhook names the repository by several URLs, each asking).
+   */
   enqueue(entityRef: string, options: WorkOptions = {}): void {
+    const running = this.beforeGit.get(entityRef);
+    if (running && !options.recent && (running.force || !options.force)) return;
     this.queue.add(entityRef, options);
   }
 
@@ -202,6 +210,7 @@ export class Reconciler {
   private async reconcile(ref: string, opts: WorkOptions): Promise<void> {
     const item = this.options.inventory.get(ref);
     if (!item) return;
+    if (!opts.recent) this.beforeGit.set(ref, opts);
     const started = this.now();
     let outcome: 'full' | 'cheap' | 'error' = 'full';
     try {
@@ -219,6 +228,7 @@ export class Reconciler {
         reconciledAt: new Date(this.now()).toISOString(),
       });
     } finally {
+      this.beforeGit.delete(ref);
       this.options.metrics?.reconciled(this.now() - started, outcome);
       if (this.options.inventory.get(ref)) this.scheduleNext(ref);
     }
@@ -257,10 +267,14 @@ export class Reconciler {
     const connection = await this.options.clusters.connect(item.app.spec.destination);
     this.watch(connection);
     const state = this.states.get(ref);
-    const commits =
-      opts.recent && state?.resolved?.specHash === item.specHash
-        ? state.resolved.commits
-        : await this.resolveCommits(item.app);
+    let commits: string[] | undefined;
+    if (opts.recent && state?.resolved?.specHash === item.specHash) {
+      commits = state.resolved.commits;
+    } else {
+      // from here on, a push needs another reconcile to be seen
+      this.beforeGit.delete(ref);
+      commits = await this.resolveCommits(item.app);
+    }
     const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
     if (!opts.force && key && state?.key === key && state.refreshed) {
       await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt: new Date(this.now()).toISOString() });
