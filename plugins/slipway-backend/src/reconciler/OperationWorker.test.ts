@@ -87,7 +87,11 @@ describe('OperationWorker', () => {
       inventory: { get: () => item, list: () => [item] },
       reconciler: { enqueue: () => {}, state: () => undefined, refreshNow: async () => undefined },
       worker: w,
-      store: { ...store, enqueue: input => store.enqueue(input), getHistory: async () => undefined, requestTermination: async () => undefined } as any,
+      store: {
+        enqueue: (input: EnqueueOperationInput) => store.enqueue(input),
+        getHistory: async () => undefined,
+        requestTermination: async () => undefined,
+      },
       clusters: { connect: async () => Promise.reject(new Error('not used')) },
       resolveCluster: () => ({ name: 'sim', server: 'https://sim.example.com' }),
       projects: new Map([['default', DEFAULT_PROJECT]]),
