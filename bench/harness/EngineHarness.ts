@@ -1,5 +1,6 @@
 /*
- * The engine as the benchmarks drive it: a real Git smart-HTTP server,
+ * The engine as the benchmarks drive it: a real Git smart-HTTP server (in
+ * a child process, as a Git server is elsewhere),
  * kube-sim as the cluster, the production renderer (GitSource over HTTP) and
  * the ApplicationController, all in this process, wired like the engine's
  * end-to-end tests.
@@ -12,11 +13,11 @@ import { ConfigReader } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { HealthAssessor } from '@slipway/plugin-slipway-node';
 import { startKubeSim } from '@slipway/kube-sim';
-import { GitTestServer } from '@slipway/test-utils';
 import { ClusterRegistry } from '../../plugins/slipway-backend/src/clusters/ClusterRegistry';
 import { createRendering } from '../../plugins/slipway-backend/src/engine/render';
 import { ApplicationController } from '../../plugins/slipway-backend/src/engine/app/ApplicationController';
 import { ClusterConnections } from '../../plugins/slipway-backend/src/engine/app/ClusterConnections';
+import { BenchGitServer, startGitServer } from './gitServer';
 
 /** A logger that keeps warnings and errors on stderr, like a quiet backend. */
 export function quietLogger(): LoggerService {
@@ -76,7 +77,7 @@ export async function startKubeSimProcess(options: { namespaces?: string[]; podR
 }
 
 export interface EngineHarness {
-  git: GitTestServer;
+  git: BenchGitServer;
   sim: SimCluster;
   connections: ClusterConnections;
   controller: ApplicationController;
@@ -94,7 +95,7 @@ export async function startEngineHarness(
     simInChildProcess?: boolean;
   } = {},
 ): Promise<EngineHarness> {
-  const git = await GitTestServer.start();
+  const git = await startGitServer();
   const sim: SimCluster = options.simInChildProcess
     ? await startKubeSimProcess(options)
     : await startKubeSim({

@@ -4,7 +4,7 @@
  * CatalogGitReader, a SourceGitReader and the GitSource, as in the module's
  * wiring): a list generator of 1,000 elements, and a git directory generator
  * over 200 directories of a repository served by a real Git smart-HTTP
- * server. Every run starts with an empty clone cache, so each git run fetches
+ * server (in a child process). Every run starts with an empty clone cache, so each git run fetches
  * the repository, lists its tree and renders 200 Applications.
  */
 import fs from 'node:fs';
@@ -14,12 +14,12 @@ import type { Entity } from '@backstage/catalog-model';
 import type { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import type { JsonObject } from '@backstage/types';
 import { GitSource, IN_CLUSTER, SourceGitReader } from '@slipway/plugin-slipway-node';
-import { GitTestServer } from '@slipway/test-utils';
 import { staticCatalogLookup } from '../../plugins/catalog-backend-module-slipway/src/catalog/InMemoryCatalogLookup';
 import { CatalogGitReader } from '../../plugins/catalog-backend-module-slipway/src/git/CatalogGitReader';
 import { ApplicationSetProcessor } from '../../plugins/catalog-backend-module-slipway/src/processor/ApplicationSetProcessor';
 import { BenchScenario, percentile, result, round } from '../BenchResult';
 import { measure } from '../harness/EngineHarness';
+import { startGitServer } from '../harness/gitServer';
 
 const LIST_ELEMENTS = Number(process.env.BENCH_APPSET_LIST ?? 1000);
 const GIT_DIRECTORIES = Number(process.env.BENCH_APPSET_DIRS ?? 200);
@@ -147,12 +147,12 @@ async function runCase(set: Entity, expected: number) {
 export const appsetExpandScenario: BenchScenario = {
   name: 'appset-expand',
   async run() {
-    const git = await GitTestServer.start();
+    const git = await startGitServer();
     try {
       const { url } = await git.createRepo('services', servicesRepo());
-      const requestsBefore = git.requests.length;
+      const requestsBefore = await git.requestCount();
       const gitCase = await runCase(gitSet(url), GIT_DIRECTORIES);
-      const gitRequestsPerRun = (git.requests.length - requestsBefore) / RUNS;
+      const gitRequestsPerRun = ((await git.requestCount()) - requestsBefore) / RUNS;
       const listCase = await runCase(listSet, LIST_ELEMENTS);
       const slower = Math.max(listCase.medianSeconds, gitCase.medianSeconds);
       return result({

@@ -125,7 +125,7 @@ async function runFleet(): Promise<FleetRun> {
       for (let pass = 0; pass < STEADY_PASSES; pass++) {
         outcomes.full = outcomes.cheap = outcomes.error = 0;
         durations.length = 0;
-        const gitBefore = h.git.requests.length;
+        const gitBefore = await h.git.requestCount();
         const timed = await profiled(`steady-refresh-pass-${pass + 1}`, () =>
           measure(async () => {
             for (const item of items) reconciler.enqueue(item.entityRef);
@@ -138,7 +138,7 @@ async function runFleet(): Promise<FleetRun> {
           cheap: outcomes.cheap,
           full: outcomes.full,
           p95Ms: round(percentile(durations, 95), 2),
-          gitRequests: h.git.requests.length - gitBefore,
+          gitRequests: (await h.git.requestCount()) - gitBefore,
         });
       }
       const steadySeconds = percentile(passes.map(p => p.seconds), 50);

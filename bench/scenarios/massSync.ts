@@ -140,11 +140,11 @@ async function runBoth(): Promise<MassSyncRun> {
 
     // one commit changes every application
     const second = await h.git.commit('mass', filesFor(2), { message: 'change every application' });
-    const requestsBefore = h.git.requests.length;
+    const requestsBefore = await h.git.requestCount();
     const t0 = performance.now();
     const mass = await measure(() => runPool(apps, CONCURRENCY, app => syncUntilSynced(h, app, second, t0)));
     const appsPerSecond = APPS / mass.seconds;
-    const gitRequests = h.git.requests.length - requestsBefore;
+    const gitRequests = (await h.git.requestCount()) - requestsBefore;
 
     // the same objects, changed once more, by the bare loops
     const bare = await bareApplyLoop(h, 3);
