@@ -24,3 +24,4 @@ export {
 } from '@slipway/plugin-slipway-node';
 export * from './portal/startDemoPortal';
 export * from './portal/repoRoot';
+export * from './portal/seedDemoGitops';
