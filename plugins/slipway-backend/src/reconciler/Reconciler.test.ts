@@ -51,6 +51,8 @@ function setup() {
   /** While set, the ref listing waits for it (a slow Git server). */
   let gitAnswers: Promise<void> | undefined;
   const resolved: string[] = [];
+  /** Per ref listing asked for: whether a recent answer would do. */
+  const acceptedRecent: boolean[] = [];
   const compared: EngineApplication[] = [];
   let generation = 0;
   const listeners: Array<(e: { appName?: string }) => void> = [];
@@ -77,8 +79,9 @@ function setup() {
     },
     resolveCluster: () => ({ name: 'sim', server: 'https://sim.example.com' }),
     source: {
-      resolveRevision: async (repoURL, targetRevision) => {
+      resolveRevision: async (repoURL, targetRevision, options) => {
         resolved.push(targetRevision ?? '');
+        acceptedRecent.push(Boolean(options?.acceptRecent));
         await gitAnswers;
         return { repoURL, targetRevision: targetRevision ?? '', commit: head };
       },
@@ -104,6 +107,7 @@ function setup() {
       await reconciler.idle();
     },
     resolved,
+    acceptedRecent,
     compared,
     push(commit: string) {
       head = commit;
@@ -159,6 +163,15 @@ describe('Reconciler', () => {
     await t.reconciler.idle();
     expect(t.resolved).toEqual(['main', 'main']);
     expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
+  });
+
+  it('lets a periodic refresh take a recent ref listing, while new applications and requested refreshes ask Git as it is now', async () => {
+    await t.start();
+    t.reconciler.enqueue(REF); // what the periodic timer queues
+    await t.reconciler.idle();
+    t.reconciler.enqueue(REF, { force: true }); // a push webhook, a user refresh, an operation's end
+    await t.reconciler.idle();
+    expect(t.acceptedRecent).toEqual([false, true, false]);
   });
 
   it('serves refreshes asked for before the running refresh asked Git with that refresh', async () => {

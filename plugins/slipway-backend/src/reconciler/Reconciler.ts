@@ -174,12 +174,18 @@ export class Reconciler {
     this.queue.addAfter(ref, interval + Math.floor(Math.random() * interval * 0.1));
   }
 
-  private async resolveCommits(app: EngineApplication): Promise<string[] | undefined> {
+  /**
+   * With `acceptRecent` (periodic refreshes), the source may answer from a ref
+   * listing of the last moments, shared by every application on the repository.
+   */
+  private async resolveCommits(app: EngineApplication, acceptRecent: boolean): Promise<string[] | undefined> {
     const source = this.options.source;
     if (!source) return undefined;
     return Promise.all(
       sourcesOf(app).map(async s =>
-        s.chart ? `chart:${s.targetRevision ?? ''}` : (await source.resolveRevision(s.repoURL, s.targetRevision)).commit,
+        s.chart
+          ? `chart:${s.targetRevision ?? ''}`
+          : (await source.resolveRevision(s.repoURL, s.targetRevision, acceptRecent ? { acceptRecent } : {})).commit,
       ),
     );
   }
@@ -273,7 +279,8 @@ export class Reconciler {
     } else {
       // from here on, a push needs another reconcile to be seen
       this.beforeGit.delete(ref);
-      commits = await this.resolveCommits(item.app);
+      // forced: a push, a user refresh, an operation's end or a new spec, which must see Git as it is now
+      commits = await this.resolveCommits(item.app, !opts.force);
     }
     const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
     if (!opts.force && key && state?.key === key && state.refreshed) {

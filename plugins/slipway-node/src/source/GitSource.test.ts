@@ -124,6 +124,53 @@ describe('GitSource against a Git smart-HTTP server', () => {
     expect(posts).toHaveLength(1);
   });
 
+  describe('with callers that accept a recent answer (periodic refreshes)', () => {
+    const listings = (since: number) =>
+      server.requests.slice(since).filter(r => r.method === 'GET' && r.service === 'git-upload-pack').length;
+    let now: number;
+    const clock = () => now;
+    beforeEach(() => {
+      now = 1_000_000;
+    });
+
+    it('reuses a ref listing for the configured time, then lists again', async () => {
+      const source = new GitSource({ cacheDir, now: clock, recentRefsMaxAgeMs: 3_000 });
+      await source.resolveRevision(url, 'main'); // lists and fetches into the empty cache
+      const before = server.requests.length;
+      now += 3_000;
+      expect(await source.resolveRevision(url, 'release', { acceptRecent: true })).toMatchObject({
+        commit: await server.headOf('apps', 'release'),
+      });
+      expect(server.requests.length).toBe(before);
+      now += 1;
+      await source.resolveRevision(url, 'main', { acceptRecent: true });
+      expect(listings(before)).toBe(1);
+    });
+
+    it('asks the remote for callers that need it as it is now, and keeps their answer for recent callers', async () => {
+      const { url: moving } = await server.createRepo('moving-recent', { 'a.txt': 'one' });
+      const source = new GitSource({ cacheDir, now: clock });
+      const one = (await source.resolveRevision(moving, 'main', { acceptRecent: true })).commit;
+      const two = await server.commit('moving-recent', { 'a.txt': 'two' });
+      // a periodic refresh a moment after the push may still see the listing from before it
+      expect((await source.resolveRevision(moving, 'main', { acceptRecent: true })).commit).toBe(one);
+      // a push webhook, a user refresh or a sync asks the remote
+      expect((await source.resolveRevision(moving, 'main')).commit).toBe(two);
+      const before = server.requests.length;
+      expect((await source.resolveRevision(moving, 'main', { acceptRecent: true })).commit).toBe(two);
+      expect(server.requests.length).toBe(before);
+    });
+
+    it('lists every time when reuse is turned off', async () => {
+      const source = new GitSource({ cacheDir, now: clock, recentRefsMaxAgeMs: 0 });
+      await source.resolveRevision(url, 'main');
+      const before = server.requests.length;
+      await source.resolveRevision(url, 'main', { acceptRecent: true });
+      await source.resolveRevision(url, 'main', { acceptRecent: true });
+      expect(listings(before)).toBe(2);
+    });
+  });
+
   it('lists and reads files at a commit, refusing paths outside the repository', async () => {
     const source = new GitSource({ cacheDir });
     const { commit } = await source.resolveRevision(url, 'main');

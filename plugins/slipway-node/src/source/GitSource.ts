@@ -6,6 +6,8 @@ import { CredentialStore, type RepositoryCredential } from './credentials';
 import { hasObject, lookupPath, rootTreeOf, walkTree, normalizeRepoPath, type GitLocation } from './gitTree';
 import { materializeCheckout, type CheckoutLimits } from './materialize';
 import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
+import { localRefs } from './localRefs';
+import { RecentRefListings } from './RecentRefListings';
 import { redactUrl } from './redact';
 import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
 import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveRevision';
@@ -45,6 +47,13 @@ export interface GitSourceOptions {
   localPaths?: RepositoryLocalPath[];
   /** Limits on one checkout (default 20 000 files, 512 MiB). */
   checkoutLimits?: Partial<CheckoutLimits>;
+  /**
+   * How long a remote's ref listing serves callers that pass `acceptRecent`
+   * (default 3 000 ms; 0 asks the remote every time).
+   */
+  recentRefsMaxAgeMs?: number;
+  /** Clock for the age of ref listings (default `Date.now`). */
+  now?: () => number;
 }
 
 interface OpenRepo {
@@ -70,8 +79,10 @@ export class GitSource implements Source {
   private readonly checkouts = new Map<string, Promise<Checkout>>();
   /** Commits known to be in a cache repository (fetches only add objects), by repository key. */
   private readonly present = new Map<string, Set<string>>();
+  private readonly recent: RecentRefListings;
 
   constructor(private readonly options: GitSourceOptions) {
+    this.recent = new RecentRefListings(options.recentRefsMaxAgeMs ?? 3_000, options.now);
     this.credentials = new CredentialStore(options.credentials);
     this.http = options.http ?? nodeHttp;
     this.limits = { ...DEFAULT_LIMITS, ...options.checkoutLimits };
@@ -241,10 +252,15 @@ export class GitSource implements Source {
 
   /**
    * Lists the remote's refs (one small request) and fetches only when the
-   * cache lacks a commit they point at. Concurrent callers share one refresh.
+   * cache lacks a commit they point at. Concurrent callers share one refresh;
+   * callers that accept a recent answer reuse a listing of the last moments.
    */
   private refresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
     const key = repo.location.key;
+    const recent = options.acceptRecent ? this.recent.get(key) : undefined;
+    if (recent) {
+      return Promise.resolve(recent);
+    }
     let pending = this.refreshes.get(key);
     if (!pending) {
       pending = this.guard(repo, () => this.doRefresh(repo, options)).finally(() =>
@@ -261,6 +277,7 @@ export class GitSource implements Source {
     }
     const url = repo.location.url;
     const auth = this.authCallbacks(url);
+    const askedAt = this.recent.askedNow();
     const refs: AdvertisedRef[] = await git.listServerRefs({
       http: this.withSignal(options.signal),
       url,
@@ -296,6 +313,8 @@ export class GitSource implements Source {
     } else {
       this.options.logger?.debug(`${repo.location.label} is unchanged; no fetch needed`);
     }
+    // kept only once every commit it names is in the cache repository
+    this.recent.remember(repo.location.key, refs, askedAt);
     return refs;
   }
 
@@ -345,38 +364,6 @@ export class GitSource implements Source {
       throw translateGitError(e, repo.location.label, this.credentials.secrets());
     }
   }
-}
-
-/** Refs of a local repository, shaped like a server's advertisement. */
-async function localRefs(gitdir: string): Promise<AdvertisedRef[]> {
-  const out: AdvertisedRef[] = [];
-  const peel = async (oid: string): Promise<string> => {
-    let current = oid;
-    for (let i = 0; i < 8; i++) {
-      const obj = await git.readObject({ fs, gitdir, oid: current, cache: {} });
-      if (obj.type !== 'tag') {
-        return current;
-      }
-      current = (obj.object as { object: string }).object;
-    }
-    return current;
-  };
-  try {
-    const head = await git.resolveRef({ fs, gitdir, ref: 'HEAD' });
-    const target = await git.resolveRef({ fs, gitdir, ref: 'HEAD', depth: 1 }).catch(() => undefined);
-    out.push({ ref: 'HEAD', oid: head, ...(target && target !== head ? { target } : {}) });
-  } catch {
-    // empty repository: no HEAD commit yet
-  }
-  for (const branch of await git.listBranches({ fs, gitdir })) {
-    out.push({ ref: `refs/heads/${branch}`, oid: await git.resolveRef({ fs, gitdir, ref: `refs/heads/${branch}` }) });
-  }
-  for (const tag of await git.listTags({ fs, gitdir })) {
-    const oid = await git.resolveRef({ fs, gitdir, ref: `refs/tags/${tag}` });
-    const peeled = await peel(oid);
-    out.push({ ref: `refs/tags/${tag}`, oid, ...(peeled !== oid ? { peeled } : {}) });
-  }
-  return out;
 }
 
 function summarizeBranches(refs: AdvertisedRef[]): string {

@@ -39,6 +39,12 @@ export interface Checkout {
 
 export interface SourceCallOptions {
   signal?: AbortSignal;
+  /**
+   * A recent answer will do (periodic refreshes): the source may reuse a ref
+   * listing made a moment ago. Absent for pushes, user refreshes and syncs,
+   * which must see the remote as it is now.
+   */
+  acceptRecent?: boolean;
 }
 
 /** Reads Git repositories. */
