@@ -63,6 +63,23 @@ describe('ResourceGraph', () => {
     await waitFor(() => expect(screen.getAllByTestId('resource-edge')).toHaveLength(paymentsTree.length));
   });
 
+  it('lays the graph out in columns by depth: a resource without children sits beside the other managed resources', async () => {
+    await renderGraph(mockApi());
+    // The column of a node: the x of the translate the graph puts around what the node renders.
+    const column = (id: string) => {
+      const transform = screen.getByTestId(`resource-node-${id}`).parentElement?.getAttribute('transform') ?? '';
+      return Number(/translate\(([-\d.]+),/.exec(transform)?.[1]);
+    };
+    await waitFor(() => {
+      const deployment = column('apps/Deployment/payments/payments');
+      expect(column('/ConfigMap/payments/payments-config')).toBe(deployment);
+      expect(column('/Secret/payments/payments-db')).toBe(deployment);
+      expect(column('apps/ReplicaSet/payments/payments-7d9f')).toBeGreaterThan(deployment);
+      expect(column('/Pod/payments/payments-7d9f-a1')).toBeGreaterThan(column('apps/ReplicaSet/payments/payments-7d9f'));
+      expect(column('application')).toBeLessThan(deployment);
+    });
+  });
+
   it('narrows the graph with the kind filter', async () => {
     await renderGraph(mockApi());
     await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));

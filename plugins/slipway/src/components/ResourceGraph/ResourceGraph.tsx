@@ -130,8 +130,10 @@ export function ResourceGraph({
           renderNode={renderNode}
           renderEdge={renderEdge}
           direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-          // The graph is a forest under the application: the fastest ranker gives the same ranks.
-          ranker={DependencyGraphTypes.Ranker.LONGEST_PATH}
+          // Tight tree keeps every edge one column long, as a tree's edges can be. Longest path
+          // pushed each childless resource into the Pods' column: a long edge, and per column it
+          // spans one dagre dummy node to lay out (twice the layout time at 500 resources).
+          ranker={DependencyGraphTypes.Ranker.TIGHT_TREE}
           nodeMargin={12}
           rankMargin={60}
           paddingX={16}
