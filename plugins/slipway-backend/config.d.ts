@@ -118,6 +118,12 @@ export interface Config {
       refreshInterval?: SlipwayDuration;
       /** Argo CD's self-heal timeout between automated syncs of the same state. Default 5 seconds. @visibility backend */
       selfHealTimeout?: SlipwayDuration;
+      /**
+       * How long periodic refreshes of the applications on one Git repository
+       * share a ref listing of it (pushes, requested refreshes and syncs always
+       * ask Git). Default 3 seconds; 0 lists for every refresh. @visibility backend
+       */
+      refListingMaxAge?: SlipwayDuration;
     };
 
     /** Reading the Application entities from the catalog. */

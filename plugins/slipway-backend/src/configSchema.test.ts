@@ -72,7 +72,7 @@ const FULL_EXAMPLE: JsonObject = {
         ],
       },
     ],
-    reconcile: { concurrency: 8, refreshInterval: '3m', selfHealTimeout: 5 },
+    reconcile: { concurrency: 8, refreshInterval: '3m', selfHealTimeout: 5, refListingMaxAge: '3s' },
     inventory: { refreshInterval: 'PT10S' },
     operations: {
       concurrency: 4,

@@ -9,6 +9,7 @@ import {
   GitSource,
   type SourceLogger,
 } from '@slipway/plugin-slipway-node';
+import { readDurationMs } from '../../config/readDurationMs';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { HelmRepositoryClient } from './HelmRepository';
 import { RenderCache } from './RenderCache';
@@ -16,7 +17,8 @@ import { RenderCache } from './RenderCache';
 /**
  * Wires the production source and renderer from configuration: credentials
  * and local folders from `slipway.repositories` and `integrations`, tools from `slipway.tools`
- * (located with locateTools), `slipway.render.allowRemoteBases`.
+ * (located with locateTools), `slipway.render.allowRemoteBases`, and how long
+ * periodic refreshes reuse a ref listing (`slipway.reconcile.refListingMaxAge`).
  */
 export function createRendering(options: { config: Config; cacheDir: string; logger?: SourceLogger }) {
   const { config, cacheDir } = options;
@@ -26,6 +28,7 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     credentials,
     localPaths: readRepositoryLocalPaths(config),
     logger: options.logger,
+    recentRefsMaxAgeMs: readDurationMs(config, 'slipway.reconcile.refListingMaxAge', 3_000),
   });
   const helmRepositories = new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials });
   const cache = new RenderCache({ maxEntries: config.getOptionalNumber('slipway.render.cacheEntries') ?? 200 });
