@@ -4,6 +4,7 @@
  * its kubeconfig, for use with kubectl:
  *
  *   npx kube-sim [--port N] [--http] [--pod-ready-delay MS] [--nodes N] [--kubeconfig-dir DIR]
+ *                [--addons ingress,hpa,loadBalancer|all]
  *
  * It is a simulation for demos and tests, not a cluster.
  */
@@ -14,9 +15,26 @@ function usage(msg) {
   if (msg) process.stderr.write(`kube-sim: ${msg}\n`);
   process.stderr.write(
     'usage: kube-sim [--port N] [--http] [--pod-ready-delay MS] [--nodes N] [--kubeconfig-dir DIR]\n' +
-      '  --http   serve plain HTTP (kubectl sends tokens only over HTTPS, so the default is HTTPS)\n',
+      '                [--addons ingress,hpa,loadBalancer|all]\n' +
+      '  --http     serve plain HTTP (kubectl sends tokens only over HTTPS, so the default is HTTPS)\n' +
+      '  --addons   simulate controllers that are add-ons in a real cluster (an ingress controller,\n' +
+      '             the HPA controller with metrics, a cloud load-balancer provider); default none\n',
   );
   process.exit(msg ? 2 : 0);
+}
+
+const ADDONS = ['ingress', 'hpa', 'loadBalancer'];
+
+function parseAddons(v) {
+  if (!v) usage(`--addons needs a list such as "ingress,hpa" or "all"`);
+  const names = v === 'all' ? ADDONS : v.split(',').map(s => s.trim());
+  const addons = {};
+  for (const n of names) {
+    if (!ADDONS.includes(n))
+      usage(`unknown add-on "${n}" in --addons; known: ${ADDONS.join(', ')}, all`);
+    addons[n] = true;
+  }
+  return addons;
 }
 
 function parseArgs(argv) {
@@ -35,6 +53,7 @@ function parseArgs(argv) {
     else if (a === '--nodes') opts.nodes = num(a, argv[++i]);
     else if (a === '--kubeconfig-dir') opts.kubeconfigDir = argv[++i];
     else if (a === '--http') opts.tls = false;
+    else if (a === '--addons') opts.addons = parseAddons(argv[++i]);
     else if (a === '--help' || a === '-h') usage();
     else usage(`unknown argument "${a}"`);
   }

@@ -6,6 +6,8 @@
  */
 export { startKubeSim } from './startKubeSim';
 export type { KubeSim, KubeSimOptions } from './startKubeSim';
+export type { KubeSimAddons } from './controllers/addons/addonControllers';
+export type { IngressAddonOptions } from './controllers/addons/IngressController';
 export { FAULT_ANNOTATION, imageFault } from './controllers/faults';
 export type { Fault } from './controllers/faults';
 export { ManualClock } from './util/Clock';

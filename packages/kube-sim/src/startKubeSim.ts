@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ResourceHandler } from './api/ResourceHandler';
 import { WatchHandler } from './api/WatchHandler';
+import {
+  addonControllers,
+  KubeSimAddons,
+} from './controllers/addons/addonControllers';
 import { ControllerManager } from './controllers/ControllerManager';
 import { CronJobController } from './controllers/CronJobController';
 import { CrdController } from './controllers/CrdController';
@@ -71,6 +75,12 @@ export interface KubeSimOptions {
    * delays); default the system clock. Pass a `ManualClock` to move time in tests.
    */
   clock?: SimClock;
+  /**
+   * Simulated controllers that are add-ons in a real cluster (an ingress
+   * controller, the HPA controller with metrics, a cloud load-balancer
+   * provider); all off by default, as in a bare cluster.
+   */
+  addons?: KubeSimAddons;
   /** Logger for controller errors; default writes to stderr. */
   log?: (message: string) => void;
 }
@@ -155,6 +165,7 @@ export async function startKubeSim(
   ]) {
     manager.add(new C(ctx));
   }
+  for (const c of addonControllers(ctx, options.addons)) manager.add(c);
   manager.start();
   seedCluster(writer, types, nodes, options.namespaces ?? []);
 
