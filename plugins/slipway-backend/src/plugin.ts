@@ -57,7 +57,7 @@ export const slipwayPlugin = createBackendPlugin({
         const registry = await ClusterRegistry.create({
           clusters: readClusterConfig(config),
           logger,
-          startEmbedded: () => startKubeSim({}),
+          startEmbedded: () => startKubeSim({ addons: { ingress: true, hpa: true, loadBalancer: true } }),
         });
         const connections = new ClusterConnections(registry);
         const workDir = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
