@@ -110,6 +110,35 @@ describe('ClusterCache', () => {
     expect(cache.generation('shop')).toBe(before + 3);
   });
 
+  it('keeps managedFields whole (the diff reads field ownership) while sharing equal field sets', async () => {
+    const withFields = (name: string) => ({
+      ...deployment(name, 'shop'),
+      metadata: {
+        ...deployment(name, 'shop').metadata,
+        managedFields: [
+          {
+            manager: 'slipway',
+            operation: 'Apply',
+            fieldsType: 'FieldsV1',
+            fieldsV1: { 'f:spec': { 'f:replicas': {} } },
+          },
+        ],
+      },
+    });
+    client.put(withFields('web'));
+    client.put(withFields('api'));
+    await cache.start();
+    const [api, web] = cache
+      .managedObjects('shop')
+      .sort((a, b) => a.metadata.name!.localeCompare(b.metadata.name!));
+    expect(web.metadata.managedFields).toEqual(
+      withFields('web').metadata.managedFields,
+    );
+    const fieldsOf = (o: KubeObject) =>
+      (o.metadata.managedFields![0] as { fieldsV1: unknown }).fieldsV1;
+    expect(fieldsOf(api)).toBe(fieldsOf(web));
+  });
+
   it('builds the resource tree through owner references, without counting copied labels as managed', async () => {
     const web = client.put(deployment('web', 'shop'));
     const rs = client.put(ownedBy(web, 'apps/v1', 'ReplicaSet', 'web-1'));

@@ -11,6 +11,7 @@ import type {
   ClusterClient,
   ClusterError,
 } from './ClusterClient';
+import { FieldSetPool } from './FieldSetPool';
 
 /** An apiVersion and kind. @public */
 export interface KindRef {
@@ -90,6 +91,7 @@ export class ClusterCache {
     WatchedKindStatus & { stop?: () => void }
   >();
   private readonly listeners = new Set<(e: ClusterCacheEvent) => void>();
+  private readonly fieldSets = new FieldSetPool();
   private readonly sleep: (ms: number) => Promise<void>;
   private stopped = false;
 
@@ -303,7 +305,8 @@ export class ClusterCache {
     }
   }
 
-  private upsert(type: ClusterCacheEvent['type'], obj: KubeObject): void {
+  private upsert(type: ClusterCacheEvent['type'], received: KubeObject): void {
+    const obj = type === 'DELETED' ? received : this.fieldSets.share(received);
     const key = formatResourceKey(resourceKeyOf(obj));
     const old = this.objects.get(key);
     if (old) this.unindex(key, old);
