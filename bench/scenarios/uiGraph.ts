@@ -1,7 +1,8 @@
 /*
  * ui-graph: an application of 500 resources is synced into kube-sim by the
- * plugin's runtime; a page with the plugin's ResourceGraph (bundled on each
- * run) reads its tree from the engine over HTTP, in headless Chromium →
+ * plugin's runtime; a page with the plugin's ResourceGraph (bundled on each run,
+ * split into chunks as a production build is) reads its tree from the engine
+ * over HTTP, in headless Chromium →
  * time from navigation start until every node of the graph is in the DOM
  * (first animation frame that shows them). Each run loads the page afresh:
  * nothing is cached by the browser, and the tree is read from the engine on
@@ -17,7 +18,7 @@ import { startApiServer } from '../harness/apiServer';
 import { startEngineHarness } from '../harness/EngineHarness';
 import { startRuntime } from '../harness/runtimeHarness';
 import { baseResources } from '../harness/workloads';
-import { bundleGraphPage } from '../ui-graph/bundlePage';
+import { bundleGraphPage, ENTRY_SCRIPT } from '../ui-graph/bundlePage';
 
 const GROUPS = 25; // 25 × the 20-resource service = 500 resources
 const RUNS = Number(process.env.BENCH_UI_GRAPH_RUNS ?? 5);
@@ -60,14 +61,14 @@ const html = () => `<!doctype html>
 <html><head><meta charset="utf-8"><title>ui-graph</title></head>
 <body><div id="root"></div>
 <script>window.slipwayBench = ${JSON.stringify({ entityRef: REF, name: APP })};</script>
-<script src="/bundle.js"></script></body></html>`;
+<script type="module" src="/${ENTRY_SCRIPT}"></script></body></html>`;
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 120_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: () => string, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what()}`);
     await new Promise(r => setTimeout(r, 200));
   }
 }
@@ -85,11 +86,17 @@ export const uiGraphScenario: BenchScenario = {
     try {
       // synced, and the Deployments' ReplicaSets and Pods are in the tree
       const expectedPods = baseResources().reduce((n, o: any) => n + (o.kind === 'Deployment' ? o.spec.replicas : 0), 0) * GROUPS;
+      let seen = 'no state yet';
       const tree = await waitFor(async () => {
-        if (runtime.reconciler.state(REF)?.sync !== 'Synced') return undefined;
+        const state = runtime.reconciler.state(REF);
+        const [last] = (await started.store.listOperations(REF, { limit: 1 })).items;
+        seen = `sync ${state?.sync ?? 'unknown'}, last operation ${last ? `${last.phase}: ${last.message}` : 'none'}`;
+        if (state?.sync !== 'Synced') return undefined;
         const t = await runtime.engine.resourceTree(REF);
-        return t && t.nodes.filter(n => n.kind === 'Pod').length >= expectedPods ? t : undefined;
-      }, `${REF} to be Synced with ${expectedPods} Pods`);
+        const pods = t?.nodes.filter(n => n.kind === 'Pod').length ?? 0;
+        seen = `Synced with ${pods} Pods`;
+        return t && pods >= expectedPods ? t : undefined;
+      }, () => `${REF} to be Synced with ${expectedPods} Pods (last seen: ${seen})`);
       const managed = tree.nodes.filter(n => n.managed).length;
       const graphNodes = toGraph(tree.nodes, NO_FILTERS, { name: APP }).nodes.length;
 
@@ -111,7 +118,8 @@ export const uiGraphScenario: BenchScenario = {
           const send = (type: string, body: string) => (_req: unknown, res: any) =>
             res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
           app.get('/', send('text/html', html()));
-          app.get('/bundle.js', send('text/javascript', bundled.js));
+          // the entry script and the chunks it imports when they are needed
+          for (const [file, js] of bundled.files) app.get(`/${file}`, send('text/javascript', js));
         },
       });
 
@@ -130,23 +138,39 @@ export const uiGraphScenario: BenchScenario = {
         requestAnimationFrame(check);
       }, graphNodes);
 
-      const runs: Array<{ seconds: number; treeResponseEndMs: number; renderAfterTreeMs: number; bundleLoadedMs: number }> = [];
+      const runs: Array<{
+        seconds: number;
+        treeResponseEndMs: number;
+        renderAfterTreeMs: number;
+        bundleLoadedMs: number;
+        scriptsFetched: number;
+        scriptBytesFetched: number;
+      }> = [];
       for (let run = 0; run < RUNS; run++) {
         await page.goto(`${server.url}/`);
         await page.waitForFunction(() => (window as any).graphRenderedAt !== undefined, undefined, { timeout: 120_000 }).catch(error => {
           throw new Error(`the graph of ${REF} did not show its ${graphNodes} nodes: ${errors.join('; ') || (error as Error).message}`);
         });
-        const timing = await page.evaluate(treePath => {
+        const timing = await page.evaluate(({ treePath, entryScript }) => {
           const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
           const treeEntry = entries.find(e => e.name.endsWith(treePath));
-          const bundle = entries.find(e => e.name.endsWith('/bundle.js'));
-          return { rendered: (window as any).graphRenderedAt as number, tree: treeEntry?.responseEnd ?? NaN, bundle: bundle?.responseEnd ?? NaN };
-        }, TREE_PATH);
+          const bundle = entries.find(e => e.name.endsWith(`/${entryScript}`));
+          const scripts = entries.filter(e => e.name.endsWith('.js'));
+          return {
+            rendered: (window as any).graphRenderedAt as number,
+            tree: treeEntry?.responseEnd ?? NaN,
+            bundle: bundle?.responseEnd ?? NaN,
+            scripts: scripts.length,
+            scriptBytes: scripts.reduce((sum, e) => sum + e.encodedBodySize, 0),
+          };
+        }, { treePath: TREE_PATH, entryScript: ENTRY_SCRIPT });
         runs.push({
           seconds: round(timing.rendered / 1000, 3),
           treeResponseEndMs: round(timing.tree, 1),
           renderAfterTreeMs: round(timing.rendered - timing.tree, 1),
           bundleLoadedMs: round(timing.bundle, 1),
+          scriptsFetched: timing.scripts,
+          scriptBytesFetched: timing.scriptBytes,
         });
       }
       const seconds = runs.map(r => r.seconds);
@@ -166,6 +190,8 @@ export const uiGraphScenario: BenchScenario = {
           runs,
           treeRequests,
           bundleBytes: bundled.bytes,
+          entryScriptBytes: bundled.entryBytes,
+          bundleFiles: bundled.files.size,
           bundleBuildSeconds: round(bundled.seconds, 1),
           browser: 'headless Chromium (Debian) via playwright-core, 1280×800',
           path: 'ResourceGraph (DependencyGraph) with SlipwayClient → GET …/tree answered by the plugin router (GET /api/slipway/applications/:namespace/:name/tree) over DefaultSlipwayEngine.resourceTree of the plugin runtime (500-resource application synced into kube-sim); no browser cache',
