@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../net/freePort';
+import { withMachineLock } from './buildLock';
 import { findRepoRoot } from './repoRoot';
 
 /** A running demo portal: the real backend serving the built app. */
@@ -42,21 +43,35 @@ function newestMtime(dir: string): number {
 export function ensureAppBuilt(root = findRepoRoot()): void {
   const appDir = path.join(root, 'packages/app');
   const index = path.join(appDir, 'dist/index.html');
-  const sources = [path.join(appDir, 'src'), path.join(root, 'plugins/slipway/src')];
-  const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  if (built > Math.max(...sources.filter(fs.existsSync).map(newestMtime))) {
-    return;
-  }
-  const result = spawnSync(
-    path.join(root, 'node_modules/.bin/backstage-cli'),
-    ['package', 'build'],
-    { cwd: appDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-  );
-  if (result.status !== 0) {
-    throw new Error(
-      `building packages/app failed (exit ${result.status}):\n${result.stderr}\n${result.stdout}`,
+  const sources = [
+    path.join(appDir, 'src'),
+    path.join(root, 'plugins/slipway/src'),
+    path.join(root, 'plugins/slipway-common/src'),
+  ];
+  const fresh = () =>
+    fs.existsSync(index) &&
+    fs.statSync(index).mtimeMs > Math.max(...sources.filter(fs.existsSync).map(newestMtime));
+  if (fresh()) return;
+  // Test files run in parallel workers: one builds, the others wait and find the bundle fresh.
+  withMachineLock(`app-build:${appDir}`, () => {
+    if (fresh()) return;
+    const result = spawnSync(
+      path.join(root, 'node_modules/.bin/backstage-cli'),
+      ['package', 'build'],
+      {
+        cwd: appDir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        // Jest sets NODE_ENV=test, for which the app names no browserslist: the bundler then fails.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
     );
-  }
+    if (result.status !== 0) {
+      throw new Error(
+        `building packages/app failed (exit ${result.status}):\n${result.stderr}\n${result.stdout}`,
+      );
+    }
+  });
 }
 
 async function waitUntilServing(
