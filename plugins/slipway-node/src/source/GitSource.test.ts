@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GitTestServer } from '@slipway/test-utils';
 import git from 'isomorphic-git';
+import nodeHttp from 'isomorphic-git/http/node';
 import { GitSource } from './GitSource';
 import { SourceError } from './Source';
 
@@ -159,6 +160,40 @@ describe('GitSource against a Git smart-HTTP server', () => {
       const before = server.requests.length;
       expect((await source.resolveRevision(moving, 'main', { acceptRecent: true })).commit).toBe(two);
       expect(server.requests.length).toBe(before);
+    });
+
+    it('gives a caller that needs the newest refs a listing asked for after it arrived, not one already under way', async () => {
+      const { url: racing } = await server.createRepo('racing', { 'a.txt': 'one' });
+      const one = await server.headOf('racing');
+      // holds the answer of the next ref listing until released, as a slow network would
+      let release!: () => void;
+      let held!: () => void;
+      const answerHeld = new Promise<void>(resolve => (held = resolve));
+      let holdNext = false;
+      const source = new GitSource({
+        cacheDir,
+        now: clock,
+        http: {
+          async request(req) {
+            const response = await nodeHttp.request(req);
+            if (holdNext && req.url.includes('/info/refs')) {
+              holdNext = false;
+              held();
+              await new Promise<void>(resolve => (release = resolve));
+            }
+            return response;
+          },
+        },
+      });
+      await source.resolveRevision(racing, 'main'); // fills the cache
+      holdNext = true;
+      const periodic = source.resolveRevision(racing, 'main');
+      await answerHeld; // the listing was answered before the push
+      const two = await server.commit('racing', { 'a.txt': 'two' });
+      const webhook = source.resolveRevision(racing, 'main'); // told about the push
+      release();
+      expect((await periodic).commit).toBe(one);
+      expect((await webhook).commit).toBe(two);
     });
 
     it('lists every time when reuse is turned off', async () => {

@@ -76,6 +76,7 @@ export class GitSource implements Source {
   private readonly limits: CheckoutLimits;
   private readonly opened = new Map<string, Promise<OpenRepo>>();
   private readonly refreshes = new Map<string, Promise<AdvertisedRef[]>>();
+  private readonly followUps = new Map<string, Promise<AdvertisedRef[]>>();
   private readonly checkouts = new Map<string, Promise<Checkout>>();
   /** Commits known to be in a cache repository (fetches only add objects), by repository key. */
   private readonly present = new Map<string, Set<string>>();
@@ -261,13 +262,34 @@ export class GitSource implements Source {
     if (recent) {
       return Promise.resolve(recent);
     }
-    let pending = this.refreshes.get(key);
-    if (!pending) {
-      pending = this.guard(repo, () => this.doRefresh(repo, options)).finally(() =>
-        this.refreshes.delete(key),
-      );
-      this.refreshes.set(key, pending);
+    const inFlight = this.refreshes.get(key);
+    if (!inFlight) {
+      return this.startRefresh(repo, options);
     }
+    if (options.acceptRecent) {
+      return inFlight;
+    }
+    // A listing asked for before this caller arrived may predate the push it
+    // was told about: it gets the next listing, shared with others waiting.
+    let followUp = this.followUps.get(key);
+    if (!followUp) {
+      followUp = inFlight
+        .catch(() => undefined)
+        .then(() => {
+          this.followUps.delete(key);
+          return this.refreshes.get(key) ?? this.startRefresh(repo, options);
+        });
+      this.followUps.set(key, followUp);
+    }
+    return followUp;
+  }
+
+  private startRefresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
+    const key = repo.location.key;
+    const pending: Promise<AdvertisedRef[]> = this.guard(repo, () => this.doRefresh(repo, options)).finally(() => {
+      if (this.refreshes.get(key) === pending) this.refreshes.delete(key);
+    });
+    this.refreshes.set(key, pending);
     return pending;
   }
 
