@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../net/freePort';
 import { withMachineLock } from './buildLock';
+import { seedDemoGitops } from './seedDemoGitops';
 import { findRepoRoot } from './repoRoot';
 
 /** A running demo portal: the real backend serving the built app. */
@@ -105,6 +106,8 @@ export async function startDemoPortal(
 ): Promise<DemoPortal> {
   const root = findRepoRoot();
   ensureAppBuilt(root);
+  // the demo's GitOps repository, as `npm start` seeds it (tests may point elsewhere)
+  await seedDemoGitops(undefined, root);
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-portal-'));
