@@ -31,28 +31,27 @@ const SERVICE_PAGE = '/catalog/default/component/payments';
 const VIEWPORT = { width: 1280, height: 1900 };
 
 /**
- * Intervals short enough for the demo to converge within a test: the
- * catalog reprocesses its files every few seconds, Slipway reads the
- * catalog's Applications every 2 s and compares each application with Git
- * and the cluster every 20 s (pushes refresh at once through the webhook).
+ * The demo portal on the GitOps repository `gitops`, with intervals short
+ * enough to converge within a test: the catalog reprocesses its files every
+ * few seconds, Slipway reads the catalog's Applications every 2 s and
+ * compares each application with Git and the cluster every 20 s (pushes
+ * refresh at once through the webhook).
  */
-function fastDemoConfig(extra: { catalogFile?: string; repositoryDir?: string; webhookSecret?: string } = {}) {
+function demoConfig(gitops: GitOpsWorkingCopy, webhookSecret?: string) {
   return {
     catalog: {
       processingInterval: { seconds: 3 },
-      ...(extra.catalogFile && {
-        locations: [
-          { type: 'file', target: path.join(root, 'catalog-info.yaml') },
-          { type: 'file', target: extra.catalogFile },
-          { type: 'file', target: path.join(root, 'examples/org.yaml'), rules: [{ allow: ['User', 'Group'] }] },
-        ],
-      }),
+      // The catalog of the test's GitOps repository instead of the demo's own
+      // (lists replace lists in configuration, so the others are repeated).
+      locations: [
+        { type: 'file', target: path.join(root, 'catalog-info.yaml') },
+        { type: 'file', target: path.join(gitops.dir, 'catalog-info.yaml') },
+        { type: 'file', target: path.join(root, 'examples/org.yaml'), rules: [{ allow: ['User', 'Group'] }] },
+      ],
     },
     slipway: {
-      ...(extra.repositoryDir && {
-        repositories: [{ url: DEMO_GITOPS_URL, localPath: extra.repositoryDir }],
-      }),
-      ...(extra.webhookSecret && { webhooks: { github: { secret: extra.webhookSecret } } }),
+      repositories: [{ url: DEMO_GITOPS_URL, localPath: gitops.dir }],
+      ...(webhookSecret && { webhooks: { github: { secret: webhookSecret } } }),
       reconcile: { refreshInterval: '20s' },
       inventory: { refreshInterval: '2s' },
       operations: { pollInterval: '1s' },
@@ -68,6 +67,7 @@ function setTag(text: string, tag: string): string {
 describe('Slipway on the demo service page', () => {
   const secret = crypto.randomBytes(16).toString('hex');
   let gitops: GitOpsWorkingCopy;
+  let demoAsShipped: GitOpsWorkingCopy | undefined;
   let portal: DemoPortal | undefined;
   let browser: LaunchedChromium;
   /** Commits by what they deployed to prod. */
@@ -139,11 +139,7 @@ describe('Slipway on the demo service page', () => {
     );
     commits['1.4.0'] = gitops.commit('prod: a rollout without progress for 20 seconds fails');
     portal = await startDemoPortal({
-      config: fastDemoConfig({
-        catalogFile: path.join(gitops.dir, 'catalog-info.yaml'),
-        repositoryDir: gitops.dir,
-        webhookSecret: secret,
-      }),
+      config: demoConfig(gitops, secret),
     });
     browser = await launchChromium({ viewport: VIEWPORT });
   }, 900_000);
@@ -152,6 +148,7 @@ describe('Slipway on the demo service page', () => {
     await browser?.close();
     await portal?.stop();
     gitops?.remove();
+    demoAsShipped?.remove();
   });
 
   it(
@@ -253,7 +250,14 @@ describe('Slipway on the demo service page', () => {
     step('5-read-only', async () => {
       await portal?.stop();
       portal = undefined;
-      portal = await startDemoPortal({ config: { ...fastDemoConfig(), demo: { permissionPolicy: 'read-only' } } });
+      // the demo as it ships, in a repository of its own, behind the read-only policy
+      demoAsShipped = GitOpsWorkingCopy.create(path.join(root, 'examples/gitops'));
+      portal = await startDemoPortal({
+        config: {
+          ...demoConfig(demoAsShipped),
+          demo: { permissionPolicy: 'read-only' },
+        },
+      });
       await browser.close();
       browser = await launchChromium({ viewport: VIEWPORT });
       // The frontend asks the permission backend before it shows Sync; the answers prove it asked.
