@@ -156,6 +156,21 @@ describe('ApplicationController against kube-sim', () => {
     expect((await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'web-prod', name: 'web-config' }))?.data).toEqual({ mode: 'blue' });
   });
 
+  it('shares the bodies of equal desired objects between applications, not their metadata', async () => {
+    const prod = await controller.refresh(kustomizeApp());
+    const twin = kustomizeApp();
+    const other = await controller.refresh({
+      name: 'web-twin',
+      spec: { ...twin.spec, destination: { name: 'sim', namespace: 'web-twin' } },
+    });
+    const named = (objects: KubeObject[], name: string) => objects.find(o => o.metadata.name === name)!;
+    expect(named(other.desired, 'web').spec).toBe(named(prod.desired, 'web').spec);
+    expect(Object.isFrozen(named(prod.desired, 'web').spec)).toBe(true);
+    expect(named(prod.desired, 'web').metadata.namespace).toBe('web-prod');
+    expect(named(other.desired, 'web').metadata.namespace).toBe('web-twin');
+    expect(named(other.desired, 'web-config').data).toEqual({ mode: 'blue' });
+  });
+
   it('never shows a Secret value in a diff or a manifest it reports', async () => {
     const app = kustomizeApp();
     const result = await controller.refresh(app);

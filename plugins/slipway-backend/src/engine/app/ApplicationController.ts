@@ -5,6 +5,7 @@ import {
   planSync,
   SyncRequest,
 } from '@slipway/plugin-slipway-node';
+import { JsonPool } from '../cluster/JsonPool';
 import { Renderer } from '../render';
 import {
   ExecuteOptions,
@@ -59,7 +60,20 @@ function retryPolicyOf(app: EngineApplication): RetryPolicy | undefined {
  * the reconciler decides when to call it.
  */
 export class ApplicationController {
+  /**
+   * The desired objects of a comparison are kept until the next one (the
+   * reconciler's last state); applications made from one template share
+   * their bodies here. Metadata, which differs per application, is not pooled.
+   */
+  private readonly desiredBodies = new JsonPool();
+
   constructor(private readonly options: ApplicationControllerOptions) {}
+
+  private shareBody(obj: KubeObject): KubeObject {
+    return Object.fromEntries(
+      Object.entries(obj).map(([k, v]) => [k, k === 'metadata' ? v : this.desiredBodies.share(v)]),
+    ) as KubeObject;
+  }
 
   private async scopes(connection: ClusterConnection, objects: KubeObject[]) {
     const scope = new Map<string, 'Namespaced' | 'Cluster' | undefined>();
@@ -126,7 +140,7 @@ export class ApplicationController {
         ...comparison.conditions,
         ...rendered.warnings.map(message => ({ type: 'RenderWarning', message })),
       ],
-      desired: comparison.normalizedDesired,
+      desired: comparison.normalizedDesired.map(o => this.shareBody(o)),
       live,
     };
   }

@@ -1,0 +1,37 @@
+import { JsonPool } from './JsonPool';
+
+describe('JsonPool', () => {
+  it('returns equal values, sharing equal objects and arrays among them', () => {
+    const pool = new JsonPool();
+    const a = pool.share({ ports: [{ port: 80 }], selector: { app: 'a' }, replicas: 2 });
+    const b = pool.share({ ports: [{ port: 80 }], selector: { app: 'b' }, replicas: 2 });
+    expect(a).toEqual({ ports: [{ port: 80 }], selector: { app: 'a' }, replicas: 2 });
+    expect(b.ports).toBe(a.ports);
+    expect(b.selector).not.toBe(a.selector);
+    expect(pool.share({ ports: [{ port: 80 }], selector: { app: 'a' }, replicas: 2 })).toBe(a);
+  });
+
+  it('tells apart values whose JSON differs only in types or order of list items', () => {
+    const pool = new JsonPool();
+    expect(pool.share({ port: '80' })).not.toBe(pool.share({ port: 80 }));
+    expect(pool.share([1, 2])).not.toBe(pool.share([2, 1]));
+    expect(pool.share({ long: 'x'.repeat(200) })).not.toBe(pool.share({ long: 'y'.repeat(200) }));
+  });
+
+  it('freezes what it holds and leaves the value given unchanged and unfrozen', () => {
+    const pool = new JsonPool();
+    const given = { spec: { replicas: 1 } };
+    const shared = pool.share(given);
+    expect(Object.isFrozen(shared.spec)).toBe(true);
+    expect(Object.isFrozen(given.spec)).toBe(false);
+    given.spec.replicas = 5;
+    expect(shared.spec.replicas).toBe(1);
+  });
+
+  it('passes primitives and null through', () => {
+    const pool = new JsonPool();
+    expect(pool.share('text')).toBe('text');
+    expect(pool.share(null)).toBeNull();
+    expect(pool.share(3)).toBe(3);
+  });
+});

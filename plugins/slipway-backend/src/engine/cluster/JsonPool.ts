@@ -1,0 +1,53 @@
+import crypto from 'node:crypto';
+
+/** Values whose JSON is longer are keyed by a hash of it, so that keys stay small. */
+const LONGEST_KEY = 64;
+
+/**
+ * Holds each distinct JSON subtree once: `share` returns an equal value
+ * made of frozen subtrees that other shared values may also use. For data
+ * kept long and largely alike (objects of one template across many
+ * applications). Readers must copy before changing. A subtree no one
+ * refers to any more is forgotten after garbage collection.
+ */
+export class JsonPool {
+  private readonly byKey = new Map<string, WeakRef<object>>();
+  private readonly forget = new FinalizationRegistry<string>(key => {
+    if (!this.byKey.get(key)?.deref()) this.byKey.delete(key);
+  });
+
+  /** An equal value whose objects and arrays are shared and frozen. */
+  share<T>(value: T): T {
+    return this.pooled(value).value as T;
+  }
+
+  /** Distinct subtrees currently held. */
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The shared equal of a JSON value, bottom-up, with its JSON text. */
+  private pooled(value: unknown): { value: unknown; json: string } {
+    if (!value || typeof value !== 'object') return { value, json: JSON.stringify(value) ?? 'null' };
+    let json: string;
+    let copy: unknown;
+    if (Array.isArray(value)) {
+      const items = value.map(v => this.pooled(v));
+      json = `[${items.map(i => i.json).join(',')}]`;
+      copy = items.map(i => i.value);
+    } else {
+      const fields = Object.entries(value).filter(([, v]) => v !== undefined);
+      const children = fields.map(([k, v]) => [k, this.pooled(v)] as const);
+      json = `{${children.map(([k, c]) => `${JSON.stringify(k)}:${c.json}`).join(',')}}`;
+      copy = Object.fromEntries(children.map(([k, c]) => [k, c.value]));
+    }
+    const key = json.length <= LONGEST_KEY ? json : crypto.createHash('sha256').update(json).digest('base64');
+    const existing = this.byKey.get(key)?.deref();
+    if (existing) return { value: existing, json };
+    // a frozen copy: the value given may belong to a producer that stays free to change it
+    Object.freeze(copy);
+    this.byKey.set(key, new WeakRef(copy as object));
+    this.forget.register(copy as object, key);
+    return { value: copy, json };
+  }
+}
