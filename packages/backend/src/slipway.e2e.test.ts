@@ -232,8 +232,8 @@ describe('Slipway on the demo service page', () => {
       );
       await target.click();
       const dialog = page().getByRole('dialog');
-      await dialog.getByText('Roll back payments-prod (prod)?').waitFor();
-      await dialog.getByText(shortSha).waitFor();
+      await dialog.getByText('Roll back payments-prod (prod)?').waitFor({ timeout: 60_000 });
+      await dialog.getByText(shortSha).waitFor({ timeout: 60_000 });
       await browser.screenshot('slipway-4-rollback-confirm');
       await dialog.getByRole('button', { name: 'Roll back' }).click();
 
