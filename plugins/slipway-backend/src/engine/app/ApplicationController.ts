@@ -69,12 +69,6 @@ export class ApplicationController {
 
   constructor(private readonly options: ApplicationControllerOptions) {}
 
-  private shareBody(obj: KubeObject): KubeObject {
-    return Object.fromEntries(
-      Object.entries(obj).map(([k, v]) => [k, k === 'metadata' ? v : this.desiredBodies.share(v)]),
-    ) as KubeObject;
-  }
-
   private async scopes(connection: ClusterConnection, objects: KubeObject[]) {
     const scope = new Map<string, 'Namespaced' | 'Cluster' | undefined>();
     await Promise.all(
@@ -140,7 +134,7 @@ export class ApplicationController {
         ...comparison.conditions,
         ...rendered.warnings.map(message => ({ type: 'RenderWarning', message })),
       ],
-      desired: comparison.normalizedDesired.map(o => this.shareBody(o)),
+      desired: comparison.normalizedDesired.map(o => this.desiredBodies.shareBody(o)),
       live,
     };
   }

@@ -110,9 +110,10 @@ describe('ClusterCache', () => {
     expect(cache.generation('shop')).toBe(before + 3);
   });
 
-  it('keeps managedFields whole (the diff reads field ownership) while sharing equal field sets', async () => {
+  it('keeps managedFields whole (the diff reads field ownership) while sharing equal field sets and bodies', async () => {
     const withFields = (name: string) => ({
       ...deployment(name, 'shop'),
+      spec: { replicas: 2, template: { spec: { containers: [{ name: 'app' }] } } },
       metadata: {
         ...deployment(name, 'shop').metadata,
         managedFields: [
@@ -137,6 +138,9 @@ describe('ClusterCache', () => {
     const fieldsOf = (o: KubeObject) =>
       (o.metadata.managedFields![0] as { fieldsV1: unknown }).fieldsV1;
     expect(fieldsOf(api)).toBe(fieldsOf(web));
+    expect(api.spec).toBe(web.spec);
+    expect(web.spec).toEqual(withFields('web').spec);
+    expect(api.metadata.name).toBe('api');
   });
 
   it('builds the resource tree through owner references, without counting copied labels as managed', async () => {

@@ -12,6 +12,7 @@ import type {
   ClusterError,
 } from './ClusterClient';
 import { FieldSetPool } from './FieldSetPool';
+import { JsonPool } from './JsonPool';
 
 /** An apiVersion and kind. @public */
 export interface KindRef {
@@ -91,7 +92,9 @@ export class ClusterCache {
     WatchedKindStatus & { stop?: () => void }
   >();
   private readonly listeners = new Set<(e: ClusterCacheEvent) => void>();
+  /** Equal parts of cached objects are held once: objects of one template differ mostly in metadata. */
   private readonly fieldSets = new FieldSetPool();
+  private readonly bodies = new JsonPool();
   private readonly sleep: (ms: number) => Promise<void>;
   private stopped = false;
 
@@ -306,7 +309,10 @@ export class ClusterCache {
   }
 
   private upsert(type: ClusterCacheEvent['type'], received: KubeObject): void {
-    const obj = type === 'DELETED' ? received : this.fieldSets.share(received);
+    const obj =
+      type === 'DELETED'
+        ? received
+        : this.bodies.shareBody(this.fieldSets.share(received));
     const key = formatResourceKey(resourceKeyOf(obj));
     const old = this.objects.get(key);
     if (old) this.unindex(key, old);

@@ -21,6 +21,16 @@ export class JsonPool {
     return this.pooled(value).value as T;
   }
 
+  /**
+   * A Kubernetes object whose fields other than metadata are shared (its
+   * spec, data, status): objects of one template differ mostly in metadata.
+   */
+  shareBody<T extends object>(obj: T): T {
+    return Object.fromEntries(
+      Object.entries(obj).map(([k, v]) => [k, k === 'metadata' ? v : this.share(v)]),
+    ) as T;
+  }
+
   /** Distinct subtrees currently held. */
   get size(): number {
     return this.byKey.size;
