@@ -3,7 +3,15 @@ import path from 'node:path';
 import git, { type HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
 import { CredentialStore, type RepositoryCredential } from './credentials';
-import { hasObject, lookupPath, rootTreeOf, walkTree, normalizeRepoPath, type GitLocation } from './gitTree';
+import {
+  hasObject,
+  lookupPath,
+  readCommitDetails,
+  rootTreeOf,
+  walkTree,
+  normalizeRepoPath,
+  type GitLocation,
+} from './gitTree';
 import { materializeCheckout, type CheckoutLimits } from './materialize';
 import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
 import { localRefs } from './localRefs';
@@ -14,6 +22,7 @@ import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveR
 import {
   SourceError,
   type Checkout,
+  type CommitDetails,
   type ResolvedRevision,
   type Source,
   type SourceCallOptions,
@@ -186,6 +195,14 @@ export class GitSource implements Source {
       const { blob } = await git.readBlob({ fs, gitdir: repo.git.gitdir, oid: found.oid, cache });
       return Buffer.from(blob);
     });
+  }
+
+  async commitDetails(repoURL: string, commit: string): Promise<CommitDetails> {
+    const repo = await this.open(repoURL);
+    if (!/^[0-9a-f]{40}$/.test(commit)) {
+      throw new SourceError('revision-not-found', `commitDetails needs a full commit SHA, got "${commit}"`);
+    }
+    return this.guard(repo, () => readCommitDetails(repo.git.gitdir, commit, {}));
   }
 
   async checkout(repoURL: string, commit: string): Promise<Checkout> {

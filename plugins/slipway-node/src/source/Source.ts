@@ -15,6 +15,18 @@ export interface ResolvedRevision {
   ref?: string;
 }
 
+/** Who made a commit, when and why (Argo CD's revision metadata). */
+export interface CommitDetails {
+  /** Full commit SHA. */
+  sha: string;
+  /** `Name <email>` of the author. */
+  author: string;
+  /** The whole commit message, without trailing whitespace. */
+  message: string;
+  /** When the author made the commit, ISO 8601 in UTC. */
+  date: string;
+}
+
 /** One entry of a tree at a commit. */
 export interface TreeEntry {
   /** Path relative to the repository root, `/`-separated. */
@@ -64,6 +76,9 @@ export interface Source {
    * a path or symlink that leaves the repository is refused.
    */
   readFile(repoURL: string, commit: string, filePath: string): Promise<Buffer>;
+
+  /** Author, message and date of `commit`, read from the repository (no network). */
+  commitDetails(repoURL: string, commit: string): Promise<CommitDetails>;
 
   /** Materialises `commit` into a read-only folder shared by all callers. */
   checkout(repoURL: string, commit: string): Promise<Checkout>;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { SourceError, type TreeEntry } from './Source';
+import { SourceError, type CommitDetails, type TreeEntry } from './Source';
 
 /** Where a repository's objects live, and which subtree is its root. */
 export interface GitLocation {
@@ -61,6 +61,18 @@ export async function rootTreeOf(loc: GitLocation, commit: string, cache: object
   }
   const { oid } = await git.readTree({ fs, gitdir: loc.gitdir, oid: c.tree, filepath: loc.subdir, cache });
   return oid;
+}
+
+/** Author, message and date of a commit. */
+export async function readCommitDetails(gitdir: string, oid: string, cache: object): Promise<CommitDetails> {
+  const { oid: sha, commit } = await git.readCommit({ fs, gitdir, oid, cache });
+  const { name, email, timestamp } = commit.author;
+  return {
+    sha,
+    author: email ? `${name} <${email}>` : name,
+    message: commit.message.trimEnd(),
+    date: new Date(timestamp * 1000).toISOString(),
+  };
 }
 
 /** Visits every entry of a tree, depth first; `visit` returns false to skip a directory. */

@@ -12,6 +12,7 @@ export { matchRevision } from './resolveRevision';
 export type { AdvertisedRef, RevisionMatch } from './resolveRevision';
 export type { CheckoutLimits } from './materialize';
 export { hashKey } from './repoLocation';
+export { commitUrl } from './commitUrl';
 export { isInside, removeCheckoutDir } from './materialize';
 export { SourceGitReader } from './SourceGitReader';
 export type { SourceGitReaderOptions } from './SourceGitReader';
