@@ -56,6 +56,11 @@ describe('ResourceGraph', () => {
     const pod = screen.getByTestId('resource-node-/Pod/payments/payments-7d9f-b2');
     expect(pod).toHaveAttribute('aria-label', 'Pod payments-7d9f-b2: health Degraded');
     expect(pod).toHaveTextContent('Back-off restarting failed container payments');
+    // the reason is written in the node itself, not only in its tooltip
+    expect(within(pod).getByTestId('health-reason')).toHaveTextContent('Back-off restarting failed contai…');
+    const healthyNodes = resourceNodes().filter(n => n.getAttribute('aria-label')?.includes('health Healthy'));
+    expect(healthyNodes.length).toBeGreaterThan(0);
+    healthyNodes.forEach(n => expect(within(n).queryByTestId('health-reason')).toBeNull());
     const config = screen.getByTestId('resource-node-/ConfigMap/payments/payments-config');
     expect(within(config).getByText('OutOfSync')).toBeInTheDocument();
     expect(screen.getByText(`${paymentsTree.length} resources`)).toBeInTheDocument();

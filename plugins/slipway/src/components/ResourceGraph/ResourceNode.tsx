@@ -6,8 +6,9 @@ import type { ResourceGraphNode } from './toGraph';
 
 /** Every node has this size, so the layout never waits for text measurement to settle. */
 export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 58;
+export const NODE_HEIGHT = 74;
 const MAX_NAME_CHARS = 28;
+const MAX_REASON_CHARS = 34;
 
 function healthColour(theme: Theme, health?: HealthStatusCode): string {
   switch (health) {
@@ -38,6 +39,7 @@ type ClassKey =
   | 'kind'
   | 'name'
   | 'badge'
+  | 'reason'
   | 'edge'
   | `health${HealthStatusCode}`
   | `border${HealthStatusCode}`
@@ -63,6 +65,7 @@ export const useResourceNodeStyles = makeStyles<Theme, {}, ClassKey>(theme => {
     kind: { fill: theme.palette.text.secondary, fontSize: 11 },
     name: { fill: theme.palette.text.primary, fontSize: 13, fontWeight: 500 },
     badge: { fontSize: 11 },
+    reason: { fill: theme.palette.text.secondary, fontSize: 11, fontStyle: 'italic' },
     edge: { fill: 'none', stroke: theme.palette.text.disabled, strokeWidth: 1.3 },
     ...health,
     ...sync,
@@ -71,8 +74,8 @@ export const useResourceNodeStyles = makeStyles<Theme, {}, ClassKey>(theme => {
 
 export type ResourceNodeClasses = ReturnType<typeof useResourceNodeStyles>;
 
-function truncate(text: string): string {
-  return text.length > MAX_NAME_CHARS ? `${text.slice(0, MAX_NAME_CHARS - 1)}…` : text;
+function truncate(text: string, max = MAX_NAME_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 interface ResourceNodeProps {
@@ -89,7 +92,11 @@ interface ResourceNodeProps {
  */
 function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
   const health = node.health ?? 'Unknown';
-  const label = `${node.kind} ${node.name}: health ${health}${node.sync ? `, ${node.sync}` : ''}`;
+  // Resources without a health check (ConfigMaps, Secrets...) show none, as in Argo CD.
+  const details = [node.health ? `health ${node.health}` : undefined, node.sync].filter(Boolean);
+  const label = `${node.kind} ${node.name}${details.length ? `: ${details.join(', ')}` : ''}`;
+  // Why a resource is not healthy is what a newcomer looks for: shown in the node, whole in the tooltip.
+  const reason = health !== 'Healthy' && node.healthMessage ? truncate(node.healthMessage, MAX_REASON_CHARS) : undefined;
   // The application node has no manifest to open.
   const interactive = Boolean(node.resource);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -125,10 +132,14 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
       <text className={classes.name} x={10} y={33}>
         {truncate(node.name)}
       </text>
-      <circle className={classes[`health${health}`]} cx={14} cy={46} r={4} />
-      <text className={classes.badge} x={22} y={50}>
-        {health}
-      </text>
+      {node.health && (
+        <>
+          <circle className={classes[`health${health}`]} cx={14} cy={46} r={4} />
+          <text className={classes.badge} x={22} y={50}>
+            {health}
+          </text>
+        </>
+      )}
       {node.sync && (
         <>
           <circle className={classes[`sync${node.sync}`]} cx={112} cy={46} r={4} />
@@ -136,6 +147,11 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
             {node.sync}
           </text>
         </>
+      )}
+      {reason && (
+        <text className={classes.reason} x={10} y={66} data-testid="health-reason">
+          {reason}
+        </text>
       )}
     </g>
   );
