@@ -7,6 +7,7 @@ import type { SyncProgressEvent } from '../engine/sync';
 import type { InventoryApplication } from '../inventory';
 import { checkApplication, checkResources, Project } from '../projects';
 import type { FinalOperationState, Operation, OperationEventInput, SlipwayStore } from '../store';
+import type { CommitDetailsCache } from './CommitDetailsCache';
 import { atHistory, atRevision, historySource, sourcesOf, withSources } from './operationTarget';
 import { destinationOf } from './Reconciler';
 
@@ -23,6 +24,8 @@ export interface OperationRunnerOptions {
   controller: Pick<ApplicationController, 'refresh' | 'sync'>;
   source?: Pick<Source, 'resolveRevision'>;
   store: Pick<SlipwayStore, 'appendEvents' | 'addHistory' | 'getHistory'>;
+  /** Author and message of the deployed commit for the history; absent: the history has none. */
+  commits?: Pick<CommitDetailsCache, 'get'>;
   projects: ReadonlyMap<string, Project>;
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
   auditor?: AuditorService;
@@ -70,6 +73,13 @@ export class OperationRunner {
       ),
     );
     return { app: withSources(app, pinned), revisions: pinned.map(s => s.targetRevision ?? '') };
+  }
+
+  /** The metadata of the deployed commit of the first source, when it is Git. */
+  private async commitOf(app: EngineApplication, revision: string | undefined) {
+    const first = sourcesOf(app)[0];
+    if (!first || first.chart || !revision || !this.options.commits) return undefined;
+    return this.options.commits.get(first.repoURL, revision);
   }
 
   async run(op: Operation, signal: AbortSignal): Promise<RunResult> {
@@ -185,6 +195,7 @@ export class OperationRunner {
     if (phase === 'Succeeded') {
       await audit?.success({ meta: { revision: outcome.revision ?? null } });
       if (!dryRun) {
+        const commit = await this.commitOf(pinned.app, pinned.revisions[0]);
         await store.addHistory({
           applicationRef: op.applicationRef,
           revision: pinned.revisions[0] ?? outcome.revision ?? '',
@@ -192,6 +203,8 @@ export class OperationRunner {
           initiator: op.initiator,
           deployStartedAt: op.startedAt,
           operationId: op.id,
+          ...(commit?.author ? { commitAuthor: commit.author } : {}),
+          ...(commit?.message ? { commitMessage: commit.message } : {}),
         });
       }
     } else {

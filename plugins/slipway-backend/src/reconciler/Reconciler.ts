@@ -15,6 +15,7 @@ import {
 } from '../projects';
 import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
 import { decideAutoSync, LastOperation } from './autoSync';
+import type { CommitDetailsCache } from './CommitDetailsCache';
 import { sourcesOf, withSources } from './operationTarget';
 import type { SlipwayMetrics } from './metrics';
 import { denormalizedFields, statusUpdateOf } from './statusUpdate';
@@ -42,6 +43,8 @@ export interface ReconcilerOptions {
   /** Resolves Git revisions cheaply (a ref listing); absent: every refresh compares. */
   source?: Pick<Source, 'resolveRevision'>;
   store: Pick<SlipwayStore, 'upsertApplicationStatus' | 'deleteApplicationStatus' | 'listOperations'>;
+  /** Author, message and date of the compared commit; absent: the status keeps no commit metadata. */
+  commits?: Pick<CommitDetailsCache, 'get'>;
   projects: ReadonlyMap<string, Project>;
   /** Queues an automated sync (initiator `automated`). */
   enqueueAutoSync(item: InventoryApplication, request: OperationRequest): Promise<void>;
@@ -307,9 +310,19 @@ export class Reconciler {
     const decision = await this.autoSync(item, project, destination, refreshed, violations, false);
     const extra: ApplicationCondition[] = [...violations];
     if (decision?.action === 'skip' && decision.condition) extra.push(decision.condition);
-    await this.writeStatus(item, statusUpdateOf(item, refreshed, extra, new Date(this.now()).toISOString()));
+    const update = statusUpdateOf(item, refreshed, extra, new Date(this.now()).toISOString());
+    // cleared when unreadable, so that the status never shows another commit's author and message
+    if (this.options.commits) update.commit = (await this.commitOf(refreshed)) ?? null;
+    await this.writeStatus(item, update);
     if (decision?.action === 'sync') await this.options.enqueueAutoSync(item, decision.request);
     return 'full';
+  }
+
+  /** The metadata of the revision the status shows: the first source's, when it is Git. */
+  private async commitOf(refreshed: Refreshed) {
+    const first = refreshed.sources[0];
+    if (!first || first.chart || !this.options.commits) return undefined;
+    return this.options.commits.get(first.repoURL, first.revision);
   }
 
   private async lastOperation(ref: string): Promise<LastOperation | undefined> {

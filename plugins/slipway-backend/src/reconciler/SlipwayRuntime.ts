@@ -20,6 +20,7 @@ import { CatalogInventory } from '../inventory';
 import { ApplicationNotifier, NotificationSender, NotificationThresholds, snapshotOf } from '../notifications';
 import type { Project } from '../projects';
 import type { SlipwayStore } from '../store';
+import { CommitDetailsCache } from './CommitDetailsCache';
 import { createSlipwayMetrics } from './metrics';
 import { OperationRunner } from './OperationRunner';
 import { OperationWorker } from './OperationWorker';
@@ -34,7 +35,8 @@ export interface SlipwayRuntimeOptions {
   controller: Pick<ApplicationController, 'refresh' | 'sync'>;
   clusters: ClusterConnector;
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
-  source?: Pick<Source, 'resolveRevision'>;
+  /** Resolves revisions; with `commitDetails`, statuses and the history also name each commit's author and message. */
+  source?: Pick<Source, 'resolveRevision'> & Partial<Pick<Source, 'commitDetails'>>;
   catalog: Pick<CatalogService, 'getEntities'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   scheduler: SchedulerService;
@@ -87,6 +89,8 @@ export class SlipwayRuntime {
       queueDepth: () => this.reconciler.queueDepth,
       runningOperations: () => this.worker.runningCount,
     });
+    const commitDetails = options.source?.commitDetails?.bind(options.source);
+    const commits = commitDetails ? new CommitDetailsCache({ source: { commitDetails }, logger }) : undefined;
     this.reconciler = new Reconciler({
       inventory: this.inventory,
       controller: options.controller,
@@ -94,6 +98,7 @@ export class SlipwayRuntime {
       resolveCluster: options.resolveCluster,
       source: options.source,
       store,
+      commits,
       projects: options.projects,
       enqueueAutoSync: async (item, request) => {
         const result = await this.engine.enqueueOperation(item, 'sync', request, 'automated');
@@ -119,6 +124,7 @@ export class SlipwayRuntime {
       controller: options.controller,
       source: options.source,
       store,
+      commits,
       projects: options.projects,
       resolveCluster: options.resolveCluster,
       auditor: options.auditor,

@@ -26,6 +26,7 @@ describe('the REST API: reading applications', () => {
       syncStatus: 'Synced',
       healthStatus: 'Healthy',
       revision: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
+      commit: { author: 'Ada <ada@example.com>', message: 'web: 1.2.0\n\nnew checkout', date: '2026-11-20T10:15:30.000Z' },
       versions: {
         images: [
           { image: 'ghcr.io/acme/web:1.2.0', resource: 'Deployment/web', container: 'web', location: 'desired' },
@@ -40,7 +41,7 @@ describe('the REST API: reading applications', () => {
   }
 
   describe('GET /applications', () => {
-    it('lists applications in entity ref order with their status, policy and total count', async () => {
+    it('lists applications in entity ref order with their status, policy, commit and total count', async () => {
       const { app, engine } = await seeded();
       engine.describe.mockImplementation(ref => (ref === A ? { name: 'alpha', repoURL: 'https://github.com/acme/gitops.git', syncPolicy: { automated: true, prune: true, selfHeal: false } } : undefined));
       const response = await request(app).get('/applications');
@@ -55,7 +56,22 @@ describe('the REST API: reading applications', () => {
         sync: { status: 'Synced', revision: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0' },
         health: { status: 'Healthy' },
         syncPolicy: { automated: true, prune: true, selfHeal: false },
-        commit: { sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0', url: 'https://github.com/acme/gitops/commit/a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0' },
+        commit: {
+          sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
+          author: 'Ada <ada@example.com>',
+          message: 'web: 1.2.0\n\nnew checkout',
+          date: '2026-11-20T10:15:30.000Z',
+          url: 'https://github.com/acme/gitops/commit/a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
+        },
+      });
+      // a repository on a host without a known web UI gets no link
+      engine.describe.mockImplementation(ref => (ref === A ? { name: 'alpha', repoURL: 'https://git.example.com/acme/gitops.git', syncPolicy: { automated: false, prune: false, selfHeal: false } } : undefined));
+      const unlinked = (await request(app).get('/applications?fields=commit&entityRef=default/alpha')).body.items[0];
+      expect(unlinked.commit).toEqual({
+        sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
+        author: 'Ada <ada@example.com>',
+        message: 'web: 1.2.0\n\nnew checkout',
+        date: '2026-11-20T10:15:30.000Z',
       });
       expect(response.body.nextCursor).toBeUndefined();
     });

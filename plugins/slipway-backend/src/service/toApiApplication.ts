@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { OperationSummary, SlipwayApplication } from '@slipway/plugin-slipway-common';
+import { commitUrl } from '@slipway/plugin-slipway-node';
 import type { ApplicationStatus, ApplicationStatusField } from '../store';
 import type { ApplicationDescription } from './SlipwayEngine';
 
@@ -49,38 +50,6 @@ const STORE_FIELDS: Record<ApplicationField, ApplicationStatusField[]> = {
 export function storeFieldsFor(fields: readonly ApplicationField[] | undefined): ApplicationStatusField[] {
   const wanted = fields ?? APPLICATION_FIELDS;
   return Array.from(new Set(['entityRef' as const, ...wanted.flatMap(f => STORE_FIELDS[f])]));
-}
-
-/** A browsable link to a commit on the well-known hosts; undefined elsewhere. */
-export function commitUrl(repoURL: string | undefined, sha: string): string | undefined {
-  if (!repoURL || !/^[0-9a-f]{7,64}$/i.test(sha)) return undefined;
-  let host: string;
-  let repoPath: string;
-  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/.exec(repoURL.trim());
-  try {
-    if (scp) {
-      host = scp[1];
-      repoPath = scp[2];
-    } else {
-      const url = new URL(repoURL);
-      host = url.hostname;
-      repoPath = url.pathname;
-    }
-  } catch {
-    return undefined;
-  }
-  repoPath = repoPath.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
-  const base = `https://${host.toLowerCase()}/${repoPath}`;
-  switch (host.toLowerCase()) {
-    case 'github.com':
-      return `${base}/commit/${sha}`;
-    case 'gitlab.com':
-      return `${base}/-/commit/${sha}`;
-    case 'bitbucket.org':
-      return `${base}/commits/${sha}`;
-    default:
-      return undefined;
-  }
 }
 
 /** What an application is shown from: its stored status and what the engine and the operation store add. */
