@@ -135,6 +135,23 @@ describe('ApplicationController against kube-sim', () => {
       'Secret/web-secret',
     ]);
     expect(synced.revision).toBe(await git.headOf('gitops'));
+    // kinds without a health check have no health (as in Argo CD), neither in the comparison nor in the tree,
+    // and do not count in the application's health
+    const healthOf = (kind: string) => synced.resources.find(r => r.key.kind === kind)?.health;
+    expect(healthOf('ConfigMap')).toBeUndefined();
+    expect(healthOf('Secret')).toBeUndefined();
+    expect(healthOf('Deployment')?.status).toBe('Healthy');
+    const unassessed = synced.tree.filter(n => ['ConfigMap', 'Secret'].includes(n.key.kind));
+    expect(unassessed.map(n => [n.key.kind, n.health])).toEqual(
+      expect.arrayContaining([
+        ['ConfigMap', undefined],
+        ['Secret', undefined],
+      ]),
+    );
+    expect(unassessed).toHaveLength(2);
+    const replicaSets = synced.tree.filter(n => n.key.kind === 'ReplicaSet');
+    expect(replicaSets.length).toBeGreaterThan(0);
+    expect(replicaSets.map(n => n.health?.status)).toEqual(replicaSets.map(() => 'Healthy'));
 
     // someone edits the ConfigMap by hand: the engine sees the drift, and a sync (self-heal) reverts it
     const { client } = await connections.connect({ name: 'sim' });
