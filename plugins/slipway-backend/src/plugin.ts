@@ -61,7 +61,7 @@ export const slipwayPlugin = createBackendPlugin({
         });
         const connections = new ClusterConnections(registry);
         const workDir = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
-        const { source, renderer } = createRendering({
+        const { source, renderer, helmRepositories } = createRendering({
           config,
           cacheDir: path.join(workDir, 'slipway-engine'),
           logger: {
@@ -108,6 +108,7 @@ export const slipwayPlugin = createBackendPlugin({
           permissions: deps.permissions,
           auditor,
           catalog,
+          chartVersions: helmRepositories,
         };
         httpRouter.use(await createRouter(routerOptions));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -239,6 +239,43 @@ describe('the REST API: reading applications', () => {
       expect(byRef.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([A, C]);
     });
 
+    it("says when a chart's Helm repository has a newer stable version, and answers without it when the repository fails", async () => {
+      const newestVersion = jest.fn(async (repoURL: string, chart: string) => {
+        if (repoURL.includes('broken')) throw new Error('index.yaml: 503 Service Unavailable');
+        return chart === 'storefront' ? '2.1.0' : '1.0.0';
+      });
+      const { app, store } = await seeded({ chartVersions: { newestVersion } });
+      const chart = (repoURL: string, name: string, version: string) => ({ chart: name, version, repoURL, location: 'desired' as const });
+      await store.upsertApplicationStatus({
+        entityRef: A,
+        versions: {
+          images: [],
+          charts: [
+            chart('https://charts.example.com', 'storefront', '2.0.0'),
+            chart('https://charts.example.com', 'cache', '1.0.0'),
+            chart('https://broken.example.com', 'queue', '0.9.0'),
+            chart('oci://registry.example.com/charts', 'worker', '0.1.0'),
+          ],
+        },
+      });
+      await store.upsertApplicationStatus({ entityRef: B, versions: { images: [], charts: [chart('https://charts.example.com', 'storefront', '2.1.0')] } });
+      const response = await request(app).get('/versions?component=component:default/web');
+      expect(response.status).toBe(200);
+      expect(response.body.items[0].charts).toEqual([
+        { repoURL: 'https://charts.example.com', chart: 'storefront', version: '2.0.0', latestVersion: '2.1.0' },
+        { repoURL: 'https://charts.example.com', chart: 'cache', version: '1.0.0' },
+        { repoURL: 'https://broken.example.com', chart: 'queue', version: '0.9.0' },
+        { repoURL: 'oci://registry.example.com/charts', chart: 'worker', version: '0.1.0' },
+      ]);
+      expect(response.body.items[1].charts).toEqual([{ repoURL: 'https://charts.example.com', chart: 'storefront', version: '2.1.0' }]);
+      // one question per repository and chart; OCI registries have no index to ask
+      expect(newestVersion.mock.calls.map(([repo, name]) => `${repo} ${name}`).sort()).toEqual([
+        'https://broken.example.com queue',
+        'https://charts.example.com cache',
+        'https://charts.example.com storefront',
+      ]);
+    });
+
     it('answers 400 when neither a component nor applications are named', async () => {
       const { app } = await seeded();
       const response = await request(app).get('/versions');

@@ -13,7 +13,7 @@ import { slipwayErrorHandler } from './errors';
 import { registerApplicationActionRoutes } from './routes/applicationActions';
 import { registerApplicationRoutes } from './routes/applications';
 import { registerOperationRoutes } from './routes/operations';
-import type { RouteContext, RouteStore } from './routes/RouteContext';
+import type { ChartVersionLookup, RouteContext, RouteStore } from './routes/RouteContext';
 import { registerVersionRoutes } from './routes/versions';
 import { registerWebhookRoutes } from './routes/webhooks';
 import type { SlipwayEngine } from './SlipwayEngine';
@@ -29,6 +29,8 @@ export interface RouterOptions {
   permissions: Pick<PermissionsService, 'authorize' | 'authorizeConditional'>;
   auditor: AuditorService;
   catalog: Pick<CatalogService, 'getEntityByRef' | 'getEntitiesByRefs' | 'queryEntities'>;
+  /** Tells the versions route when a chart's Helm repository has a newer version. */
+  chartVersions?: ChartVersionLookup;
 }
 
 /** JSON bodies of the API are small; a sync naming 1000 resources stays far below this. */
@@ -43,6 +45,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     access: new ApplicationAccess(options),
     auditor: options.auditor,
     logger: options.logger,
+    chartVersions: options.chartVersions,
   };
   const router = Router();
 

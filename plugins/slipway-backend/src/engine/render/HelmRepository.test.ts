@@ -69,6 +69,14 @@ describe('HelmRepositoryClient', () => {
     expect((await client.resolve(repoURL, 'other', '1.0.0').catch(e => e)).message).toContain('"other"');
   });
 
+  it('names the newest stable version of a chart, skipping pre-releases, from one index read', async () => {
+    const client = new HelmRepositoryClient({ cacheDir: await tmpDir('slipway-helm-') });
+    const before = requests.filter(r => r === '/index.yaml').length;
+    expect(await client.newestVersion(repoURL, 'demo')).toBe('1.2.0');
+    expect(await client.newestVersion(repoURL, 'absent')).toBeUndefined();
+    expect(requests.filter(r => r === '/index.yaml').length).toBe(before + 1);
+  });
+
   it('refuses an archive that does not match the index digest', async () => {
     const client = new HelmRepositoryClient({ cacheDir: await tmpDir('slipway-helm-') });
     const resolved = await client.resolve(repoURL, 'demo', '0.9.0');

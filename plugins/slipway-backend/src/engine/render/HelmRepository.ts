@@ -84,6 +84,17 @@ export class HelmRepositoryClient {
     return { repoURL, chart, version: entry.version };
   }
 
+  /**
+   * The newest stable (non-prerelease) version of a chart in its repository,
+   * from the cached index; undefined when the chart is not there.
+   */
+  async newestVersion(repoURL: string, chart: string): Promise<string | undefined> {
+    const entries = (await this.index(repoURL))[chart];
+    if (!Array.isArray(entries)) return undefined;
+    const stable = entries.map(e => String(e.version)).filter(v => semver.valid(v) && !semver.prerelease(v));
+    return stable.sort(semver.rcompare)[0];
+  }
+
   /** Downloads (once) and unpacks a resolved chart version. */
   fetchChart(resolved: ResolvedChart, passCredentials = false): Promise<FetchedChart> {
     const folder = this.chartFolder(resolved.repoURL, resolved.chart, resolved.version);

@@ -7,6 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { createTestStore } from '../../store/__testUtils__/testStore';
 import { createRouter } from '../router';
+import type { ChartVersionLookup } from '../routes/RouteContext';
 import type { SlipwayEngine } from '../SlipwayEngine';
 
 /** An Argo CD Application entity as the catalog module produces it. */
@@ -90,7 +91,7 @@ export function policy(decisions: Record<string, AuthorizeResult.ALLOW | Authori
 /** The router on a real SQLite store, an in-memory catalog and the given engine, policy and config. */
 export async function routerFixture(
   databases: TestDatabases,
-  options: { entities?: Entity[]; permissions?: PermissionsService; config?: ConstructorParameters<typeof ConfigReader>[0]; engine?: jest.Mocked<SlipwayEngine> } = {},
+  options: { entities?: Entity[]; permissions?: PermissionsService; config?: ConstructorParameters<typeof ConfigReader>[0]; engine?: jest.Mocked<SlipwayEngine>; chartVersions?: ChartVersionLookup } = {},
 ) {
   const { store } = await createTestStore(databases, 'SQLITE_3');
   const engine = options.engine ?? fakeEngine();
@@ -105,6 +106,7 @@ export async function routerFixture(
     permissions,
     auditor,
     catalog: catalogServiceMock({ entities: options.entities ?? [] }),
+    chartVersions: options.chartVersions,
   });
   const app = express().use(router).use(mockErrorHandler());
   return { app, store, engine, auditor, permissions };

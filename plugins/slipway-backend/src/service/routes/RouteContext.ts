@@ -9,6 +9,11 @@ export type RouteStore = Pick<
   'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'latestOperations' | 'listHistory' | 'getOperation' | 'listEvents'
 >;
 
+/** Newest chart versions of Helm repositories (for "a newer version is available"). */
+export interface ChartVersionLookup {
+  newestVersion(repoURL: string, chart: string): Promise<string | undefined>;
+}
+
 /** What every group of routes is given. */
 export interface RouteContext {
   engine: SlipwayEngine;
@@ -16,4 +21,5 @@ export interface RouteContext {
   access: ApplicationAccess;
   auditor: AuditorService;
   logger: LoggerService;
+  chartVersions?: ChartVersionLookup;
 }

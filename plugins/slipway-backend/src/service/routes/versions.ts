@@ -1,13 +1,57 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import semver from 'semver';
 import type { VersionsResponse } from '@slipway/plugin-slipway-common';
 import type { Router } from 'express';
 import type { ApplicationStatus } from '../../store';
 import { toApiVersions } from '../toApiVersions';
 import { entityRefs, repeated } from '../validation/queryParams';
-import type { RouteContext } from './RouteContext';
+import type { ChartVersionLookup, RouteContext } from './RouteContext';
 
 /** At most this many applications per answer: a component rarely has more environments. */
 const MAX_APPLICATIONS = 500;
+
+/** Helm repositories answer within this time or the answer goes without their newest versions. */
+const CHART_LOOKUP_TIMEOUT_MS = 3_000;
+
+/**
+ * Sets `latestVersion` on charts whose Helm repository has a newer stable
+ * version. Only http(s) Helm repositories are asked (the index is cached by
+ * the client); a repository that fails or is slow never fails the answer.
+ */
+async function markNewerCharts(body: VersionsResponse, lookup: ChartVersionLookup, logger: LoggerService): Promise<void> {
+  const newest = new Map<string, Promise<string | undefined>>();
+  const ask = (repoURL: string, chart: string) => {
+    const key = `${repoURL}|${chart}`;
+    let pending = newest.get(key);
+    if (!pending) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<undefined>(resolve => {
+        timer = setTimeout(() => resolve(undefined), CHART_LOOKUP_TIMEOUT_MS);
+      });
+      pending = Promise.race([lookup.newestVersion(repoURL, chart), timeout])
+        .catch(error => {
+          logger.debug(`could not read the newest version of chart ${chart}: ${(error as Error).message}`);
+          return undefined;
+        })
+        .finally(() => clearTimeout(timer));
+      newest.set(key, pending);
+    }
+    return pending;
+  };
+  await Promise.all(
+    body.items.flatMap(item =>
+      item.charts
+        .filter(chart => /^https?:\/\//i.test(chart.repoURL) && semver.valid(chart.version))
+        .map(async chart => {
+          const latest = await ask(chart.repoURL, chart.chart);
+          if (latest && semver.gt(latest, chart.version)) {
+            chart.latestVersion = latest;
+          }
+        }),
+    ),
+  );
+}
 
 /** GET /versions: which images and charts run where, per application of a component or per listed application. */
 export function registerVersionRoutes(router: Router, ctx: RouteContext): void {
@@ -41,6 +85,9 @@ export function registerVersionRoutes(router: Router, ctx: RouteContext): void {
     const body: VersionsResponse = {
       items: page.items.map(s => toApiVersions(s as Partial<ApplicationStatus> & { entityRef: string })),
     };
+    if (ctx.chartVersions) {
+      await markNewerCharts(body, ctx.chartVersions, ctx.logger);
+    }
     res.json(body);
   });
 }
