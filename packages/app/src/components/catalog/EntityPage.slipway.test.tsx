@@ -20,6 +20,15 @@ import { entityPage } from './EntityPage';
 
 jest.setTimeout(60_000);
 
+// jsdom does not lay out SVG; the overview's catalog graph card measures its nodes with getBBox
+// (it renders when its lazy chunk arrives, which on a busy machine is within the test).
+beforeAll(() => {
+  Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
+    configurable: true,
+    value: () => ({ x: 0, y: 0, width: 120, height: 40 }),
+  });
+});
+
 const service: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
