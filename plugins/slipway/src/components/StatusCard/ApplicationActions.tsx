@@ -11,6 +11,7 @@ import { useApplicationPermissions } from '../../hooks/useApplicationPermissions
 import { isOperationActive } from '../../hooks/useEntityApplications';
 import { SyncDialog } from '../SyncDialog/SyncDialog';
 import { describeOperationError } from '../SyncDialog/describeOperationError';
+import { TerminateDialog } from './TerminateDialog';
 
 export interface ApplicationActionsProps {
   application: SlipwayApplication;
@@ -28,6 +29,7 @@ export function ApplicationActions({ application, onChanged }: ApplicationAction
   const alertApi = useApi(alertApiRef);
   const { canSync, canTerminate } = useApplicationPermissions(application.entityRef);
   const [syncOpen, setSyncOpen] = useState(false);
+  const [terminateOpen, setTerminateOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const label = application.environment ?? application.name;
   const running = isOperationActive(application);
@@ -89,18 +91,27 @@ export function ApplicationActions({ application, onChanged }: ApplicationAction
               aria-label={`Terminate operation of ${label}`}
               size="small"
               disabled={busy || application.operation.phase === 'Terminating'}
-              onClick={() =>
-                act(
-                  'terminate',
-                  () => api.terminateOperation(application.operation!.id),
-                  `Termination of the ${application.operation!.kind} of ${label} requested`,
-                )
-              }
+              onClick={() => setTerminateOpen(true)}
             >
               <StopIcon fontSize="small" />
             </IconButton>
           </span>
         </Tooltip>
+      )}
+      {canTerminate && terminateOpen && application.operation && (
+        <TerminateDialog
+          label={label}
+          operation={application.operation}
+          onCancel={() => setTerminateOpen(false)}
+          onConfirm={() => {
+            setTerminateOpen(false);
+            act(
+              'terminate',
+              () => api.terminateOperation(application.operation!.id),
+              `Termination of the ${application.operation!.kind} of ${label} requested`,
+            );
+          }}
+        />
       )}
       {canSync && syncOpen && (
         <SyncDialog

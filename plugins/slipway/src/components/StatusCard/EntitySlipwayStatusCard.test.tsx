@@ -176,7 +176,14 @@ describe('EntitySlipwayStatusCard', () => {
     await renderCard(api);
     expect(await screen.findByText('Wave -1: ConfigMap/settings Synced')).toBeInTheDocument();
     expect(screen.getByText('Wave 0: Deployment/payments Running')).toBeInTheDocument();
+    // asks first; cancelling stops nothing
     await userEvent.click(screen.getByRole('button', { name: 'Terminate operation of dev' }));
+    expect(await screen.findByText('Terminate the running sync of dev?')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByText('Terminate the running sync of dev?')).not.toBeInTheDocument());
+    expect(api.terminateOperation).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Terminate operation of dev' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Terminate' }));
     await waitFor(() => expect(api.terminateOperation).toHaveBeenCalledWith('op-dev'));
     // Sync is not offered while an operation runs.
     expect(screen.getByRole('button', { name: 'Sync dev' })).toBeDisabled();
