@@ -1,18 +1,11 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  SubvalueCell,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, SubvalueCell, Table, TableColumn } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { DeploymentRow, useEntityHistory } from '../../hooks/useEntityHistory';
 import { RevisionLink } from '../StatusCard/RevisionLink';
 import { OperationPhaseBadge } from '../StatusCard/StatusBadges';
 import { timeAgo } from '../StatusCard/timeAgo';
+import { cardState } from '../common/CardStates';
 import { RollbackAction } from './RollbackAction';
 
 const initiatorName = (initiator: string) =>
@@ -75,35 +68,21 @@ export function EntitySlipwayHistoryCard() {
   const title = 'Deployment history';
   const name = entity.metadata.title ?? entity.metadata.name;
 
-  if (loading) {
-    return (
-      <InfoCard title={title}>
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title={title}>
-        <Typography variant="body2" paragraph>
-          Could not load the deployment history of {name}. Check that the Slipway backend is
-          running and reachable, then reload the page.
-        </Typography>
-        <ResponseErrorPanel error={error} />
-      </InfoCard>
-    );
-  }
-  if (!value || value.length === 0) {
-    return (
-      <InfoCard title={title}>
-        <EmptyState
-          missing="data"
-          title={`No deployments of ${name} yet`}
-          description="Each completed sync of its Applications is recorded here. Sync an Application (or enable auto-sync in its ApplicationSet) to deploy it."
-        />
-      </InfoCard>
-    );
-  }
+  const state = cardState({
+    title,
+    loading,
+    error,
+    what: `the deployment history of ${name}`,
+    empty:
+      !value || value.length === 0
+        ? {
+            title: `No deployments of ${name} yet`,
+            description:
+              'Each completed sync of its Applications is recorded here. Sync an Application (or enable auto-sync in its ApplicationSet) to deploy it.',
+          }
+        : undefined,
+  });
+  if (state || !value) return state;
   return (
     <InfoCard title={title} noPadding>
       <Table

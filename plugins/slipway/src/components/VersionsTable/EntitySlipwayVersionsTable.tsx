@@ -1,15 +1,8 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  SubvalueCell,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, SubvalueCell, Table, TableColumn } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { useEntityVersions } from '../../hooks/useEntityVersions';
+import { cardState } from '../common/CardStates';
 import { VersionCellView } from './VersionCellView';
 import { VersionMatrix, VersionRow, versionMatrix } from './versionMatrix';
 
@@ -47,44 +40,26 @@ export function EntitySlipwayVersionsTable() {
   const title = 'Versions by environment';
   const name = entity.metadata.title ?? entity.metadata.name;
 
-  if (loading) {
-    return (
-      <InfoCard title={title}>
-        <Progress />
-      </InfoCard>
-    );
-  }
-  if (error) {
-    return (
-      <InfoCard title={title}>
-        <Typography variant="body2" paragraph>
-          Could not load the versions deployed for {name}. Check that the Slipway backend is
-          running and reachable, then reload the page.
-        </Typography>
-        <ResponseErrorPanel error={error} />
-      </InfoCard>
-    );
-  }
   const matrix = versionMatrix(value ?? { items: [] });
-  if (matrix.columns.length === 0 || matrix.rows.length === 0) {
-    return (
-      <InfoCard title={title}>
-        <EmptyState
-          missing="data"
-          title={
-            matrix.columns.length === 0
+  const noApplications = matrix.columns.length === 0;
+  const state = cardState({
+    title,
+    loading,
+    error,
+    what: `the versions deployed for ${name}`,
+    empty:
+      noApplications || matrix.rows.length === 0
+        ? {
+            title: noApplications
               ? `No Applications for ${name}`
-              : `No container images or Helm charts found for ${name}`
-          }
-          description={
-            matrix.columns.length === 0
+              : `No container images or Helm charts found for ${name}`,
+            description: noApplications
               ? 'Versions appear here once an ApplicationSet from your GitOps repository generates Applications for this component.'
-              : 'Slipway found no images in the rendered manifests or the cluster, and no Helm chart sources. Sync the applications, or check their source paths in Git.'
+              : 'Slipway found no images in the rendered manifests or the cluster, and no Helm chart sources. Sync the applications, or check their source paths in Git.',
           }
-        />
-      </InfoCard>
-    );
-  }
+        : undefined,
+  });
+  if (state) return state;
   return (
     <InfoCard title={title} noPadding>
       <Table
