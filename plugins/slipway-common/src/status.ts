@@ -43,6 +43,9 @@ export function worseHealth(
 /** Comparison of desired and live state. @public */
 export type SyncStatusCode = 'Synced' | 'OutOfSync' | 'Unknown';
 
+/** Every sync status, in the order filters list them. @public */
+export const SYNC_STATUS_CODES: readonly SyncStatusCode[] = ['Synced', 'OutOfSync', 'Unknown'];
+
 /** Life cycle of a sync operation. @public */
 export type OperationPhase =
   | 'Running'

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { HEALTH_ORDER, ResourceKey } from '@slipway/plugin-slipway-common';
+import { HEALTH_ORDER, ResourceKey, SYNC_STATUS_CODES } from '@slipway/plugin-slipway-common';
 import type { Request } from 'express';
 
 /*
@@ -10,7 +10,6 @@ import type { Request } from 'express';
 
 type Query = Request['query'];
 
-const SYNC_STATUSES = ['Synced', 'OutOfSync', 'Unknown'];
 
 /** The values of a parameter that may repeat (`?a=1&a=2`); empty values are dropped. */
 export function repeated(query: Query, name: string): string[] | undefined {
@@ -48,7 +47,7 @@ export function entityRefs(query: Query, name: string, defaultKind: string): str
 
 /** Status words, checked against the known words. */
 export function statusWords(query: Query, name: 'sync' | 'health'): string[] | undefined {
-  const known: readonly string[] = name === 'sync' ? SYNC_STATUSES : HEALTH_ORDER;
+  const known: readonly string[] = name === 'sync' ? SYNC_STATUS_CODES : HEALTH_ORDER;
   const values = repeated(query, name);
   const bad = values?.filter(v => !known.includes(v)) ?? [];
   if (bad.length > 0) {

@@ -1,11 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { HEALTH_ORDER } from '@slipway/plugin-slipway-common';
+import { HEALTH_ORDER, SYNC_STATUS_CODES } from '@slipway/plugin-slipway-common';
 import { MultiSelect } from './MultiSelect';
 import { GraphFilters, NO_FILTERS } from './toGraph';
 
-const SYNC_WORDS = ['Synced', 'OutOfSync', 'Unknown'];
 
 /** Kind, health and sync filters of the resource graph, with what they hide. */
 export function ResourceGraphFilters(props: {
@@ -36,7 +35,7 @@ export function ResourceGraphFilters(props: {
       <MultiSelect
         id="slipway-filter-sync"
         label="Sync"
-        options={SYNC_WORDS}
+        options={SYNC_STATUS_CODES}
         value={filters.sync}
         onChange={value => onChange({ ...filters, sync: value as GraphFilters['sync'] })}
       />

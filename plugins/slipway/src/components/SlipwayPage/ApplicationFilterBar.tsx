@@ -3,7 +3,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
-import { HEALTH_ORDER } from '@slipway/plugin-slipway-common';
+import { HEALTH_ORDER, SYNC_STATUS_CODES } from '@slipway/plugin-slipway-common';
 import { MultiSelect } from '../ResourceGraph/MultiSelect';
 import { ApplicationFilters, EMPTY_FILTERS } from './applicationListQuery';
 
@@ -55,7 +55,7 @@ export function ApplicationFilterBar(props: {
       <MultiSelect
         id="slipway-apps-sync"
         label="Sync"
-        options={['Synced', 'OutOfSync', 'Unknown']}
+        options={SYNC_STATUS_CODES}
         value={filters.sync}
         onChange={value => onChange({ ...draft, sync: value as ApplicationFilters['sync'] })}
       />

@@ -1,5 +1,6 @@
 import {
   HEALTH_ORDER,
+  SYNC_STATUS_CODES,
   HealthStatusCode,
   ListApplicationsQuery,
   SyncStatusCode,
@@ -20,7 +21,6 @@ export const TABLE_FIELDS = [
   'health',
 ];
 
-const SYNC_WORDS: readonly SyncStatusCode[] = ['Synced', 'OutOfSync', 'Unknown'];
 
 /** The filters of the Slipway page; empty means "any". Text filters match exactly. */
 export interface ApplicationFilters {
@@ -63,7 +63,7 @@ export function filtersFromSearchParams(params: URLSearchParams): ApplicationFil
     cluster: params.get('cluster') ?? '',
     environment: params.get('environment') ?? '',
     owner: params.get('owner') ?? '',
-    sync: params.getAll('sync').filter((s): s is SyncStatusCode => SYNC_WORDS.includes(s as SyncStatusCode)),
+    sync: params.getAll('sync').filter((s): s is SyncStatusCode => SYNC_STATUS_CODES.includes(s as SyncStatusCode)),
     health: params.getAll('health').filter((h): h is HealthStatusCode => HEALTH_ORDER.includes(h as HealthStatusCode)),
   };
 }
