@@ -10,41 +10,18 @@ import { DEFAULT_PROJECT } from '../projects/types';
 import type { HistoryEntryInput, Operation } from '../store';
 import { CommitDetailsCache, CommitDetailsReader } from './CommitDetailsCache';
 import { OperationRunner } from './OperationRunner';
+import { runningOperation, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 
 jest.setTimeout(60_000);
 
-const REF = 'application:default/web';
-
-const operation: Operation = {
-  id: 'op-1',
-  applicationRef: REF,
-  kind: 'sync',
-  request: {},
-  initiator: 'user:default/ada',
-  phase: 'Running',
-  attempts: 1,
-  createdAt: new Date(0).toISOString(),
-  startedAt: new Date(0).toISOString(),
-};
+const REF = WEB_REF;
+const operation = runningOperation({ initiator: 'user:default/ada' });
 
 /** A runner that resolves revisions on a real Git server and records the history entries it writes. */
 async function setup(repoURL: string, commitDetails: (source: GitSource) => CommitDetailsReader['commitDetails']) {
   const source = new GitSource({ cacheDir: await fs.promises.mkdtemp(path.join(os.tmpdir(), 'slipway-src-')) });
   const logger = mockServices.logger.mock();
-  const item: InventoryApplication = {
-    entityRef: REF,
-    app: {
-      name: 'web',
-      spec: {
-        project: 'default',
-        source: { repoURL, path: 'apps/web', targetRevision: 'main' },
-        destination: { name: 'sim', namespace: 'web' },
-      },
-    },
-    specHash: 'spec-1',
-    project: 'default',
-    entityNamespace: 'default',
-  };
+  const item = webInventoryItem({ repoURL });
   const history: HistoryEntryInput[] = [];
   const runner = new OperationRunner({
     inventory: { get: ref => (ref === REF ? item : undefined) },

@@ -5,35 +5,11 @@ import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
 import type { Operation, OperationEventInput } from '../store';
 import { OperationRunner } from './OperationRunner';
+import { runningOperation, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 
-const REF = 'application:default/web';
-
-const item: InventoryApplication = {
-  entityRef: REF,
-  app: {
-    name: 'web',
-    spec: {
-      project: 'default',
-      source: { repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', targetRevision: 'main' },
-      destination: { name: 'sim', namespace: 'web' },
-    },
-  },
-  specHash: 'spec-1',
-  project: 'default',
-  entityNamespace: 'default',
-};
-
-const operation: Operation = {
-  id: 'op-1',
-  applicationRef: REF,
-  kind: 'sync',
-  request: { revision: 'c1' },
-  initiator: 'automated',
-  phase: 'Running',
-  attempts: 1,
-  createdAt: new Date(0).toISOString(),
-  startedAt: new Date(0).toISOString(),
-};
+const REF = WEB_REF;
+const item = webInventoryItem();
+const operation = runningOperation({ request: { revision: 'c1' } });
 
 const comparison: Refreshed = {
   syncStatus: 'OutOfSync',

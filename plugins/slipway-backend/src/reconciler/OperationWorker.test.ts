@@ -4,23 +4,11 @@ import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
 import type { EnqueueOperationInput, Operation } from '../store';
 import { OperationWorker } from './OperationWorker';
+import { webInventoryItem } from './__testUtils__/webApplication';
 
 const HOUR = 3_600_000;
 
-const item: InventoryApplication = {
-  entityRef: 'application:default/web',
-  app: {
-    name: 'web',
-    spec: {
-      project: 'default',
-      source: { repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', targetRevision: 'main' },
-      destination: { name: 'sim', namespace: 'web' },
-    },
-  },
-  specHash: 'spec-1',
-  project: 'default',
-  entityNamespace: 'default',
-};
+const item = webInventoryItem();
 
 /** An operation queue in memory, shared by "replicas" like the store's table. */
 function memoryQueue() {

@@ -10,49 +10,21 @@ import { DEFAULT_PROJECT } from '../projects/types';
 import type { ApplicationStatusUpdate } from '../store';
 import { CommitDetailsCache, CommitDetailsReader } from './CommitDetailsCache';
 import { Reconciler } from './Reconciler';
+import { refreshedAt, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 
 jest.setTimeout(60_000);
 
-const REF = 'application:default/web';
-
-function refreshedAt(repoURL: string, commit: string): Refreshed {
-  return {
-    syncStatus: 'Synced',
-    health: { status: 'Healthy' },
-    resources: [],
-    tree: [],
-    images: { desired: [], live: [] },
-    charts: [],
-    sources: [{ repoURL, path: 'apps/web', revision: commit, type: 'Directory' }],
-    revision: commit,
-    conditions: [],
-    desired: [],
-    live: [],
-  };
-}
+const REF = WEB_REF;
 
 /** A reconciler reading a real Git server, over a fake controller, cluster and store. */
 async function setup(repoURL: string, commitDetails: (source: GitSource) => CommitDetailsReader['commitDetails']) {
   const source = new GitSource({ cacheDir: await fs.promises.mkdtemp(path.join(os.tmpdir(), 'slipway-src-')) });
   const logger = mockServices.logger.mock();
-  const item: InventoryApplication = {
-    entityRef: REF,
-    app: {
-      name: 'web',
-      spec: {
-        project: 'default',
-        source: { repoURL, path: 'apps/web', targetRevision: 'main' },
-        destination: { name: 'sim', namespace: 'web' },
-      },
-    },
-    specHash: 'spec-1',
-    project: 'default',
-    entityNamespace: 'default',
-  };
+  const item = webInventoryItem({ repoURL });
   const written: ApplicationStatusUpdate[] = [];
   const reconciler = new Reconciler({
     inventory: { get: ref => (ref === REF ? item : undefined), list: () => [item] },
-    controller: { refresh: async app => refreshedAt(repoURL, app.spec.source!.targetRevision!) },
+    controller: { refresh: async app => refreshedAt(app.spec.source!.targetRevision!, repoURL) },
     clusters: {
       connect: async () => ({ name: 'sim', cache: { onChange: () => () => {}, generation: () => 0 } }) as any,
     },

@@ -4,41 +4,10 @@ import type { EngineApplication } from '../engine/app/types';
 import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
 import { Reconciler } from './Reconciler';
+import { refreshedAt, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 
-const REF = 'application:default/web';
-
-function inventoryItem(targetRevision: string, specHash = 'spec-1'): InventoryApplication {
-  return {
-    entityRef: REF,
-    app: {
-      name: 'web',
-      spec: {
-        project: 'default',
-        source: { repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', targetRevision },
-        destination: { name: 'sim', namespace: 'web' },
-      },
-    },
-    specHash,
-    project: 'default',
-    entityNamespace: 'default',
-  };
-}
-
-function refreshedAt(commit: string): Refreshed {
-  return {
-    syncStatus: 'Synced',
-    health: { status: 'Healthy' },
-    resources: [],
-    tree: [],
-    images: { desired: [], live: [] },
-    charts: [],
-    sources: [{ repoURL: 'https://git.example.com/gitops.git', path: 'apps/web', revision: commit, type: 'Directory' }],
-    revision: commit,
-    conditions: [],
-    desired: [],
-    live: [],
-  };
-}
+const REF = WEB_REF;
+const inventoryItem = (targetRevision: string, specHash = 'spec-1') => webInventoryItem({ targetRevision, specHash });
 
 /**
  * A reconciler over fakes: a Git remote whose branch points where the test
