@@ -11,16 +11,10 @@ import { GitTestServer } from '@slipway/test-utils';
 import type { Knex } from 'knex';
 import { DatabaseSlipwayStore } from '../store';
 import { applicationEntity, eventually, kubeClient, startSlipway } from './__testUtils__/backendHarness';
+import { configMapYaml } from './__testUtils__/manifests';
 
 jest.setTimeout(180_000);
 
-const configMap = (name: string, color: string, extra = '') => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-${extra}data:
-  color: ${color}
-`;
 
 describe('the Slipway plugin reconciling Application entities', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -37,10 +31,10 @@ describe('the Slipway plugin reconciling Application entities', () => {
     git = await GitTestServer.start();
     repoURL = (
       await git.createRepo('gitops', {
-        'auto/config.yaml': configMap('auto-config', 'blue'),
-        'manual/config.yaml': configMap('manual-config', 'v1'),
-        'fenced/config.yaml': configMap('fenced-config', 'red'),
-        'frozen/config.yaml': configMap('frozen-config', 'ice'),
+        'auto/config.yaml': configMapYaml('auto-config', 'blue'),
+        'manual/config.yaml': configMapYaml('manual-config', 'v1'),
+        'fenced/config.yaml': configMapYaml('fenced-config', 'red'),
+        'frozen/config.yaml': configMapYaml('frozen-config', 'ice'),
       })
     ).url;
     sim = await startKubeSim({ podReadyDelayMs: 0 });
@@ -134,7 +128,7 @@ describe('the Slipway plugin reconciling Application entities', () => {
     const first = await runSync({});
     expect(first.phase).toBe('Succeeded');
     const v1 = await git.headOf('gitops');
-    await git.commit('gitops', { 'manual/config.yaml': configMap('manual-config', 'v2') }, { message: 'v2' });
+    await git.commit('gitops', { 'manual/config.yaml': configMapYaml('manual-config', 'v2') }, { message: 'v2' });
     const second = await runSync({});
     expect(second.phase).toBe('Succeeded');
     expect((await kube().configMap('web-manual', 'manual-config')).data.color).toBe('v2');

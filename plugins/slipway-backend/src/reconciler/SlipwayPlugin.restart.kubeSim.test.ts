@@ -10,37 +10,12 @@ import { startKubeSim, KubeSim } from '@slipway/kube-sim';
 import { GitTestServer } from '@slipway/test-utils';
 import { DatabaseSlipwayStore } from '../store';
 import { applicationEntity, eventually, kubeClient, startSlipway } from './__testUtils__/backendHarness';
+import { configMapYaml, slowDeploymentYaml } from './__testUtils__/manifests';
 
 jest.setTimeout(180_000);
 
-const config = (color: string, wave: number) => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: slow-config
-  annotations:
-    argocd.argoproj.io/sync-wave: "${wave}"
-data:
-  color: ${color}
-`;
-
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: slow
-  annotations:
-    argocd.argoproj.io/sync-wave: "0"
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: slow }
-  template:
-    metadata:
-      labels: { app: slow }
-    spec:
-      containers:
-        - name: slow
-          image: acme/slow:1.0.0
-`;
+const config = (color: string, wave: number) => configMapYaml('slow-config', color, wave);
+const deployment = slowDeploymentYaml('slow', 'acme/slow:1.0.0');
 
 describe('stopping the plugin in the middle of a sync', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

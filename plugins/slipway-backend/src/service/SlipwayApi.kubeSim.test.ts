@@ -14,6 +14,7 @@ import { GitTestServer } from '@slipway/test-utils';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { applicationEntity, eventually, kubeClient, startSlipway } from '../reconciler/__testUtils__/backendHarness';
+import { configMapYaml, slowDeploymentYaml } from '../reconciler/__testUtils__/manifests';
 import { DatabaseSlipwayStore } from '../store';
 
 jest.setTimeout(180_000);
@@ -21,35 +22,10 @@ jest.setTimeout(180_000);
 const WEBHOOK_SECRET = 'webhook-secret';
 const MALLORY = 'user:default/mallory';
 
-const configMap = (name: string, color: string, wave = 0) => `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: ${name}
-  annotations:
-    argocd.argoproj.io/sync-wave: "${wave}"
-data:
-  color: ${color}
-`;
-
 // Wave 1 waits for the Deployment of wave 0 to become healthy, which kube-sim
 // delays: the sync stays Running while the concurrent requests arrive.
-const slowApp = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: slow
-spec:
-  replicas: 1
-  selector:
-    matchLabels: { app: slow }
-  template:
-    metadata:
-      labels: { app: slow }
-    spec:
-      containers:
-        - name: app
-          image: ghcr.io/acme/slow:1.0.0
----
-${configMap('after-slow', 'green', 1)}`;
+const slowApp = `${slowDeploymentYaml('slow', 'ghcr.io/acme/slow:1.0.0')}---
+${configMapYaml('after-slow', 'green', 1)}`;
 
 /** A policy that denies Slipway's actions to Mallory and allows everything else. */
 const policy = mockServices.permissions.mock({
@@ -77,8 +53,8 @@ describe('the Slipway REST API on a running backend', () => {
     repoURL = (
       await git.createRepo('gitops', {
         'busy/app.yaml': slowApp,
-        'pushed/config.yaml': configMap('pushed-config', 'v1'),
-        'guarded/config.yaml': configMap('guarded-config', 'v1'),
+        'pushed/config.yaml': configMapYaml('pushed-config', 'v1'),
+        'guarded/config.yaml': configMapYaml('guarded-config', 'v1'),
       })
     ).url;
     sim = await startKubeSim({ podReadyDelayMs: 3000 });
@@ -146,7 +122,7 @@ describe('the Slipway REST API on a running backend', () => {
     const ref = 'application:default/web-pushed';
     const before = await git.headOf('gitops');
     await eventually(async () => (await store.getApplicationStatus(ref))?.syncStatus === 'Synced', 'web-pushed to be Synced');
-    const pushed = await git.commit('gitops', { 'pushed/config.yaml': configMap('pushed-config', 'v2') }, { message: 'v2' });
+    const pushed = await git.commit('gitops', { 'pushed/config.yaml': configMapYaml('pushed-config', 'v2') }, { message: 'v2' });
     expect(pushed).not.toBe(before);
 
     const payload = JSON.stringify({ ref: 'refs/heads/main', after: pushed, repository: { clone_url: repoURL } });
