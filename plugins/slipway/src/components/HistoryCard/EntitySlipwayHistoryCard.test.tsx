@@ -1,38 +1,22 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { alertApiRef } from '@backstage/core-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { HistoryItem, SlipwayApplication } from '@slipway/plugin-slipway-common';
-import { slipwayApiRef } from '../../api';
-import { application, componentEntity, mockSlipwayApi } from '../../hooks/testFixtures';
+import { application, mockSlipwayApi } from '../../hooks/testFixtures';
+import { recordingAlertApi, renderEntityCard } from '../__testUtils__/renderEntityCard';
 import { EntitySlipwayHistoryCard } from './EntitySlipwayHistoryCard';
 
 // Tables and dialogs of material-ui render slowly on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 
-const alertApi = { post: jest.fn(), alert$: jest.fn() };
+const alertApi = recordingAlertApi();
 
 function renderCard(
   api: ReturnType<typeof mockSlipwayApi>,
   authorize: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [slipwayApiRef, api],
-        [permissionApiRef, mockApis.permission({ authorize })],
-        [alertApiRef, alertApi],
-      ]}
-    >
-      <EntityProvider entity={componentEntity}>
-        <EntitySlipwayHistoryCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  return renderEntityCard(<EntitySlipwayHistoryCard />, api, { authorize, alertApi });
 }
 
 function deployment(id: number, revision: string, deployedAt: string, message: string): HistoryItem {

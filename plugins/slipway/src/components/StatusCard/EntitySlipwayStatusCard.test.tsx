@@ -1,22 +1,16 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { alertApiRef } from '@backstage/core-plugin-api';
-import { slipwayApiRef } from '../../api';
 import { application, componentEntity, mockSlipwayApi } from '../../hooks/testFixtures';
+import { Authorize, recordingAlertApi, renderEntityCard } from '../__testUtils__/renderEntityCard';
 import { EntitySlipwayStatusCard } from './EntitySlipwayStatusCard';
 
 // Tables and dialogs of material-ui render slowly on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 
-type Authorize = NonNullable<NonNullable<Parameters<typeof mockApis.permission>[0]>['authorize']>;
-
-const alertApi = { post: jest.fn(), alert$: jest.fn() };
+const alertApi = recordingAlertApi();
 
 beforeEach(() => alertApi.post.mockReset());
 
@@ -25,19 +19,7 @@ function renderCard(
   authorize: Authorize = AuthorizeResult.ALLOW,
   entity: Entity = componentEntity,
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [slipwayApiRef, api],
-        [permissionApiRef, mockApis.permission({ authorize })],
-        [alertApiRef, alertApi],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EntitySlipwayStatusCard />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  return renderEntityCard(<EntitySlipwayStatusCard />, api, { authorize, entity, alertApi });
 }
 
 describe('EntitySlipwayStatusCard', () => {

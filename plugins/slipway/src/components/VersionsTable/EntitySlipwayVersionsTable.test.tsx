@@ -1,10 +1,8 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { VersionsResponse } from '@slipway/plugin-slipway-common';
-import { slipwayApiRef } from '../../api';
-import { componentEntity, mockSlipwayApi } from '../../hooks/testFixtures';
+import { mockSlipwayApi } from '../../hooks/testFixtures';
+import { renderEntityCard } from '../__testUtils__/renderEntityCard';
 import { EntitySlipwayVersionsTable } from './EntitySlipwayVersionsTable';
 
 // Tables and dialogs of material-ui render slowly on a busy machine.
@@ -12,13 +10,7 @@ configure({ asyncUtilTimeout: 5000 });
 jest.setTimeout(30_000);
 
 function renderTable(api: ReturnType<typeof mockSlipwayApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[slipwayApiRef, api]]}>
-      <EntityProvider entity={componentEntity}>
-        <EntitySlipwayVersionsTable />
-      </EntityProvider>
-    </TestApiProvider>,
-  );
+  return renderEntityCard(<EntitySlipwayVersionsTable />, api);
 }
 
 function env(
