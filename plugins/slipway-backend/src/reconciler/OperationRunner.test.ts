@@ -1,9 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Refreshed } from '../engine/app/ApplicationController';
 import type { SyncProgressEvent } from '../engine/sync';
-import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
-import type { Operation, OperationEventInput } from '../store';
+import type { OperationEventInput } from '../store';
 import { OperationRunner } from './OperationRunner';
 import { runningOperation, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 

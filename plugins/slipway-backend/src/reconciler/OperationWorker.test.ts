@@ -1,6 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { DefaultSlipwayEngine } from '../engine/DefaultSlipwayEngine';
-import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
 import type { EnqueueOperationInput, Operation } from '../store';
 import { OperationWorker } from './OperationWorker';

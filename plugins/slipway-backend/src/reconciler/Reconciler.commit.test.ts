@@ -4,8 +4,6 @@ import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { GitSource } from '@slipway/plugin-slipway-node';
 import { GitTestServer } from '@slipway/test-utils';
-import type { Refreshed } from '../engine/app/ApplicationController';
-import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
 import type { ApplicationStatusUpdate } from '../store';
 import { CommitDetailsCache, CommitDetailsReader } from './CommitDetailsCache';

@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Refreshed } from '../engine/app/ApplicationController';
 import type { EngineApplication } from '../engine/app/types';
 import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';

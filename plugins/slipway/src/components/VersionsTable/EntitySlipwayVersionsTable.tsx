@@ -1,6 +1,5 @@
 import { InfoCard, SubvalueCell, Table, TableColumn } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Typography from '@material-ui/core/Typography';
 import { useEntityVersions } from '../../hooks/useEntityVersions';
 import { cardState } from '../common/CardStates';
 import { VersionCellView } from './VersionCellView';

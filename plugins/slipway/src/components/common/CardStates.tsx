@@ -1,12 +1,11 @@
-import { ReactNode } from 'react';
 import { EmptyState, InfoCard, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 
 /**
  * The three states every Slipway entity card passes through before it has
  * rows to show: loading, failed (saying what could not be loaded and what to
- * check) and empty (saying how data arrives). Returns undefined once there is
- * data, so a card reads `return cardState(...) ?? <InfoCard>...`.
+ * check) and empty (saying how data arrives). Returns null once there is
+ * data, so a card returns it when it is not null.
  */
 export function cardState(options: {
   title: string;
@@ -15,8 +14,8 @@ export function cardState(options: {
   /** What failed to load, e.g. `the deployment history of payments`. */
   what: string;
   /** Present when there is nothing to show. */
-  empty?: { title: string; description: ReactNode };
-}): JSX.Element | undefined {
+  empty?: { title: string; description: string };
+}): JSX.Element | null {
   const { title, loading, error, what, empty } = options;
   if (loading) {
     return (
@@ -42,5 +41,5 @@ export function cardState(options: {
       </InfoCard>
     );
   }
-  return undefined;
+  return null;
 }
