@@ -21,6 +21,9 @@ function setup() {
   const resolved: string[] = [];
   /** Per ref listing asked for: whether a recent answer would do. */
   const acceptedRecent: boolean[] = [];
+  /** Per ref listing asked for: the moment after which a listing will do, if any. */
+  const listedAfter: Array<number | undefined> = [];
+  let clock = 1_000;
   const compared: EngineApplication[] = [];
   let generation = 0;
   const listeners: Array<(e: { appName?: string }) => void> = [];
@@ -50,6 +53,7 @@ function setup() {
       resolveRevision: async (repoURL, targetRevision, options) => {
         resolved.push(targetRevision ?? '');
         acceptedRecent.push(Boolean(options?.acceptRecent));
+        listedAfter.push(options?.listedAfter);
         await gitAnswers;
         return { repoURL, targetRevision: targetRevision ?? '', commit: head };
       },
@@ -66,6 +70,7 @@ function setup() {
     concurrency: 2,
     refreshIntervalMs: 3_600_000,
     selfHealTimeoutMs: 5_000,
+    now: () => clock,
   });
   return {
     reconciler,
@@ -76,7 +81,12 @@ function setup() {
     },
     resolved,
     acceptedRecent,
+    listedAfter,
     compared,
+    /** Moves the reconciler's clock on. */
+    tick(ms: number) {
+      clock += ms;
+    },
     push(commit: string) {
       head = commit;
     },
@@ -140,6 +150,32 @@ describe('Reconciler', () => {
     t.reconciler.enqueue(REF, { force: true }); // a push webhook, a user refresh, an operation's end
     await t.reconciler.idle();
     expect(t.acceptedRecent).toEqual([false, true, false]);
+  });
+
+  it('lets the refreshes one push or request caused share a ref listing asked for after it arrived', async () => {
+    await t.start(); // the application appeared at 1 000
+    t.tick(500);
+    t.reconciler.enqueue(REF, { force: true }); // a push webhook at 1 500
+    await t.reconciler.idle();
+    t.tick(500);
+    // an operation that started at 1 700 ended: Git as of its start will do
+    t.reconciler.enqueue(REF, { force: true, listedAfter: 1_700 });
+    await t.reconciler.idle();
+    expect(t.listedAfter).toEqual([1_000, 1_500, 1_700]);
+  });
+
+  it('keeps the latest moment when requests are merged, so none is served by a listing from before it', async () => {
+    await t.start();
+    const release = t.holdGit();
+    t.reconciler.enqueue(REF); // periodic: runs and waits for Git
+    await new Promise(r => setImmediate(r));
+    t.tick(100);
+    t.reconciler.enqueue(REF, { force: true, listedAfter: 1_050 });
+    t.reconciler.enqueue(REF, { force: true }); // stamped 1 100
+    release();
+    await t.reconciler.idle();
+    expect(t.listedAfter.slice(1)).toEqual([undefined, 1_100]);
+    expect(t.acceptedRecent.slice(1)).toEqual([true, false]);
   });
 
   it('serves refreshes asked for before the running refresh asked Git with that refresh', async () => {

@@ -122,7 +122,7 @@ export class Reconciler {
       const refs = this.byAppName.get(item.app.name) ?? new Set();
       refs.add(item.entityRef);
       this.byAppName.set(item.app.name, refs);
-      this.queue.add(item.entityRef, { force: true });
+      this.queue.add(item.entityRef, { force: true, listedAfter: this.now() });
     }
     for (const ref of changes.removed) {
       this.queue.remove(ref);
@@ -140,9 +140,17 @@ export class Reconciler {
    * (a push webhook names the repository by several URLs, each asking).
    */
   enqueue(entityRef: string, options: WorkOptions = {}): void {
+    const stamped =
+      options.force && !options.recent && options.listedAfter === undefined ? { ...options, listedAfter: this.now() } : options;
     const running = this.beforeGit.get(entityRef);
-    if (running && !options.recent && (running.force || !options.force)) return;
-    this.queue.add(entityRef, options);
+    if (running && !stamped.recent && (running.force || !stamped.force)) {
+      // it has yet to ask Git: it asks for a listing after this request too
+      if (running.listedAfter !== undefined && stamped.listedAfter !== undefined) {
+        running.listedAfter = Math.max(running.listedAfter, stamped.listedAfter);
+      }
+      return;
+    }
+    this.queue.add(entityRef, stamped);
   }
 
   /** Reconciles now and waits (used when the API needs a fresh tree). */
@@ -178,17 +186,17 @@ export class Reconciler {
   }
 
   /**
-   * With `acceptRecent` (periodic refreshes), the source may answer from a ref
-   * listing of the last moments, shared by every application on the repository.
+   * Periodic refreshes accept a ref listing of the last moments; forced ones
+   * a listing asked for after their request arrived. Either way one listing
+   * serves every application on the repository refreshed at once.
    */
-  private async resolveCommits(app: EngineApplication, acceptRecent: boolean): Promise<string[] | undefined> {
+  private async resolveCommits(app: EngineApplication, opts: WorkOptions): Promise<string[] | undefined> {
     const source = this.options.source;
     if (!source) return undefined;
+    const freshness = !opts.force ? { acceptRecent: true } : opts.listedAfter !== undefined ? { listedAfter: opts.listedAfter } : {};
     return Promise.all(
       sourcesOf(app).map(async s =>
-        s.chart
-          ? `chart:${s.targetRevision ?? ''}`
-          : (await source.resolveRevision(s.repoURL, s.targetRevision, acceptRecent ? { acceptRecent } : {})).commit,
+        s.chart ? `chart:${s.targetRevision ?? ''}` : (await source.resolveRevision(s.repoURL, s.targetRevision, freshness)).commit,
       ),
     );
   }
@@ -283,7 +291,7 @@ export class Reconciler {
       // from here on, a push needs another reconcile to be seen
       this.beforeGit.delete(ref);
       // forced: a push, a user refresh, an operation's end or a new spec, which must see Git as it is now
-      commits = await this.resolveCommits(item.app, !opts.force);
+      commits = await this.resolveCommits(item.app, opts);
     }
     const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
     if (!opts.force && key && state?.key === key && state.refreshed) {

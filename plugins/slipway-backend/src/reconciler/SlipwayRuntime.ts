@@ -138,7 +138,8 @@ export class SlipwayRuntime {
       onFinished: (op, result) => {
         metrics.synced(result.durationMs, result.phase, op.initiator === 'automated' ? 'automated' : 'user');
         publish({ entityRef: op.applicationRef, operation: { id: op.id, phase: result.phase, message: result.message } });
-        this.reconciler.enqueue(op.applicationRef, { force: true });
+        // compares the result with Git as of the operation's start; later pushes refresh on their own
+        this.reconciler.enqueue(op.applicationRef, { force: true, listedAfter: Date.now() - result.durationMs });
         this.notifier
           ?.operationFinished(op.applicationRef, { id: op.id, kind: op.kind, initiator: op.initiator, phase: result.phase, message: result.message })
           .catch(error => logger.warn(`could not evaluate notifications of ${op.applicationRef}: ${(error as Error).message}`));

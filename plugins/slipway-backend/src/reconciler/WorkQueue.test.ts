@@ -91,6 +91,32 @@ describe('WorkQueue', () => {
     ]);
   });
 
+  it('keeps the latest listedAfter of forced requests, and none when one forced request named no moment', async () => {
+    const seen: Array<[string, number | undefined]> = [];
+    const gate = deferred();
+    const queue = new WorkQueue({
+      concurrency: 1,
+      process: async (key, options) => {
+        seen.push([key, options.listedAfter]);
+        if (key === 'first') await gate.promise;
+      },
+      onError: () => {},
+    });
+    queue.add('first');
+    queue.add('pushes', { force: true, listedAfter: 20 });
+    queue.add('pushes', { force: true, listedAfter: 10 });
+    queue.add('pushes'); // periodic: needs no moment
+    queue.add('unstamped', { force: true, listedAfter: 10 });
+    queue.add('unstamped', { force: true });
+    gate.resolve();
+    await queue.idle();
+    expect(seen).toEqual([
+      ['first', undefined],
+      ['pushes', 20],
+      ['unstamped', undefined],
+    ]);
+  });
+
   it('reports failures and keeps going', async () => {
     const errors: string[] = [];
     const queue = new WorkQueue({

@@ -8,6 +8,12 @@ export interface WorkOptions {
    * only when every merged request allows it.
    */
   recent?: boolean;
+  /**
+   * With `force`: Git as listed after this moment will do (when the push
+   * or request arrived), so one listing serves every refresh it caused.
+   * Absent: Git as listed after the refresh asks.
+   */
+  listedAfter?: number;
 }
 
 /**
@@ -115,5 +121,10 @@ export class WorkQueue {
 function merge(a: WorkOptions | undefined, b: WorkOptions): WorkOptions {
   const merged: WorkOptions = { force: Boolean(a?.force || b.force) };
   if ((a === undefined || a.recent) && b.recent) merged.recent = true;
+  // the later request's moment; a forced request without one needs Git as it is when the refresh runs
+  const forced = [a, b].filter((o): o is WorkOptions => Boolean(o?.force));
+  if (forced.length > 0 && forced.every(o => o.listedAfter !== undefined)) {
+    merged.listedAfter = Math.max(...forced.map(o => o.listedAfter!));
+  }
   return merged;
 }

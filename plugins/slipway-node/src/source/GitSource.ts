@@ -15,7 +15,7 @@ import {
 import { materializeCheckout, type CheckoutLimits } from './materialize';
 import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
 import { localRefs } from './localRefs';
-import { RecentRefListings } from './RecentRefListings';
+import { SharedRefListings } from './SharedRefListings';
 import { redactUrl } from './redact';
 import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
 import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveRevision';
@@ -84,15 +84,13 @@ export class GitSource implements Source {
   private readonly http: HttpClient;
   private readonly limits: CheckoutLimits;
   private readonly opened = new Map<string, Promise<OpenRepo>>();
-  private readonly refreshes = new Map<string, Promise<AdvertisedRef[]>>();
-  private readonly followUps = new Map<string, Promise<AdvertisedRef[]>>();
   private readonly checkouts = new Map<string, Promise<Checkout>>();
   /** Commits known to be in a cache repository (fetches only add objects), by repository key. */
   private readonly present = new Map<string, Set<string>>();
-  private readonly recent: RecentRefListings;
+  private readonly listings: SharedRefListings;
 
   constructor(private readonly options: GitSourceOptions) {
-    this.recent = new RecentRefListings(options.recentRefsMaxAgeMs ?? 3_000, options.now);
+    this.listings = new SharedRefListings(options.recentRefsMaxAgeMs ?? 3_000, options.now);
     this.credentials = new CredentialStore(options.credentials);
     this.http = options.http ?? nodeHttp;
     this.limits = { ...DEFAULT_LIMITS, ...options.checkoutLimits };
@@ -270,44 +268,11 @@ export class GitSource implements Source {
 
   /**
    * Lists the remote's refs (one small request) and fetches only when the
-   * cache lacks a commit they point at. Concurrent callers share one refresh;
-   * callers that accept a recent answer reuse a listing of the last moments.
+   * cache lacks a commit they point at; listings are shared between callers
+   * as {@link SharedRefListings} describes.
    */
   private refresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
-    const key = repo.location.key;
-    const recent = options.acceptRecent ? this.recent.get(key) : undefined;
-    if (recent) {
-      return Promise.resolve(recent);
-    }
-    const inFlight = this.refreshes.get(key);
-    if (!inFlight) {
-      return this.startRefresh(repo, options);
-    }
-    if (options.acceptRecent) {
-      return inFlight;
-    }
-    // A listing asked for before this caller arrived may predate the push it
-    // was told about: it gets the next listing, shared with others waiting.
-    let followUp = this.followUps.get(key);
-    if (!followUp) {
-      followUp = inFlight
-        .catch(() => undefined)
-        .then(() => {
-          this.followUps.delete(key);
-          return this.refreshes.get(key) ?? this.startRefresh(repo, options);
-        });
-      this.followUps.set(key, followUp);
-    }
-    return followUp;
-  }
-
-  private startRefresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
-    const key = repo.location.key;
-    const pending: Promise<AdvertisedRef[]> = this.guard(repo, () => this.doRefresh(repo, options)).finally(() => {
-      if (this.refreshes.get(key) === pending) this.refreshes.delete(key);
-    });
-    this.refreshes.set(key, pending);
-    return pending;
+    return this.listings.refs(repo.location.key, options, () => this.guard(repo, () => this.doRefresh(repo, options)));
   }
 
   private async doRefresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
@@ -316,7 +281,6 @@ export class GitSource implements Source {
     }
     const url = repo.location.url;
     const auth = this.authCallbacks(url);
-    const askedAt = this.recent.askedNow();
     const refs: AdvertisedRef[] = await git.listServerRefs({
       http: this.withSignal(options.signal),
       url,
@@ -352,8 +316,6 @@ export class GitSource implements Source {
     } else {
       this.options.logger?.debug(`${repo.location.label} is unchanged; no fetch needed`);
     }
-    // kept only once every commit it names is in the cache repository
-    this.recent.remember(repo.location.key, refs, askedAt);
     return refs;
   }
 

@@ -57,6 +57,14 @@ export interface SourceCallOptions {
    * which must see the remote as it is now.
    */
   acceptRecent?: boolean;
+  /**
+   * Any listing asked for after this moment (ms since the epoch) will do:
+   * the moment the caller learned the remote may have changed, e.g. when a
+   * push webhook arrived. A thousand applications refreshed for one push
+   * then share a listing instead of asking one after the other. Absent:
+   * a listing asked for after this call.
+   */
+  listedAfter?: number;
 }
 
 /** Reads Git repositories. */
