@@ -22,6 +22,7 @@ import { sourcesOf } from '../reconciler/operationTarget';
 import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '../store';
 import type { ApplicationDescription, OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
 import type { ClusterConnector } from './app/ClusterConnections';
+import { jqFor, resourceDiffText } from './app/compareApplication';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -294,7 +295,14 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
       key,
       ...(maskedLive ? { live: maskedLive } : {}),
       ...(maskedDesired ? { desired: maskedDesired } : {}),
-      diff: status?.diff ?? '',
+      diff: status
+        ? resourceDiffText({
+            desired,
+            live,
+            ignoreDifferences: item.app.spec.ignoreDifferences,
+            jq: await jqFor(item.app.spec.ignoreDifferences),
+          })
+        : '',
       events: await this.eventsOf(connection, key),
     };
   }

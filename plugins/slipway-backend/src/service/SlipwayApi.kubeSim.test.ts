@@ -167,6 +167,12 @@ describe('the Slipway REST API on a running backend', () => {
     const read = await asMallory(api().get('/api/slipway/applications/default/web-guarded'));
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ entityRef: ref, sync: { status: 'OutOfSync' } });
+    // the diff of a resource is rendered when someone looks at it
+    const resource = await asMallory(
+      api().get('/api/slipway/applications/default/web-guarded/resource').query({ kind: 'ConfigMap', namespace: 'web-guarded', name: 'guarded-config' }),
+    );
+    expect(resource.status).toBe(200);
+    expect(resource.body.diff).toMatch(/\+\s+color: v1/);
 
     await new Promise(r => setTimeout(r, 500)); // a few worker polls
     expect((await store.listOperations(ref)).items).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { SLIPWAY_FIELD_MANAGER } from '@slipway/plugin-slipway-common';
-import type { DiffMode, DiffOptions, ResourceDiffResult, ResourceIgnoreDifferences } from './types';
+import type { DiffMode, DiffOptions, DiffTextOptions, ResourceDiffResult, ResourceIgnoreDifferences } from './types';
 import { compareOptionsOf, usesServerSideApply, wantsServerSideDiff } from './compareOptions';
 import { applyIgnoreDifferences, ignoreRulesFor, normalizeTrustedManagers } from './ignoreDifferences';
 import { LAST_APPLIED_ANNOTATION, maskSecrets } from './maskSecrets';
@@ -18,7 +18,7 @@ import { unifiedDiff } from './unifiedDiff';
 export type IgnoreResourceStatusField = 'all' | 'crd' | 'off';
 
 /** Options of {@link diffResource} beyond the common {@link DiffOptions}. @public */
-export interface DiffResourceOptions extends DiffOptions {
+export interface DiffResourceOptions extends DiffOptions, DiffTextOptions {
   /** Which resources' `status` is ignored: all (default), CRDs only, or none. */
   ignoreResourceStatusField?: IgnoreResourceStatusField;
 }
@@ -136,6 +136,6 @@ export function diffResource(
     affectsAppSyncStatus: !(requiresPruning && compare.ignoreExtraneous),
     normalizedLive: shownLive,
     predictedLive: shownPredicted,
-    diff: unifiedDiff(shownLive, shownPredicted),
+    diff: options.textDiff === false ? '' : unifiedDiff(shownLive, shownPredicted),
   };
 }

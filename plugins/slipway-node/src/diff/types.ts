@@ -50,6 +50,16 @@ export interface DiffOptions {
   hideAnnotations?: string[];
 }
 
+/** Options of diffResource beyond the status. @public */
+export interface DiffTextOptions {
+  /**
+   * Render the unified diff text (default true). A comparison that only
+   * needs each resource's status skips it (diff is then ''), and renders the
+   * text when someone looks at the resource.
+   */
+  textDiff?: boolean;
+}
+
 /** Result of comparing one desired object with its live counterpart. @public */
 export interface ResourceDiffResult {
   /** True when applying the desired object would change the live object. */
@@ -68,6 +78,6 @@ export interface ResourceDiffResult {
   normalizedLive: KubeObject | null;
   /** Live object as it would be after a sync, Secret values masked. */
   predictedLive: KubeObject | null;
-  /** Unified diff (YAML) from normalizedLive to predictedLive. */
+  /** Unified diff (YAML) from normalizedLive to predictedLive; '' with `textDiff: false`. */
   diff: string;
 }

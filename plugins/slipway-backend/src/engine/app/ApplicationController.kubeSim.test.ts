@@ -15,6 +15,7 @@ import { ClusterRegistry } from '../../clusters/ClusterRegistry';
 import { createRendering } from '../render';
 import { ApplicationController } from './ApplicationController';
 import { ClusterConnections } from './ClusterConnections';
+import { resourceDiffText } from './compareApplication';
 import { EngineApplication } from './types';
 
 jest.setTimeout(120_000);
@@ -160,7 +161,10 @@ describe('ApplicationController against kube-sim', () => {
       { fieldManager: 'kubectl-edit', force: true },
     );
     const drifted = await refreshUntil(app, r => r.syncStatus === 'OutOfSync');
-    expect(drifted.resources.find(r => r.key.name === 'web-config')?.diff).toContain('green');
+    expect(drifted.resources.find(r => r.key.name === 'web-config')?.status).toBe('OutOfSync');
+    const desiredConfig = drifted.desired.find(o => o.metadata?.name === 'web-config');
+    const liveConfig = drifted.live.find(o => o.metadata?.name === 'web-config');
+    expect(resourceDiffText({ desired: desiredConfig, live: liveConfig })).toContain('green');
     // the sync applies the comparison it is given instead of rendering and comparing again
     const renders = jest.spyOn(renderer, 'render');
     try {

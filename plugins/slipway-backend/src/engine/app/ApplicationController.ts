@@ -14,7 +14,7 @@ import {
   SyncOperationResult,
 } from '../sync';
 import { appChangeWaiter } from './appChangeWaiter';
-import { compareApplication, Comparison } from './compareApplication';
+import { compareApplication, Comparison, jqFor } from './compareApplication';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { parseDuration } from './duration';
 import { CompareResult, EngineApplication } from './types';
@@ -100,7 +100,7 @@ export class ApplicationController {
       destinationNamespace: spec.destination.namespace,
       scopeOf,
       ignoreDifferences: spec.ignoreDifferences,
-      jq: this.options.jq,
+      jq: await jqFor(spec.ignoreDifferences, this.options.jq),
       assessHealth: obj => this.options.health.assess(obj),
     });
     const charts = (spec.sources ?? (spec.source ? [spec.source] : []))

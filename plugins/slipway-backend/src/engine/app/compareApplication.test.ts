@@ -1,6 +1,6 @@
 import { KubeObject } from '@slipway/plugin-slipway-common';
 import { assessHealth, stampManaged } from '@slipway/plugin-slipway-node';
-import { compareApplication, CompareInput } from './compareApplication';
+import { compareApplication, CompareInput, jqFor, resourceDiffText } from './compareApplication';
 
 const scopeOf: CompareInput['scopeOf'] = (_apiVersion, kind) =>
   kind === 'Namespace' || kind === 'ClusterRole' ? 'Cluster' : 'Namespaced';
@@ -47,7 +47,37 @@ describe('compareApplication', () => {
     });
     expect(result.syncStatus).toBe('OutOfSync');
     expect(result.resources[0].status).toBe('OutOfSync');
-    expect(result.resources[0].diff).toMatch(/-\s+x: "1"[\s\S]*\+\s+x: "2"/);
+    // the text is rendered when someone looks at the resource, not at every comparison
+    expect(resourceDiffText({ desired: result.normalizedDesired[0], live: live(configMap('a', { x: '1' })) })).toMatch(
+      /-\s+x: "1"[\s\S]*\+\s+x: "2"/,
+    );
+  });
+
+  it('gives no diff text for a resource in sync, and none when the comparison of it failed', () => {
+    const same = live(configMap('a', { x: '1' }));
+    expect(resourceDiffText({ desired: same, live: same })).toBe('');
+    expect(
+      resourceDiffText({
+        desired: configMap('a', { x: '2' }),
+        live: same,
+        ignoreDifferences: [{ kind: 'ConfigMap', jqPathExpressions: ['.data.x'] }],
+      }),
+    ).toBe(''); // jq rules without a jq engine: the comparison names that as a ComparisonError
+  });
+
+  it('loads jq when an ignoreDifferences rule has jqPathExpressions, so Argo CD rules work as written', async () => {
+    const rules = [{ kind: 'ConfigMap', jqPathExpressions: ['.data.x'] }];
+    expect(await jqFor([{ kind: 'ConfigMap', jsonPointers: ['/data/x'] }])).toBeUndefined();
+    const jq = await jqFor(rules);
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '2' })],
+      live: [live(configMap('a', { x: '1' }))],
+      ignoreDifferences: rules,
+      jq,
+    });
+    expect(result.syncStatus).toBe('Synced');
+    expect(result.conditions).toEqual([]);
   });
 
   it('reports a missing object as OutOfSync and Missing, and the application as Missing', async () => {

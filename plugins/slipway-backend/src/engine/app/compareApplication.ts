@@ -11,6 +11,7 @@ import {
   IgnoreDifferencesRule,
   isSyncHook,
   JqEngine,
+  loadJqEngine,
   ResourceHealth,
   stampManaged,
 } from '@slipway/plugin-slipway-node';
@@ -65,6 +66,34 @@ export function normalizeDesired(
 }
 
 /**
+ * The jq engine a comparison needs: the given one, else loaded (once per
+ * process) when a rule has jqPathExpressions, as Argo CD users write them.
+ */
+export async function jqFor(rules: IgnoreDifferencesRule[] | undefined, given?: JqEngine): Promise<JqEngine | undefined> {
+  if (given || !rules?.some(r => (r.jqPathExpressions ?? []).length > 0)) return given;
+  return loadJqEngine();
+}
+
+/**
+ * The readable diff of one resource of a comparison (Secret values masked),
+ * rendered when someone looks at it rather than at every comparison. ''
+ * when in sync or when the comparison of the resource failed.
+ */
+export function resourceDiffText(input: {
+  desired?: KubeObject;
+  live?: KubeObject;
+  ignoreDifferences?: IgnoreDifferencesRule[];
+  jq?: JqEngine;
+}): string {
+  if (!input.desired && !input.live) return '';
+  try {
+    return diffResource(input.desired ?? null, input.live ?? null, { ignoreDifferences: input.ignoreDifferences, jq: input.jq }).diff;
+  } catch {
+    return ''; // the comparison reported why as a ComparisonError condition
+  }
+}
+
+/**
  * Compares desired and live state of one application, resource by resource,
  * with Argo CD's semantics: a resource is OutOfSync when applying it would
  * change the live object, Missing live objects are OutOfSync and Missing,
@@ -96,14 +125,8 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     seen.add(id);
     const live = liveByKey.get(id) ?? null;
     let status: SyncStatusCode = 'OutOfSync';
-    let diff = '';
     try {
-      const result = diffResource(desired, live, {
-        ignoreDifferences: input.ignoreDifferences,
-        jq: input.jq,
-      });
-      status = result.status;
-      diff = result.diff;
+      status = diffResource(desired, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq, textDiff: false }).status;
     } catch (error) {
       status = 'Unknown';
       conditions.push({ type: 'ComparisonError', message: (error as Error).message });
@@ -111,13 +134,13 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     const health: HealthStatus | undefined = live
       ? await input.assessHealth(live)
       : { status: 'Missing', message: 'not found in the cluster' };
-    resources.push({ key, apiVersion: desired.apiVersion, status, health, requiresPruning: false, diff });
+    resources.push({ key, apiVersion: desired.apiVersion, status, health, requiresPruning: false });
   }
 
   let extraneousAffectsSync = false;
   for (const [id, live] of liveByKey) {
     if (seen.has(id) || isSyncHook(live)) continue;
-    const result = diffResource(null, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq });
+    const result = diffResource(null, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq, textDiff: false });
     if (result.affectsAppSyncStatus) extraneousAffectsSync = true;
     resources.push({
       key: resourceKeyOf(live),
@@ -125,7 +148,6 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
       status: result.affectsAppSyncStatus ? 'OutOfSync' : 'Synced',
       health: await input.assessHealth(live),
       requiresPruning: true,
-      diff: result.diff,
     });
   }
 

@@ -46,8 +46,6 @@ export interface ResourceStatus {
   health?: HealthStatus;
   /** In the cluster, managed by the app, but no longer in Git. */
   requiresPruning: boolean;
-  /** Readable unified diff (Secret values masked), empty when in sync. */
-  diff: string;
 }
 
 /** One live object of the application's resource tree, managed or owned. */

@@ -127,7 +127,15 @@ export class ApplicationRenderer implements Renderer {
       }
       return tools;
     };
-    const work = await fs.promises.mkdtemp(path.join(this.options.workDir ?? os.tmpdir(), 'slipway-render-'));
+    // scratch folders (HOME, TMPDIR) only for the tools: plain YAML needs none
+    let work: string | undefined;
+    const scratchOf = async (i: number) => {
+      work ??= await fs.promises.mkdtemp(path.join(this.options.workDir ?? os.tmpdir(), 'slipway-render-'));
+      const scratch = path.join(work, `source-${i}`);
+      await fs.promises.mkdir(path.join(scratch, 'home'), { recursive: true });
+      await fs.promises.mkdir(path.join(scratch, 'tmp'), { recursive: true });
+      return scratch;
+    };
     try {
       const roots = new Map<number, string>();
       const refs = new Map<string, string>();
@@ -155,9 +163,6 @@ export class ApplicationRenderer implements Renderer {
       const rendered: RenderedSource[] = [];
       for (const [i, r] of resolved.entries()) {
         const s = r.source;
-        const scratch = path.join(work, `source-${i}`);
-        await fs.promises.mkdir(path.join(scratch, 'home'), { recursive: true });
-        await fs.promises.mkdir(path.join(scratch, 'tmp'), { recursive: true });
         const base = { repoURL: redactUrl(s.repoURL), ...(s.path ? { path: s.path } : {}) };
         if (r.kind === 'chart') {
           const chart = await this.options.helmRepositories!.fetchChart(
@@ -166,7 +171,7 @@ export class ApplicationRenderer implements Renderer {
           );
           manifests.push(
             ...(await this.helm.render({
-              ...this.common(request, scratch),
+              ...this.common(request, await scratchOf(i)),
               root: chart.root,
               chartDir: chart.chartDir,
               options: s.helm,
@@ -205,10 +210,13 @@ export class ApplicationRenderer implements Renderer {
           }
           throw e;
         }
-        const common = { ...this.common(request, scratch), root, appDir: appDir.path };
         if (type === 'Directory') {
-          manifests.push(...(await this.directory.render({ ...common, options: s.directory })));
-        } else if (type === 'Kustomize') {
+          manifests.push(...(await this.directory.render({ appName, root, appDir: appDir.path, options: s.directory, limits: this.limits })));
+          rendered.push({ ...base, revision: r.commit, type });
+          continue;
+        }
+        const common = { ...this.common(request, await scratchOf(i)), root, appDir: appDir.path };
+        if (type === 'Kustomize') {
           manifests.push(
             ...(await this.kustomize.render({
               ...common,
@@ -239,7 +247,7 @@ export class ApplicationRenderer implements Renderer {
       await this.options.cache?.set(key, result);
       return { ...result, cached: false };
     } finally {
-      await fs.promises.rm(work, { recursive: true, force: true }).catch(() => undefined);
+      if (work) await fs.promises.rm(work, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 
