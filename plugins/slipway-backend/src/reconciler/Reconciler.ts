@@ -163,9 +163,10 @@ export class Reconciler {
     return this.queue.idle();
   }
 
-  stop(): void {
-    this.queue.stop();
+  /** Stops reconciling; resolves when the running reconciles have written their status. */
+  stop(): Promise<void> {
     this.unsubscribes.forEach(u => u());
+    return this.queue.stop();
   }
 
   private watch(connection: ClusterConnection) {

@@ -224,7 +224,6 @@ export class SlipwayRuntime {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    this.reconciler.stop();
-    await this.worker.stop();
+    await Promise.all([this.reconciler.stop(), this.worker.stop()]);
   }
 }

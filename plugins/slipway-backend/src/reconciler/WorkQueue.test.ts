@@ -145,3 +145,32 @@ describe('WorkQueue', () => {
     queue.stop();
   });
 });
+
+describe('WorkQueue.stop', () => {
+  it('drops waiting keys and resolves once the running ones are done, so nothing writes after shutdown', async () => {
+    const gate = deferred();
+    const done: string[] = [];
+    const queue = new WorkQueue({
+      concurrency: 1,
+      process: async key => {
+        await gate.promise;
+        done.push(key);
+      },
+      onError: () => {},
+    });
+    queue.add('running');
+    queue.add('waiting');
+    let stopped = false;
+    const stopping = queue.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise(r => setImmediate(r));
+    expect(stopped).toBe(false);
+    gate.resolve();
+    await stopping;
+    expect(done).toEqual(['running']);
+    queue.add('after');
+    await new Promise(r => setImmediate(r));
+    expect(done).toEqual(['running']);
+  });
+});

@@ -84,12 +84,14 @@ export class WorkQueue {
     return new Promise(resolve => this.idleWaiters.push(resolve));
   }
 
-  stop(): void {
+  /** Stops taking work; resolves when the keys being processed are done. */
+  stop(): Promise<void> {
     this.stopped = true;
     this.waiting.clear();
     this.again.clear();
     for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
+    return this.idle();
   }
 
   private pump(): void {
