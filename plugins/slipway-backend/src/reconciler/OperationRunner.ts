@@ -9,6 +9,7 @@ import { checkApplication, checkResources, Project } from '../projects';
 import type { FinalOperationState, Operation, OperationEventInput, SlipwayStore } from '../store';
 import type { CommitDetailsCache } from './CommitDetailsCache';
 import { atHistory, atRevision, historySource, sourcesOf, withSources } from './operationTarget';
+import { OperationEventWriter } from './OperationEventWriter';
 import { destinationOf } from './Reconciler';
 
 /** How a run ended; the worker stores it. */
@@ -146,21 +147,14 @@ export class OperationRunner {
           },
         });
 
-    // events are written in order, those that arrive during a write together in the next one
-    let writes: Promise<void> = Promise.resolve();
-    let unwritten: OperationEventInput[] = [];
+    const events = new OperationEventWriter({
+      operationId: op.id,
+      store,
+      onError: error => logger.warn(`could not record progress of operation ${op.id}: ${error.message}`),
+    });
     const onProgress = (e: SyncProgressEvent) => {
       const event = progressEvent(e);
-      unwritten.push(event);
-      if (unwritten.length === 1) {
-        writes = writes
-          .then(() => {
-            const batch = unwritten;
-            unwritten = [];
-            return store.appendEvents(op.id, batch);
-          })
-          .catch(error => logger.warn(`could not record progress of operation ${op.id}: ${(error as Error).message}`));
-      }
+      events.add(event);
       if (e.type === 'resource') {
         this.options.publish({
           entityRef: op.applicationRef,
@@ -182,11 +176,11 @@ export class OperationRunner {
         { signal, onProgress, refreshed: desired },
       );
     } catch (error) {
-      await writes;
+      await events.flush();
       await audit?.fail({ error: error as Error });
       throw error;
     }
-    await writes;
+    await events.flush();
     const result = outcome.operation;
     // The executor's other end states (e.g. an aborted run) are errors of the operation.
     const phase: FinalOperationState = ['Succeeded', 'Failed'].includes(result.phase)

@@ -211,8 +211,12 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
       insert[name] = toColumnValue(kind, value);
       merge[name] = insert[name];
     }
-    await this.db(TABLE).insert(insert).onConflict('entity_ref').merge(merge);
-    const stored = await this.getApplicationStatus(update.entityRef);
+    const [row] = await this.db(TABLE).insert(insert).onConflict('entity_ref').merge(merge).returning('*');
+    // PostgreSQL and SQLite return the row; other databases are read back
+    const stored =
+      row && typeof row === 'object' && row.entity_ref === update.entityRef
+        ? (rowToStatus(row, ALL_FIELDS) as ApplicationStatus)
+        : await this.getApplicationStatus(update.entityRef);
     if (!stored) {
       throw new Error(
         `Status of ${update.entityRef} was written but cannot be read back`,

@@ -75,7 +75,11 @@ export class DatabaseOperationEventStore {
         message: event.message ?? null,
       };
     });
-    // One transaction: a batch is recorded whole, in order, or not at all.
+    // A batch is recorded whole, in order, or not at all: one statement, or one transaction for several
+    if (rows.length <= INSERT_CHUNK) {
+      await this.db(TABLE).insert(rows);
+      return;
+    }
     await this.db.transaction(async trx => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await trx(TABLE).insert(rows.slice(i, i + INSERT_CHUNK));
