@@ -17,6 +17,7 @@ import {
   WriteOptions,
 } from './ClusterClient';
 import { DiscoveryCache } from './DiscoveryCache';
+import { KeepAliveAgents } from './KeepAliveAgents';
 
 type Query = Record<string, string | undefined>;
 
@@ -37,6 +38,8 @@ export class KubeClusterClient implements ClusterClient {
     if (context) kc.setCurrentContext(context);
     return new KubeClusterClient(kc);
   }
+
+  private readonly agents = new KeepAliveAgents();
 
   constructor(private readonly kc: KubeConfig) {
     if (!kc.getCurrentCluster()) {
@@ -294,6 +297,7 @@ export class KubeClusterClient implements ClusterClient {
       headers['content-type'] = opts.contentType ?? 'application/json';
       headers['content-length'] = Buffer.byteLength(payload);
     }
+    options.agent = this.agents.agentFor(url.protocol, options.agent);
     const transport = url.protocol === 'https:' ? https : http;
     const what = `${method} ${url.pathname}`;
     return new Promise((resolve, reject) => {
