@@ -18,6 +18,22 @@ describe('JsonPool', () => {
     expect(pool.share({ long: 'x'.repeat(200) })).not.toBe(pool.share({ long: 'y'.repeat(200) }));
   });
 
+  it('shares large nested values only when they are equal all the way down', () => {
+    const pool = new JsonPool();
+    const container = (image: string) => ({ name: 'api', image, env: Array.from({ length: 20 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` })) });
+    const spec = (image: string) => ({ template: { spec: { containers: [container(image), container('sidecar:1')] } } });
+    const a = pool.share(spec('api:1'));
+    const b = pool.share(spec('api:2'));
+    const again = pool.share(spec('api:1'));
+    expect(b).toEqual(spec('api:2'));
+    expect(b).not.toBe(a);
+    expect(again).toBe(a);
+    expect(b.template.spec.containers[1]).toBe(a.template.spec.containers[1]);
+    expect(b.template.spec.containers[0].env).toBe(a.template.spec.containers[0].env);
+    // a string that looks like a digest key is a string, not a key
+    expect(pool.share({ v: '#abc' })).not.toBe(pool.share({ v: { '#abc': 1 } }));
+  });
+
   it('freezes what it holds and leaves the value given unchanged and unfrozen', () => {
     const pool = new JsonPool();
     const given = { spec: { replicas: 1 } };

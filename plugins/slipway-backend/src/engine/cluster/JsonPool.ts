@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 
-/** Values whose JSON is longer are keyed by a hash of it, so that keys stay small. */
+/** Values whose key text is longer are keyed by a digest of it, so that keys stay small. */
 const LONGEST_KEY = 64;
 
 /**
@@ -36,28 +36,33 @@ export class JsonPool {
     return this.byKey.size;
   }
 
-  /** The shared equal of a JSON value, bottom-up, with its JSON text. */
-  private pooled(value: unknown): { value: unknown; json: string } {
-    if (!value || typeof value !== 'object') return { value, json: JSON.stringify(value) ?? 'null' };
-    let json: string;
+  /**
+   * The shared equal of a JSON value, bottom-up, with its key: the JSON text
+   * of small values, else a digest of the keys of its children (so that each
+   * level hashes a few short keys instead of its whole text). Digests start
+   * with '#', which no JSON text does.
+   */
+  private pooled(value: unknown): { value: unknown; key: string } {
+    if (!value || typeof value !== 'object') return { value, key: JSON.stringify(value) ?? 'null' };
+    let text: string;
     let copy: unknown;
     if (Array.isArray(value)) {
       const items = value.map(v => this.pooled(v));
-      json = `[${items.map(i => i.json).join(',')}]`;
+      text = `[${items.map(i => i.key).join(',')}]`;
       copy = items.map(i => i.value);
     } else {
       const fields = Object.entries(value).filter(([, v]) => v !== undefined);
       const children = fields.map(([k, v]) => [k, this.pooled(v)] as const);
-      json = `{${children.map(([k, c]) => `${JSON.stringify(k)}:${c.json}`).join(',')}}`;
+      text = `{${children.map(([k, c]) => `${JSON.stringify(k)}:${c.key}`).join(',')}}`;
       copy = Object.fromEntries(children.map(([k, c]) => [k, c.value]));
     }
-    const key = json.length <= LONGEST_KEY ? json : crypto.createHash('sha256').update(json).digest('base64');
+    const key = text.length <= LONGEST_KEY ? text : `#${crypto.createHash('sha256').update(text).digest('base64')}`;
     const existing = this.byKey.get(key)?.deref();
-    if (existing) return { value: existing, json };
+    if (existing) return { value: existing, key };
     // a frozen copy: the value given may belong to a producer that stays free to change it
     Object.freeze(copy);
     this.byKey.set(key, new WeakRef(copy as object));
     this.forget.register(copy as object, key);
-    return { value: copy, json };
+    return { value: copy, key };
   }
 }
