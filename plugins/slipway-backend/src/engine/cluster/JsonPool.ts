@@ -3,6 +3,12 @@ import crypto from 'node:crypto';
 /** Values whose key text is longer are keyed by a digest of it, so that keys stay small. */
 const LONGEST_KEY = 64;
 
+/** SHA-256 of a text; crypto.hash (Node ≥ 20.12) makes no Hash object per call, which was most of the cost. */
+const digest: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? text => crypto.hash('sha256', text, 'base64')
+    : text => crypto.createHash('sha256').update(text).digest('base64');
+
 /**
  * Holds each distinct JSON subtree once: `share` returns an equal value
  * made of frozen subtrees that other shared values may also use. For data
@@ -56,7 +62,7 @@ export class JsonPool {
       text = `{${children.map(([k, c]) => `${JSON.stringify(k)}:${c.key}`).join(',')}}`;
       copy = Object.fromEntries(children.map(([k, c]) => [k, c.value]));
     }
-    const key = text.length <= LONGEST_KEY ? text : `#${crypto.createHash('sha256').update(text).digest('base64')}`;
+    const key = text.length <= LONGEST_KEY ? text : `#${digest(text)}`;
     const existing = this.byKey.get(key)?.deref();
     if (existing) return { value: existing, key };
     // a frozen copy: the value given may belong to a producer that stays free to change it
