@@ -15,6 +15,7 @@ import { HelmRenderer } from './HelmRenderer';
 import { HelmRepositoryError, type HelmRepositoryClient } from './HelmRepository';
 import { KustomizeRenderer } from './KustomizeRenderer';
 import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
+import { sharedSpawnHost } from './SpawnHost';
 import { renderCacheKey, type RenderCache } from './RenderCache';
 import { RenderError } from './RenderError';
 import type { RenderTools } from './runTool';
@@ -62,7 +63,8 @@ export class ApplicationRenderer implements Renderer {
   private readonly helm: HelmRenderer;
 
   constructor(private readonly options: ApplicationRendererOptions) {
-    this.runner = options.runner ?? new SpawnProcessRunner();
+    // tools start from a small helper process: starting them from the backend blocks it for tens of ms each
+    this.runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
     this.limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
     this.kustomize = new KustomizeRenderer(this.runner);
     this.helm = new HelmRenderer(this.runner);

@@ -1,10 +1,17 @@
-import { SpawnProcessRunner } from './ProcessRunner';
+import { SpawnProcessRunner, spawnHere } from './ProcessRunner';
+import { SpawnHost } from './SpawnHost';
 
 const node = process.execPath;
-const runner = new SpawnProcessRunner();
 const base = { command: node, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 };
+const host = new SpawnHost();
+afterAll(() => host.stop());
 
-describe('SpawnProcessRunner', () => {
+describe.each([
+  ['started from this process', spawnHere],
+  ['started from the spawn host', host.spawn],
+])('SpawnProcessRunner, programs %s', (_how, spawn) => {
+  const runner = new SpawnProcessRunner(spawn);
+
   it('passes arguments verbatim, without a shell, and only the given environment', async () => {
     const result = await runner.run({
       ...base,
@@ -36,5 +43,35 @@ describe('SpawnProcessRunner', () => {
     const result = await runner.run({ ...base, command: '/nonexistent/tool', args: [] });
     expect(result.exitCode).toBeNull();
     expect(result.stderr).toContain('cannot start');
+  });
+});
+
+describe('SpawnHost', () => {
+  it('fails what runs when the helper dies, and starts a new helper for the next program', async () => {
+    const dying = new SpawnHost();
+    const runner = new SpawnProcessRunner(dying.spawn);
+    try {
+      const running = runner.run({ ...base, args: ['-e', 'setTimeout(() => {}, 60000)'] });
+      await new Promise(r => setTimeout(r, 200));
+      dying.stop();
+      const failed = await running;
+      expect(failed.exitCode).toBeNull();
+      expect(failed.stderr).toContain('the process that starts tools exited');
+      const next = await runner.run({ ...base, args: ['-e', 'process.stdout.write("again")'] });
+      expect(next).toMatchObject({ exitCode: 0, stdout: 'again' });
+    } finally {
+      dying.stop();
+    }
+  });
+
+  it('carries large output and stderr whole, and the exit code', async () => {
+    const runner = new SpawnProcessRunner(host.spawn);
+    const result = await runner.run({
+      ...base,
+      args: ['-e', 'process.stdout.write("y".repeat(3_000_000)); process.stderr.write("warned"); process.exitCode = 3'],
+      maxOutputBytes: 4_000_000,
+    });
+    expect(result).toMatchObject({ exitCode: 3, stderr: 'warned', outputTooLarge: false });
+    expect(result.stdout).toBe('y'.repeat(3_000_000));
   });
 });

@@ -30,18 +30,40 @@ export interface ProcessRunner {
 
 const MAX_STDERR_BYTES = 64 * 1024;
 
-/** Runs programs with `child_process.spawn` in their own process group. */
+/** What the runner needs of a started program (a ChildProcess has it). */
+export interface SpawnedProcess {
+  /** Set when the program's process group can be killed from here. */
+  readonly pid?: number;
+  readonly stdout: { on(event: 'data', listener: (chunk: Buffer) => void): unknown } | null;
+  readonly stderr: { on(event: 'data', listener: (chunk: Buffer) => void): unknown } | null;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'close', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  kill(signal?: NodeJS.Signals): boolean;
+}
+
+/** Starts a program in its own process group, stdout and stderr piped. */
+export type SpawnFunction = (command: string, args: string[], options: { cwd?: string; env: Record<string, string> }) => SpawnedProcess;
+
+/** `child_process.spawn` in this process. */
+export const spawnHere: SpawnFunction = (command, args, options) =>
+  spawn(command, args, {
+    ...options,
+    shell: false,
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
+
+/**
+ * Runs programs in their own process group, with a time limit and a cap
+ * on their output; started by `spawn` (default: in this process).
+ */
 export class SpawnProcessRunner implements ProcessRunner {
+  constructor(private readonly spawn: SpawnFunction = spawnHere) {}
+
   run(request: ProcessRequest): Promise<ProcessResult> {
     return new Promise(resolve => {
-      const child = spawn(request.command, request.args, {
-        cwd: request.cwd,
-        env: request.env ?? {},
-        shell: false,
-        detached: process.platform !== 'win32',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        windowsHide: true,
-      });
+      const child = this.spawn(request.command, request.args, { cwd: request.cwd, env: request.env ?? {} });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let stdoutBytes = 0;
