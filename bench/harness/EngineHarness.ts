@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { HealthAssessor } from '@slipway/plugin-slipway-node';
-import { startKubeSim } from '@slipway/kube-sim';
+import { KubeSimAddons, startKubeSim } from '@slipway/kube-sim';
 import { ClusterRegistry } from '../../plugins/slipway-backend/src/clusters/ClusterRegistry';
 import { createRendering } from '../../plugins/slipway-backend/src/engine/render';
 import { ApplicationController } from '../../plugins/slipway-backend/src/engine/app/ApplicationController';
@@ -41,7 +41,7 @@ export interface SimCluster {
 }
 
 /** Starts kube-sim in a child process of this one (same process tree). */
-export async function startKubeSimProcess(options: { namespaces?: string[]; podReadyDelayMs?: number }): Promise<SimCluster> {
+export async function startKubeSimProcess(options: { namespaces?: string[]; podReadyDelayMs?: number; addons?: KubeSimAddons }): Promise<SimCluster> {
   const root = path.resolve(__dirname, '..', '..');
   const child = spawn(
     process.execPath,
@@ -53,6 +53,7 @@ export async function startKubeSimProcess(options: { namespaces?: string[]; podR
         ...process.env,
         POD_READY_DELAY_MS: String(options.podReadyDelayMs ?? 0),
         NAMESPACES: (options.namespaces ?? []).join(','),
+        ...(options.addons ? { ADDONS: JSON.stringify(options.addons) } : {}),
       },
     },
   );
@@ -93,6 +94,8 @@ export async function startEngineHarness(
     renderCacheEntries?: number;
     /** Run kube-sim in a child process (for memory figures of the engine alone). */
     simInChildProcess?: boolean;
+    /** kube-sim's simulated controllers of a real cluster (ingress, HPA, load balancer). */
+    addons?: KubeSimAddons;
   } = {},
 ): Promise<EngineHarness> {
   const git = await startGitServer();
@@ -101,6 +104,7 @@ export async function startEngineHarness(
     : await startKubeSim({
         podReadyDelayMs: options.podReadyDelayMs ?? 0,
         namespaces: options.namespaces,
+        addons: options.addons,
         log: message => process.stderr.write(`[kube-sim] ${message}\n`),
       });
   const registry = await ClusterRegistry.create({
