@@ -129,6 +129,17 @@ describe('ResourceGraph', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Secret payments-db' })).not.toBeInTheDocument());
   });
 
+  it("loads the graph's code while the tree is still on its way, without showing an empty graph", async () => {
+    // the tree never arrives
+    await renderGraph(mockApi({ getResourceTree: jest.fn(() => new Promise(() => {})) }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    const preload = screen.getByTestId('resource-graph-preload');
+    expect(preload).not.toBeVisible();
+    // the lazily loaded graph has rendered (its code is there) while the progress bar still shows
+    await waitFor(() => expect(preload.querySelector('svg')).not.toBeNull());
+    expect(resourceNodes()).toHaveLength(0);
+  });
+
   it('tells what to do when the application has no resources yet', async () => {
     await renderGraph(mockApi({ getResourceTree: jest.fn(async () => ({ nodes: [] })) }));
     expect(await screen.findByText('No resources for payments-prod yet')).toBeInTheDocument();

@@ -79,7 +79,16 @@ export function ResourceGraph({
   );
 
   if (tree.loading) {
-    return <Progress />;
+    return (
+      <>
+        <Progress />
+        {/* An empty graph, never shown, so that the graph's own code (a chunk loaded on first use:
+            dagre, d3) is fetched while the tree is on its way instead of after it has arrived. */}
+        <Box display="none" data-testid="resource-graph-preload">
+          <DependencyGraph nodes={[]} edges={[]} />
+        </Box>
+      </>
+    );
   }
   if (tree.error) {
     return (
