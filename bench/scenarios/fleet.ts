@@ -54,7 +54,7 @@ interface FleetRun {
 
 async function runFleet(): Promise<FleetRun> {
   if (!global.gc) throw new Error('run the benchmarks with node --expose-gc (npm run bench does)');
-  const h = await startEngineHarness({ simInChildProcess: true, renderCacheEntries: APPS * 2 + 10 });
+  const h = await startEngineHarness({ simInChildProcess: true });
   const db = await createBenchStore();
   try {
     const names = Array.from({ length: APPS }, (_, i) => appName(i));

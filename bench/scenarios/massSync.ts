@@ -120,7 +120,7 @@ interface MassSyncRun {
 
 async function runBoth(): Promise<MassSyncRun> {
   // the cluster runs elsewhere: the bare loop and the engine both reach it over HTTP from this process
-  const h = await startEngineHarness({ namespaces: [NAMESPACE], renderCacheEntries: APPS * 2 + 10, simInChildProcess: true });
+  const h = await startEngineHarness({ namespaces: [NAMESPACE], simInChildProcess: true });
   const waiter = new StatusWaiter();
   const refs = Array.from({ length: APPS }, (_, i) => refOf(i));
   const syncedAt = (commit: string, t0: number) =>

@@ -45,7 +45,6 @@ export const realisticSyncScenario: BenchScenario = {
   async run() {
     const h = await startEngineHarness({
       podReadyDelayMs: POD_READY_DELAY_MS,
-      renderCacheEntries: APPS * 2 + 10,
       addons: { ingress: true, hpa: true },
       // the cluster runs elsewhere: its simulation is not the engine's work
       simInChildProcess: true,
