@@ -1,15 +1,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import dagre from '@dagrejs/dagre';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { ResourceDetailResponse, ResourceKey } from '@slipway/plugin-slipway-common';
 import { SlipwayApi, slipwayApiRef } from '../../api';
 import { paymentsTree } from './__fixtures__/resourceTrees';
 import { ResourceGraph } from './ResourceGraph';
+import { NODE_HEIGHT, NODE_WIDTH } from './ResourceNode';
 
 // jsdom does not lay out SVG; the graph measures nodes with getBBox.
 beforeAll(() => {
   Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
     configurable: true,
+    writable: true,
     value: () => ({ x: 0, y: 0, width: 220, height: 58 }),
   });
 });
@@ -57,7 +60,7 @@ describe('ResourceGraph', () => {
     expect(pod).toHaveAttribute('aria-label', 'Pod payments-7d9f-b2: health Degraded');
     expect(pod).toHaveTextContent('Back-off restarting failed container payments');
     // the reason is written in the node itself, not only in its tooltip
-    expect(within(pod).getByTestId('health-reason')).toHaveTextContent('Back-off restarting failed contai…');
+    expect(within(pod).getByTestId('health-reason')).toHaveTextContent('Back-off restarting failed contain…');
     const healthyNodes = resourceNodes().filter(n => n.getAttribute('aria-label')?.includes('health Healthy'));
     expect(healthyNodes.length).toBeGreaterThan(0);
     healthyNodes.forEach(n => expect(within(n).queryByTestId('health-reason')).toBeNull());
@@ -83,6 +86,30 @@ describe('ResourceGraph', () => {
       expect(column('/Pod/payments/payments-7d9f-a1')).toBeGreaterThan(column('apps/ReplicaSet/payments/payments-7d9f'));
       expect(column('application')).toBeLessThan(deployment);
     });
+  });
+
+  it('lays the graph out once, with the size every node has, instead of measuring the nodes first', async () => {
+    const getBBox = jest
+      .spyOn(window.SVGElement.prototype as SVGGraphicsElement, 'getBBox')
+      .mockReturnValue({ x: 0, y: 0, width: NODE_WIDTH, height: NODE_HEIGHT } as DOMRect);
+    const layout = jest.spyOn(dagre, 'layout');
+    try {
+      await renderGraph(mockApi());
+      await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+      // nodes sit side by side in their column from the first layout on: none overlaps the next
+      const top = (id: string) => {
+        const transform = screen.getByTestId(`resource-node-${id}`).parentElement?.getAttribute('transform') ?? '';
+        return Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(transform)?.[1]);
+      };
+      const tops = ['/ConfigMap/payments/payments-config', '/Secret/payments/payments-db'].map(top);
+      expect(Math.abs(tops[0] - tops[1])).toBeGreaterThanOrEqual(NODE_HEIGHT);
+      // (the empty graph that loads the graph's code while the tree is fetched has nothing to lay out)
+      const layoutsOfResources = layout.mock.calls.filter(([graph]) => graph.nodeCount() > 0);
+      expect(layoutsOfResources).toHaveLength(1);
+    } finally {
+      layout.mockRestore();
+      getBBox.mockRestore();
+    }
   });
 
   it('narrows the graph with the kind filter', async () => {

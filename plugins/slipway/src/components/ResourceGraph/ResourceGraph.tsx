@@ -17,7 +17,7 @@ import type {
 import { ResourceDrawer } from '../ResourceDrawer';
 import { ResourceGraphFilters } from './ResourceGraphFilters';
 import { ResourceEdge } from './ResourceEdge';
-import { ResourceNode, useResourceNodeStyles } from './ResourceNode';
+import { NODE_HEIGHT, NODE_WIDTH, ResourceNode, useResourceNodeStyles } from './ResourceNode';
 import {
   GraphFilters,
   kindsOf,
@@ -56,6 +56,12 @@ export function ResourceGraph({
   const graph = useMemo(
     () => toGraph(nodes ?? [], filters, { name, health, sync }),
     [nodes, filters, name, health, sync],
+  );
+  // Every node has one known size: the graph lays them out with it at once instead of first with
+  // size 0 and again once it has measured them (patches/ makes DependencyGraph keep a given size).
+  const sizedNodes = useMemo(
+    () => graph.nodes.map(node => ({ ...node, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    [graph],
   );
   const onSelect = useCallback((node: ResourceGraphNode) => {
     if (node.resource) setSelected(node.resource);
@@ -134,7 +140,7 @@ export function ResourceGraph({
       {/* A large application grows tall; it scrolls inside the card, the page stays put. */}
       <Box maxHeight="75vh" overflow="auto">
         <DependencyGraph<ResourceGraphNode, {}>
-          nodes={graph.nodes}
+          nodes={sizedNodes}
           edges={graph.edges}
           renderNode={renderNode}
           renderEdge={renderEdge}

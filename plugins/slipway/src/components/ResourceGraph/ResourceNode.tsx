@@ -2,13 +2,15 @@ import { KeyboardEvent, memo } from 'react';
 import { makeStyles, Theme } from '@material-ui/core/styles';
 import type { CSSProperties } from '@material-ui/core/styles/withStyles';
 import type { HealthStatusCode, SyncStatusCode } from '@slipway/plugin-slipway-common';
+import { fitText } from './fitText';
 import type { ResourceGraphNode } from './toGraph';
 
 /** Every node has this size, so the layout never waits for text measurement to settle. */
 export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 74;
-const MAX_NAME_CHARS = 28;
-const MAX_REASON_CHARS = 34;
+/** Where text starts in a node, and the room it has to its right edge. */
+const TEXT_X = 10;
+const TEXT_WIDTH = NODE_WIDTH - TEXT_X - 8;
 
 function healthColour(theme: Theme, health?: HealthStatusCode): string {
   switch (health) {
@@ -74,10 +76,6 @@ export const useResourceNodeStyles = makeStyles<Theme, {}, ClassKey>(theme => {
 
 export type ResourceNodeClasses = ReturnType<typeof useResourceNodeStyles>;
 
-function truncate(text: string, max = MAX_NAME_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 interface ResourceNodeProps {
   node: ResourceGraphNode;
   classes: ResourceNodeClasses;
@@ -96,7 +94,7 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
   const details = [node.health ? `health ${node.health}` : undefined, node.sync].filter(Boolean);
   const label = `${node.kind} ${node.name}${details.length ? `: ${details.join(', ')}` : ''}`;
   // Why a resource is not healthy is what a newcomer looks for: shown in the node, whole in the tooltip.
-  const reason = health !== 'Healthy' && node.healthMessage ? truncate(node.healthMessage, MAX_REASON_CHARS) : undefined;
+  const reason = health !== 'Healthy' && node.healthMessage ? fitText(node.healthMessage, TEXT_WIDTH, 11) : undefined;
   // The application node has no manifest to open.
   const interactive = Boolean(node.resource);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -125,12 +123,11 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
         height={NODE_HEIGHT}
         rx={6}
       />
-      <text className={classes.kind} x={10} y={16}>
-        {node.kind}
-        {node.requiresPruning ? ' · to prune' : ''}
+      <text className={classes.kind} x={TEXT_X} y={16}>
+        {fitText(`${node.kind}${node.requiresPruning ? ' · to prune' : ''}`, TEXT_WIDTH, 11)}
       </text>
-      <text className={classes.name} x={10} y={33}>
-        {truncate(node.name)}
+      <text className={classes.name} x={TEXT_X} y={33}>
+        {fitText(node.name, TEXT_WIDTH, 13, true)}
       </text>
       {node.health && (
         <>
@@ -149,7 +146,7 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
         </>
       )}
       {reason && (
-        <text className={classes.reason} x={10} y={66} data-testid="health-reason">
+        <text className={classes.reason} x={TEXT_X} y={66} data-testid="health-reason">
           {reason}
         </text>
       )}
