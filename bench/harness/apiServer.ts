@@ -35,6 +35,13 @@ export async function startApiServer(options: {
   slipway?: Record<string, any>;
   /** Routes and middleware added before the API's. */
   extraRoutes?: (app: express.Express) => void;
+  /**
+   * `allow` (default): every request is allowed, as the demo's policy does.
+   * `conditional`: reading catalog entities is allowed under conditions, as
+   * policies that restrict the catalog answer, so the API asks the catalog
+   * which Applications the caller may see.
+   */
+  policy?: 'allow' | 'conditional';
 }) {
   const byRef = new Map(options.entities.map(e => [stringifyEntityRef(e), e]));
   const router = await createRouter({
@@ -45,7 +52,17 @@ export async function startApiServer(options: {
     httpAuth: { credentials: async () => user as any },
     permissions: {
       authorize: async requests => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: async requests => requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async requests =>
+        requests.map(() =>
+          options.policy === 'conditional'
+            ? {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'catalog',
+                resourceType: 'catalog-entity',
+                conditions: { rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: ['user:default/bench'] } },
+              }
+            : { result: AuthorizeResult.ALLOW },
+        ) as any,
     },
     auditor: silentAuditor,
     catalog: {

@@ -304,6 +304,47 @@ describe('ApplicationStatusStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'pages within thousands of visible entity refs as within a few: filters, cursor, offset and total, %p',
+    async databaseId => {
+      const { store } = await createTestStore(databases, databaseId);
+      await seed(store);
+      const ref = (i: number) => `application:default/app-${String(i).padStart(2, '0')}`;
+      const visibleApps = Array.from({ length: 30 }, (_, i) => i).filter(i => i % 3 !== 2);
+      // what a permission policy lets a user see: more refs than an IN list should carry
+      const visible = [
+        ...visibleApps.map(ref),
+        ...Array.from({ length: 600 }, (_, i) => `application:default/elsewhere-${i}`),
+      ];
+      const expected = visibleApps.filter(i => i % 2 === 1).map(ref);
+
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listApplicationStatuses({
+          filter: { entityRef: visible, cluster: 'prod-us' },
+          fields: ['cluster'],
+          limit: 4,
+          cursor,
+        });
+        expect(page.totalCount).toBe(expected.length);
+        expect(page.items.every(a => a.cluster === 'prod-us')).toBe(true);
+        seen.push(...page.items.map(a => a.entityRef!));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+
+      const skipped = await store.listApplicationStatuses({
+        filter: { entityRef: visible },
+        limit: 5,
+        offset: 15,
+      });
+      expect(skipped.totalCount).toBe(20);
+      expect(skipped.items.map(a => a.entityRef)).toEqual(visibleApps.slice(15).map(ref));
+      expect(skipped.nextCursor).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'returns only the fields asked for, always with the entity ref, %p',
     async databaseId => {
       const { store } = await createTestStore(databases, databaseId);
