@@ -114,9 +114,12 @@ export async function startEngineHarness(
   });
   const connections = new ClusterConnections(registry);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-'));
-  const config = new ConfigReader(
-    options.renderCacheEntries ? { slipway: { render: { cacheEntries: options.renderCacheEntries } } } : {},
-  );
+  const render = {
+    ...(options.renderCacheEntries ? { cacheEntries: options.renderCacheEntries } : {}),
+    // production default (the number of cores) unless a run asks for another
+    ...(process.env.BENCH_RENDER_PARALLELISM ? { parallelism: Number(process.env.BENCH_RENDER_PARALLELISM) } : {}),
+  };
+  const config = new ConfigReader({ slipway: { render } });
   const rendering = createRendering({ config, cacheDir });
   const controller = new ApplicationController({
     renderer: rendering.renderer,

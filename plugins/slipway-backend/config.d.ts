@@ -154,6 +154,12 @@ export interface Config {
       allowRemoteBases?: boolean;
       /** Renders kept in the render cache. Default 200. @visibility backend */
       cacheEntries?: number;
+      /**
+       * helm, kubectl and kustomize processes run at once; more renders wait
+       * their turn (Argo CD's repo server `--parallelismlimit`). Default: no
+       * limit. @visibility backend
+       */
+      parallelism?: number;
     };
 
     /**

@@ -82,7 +82,7 @@ const FULL_EXAMPLE: JsonObject = {
       recoverInterval: '30s',
       retention: '30d',
     },
-    render: { allowRemoteBases: false, cacheEntries: 200 },
+    render: { allowRemoteBases: false, cacheEntries: 200, parallelism: 2 },
     tools: { helm: '/usr/local/bin/helm', kubectl: '/usr/local/bin/kubectl', cacheDir: '/var/cache/slipway-tools' },
     notifications: { enabled: true, degradedAfter: '10m', outOfSyncAfter: '30m' },
     webhooks: {

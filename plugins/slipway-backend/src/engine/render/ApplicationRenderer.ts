@@ -14,6 +14,7 @@ import { DirectoryRenderer } from './DirectoryRenderer';
 import { HelmRenderer } from './HelmRenderer';
 import { HelmRepositoryError, type HelmRepositoryClient } from './HelmRepository';
 import { KustomizeRenderer } from './KustomizeRenderer';
+import { LimitedProcessRunner } from './LimitedProcessRunner';
 import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
 import { sharedSpawnHost } from './SpawnHost';
 import { renderCacheKey, type RenderCache } from './RenderCache';
@@ -38,6 +39,8 @@ export interface ApplicationRendererOptions {
   runner?: ProcessRunner;
   cache?: RenderCache;
   limits?: Partial<RenderLimits>;
+  /** Programs run at once (default: no limit). */
+  parallelism?: number;
   /** Parent of the per-render scratch folders (default: the OS temp folder). */
   workDir?: string;
   /** Allow kustomize remote bases and remote Helm charts (default false). */
@@ -64,7 +67,8 @@ export class ApplicationRenderer implements Renderer {
 
   constructor(private readonly options: ApplicationRendererOptions) {
     // tools start from a small helper process: starting them from the backend blocks it for tens of ms each
-    this.runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
+    const runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
+    this.runner = options.parallelism ? new LimitedProcessRunner(runner, options.parallelism) : runner;
     this.limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
     this.kustomize = new KustomizeRenderer(this.runner);
     this.helm = new HelmRenderer(this.runner);

@@ -39,6 +39,7 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     cache,
     tools: () => locateTools(toolOptions),
     allowRemoteBases: config.getOptionalBoolean('slipway.render.allowRemoteBases') ?? false,
+    parallelism: config.getOptionalNumber('slipway.render.parallelism'),
     secrets: new CredentialStore(credentials).secrets(),
   });
   return { source, helmRepositories, cache, renderer };
