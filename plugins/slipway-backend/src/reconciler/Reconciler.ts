@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
-import type { Source } from '@slipway/plugin-slipway-node';
+import type { Source, SourceCallOptions } from '@slipway/plugin-slipway-node';
 import type { Refreshed } from '../engine/app/ApplicationController';
 import type { ClusterConnection, ClusterConnector } from '../engine/app/ClusterConnections';
 import type { EngineApplication } from '../engine/app/types';
@@ -71,6 +71,12 @@ export function destinationOf(
     server: d.server ?? cluster?.server,
     namespace: d.namespace,
   };
+}
+
+/** How fresh a ref listing a refresh needs: periodic ones take a recent one, forced ones one asked for after their request. */
+function gitFreshness(opts: WorkOptions): SourceCallOptions {
+  if (!opts.force) return { acceptRecent: true };
+  return opts.listedAfter !== undefined ? { listedAfter: opts.listedAfter } : {};
 }
 
 /** The application with every Git source pinned to its resolved commit (chart sources unchanged). */
@@ -194,7 +200,7 @@ export class Reconciler {
   private async resolveCommits(app: EngineApplication, opts: WorkOptions): Promise<string[] | undefined> {
     const source = this.options.source;
     if (!source) return undefined;
-    const freshness = !opts.force ? { acceptRecent: true } : opts.listedAfter !== undefined ? { listedAfter: opts.listedAfter } : {};
+    const freshness = gitFreshness(opts);
     return Promise.all(
       sourcesOf(app).map(async s =>
         s.chart ? `chart:${s.targetRevision ?? ''}` : (await source.resolveRevision(s.repoURL, s.targetRevision, freshness)).commit,

@@ -31,7 +31,7 @@ export class SharedRefListings {
    */
   refs(repoKey: string, options: SourceCallOptions, list: () => Promise<AdvertisedRef[]>): Promise<AdvertisedRef[]> {
     const since = options.listedAfter;
-    const kept = options.acceptRecent ? this.recent(repoKey) : since !== undefined ? this.askedAfter(repoKey, since) : undefined;
+    const kept = this.keptFor(repoKey, options);
     if (kept) return Promise.resolve(kept);
     const running = this.inFlight.get(repoKey);
     if (!running) return this.start(repoKey, list);
@@ -65,6 +65,12 @@ export class SharedRefListings {
       });
     this.inFlight.set(repoKey, { refs, askedAt });
     return refs;
+  }
+
+  /** A kept listing that will do for the caller, if any. */
+  private keptFor(repoKey: string, options: SourceCallOptions): AdvertisedRef[] | undefined {
+    if (options.acceptRecent) return this.recent(repoKey);
+    return options.listedAfter !== undefined ? this.askedAfter(repoKey, options.listedAfter) : undefined;
   }
 
   private recent(repoKey: string): AdvertisedRef[] | undefined {

@@ -59,11 +59,11 @@ export const spawnHere: SpawnFunction = (command, args, options) =>
  * on their output; started by `spawn` (default: in this process).
  */
 export class SpawnProcessRunner implements ProcessRunner {
-  constructor(private readonly spawn: SpawnFunction = spawnHere) {}
+  constructor(private readonly start: SpawnFunction = spawnHere) {}
 
   run(request: ProcessRequest): Promise<ProcessResult> {
     return new Promise(resolve => {
-      const child = this.spawn(request.command, request.args, { cwd: request.cwd, env: request.env ?? {} });
+      const child = this.start(request.command, request.args, { cwd: request.cwd, env: request.env ?? {} });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let stdoutBytes = 0;
