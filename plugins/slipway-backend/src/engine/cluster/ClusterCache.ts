@@ -309,12 +309,13 @@ export class ClusterCache {
   }
 
   private upsert(type: ClusterCacheEvent['type'], received: KubeObject): void {
+    const key = formatResourceKey(resourceKeyOf(received));
+    const old = this.objects.get(key);
+    // the cached version lends what did not change (an update is often status alone)
     const obj =
       type === 'DELETED'
         ? received
-        : this.bodies.shareBody(this.fieldSets.share(received));
-    const key = formatResourceKey(resourceKeyOf(obj));
-    const old = this.objects.get(key);
+        : this.bodies.shareBody(this.fieldSets.share(received, old), old);
     if (old) this.unindex(key, old);
     if (type !== 'DELETED') {
       this.objects.set(key, obj);

@@ -59,6 +59,18 @@ describe('FieldSetPool', () => {
     expect(shared['f:data']).toEqual({ 'f:color': {}, 'f:size': {} });
   });
 
+  it('takes the field sets that did not change from the earlier version of the object, and pools the others', () => {
+    const pool = new FieldSetPool();
+    const first = pool.share(configMap('a', 'uid-1'));
+    const same = pool.share(configMap('a', 'uid-1'), first);
+    expect(fieldsOf(same)).toBe(fieldsOf(first));
+    const moved = configMap('a', 'uid-2');
+    const changed = pool.share(moved, first);
+    expect(fieldsOf(changed)).toEqual(fieldsOf(moved));
+    expect(fieldsOf(changed)).not.toBe(fieldsOf(first));
+    expect(fieldsOf(changed)['f:data']).toBe(fieldsOf(first)['f:data']); // still pooled
+  });
+
   it('returns objects without managed fields unchanged', () => {
     const pool = new FieldSetPool();
     const plain: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'plain' } };

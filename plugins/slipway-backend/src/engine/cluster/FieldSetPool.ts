@@ -1,4 +1,5 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { isDeepStrictEqual } from 'node:util';
 import { JsonPool } from './JsonPool';
 
 /**
@@ -14,16 +15,23 @@ import { JsonPool } from './JsonPool';
 export class FieldSetPool {
   private readonly pool = new JsonPool();
 
-  /** The object with equal field sets replaced by the shared ones (a copy when any entry changes). */
-  share(obj: KubeObject): KubeObject {
+  /**
+   * The object with equal field sets replaced by the shared ones (a copy
+   * when any entry changes). `previous`, the shared form of an earlier
+   * version of the object, lends the field sets that did not change.
+   */
+  share(obj: KubeObject, previous?: KubeObject): KubeObject {
     const entries = obj.metadata?.managedFields;
     if (!Array.isArray(entries) || entries.length === 0) return obj;
+    const before = (previous?.metadata?.managedFields ?? []) as Array<{ fieldsV1?: unknown } | null>;
     let changed = false;
-    const shared = entries.map(entry => {
+    const shared = entries.map((entry, i) => {
       const fields = (entry as { fieldsV1?: unknown } | null)?.fieldsV1;
       if (!fields || typeof fields !== 'object') return entry;
       changed = true;
-      return { ...(entry as object), fieldsV1: this.pool.share(fields) };
+      const earlier = before[i]?.fieldsV1;
+      const reused = earlier !== undefined && isDeepStrictEqual(fields, earlier);
+      return { ...(entry as object), fieldsV1: reused ? earlier : this.pool.share(fields) };
     });
     return changed ? { ...obj, metadata: { ...obj.metadata, managedFields: shared } } : obj;
   }

@@ -44,6 +44,25 @@ describe('JsonPool', () => {
     expect(shared.spec.replicas).toBe(1);
   });
 
+  it('takes the fields of a body that did not change from the earlier version, and shares the changed ones', () => {
+    const pool = new JsonPool();
+    const pod = (phase: string) => ({
+      kind: 'Pod',
+      metadata: { name: 'api-1' },
+      spec: { containers: [{ name: 'api', image: 'api:1' }] },
+      status: { phase },
+    });
+    const pending = pool.shareBody(pod('Pending'));
+    const running = pool.shareBody(pod('Running'), pending);
+    expect(running).toEqual(pod('Running'));
+    expect(running.spec).toBe(pending.spec);
+    expect(running.status).not.toBe(pending.status);
+    expect(Object.isFrozen(running.status)).toBe(true);
+    // an earlier version whose field differs lends nothing
+    const other = pool.shareBody({ ...pod('Running'), spec: { containers: [{ name: 'api', image: 'api:2' }] } }, running);
+    expect(other.spec.containers[0].image).toBe('api:2');
+  });
+
   it('passes primitives and null through', () => {
     const pool = new JsonPool();
     expect(pool.share('text')).toBe('text');

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 
 /** Values whose key text is longer are keyed by a digest of it, so that keys stay small. */
 const LONGEST_KEY = 64;
@@ -30,10 +31,18 @@ export class JsonPool {
   /**
    * A Kubernetes object whose fields other than metadata are shared (its
    * spec, data, status): objects of one template differ mostly in metadata.
+   * `previous`, the shared form of an earlier version of the object, lends
+   * the fields that did not change, so that an update of the status alone
+   * does not pool the spec again (comparing is cheaper than keying).
    */
-  shareBody<T extends object>(obj: T): T {
+  shareBody<T extends object>(obj: T, previous?: T): T {
+    const before = previous as Record<string, unknown> | undefined;
     return Object.fromEntries(
-      Object.entries(obj).map(([k, v]) => [k, k === 'metadata' ? v : this.share(v)]),
+      Object.entries(obj).map(([k, v]) => {
+        if (k === 'metadata') return [k, v];
+        if (before && k in before && isDeepStrictEqual(v, before[k])) return [k, before[k]];
+        return [k, this.share(v)];
+      }),
     ) as T;
   }
 
