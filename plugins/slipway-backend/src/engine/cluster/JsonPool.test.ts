@@ -30,7 +30,7 @@ describe('JsonPool', () => {
     expect(again).toBe(a);
     expect(b.template.spec.containers[1]).toBe(a.template.spec.containers[1]);
     expect(b.template.spec.containers[0].env).toBe(a.template.spec.containers[0].env);
-    // a string that looks like a digest key is a string, not a key
+    // a string that looks like a key is a string, not a key
     expect(pool.share({ v: '#abc' })).not.toBe(pool.share({ v: { '#abc': 1 } }));
   });
 
