@@ -27,7 +27,7 @@ import { jqFor, resourceDiffText } from './app/compareApplication';
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
   inventory: { get(entityRef: string): InventoryApplication | undefined; list(): InventoryApplication[] };
-  reconciler: Pick<Reconciler, 'enqueue' | 'state' | 'refreshNow'>;
+  reconciler: Pick<Reconciler, 'enqueue' | 'state' | 'refreshNow' | 'objectsOf'>;
   worker: Pick<OperationWorker, 'wake' | 'terminateLocal'>;
   store: Pick<SlipwayStore, 'enqueue' | 'getHistory' | 'requestTermination'>;
   clusters: ClusterConnector;
@@ -282,11 +282,16 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     if (!this.options.inventory.get(entityRef)) return undefined;
     const item = this.item(entityRef);
     const refreshed = (await this.stateOf(entityRef))?.refreshed;
+    // a render or cluster failure leaves the live object from the cache; the status already names the failure
+    const objects = await this.options.reconciler.objectsOf(entityRef).catch(error => {
+      this.options.logger.warn(`could not compare ${entityRef} for its resource ${formatResourceKey(key)}: ${error}`);
+      return undefined;
+    });
     const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
-    const find = (objects: KubeObject[] = []) => objects.find(o => formatResourceKey(resourceKeyOf(o)) === id);
+    const find = (list: KubeObject[] = []) => list.find(o => formatResourceKey(resourceKeyOf(o)) === id);
     const connection = await this.options.clusters.connect(item.app.spec.destination);
-    const live = find(refreshed?.live) ?? connection.cache.get({ ...key, namespace: key.namespace ?? '' });
-    const desired = find(refreshed?.desired);
+    const live = find(objects?.live) ?? connection.cache.get({ ...key, namespace: key.namespace ?? '' });
+    const desired = find(objects?.desired);
     const status = refreshed?.resources.find(r => formatResourceKey(r.key) === id);
     const inTree = refreshed?.tree.some(n => formatResourceKey(n.key) === id);
     if (!live && !desired && !status && !inTree) return undefined;

@@ -72,7 +72,7 @@ describe('OperationWorker', () => {
     await settle();
     const engine = new DefaultSlipwayEngine({
       inventory: { get: () => item, list: () => [item] },
-      reconciler: { enqueue: () => {}, state: () => undefined, refreshNow: async () => undefined },
+      reconciler: { enqueue: () => {}, state: () => undefined, refreshNow: async () => undefined, objectsOf: async () => undefined },
       worker: w,
       store: {
         enqueue: (input: EnqueueOperationInput) => store.enqueue(input),

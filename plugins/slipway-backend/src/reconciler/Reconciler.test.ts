@@ -134,6 +134,21 @@ describe('Reconciler', () => {
     expect(t.compared.map(app => app.spec.source?.targetRevision)).toEqual(['c1', 'c1']);
   });
 
+  it('keeps the comparison without its objects, and compares again at the last commits when they are asked for', async () => {
+    await t.start();
+    const kept = t.reconciler.state(REF)?.refreshed;
+    expect(kept).toBeDefined();
+    expect(kept).not.toHaveProperty('desired');
+    expect(kept).not.toHaveProperty('live');
+    expect(kept).not.toHaveProperty('images');
+    t.push('c2'); // not announced: the objects shown are those of the commit the status shows
+    const objects = await t.reconciler.objectsOf(REF);
+    expect(objects).toMatchObject({ desired: [], live: [], revision: 'c1' });
+    expect(t.resolved).toEqual(['main']);
+    expect(t.compared.map(app => app.spec.source?.targetRevision)).toEqual(['c1', 'c1']);
+    expect(await t.reconciler.objectsOf('application:default/unknown')).toBeUndefined();
+  });
+
   it('asks Git again for a requested refresh', async () => {
     await t.start();
     t.push('c2');

@@ -21,13 +21,26 @@ import type { SlipwayMetrics } from './metrics';
 import { denormalizedFields, statusUpdateOf } from './statusUpdate';
 import { WorkOptions, WorkQueue } from './WorkQueue';
 
+/**
+ * The last comparison as the reconciler keeps it: without the rendered and
+ * live objects (the render cache and the cluster cache hold those; see
+ * {@link Reconciler.objectsOf}) and without images and charts (written to the
+ * store), which were most of its memory.
+ */
+export type KeptComparison = Omit<Refreshed, 'desired' | 'live' | 'images' | 'charts'>;
+
+function keptComparison(refreshed: Refreshed): KeptComparison {
+  const { desired: _desired, live: _live, images: _images, charts: _charts, ...kept } = refreshed;
+  return kept;
+}
+
 /** What the reconciler keeps in memory about one application. */
 export interface ApplicationState {
   /** Commit(s), spec hash and cache generation of the last full compare. */
   key?: string;
   /** The commit(s) Git gave for the spec with this hash, reused by compares of cluster changes. */
   resolved?: { specHash: string; commits: string[] };
-  refreshed?: Refreshed;
+  refreshed?: KeptComparison;
   violations: ProjectViolation[];
   sync?: string;
   health?: string;
@@ -163,6 +176,19 @@ export class Reconciler {
   async refreshNow(entityRef: string): Promise<ApplicationState | undefined> {
     await this.reconcile(entityRef, { force: true });
     return this.states.get(entityRef);
+  }
+
+  /**
+   * The desired and live objects of an application, compared again at the
+   * commits of its last comparison (Git is not asked; the render cache
+   * usually holds the render): for the one resource someone opens.
+   */
+  async objectsOf(entityRef: string): Promise<Pick<Refreshed, 'desired' | 'live'> | undefined> {
+    const item = this.options.inventory.get(entityRef);
+    if (!item || item.invalid) return undefined;
+    const resolved = this.states.get(entityRef)?.resolved;
+    const commits = resolved?.specHash === item.specHash ? resolved.commits : undefined;
+    return this.options.controller.refresh(commits ? atCommits(item.app, commits) : item.app);
   }
 
   idle(): Promise<void> {
@@ -318,7 +344,7 @@ export class Reconciler {
       ...(state ?? { violations: [] }),
       key,
       resolved: commits && { specHash: item.specHash, commits },
-      refreshed,
+      refreshed: keptComparison(refreshed),
       violations,
     };
     this.states.set(ref, next);
@@ -334,7 +360,7 @@ export class Reconciler {
   }
 
   /** The metadata of the revision the status shows: the first source's, when it is Git. */
-  private async commitOf(refreshed: Refreshed) {
+  private async commitOf(refreshed: KeptComparison) {
     const first = refreshed.sources[0];
     if (!first || first.chart || !this.options.commits) return undefined;
     return this.options.commits.get(first.repoURL, first.revision);
@@ -358,7 +384,7 @@ export class Reconciler {
     item: InventoryApplication,
     project: Project,
     destination: ResolvedDestination,
-    refreshed: Refreshed,
+    refreshed: KeptComparison,
     violations: ProjectViolation[],
     act = true,
   ) {
