@@ -39,10 +39,19 @@ export interface ResourceKey {
   name: string;
 }
 
+/** Groups by apiVersion: every key of a resource tree names one, and a slice is a new string each time. */
+const groups = new Map<string, string>();
+
 /** The API group of an apiVersion ('' for the core group). @public */
 export function groupOf(apiVersion: string): string {
+  const known = groups.get(apiVersion);
+  if (known !== undefined) return known;
   const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  // bounded: apiVersions come from manifests too
+  if (groups.size >= 1000) groups.clear();
+  groups.set(apiVersion, group);
+  return group;
 }
 
 /** The key of an object: group, kind, namespace, name. @public */

@@ -13,6 +13,7 @@ import type {
 } from './ClusterClient';
 import { FieldSetPool } from './FieldSetPool';
 import { JsonPool } from './JsonPool';
+import { MetadataStrings } from './MetadataStrings';
 
 /** An apiVersion and kind. @public */
 export interface KindRef {
@@ -95,6 +96,7 @@ export class ClusterCache {
   /** Equal parts of cached objects are held once: objects of one template differ mostly in metadata. */
   private readonly fieldSets = new FieldSetPool();
   private readonly bodies = new JsonPool();
+  private readonly metadataStrings = new MetadataStrings();
   private readonly sleep: (ms: number) => Promise<void>;
   private stopped = false;
 
@@ -315,7 +317,7 @@ export class ClusterCache {
     const obj =
       type === 'DELETED'
         ? received
-        : this.bodies.shareBody(this.fieldSets.share(received, old), old);
+        : this.bodies.shareBody(this.fieldSets.share(this.metadataStrings.share(received), old), old);
     if (old) this.unindex(key, old);
     if (type !== 'DELETED') {
       this.objects.set(key, obj);
