@@ -2,7 +2,41 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { InventoryApplication } from '../inventory';
 import { ApplicationNotifier } from './ApplicationNotifier';
+import type { NotificationEpisodeStore } from '../store/NotificationEpisodeStore';
 import type { ApplicationSnapshot } from './notificationContent';
+
+/** The store's compare-and-set semantics over a map, shared by the notifiers of one test. */
+class MemoryEpisodeStore implements NotificationEpisodeStore {
+  readonly kept = new Map<string, string>();
+  failing = false;
+
+  private check() {
+    if (this.failing) throw new Error('SQLITE_BUSY: database is locked');
+  }
+
+  async listNotificationEpisodes() {
+    this.check();
+    return new Map(this.kept);
+  }
+
+  async getNotificationEpisodes(ref: string) {
+    this.check();
+    return this.kept.get(ref);
+  }
+
+  async replaceNotificationEpisodes(ref: string, expected: string | undefined, next: string | undefined) {
+    this.check();
+    if (this.kept.get(ref) !== expected) return false;
+    if (next === undefined) this.kept.delete(ref);
+    else this.kept.set(ref, next);
+    return true;
+  }
+
+  async forgetNotificationEpisodes(ref: string) {
+    this.check();
+    this.kept.delete(ref);
+  }
+}
 
 const MIN = 60_000;
 
@@ -39,8 +73,12 @@ const outOfSync: ApplicationSnapshot = {
 };
 
 /** A notifier over fixed applications, a fake clock and a fake notification service. */
-function setup(apps: InventoryApplication[] = [application('payments-prod')]) {
+function setup(
+  apps: InventoryApplication[] = [application('payments-prod')],
+  { episodes, catalogRead = () => true }: { episodes?: NotificationEpisodeStore; catalogRead?: () => boolean } = {},
+) {
   let now = 0;
+  const logger = mockServices.logger.mock();
   const sent: NotificationSendOptions[] = [];
   const snapshots = new Map<string, ApplicationSnapshot>();
   const inventory = new Map(apps.map(a => [a.entityRef, a]));
@@ -53,13 +91,22 @@ function setup(apps: InventoryApplication[] = [application('payments-prod')]) {
         sent.push(options);
       },
     },
-    applications: { get: ref => inventory.get(ref), list: () => [...inventory.values()] },
+    applications: {
+      get: ref => inventory.get(ref),
+      // an inventory still reading the catalog lists nothing yet
+      list: () => (catalogRead() ? [...inventory.values()] : []),
+      get ready() {
+        return catalogRead();
+      },
+    },
     snapshot: ref => snapshots.get(ref),
-    logger: mockServices.logger.mock(),
+    logger,
+    episodes,
     now: () => now,
   });
   return {
     notifier,
+    logger,
     sent,
     inventory,
     at: (minute: number) => {
@@ -140,6 +187,7 @@ describe('ApplicationNotifier', () => {
 
     expect(t.sent.map(s => [s.payload.title, s.payload.severity, s.payload.metadata?.operationId])).toEqual([
       ['Sync of payments-prod failed', 'high', 'op-1'],
+      ['Sync of payments-prod succeeded', 'low', 'op-3'],
       ['Rollback of payments-prod failed', 'high', 'op-4'],
     ]);
     expect(t.sent[0].payload.description).toBe(
@@ -147,8 +195,8 @@ describe('ApplicationNotifier', () => {
         'one or more objects failed to apply: Deployment payments/web: spec.replicas: Invalid value. ' +
         "Look at the operation's events on the application's page in the catalog, fix the cause in Git or the cluster, and sync again.",
     );
-    expect(t.sent[1].payload.description).toContain('(operation op-4, started by user:default/ada) ended Failed');
-    expect(t.sent[1].payload.scope).toBe('slipway:application:default/payments-prod:syncFailed');
+    expect(t.sent[2].payload.description).toContain('(operation op-4, started by user:default/ada) ended Failed');
+    expect(t.sent[2].payload.scope).toBe('slipway:application:default/payments-prod:syncFailed');
   });
 
   it("sends to the Component when the application has no owner, and to nobody when it has neither", async () => {
@@ -207,7 +255,142 @@ describe('ApplicationNotifier', () => {
     await t.notifier.statusChanged(REF);
     t.at(21);
     await t.notifier.check();
+    // the failed one counts as told, so its end is told
+    expect(t.sent.map(s => s.payload.title)).toEqual(['payments-prod is no longer Degraded', 'payments-prod is Degraded']);
+  });
+
+  it('tells the owners when a problem they were told about ends, replacing its notification', async () => {
+    const t = setup();
+    t.at(0);
+    t.status(REF, degraded);
+    await t.notifier.check();
+    t.at(10);
+    await t.notifier.check();
+    t.at(25);
+    t.status(REF, healthy);
+    await t.notifier.statusChanged(REF);
+    await t.notifier.check();
+
+    expect(t.sent).toHaveLength(2);
+    expect(t.sent[1].recipients).toEqual({ type: 'entity', entityRef: 'group:default/payments-team' });
+    expect(t.sent[1].payload).toEqual({
+      title: 'payments-prod is no longer Degraded',
+      description: 'Application payments-prod (cluster prod, namespace payments) is Healthy again after 25 minutes Degraded.',
+      severity: 'low',
+      link: '/catalog/default/application/payments-prod',
+      topic: 'slipway',
+      scope: t.sent[0].payload.scope,
+      metadata: { entityRef: REF, problem: 'degraded', since: new Date(0).toISOString(), recoveredAt: new Date(25 * MIN).toISOString() },
+    });
+  });
+
+  it('says nothing when a problem ends before anyone was told', async () => {
+    const t = setup();
+    t.at(0);
+    t.status(REF, outOfSync);
+    await t.notifier.check();
+    t.at(29);
+    t.status(REF, healthy);
+    await t.notifier.check();
+    expect(t.sent).toEqual([]);
+  });
+
+  it('tells a successful sync after a failed one as the end of the failure', async () => {
+    const t = setup();
+    const op = { id: 'op-1', kind: 'sync', initiator: 'user:default/ada', phase: 'Failed', message: 'Deployment payments/web: invalid' };
+    t.at(0);
+    await t.notifier.operationFinished(REF, op);
+    t.at(5);
+    await t.notifier.operationFinished(REF, { ...op, id: 'op-2', phase: 'Succeeded', message: 'successfully synced' });
+    expect(t.sent.map(s => [s.payload.title, s.payload.severity, s.payload.scope])).toEqual([
+      ['Sync of payments-prod failed', 'high', 'slipway:application:default/payments-prod:syncFailed'],
+      ['Sync of payments-prod succeeded', 'low', 'slipway:application:default/payments-prod:syncFailed'],
+    ]);
+    expect(t.sent[1].payload.description).toBe(
+      'The sync of application payments-prod (cluster prod, namespace payments) (operation op-2, started by user:default/ada) succeeded, 5 minutes after the failed one.',
+    );
+  });
+
+  it('does not tell an ongoing problem again after a restart, and tells its end', async () => {
+    const store = new MemoryEpisodeStore();
+    const before = setup(undefined, { episodes: store });
+    before.at(0);
+    before.status(REF, degraded);
+    await before.notifier.check();
+    before.at(10);
+    await before.notifier.check();
+    expect(before.sent).toHaveLength(1);
+
+    const after = setup(undefined, { episodes: store });
+    after.at(30);
+    after.status(REF, degraded);
+    await after.notifier.check();
+    after.at(60);
+    await after.notifier.check();
+    expect(after.sent).toEqual([]);
+    after.at(61);
+    after.status(REF, healthy);
+    await after.notifier.statusChanged(REF);
+    expect(after.sent.map(s => s.payload.description)).toEqual([
+      'Application payments-prod (cluster prod, namespace payments) is Healthy again after 1 hour 1 minute Degraded.',
+    ]);
+    expect(store.kept.size).toBe(0);
+  });
+
+  it('tells an episode once when two replicas decide to tell it at the same moment', async () => {
+    const store = new MemoryEpisodeStore();
+    const a = setup(undefined, { episodes: store });
+    const b = setup(undefined, { episodes: store });
+    for (const replica of [a, b]) {
+      replica.at(0);
+      replica.status(REF, degraded);
+      await replica.notifier.check();
+      replica.at(10);
+    }
+    await Promise.all([a.notifier.check(), b.notifier.check()]);
+    await Promise.all([a.notifier.check(), b.notifier.check()]);
+    expect(a.sent.length + b.sent.length).toBe(1);
+
+    for (const replica of [a, b]) {
+      replica.at(15);
+      replica.status(REF, healthy);
+    }
+    await Promise.all([a.notifier.statusChanged(REF), b.notifier.statusChanged(REF)]);
+    expect([...a.sent, ...b.sent].map(s => s.payload.title)).toEqual(['payments-prod is Degraded', 'payments-prod is no longer Degraded']);
+  });
+
+  it('still tells the owners when the store cannot be read or written, and says what may happen', async () => {
+    const store = new MemoryEpisodeStore();
+    store.failing = true;
+    const t = setup(undefined, { episodes: store });
+    t.at(0);
+    t.status(REF, degraded);
+    await t.notifier.check();
+    t.at(10);
+    await t.notifier.check();
     expect(t.sent.map(s => s.payload.title)).toEqual(['payments-prod is Degraded']);
+    expect(t.logger.warn).toHaveBeenCalledWith(expect.stringContaining('may be notified once more'));
+  });
+
+  it('forgets in the store the applications that left the catalog, once the catalog has been read', async () => {
+    const store = new MemoryEpisodeStore();
+    const gone = 'application:default/deleted-while-down';
+    store.kept.set(gone, '{"degraded":{"since":0}}');
+    let ready = false;
+    const t = setup(undefined, { episodes: store, catalogRead: () => ready });
+    t.at(0);
+    t.status(REF, degraded);
+    await t.notifier.check();
+    expect([...store.kept.keys()]).toEqual([gone]);
+
+    ready = true;
+    await t.notifier.check();
+    t.at(10);
+    await t.notifier.check();
+    expect([...store.kept.keys()]).toEqual([REF]);
+    t.inventory.delete(REF);
+    await t.notifier.check();
+    expect(store.kept.size).toBe(0);
   });
 
   it('waits for the first comparison before judging an application', async () => {

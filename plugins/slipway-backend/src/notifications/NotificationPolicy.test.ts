@@ -7,13 +7,15 @@ const policy = new NotificationPolicy({ degradedAfterMs: 10 * MIN, outOfSyncAfte
 function run(steps: Array<[minute: number, status: ObservedStatus | { operation: string }]>) {
   let state: EpisodeState = {};
   const sent: string[] = [];
+  const recovered: string[] = [];
   for (const [minute, step] of steps) {
     const now = minute * MIN;
     const decision = 'operation' in step ? policy.onOperationFinished(state, step.operation, now) : policy.onStatus(state, step, now);
     state = decision.state;
     sent.push(...decision.notify.map(n => `${minute}: ${n.kind} since ${n.since / MIN}`));
+    recovered.push(...decision.recovered.map(n => `${minute}: ${n.kind} since ${n.since / MIN}`));
   }
-  return { sent, state };
+  return { sent, recovered, state };
 }
 
 const healthy = { sync: 'Synced', health: 'Healthy' };
@@ -88,6 +90,28 @@ describe('NotificationPolicy', () => {
       [9, { operation: 'Failed' }],
     ]);
     expect(sent).toEqual(['0: syncFailed since 0', '7: syncFailed since 7', '9: syncFailed since 9']);
+  });
+
+  it('tells the end of an episode it told about, once, and not the end of one it did not', () => {
+    const { sent, recovered } = run([
+      [0, degraded],
+      [10, degraded],
+      [15, healthy],
+      [16, degraded],
+      [20, healthy],
+      [21, { operation: 'Failed' }],
+      [22, { operation: 'Succeeded' }],
+      [23, { operation: 'Error' }],
+      [24, healthy],
+      [25, { operation: 'Succeeded' }],
+      [30, outOfSync],
+      [60, outOfSync],
+      [61, unknown],
+      [62, healthy],
+      [63, healthy],
+    ]);
+    expect(sent).toEqual(['10: degraded since 0', '21: syncFailed since 21', '23: syncFailed since 23', '60: outOfSync since 30']);
+    expect(recovered).toEqual(['15: degraded since 0', '22: syncFailed since 21', '24: syncFailed since 23', '62: outOfSync since 30']);
   });
 
   it('ignores terminated operations', () => {

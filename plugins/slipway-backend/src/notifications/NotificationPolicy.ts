@@ -31,6 +31,8 @@ export interface NotificationThresholds {
 export interface PolicyDecision {
   state: EpisodeState;
   notify: Array<{ kind: NotificationKind; since: number }>;
+  /** Episodes the owners were told about that ended now. */
+  recovered: Array<{ kind: NotificationKind; since: number }>;
 }
 
 const known = (value: string | undefined): value is string => value !== undefined && value !== 'Unknown';
@@ -39,8 +41,8 @@ const known = (value: string | undefined): value is string => value !== undefine
  * Decides when to tell an application's owners about a problem, one
  * notification per episode: Degraded or OutOfSync that lasts longer than its
  * threshold, and a failed sync. An episode ends when the application
- * recovers (another health, Synced, a succeeded sync); only a new episode
- * notifies again. `Unknown` (e.g. Git unreachable for a moment) neither
+ * recovers (another health, Synced, a succeeded sync), which is told too
+ * when the episode was; only a new episode notifies again. `Unknown` (e.g. Git unreachable for a moment) neither
  * starts nor ends an episode, so a flapping comparison does not repeat
  * notifications. Pure: the caller keeps the state and the clock.
  */
@@ -51,10 +53,16 @@ export class NotificationPolicy {
   onStatus(previous: EpisodeState, status: ObservedStatus, now: number): PolicyDecision {
     const state: EpisodeState = { ...previous };
     const notify: PolicyDecision['notify'] = [];
+    const recovered: PolicyDecision['recovered'] = [];
+    const end = (kind: NotificationKind) => {
+      const episode = state[kind];
+      if (episode?.notified) recovered.push({ kind, since: episode.since });
+      delete state[kind];
+    };
     const track = (kind: 'degraded' | 'outOfSync', value: string | undefined, bad: string, afterMs: number) => {
       if (!known(value)) return;
       if (value !== bad) {
-        delete state[kind];
+        end(kind);
         return;
       }
       const episode = { ...(state[kind] ?? { since: now, notified: false }) };
@@ -67,19 +75,20 @@ export class NotificationPolicy {
     track('degraded', status.health, 'Degraded', this.thresholds.degradedAfterMs);
     track('outOfSync', status.sync, 'OutOfSync', this.thresholds.outOfSyncAfterMs);
     // Synced means Git is applied, whatever the last operation said
-    if (status.sync === 'Synced') delete state.syncFailed;
-    return { state, notify };
+    if (status.sync === 'Synced') end('syncFailed');
+    return { state, notify, recovered };
   }
 
   /** Called when a sync or rollback of the application ended. */
   onOperationFinished(previous: EpisodeState, phase: string, now: number): PolicyDecision {
     const state: EpisodeState = { ...previous };
     if (phase === 'Succeeded') {
+      const failed = state.syncFailed;
       delete state.syncFailed;
-      return { state, notify: [] };
+      return { state, notify: [], recovered: failed?.notified ? [{ kind: 'syncFailed', since: failed.since }] : [] };
     }
-    if ((phase !== 'Failed' && phase !== 'Error') || state.syncFailed) return { state, notify: [] };
+    if ((phase !== 'Failed' && phase !== 'Error') || state.syncFailed) return { state, notify: [], recovered: [] };
     state.syncFailed = { since: now, notified: true };
-    return { state, notify: [{ kind: 'syncFailed', since: now }] };
+    return { state, notify: [{ kind: 'syncFailed', since: now }], recovered: [] };
   }
 }

@@ -110,8 +110,12 @@ function outOfSync(app: NotifiedApplication, name: string, lasted: string, snaps
   };
 }
 
+function operationBy(op: FinishedOperation): string {
+  return op.initiator === 'automated' ? 'automated' : `started by ${op.initiator}`;
+}
+
 function syncFailed(app: NotifiedApplication, name: string, op: FinishedOperation) {
-  const by = op.initiator === 'automated' ? 'automated' : `started by ${op.initiator}`;
+  const by = operationBy(op);
   return {
     title: `${op.kind === 'rollback' ? 'Rollback' : 'Sync'} of ${name} failed`,
     description:
@@ -147,6 +151,64 @@ export function notificationPayload(
       entityRef: app.entityRef,
       problem: kind,
       since: new Date(facts.since).toISOString(),
+      ...(facts.operation ? { operationId: facts.operation.id } : {}),
+    },
+  };
+}
+
+function recoveryContent(
+  kind: NotificationKind,
+  app: NotifiedApplication,
+  name: string,
+  lasted: string,
+  facts: { snapshot?: ApplicationSnapshot; operation?: FinishedOperation },
+) {
+  if (kind === 'degraded') {
+    const health = facts.snapshot?.health ?? 'no longer Degraded';
+    return {
+      title: `${name} is no longer Degraded`,
+      description: `Application ${name}${where(app)} is ${health} again after ${lasted} Degraded.`,
+    };
+  }
+  const op = facts.operation;
+  if (kind === 'syncFailed' && op) {
+    return {
+      title: `${op.kind === 'rollback' ? 'Rollback' : 'Sync'} of ${name} succeeded`,
+      description: `The ${op.kind} of application ${name}${where(app)} (operation ${op.id}, ${operationBy(op)}) succeeded, ${lasted} after the failed one.`,
+    };
+  }
+  return {
+    title: `${name} is Synced again`,
+    description:
+      kind === 'outOfSync'
+        ? `Application ${name}${where(app)} is Synced with Git again after ${lasted} OutOfSync.`
+        : `Application ${name}${where(app)} is Synced with Git again, ${lasted} after its sync failed.`,
+  };
+}
+
+/**
+ * The notification that a problem its owners were told about has ended. It
+ * has the problem's scope, so it replaces that notification instead of
+ * leaving it standing beside the good news.
+ */
+export function recoveryPayload(
+  kind: NotificationKind,
+  app: NotifiedApplication,
+  facts: { since: number; now: number; snapshot?: ApplicationSnapshot; operation?: FinishedOperation },
+): NotificationPayload {
+  const name = parseEntityRef(app.entityRef).name;
+  const content = recoveryContent(kind, app, name, formatDuration(facts.now - facts.since), facts);
+  return {
+    ...content,
+    severity: 'low',
+    link: entityPageLink(app.entityRef),
+    topic: NOTIFICATION_TOPIC,
+    scope: notificationScope(app.entityRef, kind),
+    metadata: {
+      entityRef: app.entityRef,
+      problem: kind,
+      since: new Date(facts.since).toISOString(),
+      recoveredAt: new Date(facts.now).toISOString(),
       ...(facts.operation ? { operationId: facts.operation.id } : {}),
     },
   };

@@ -116,6 +116,7 @@ export class SlipwayRuntime {
         ...options.notifications,
         applications: this.inventory,
         snapshot: ref => snapshotOf(this.reconciler.state(ref)),
+        episodes: store,
         logger,
       });
     }

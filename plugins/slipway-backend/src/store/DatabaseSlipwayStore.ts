@@ -11,6 +11,7 @@ import type {
 } from './ApplicationStatusStore';
 import { DatabaseApplicationStatusStore } from './DatabaseApplicationStatusStore';
 import { DatabaseHistoryStore } from './DatabaseHistoryStore';
+import { DatabaseNotificationEpisodeStore } from './DatabaseNotificationEpisodeStore';
 import { DatabaseOperationEventStore } from './DatabaseOperationEventStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
 import { DatabaseOperationRetention } from './DatabaseOperationRetention';
@@ -63,6 +64,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
   private readonly events: DatabaseOperationEventStore;
   private readonly retention: DatabaseOperationRetention;
   private readonly history: DatabaseHistoryStore;
+  private readonly episodes: DatabaseNotificationEpisodeStore;
 
   private constructor(
     db: Knex,
@@ -78,6 +80,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
       now,
       options.historyLimit ?? 10,
     );
+    this.episodes = new DatabaseNotificationEpisodeStore(db, now);
   }
 
   // Application status
@@ -190,5 +193,27 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     id: number,
   ): Promise<HistoryEntry | undefined> {
     return this.history.getHistory(applicationRef, id);
+  }
+
+  // Notification episodes
+
+  listNotificationEpisodes(): Promise<Map<string, string>> {
+    return this.episodes.listNotificationEpisodes();
+  }
+
+  getNotificationEpisodes(entityRef: string): Promise<string | undefined> {
+    return this.episodes.getNotificationEpisodes(entityRef);
+  }
+
+  replaceNotificationEpisodes(
+    entityRef: string,
+    expected: string | undefined,
+    next: string | undefined,
+  ): Promise<boolean> {
+    return this.episodes.replaceNotificationEpisodes(entityRef, expected, next);
+  }
+
+  forgetNotificationEpisodes(entityRef: string): Promise<void> {
+    return this.episodes.forgetNotificationEpisodes(entityRef);
   }
 }

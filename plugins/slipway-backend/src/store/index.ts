@@ -1,5 +1,6 @@
 export * from './ApplicationStatusStore';
 export * from './OperationStore';
 export * from './HistoryStore';
+export * from './NotificationEpisodeStore';
 export * from './SlipwayStore';
 export * from './DatabaseSlipwayStore';
