@@ -92,25 +92,23 @@ export class DatabaseHistoryStore implements HistoryStore {
       commit_message: entry.commitMessage ?? null,
       operation_id: entry.operationId ?? null,
     };
-    return this.db.transaction(async trx => {
-      const [inserted] = await trx(TABLE).insert(row).returning('id');
-      const id = fromDbInteger(
-        typeof inserted === 'object'
-          ? (inserted as { id: unknown }).id
-          : inserted,
-      );
-      // Keep the newest `limit` entries of this application.
-      const keep = trx(TABLE)
-        .select('id')
-        .where('application_ref', entry.applicationRef)
-        .orderBy('id', 'desc')
-        .limit(limit);
-      await trx(TABLE)
-        .where('application_ref', entry.applicationRef)
-        .whereNotIn('id', keep)
-        .delete();
-      return rowToEntry({ ...row, id });
-    });
+    const [inserted] = await this.db(TABLE).insert(row).returning('id');
+    const id = fromDbInteger(
+      typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted,
+    );
+    // Keep the newest `limit` entries of this application. No transaction:
+    // a trim that does not happen leaves an extra entry until the next one,
+    // and one application records one deployment at a time (one operation).
+    const keep = this.db(TABLE)
+      .select('id')
+      .where('application_ref', entry.applicationRef)
+      .orderBy('id', 'desc')
+      .limit(limit);
+    await this.db(TABLE)
+      .where('application_ref', entry.applicationRef)
+      .whereNotIn('id', keep)
+      .delete();
+    return rowToEntry({ ...row, id });
   }
 
   async listHistory(applicationRef: string): Promise<HistoryEntry[]> {

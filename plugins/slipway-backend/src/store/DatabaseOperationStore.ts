@@ -142,17 +142,21 @@ export class DatabaseOperationStore {
       }
       for (const { id } of candidates) {
         const now = toDbTime(this.now());
-        const claimed = await this.db(TABLE)
+        // the claimed row comes back from the update itself (RETURNING, as the status upsert uses)
+        const [claimed] = await this.db(TABLE)
           .where({ id, phase: 'Queued' })
-          .update({
-            phase: 'Running',
-            claimed_by: replicaId,
-            started_at: now,
-            heartbeat_at: now,
-            attempts: this.db.raw('?? + 1', ['attempts']),
-          });
-        if (claimed === 1) {
-          return this.getOperation(id);
+          .update(
+            {
+              phase: 'Running',
+              claimed_by: replicaId,
+              started_at: now,
+              heartbeat_at: now,
+              attempts: this.db.raw('?? + 1', ['attempts']),
+            },
+            '*',
+          );
+        if (claimed) {
+          return rowToOperation(claimed);
         }
       }
       skip = skip.concat(candidates.map(c => String(c.id)));
