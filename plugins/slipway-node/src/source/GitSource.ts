@@ -29,6 +29,7 @@ import {
   type TreeEntry,
 } from './Source';
 import { translateGitError } from './translateGitError';
+import { gitFs } from './gitFs';
 
 /** The logger calls GitSource makes (Backstage's LoggerService fits). */
 export interface SourceLogger {
@@ -139,7 +140,7 @@ export class GitSource implements Source {
         );
       case 'short-sha':
         try {
-          const oid = await git.expandOid({ fs, gitdir: repo.git.gitdir, oid: match.prefix, cache: {} });
+          const oid = await git.expandOid({ fs: gitFs, gitdir: repo.git.gitdir, oid: match.prefix, cache: {} });
           return done(oid);
         } catch (e) {
           throw new SourceError(
@@ -190,7 +191,7 @@ export class GitSource implements Source {
           `File "${normalizeRepoPath(filePath, repo.location.label)}" does not exist at ${commit} in ${repo.location.label}`,
         );
       }
-      const { blob } = await git.readBlob({ fs, gitdir: repo.git.gitdir, oid: found.oid, cache });
+      const { blob } = await git.readBlob({ fs: gitFs, gitdir: repo.git.gitdir, oid: found.oid, cache });
       return Buffer.from(blob);
     });
   }
@@ -258,11 +259,11 @@ export class GitSource implements Source {
     const gitdir = path.join(this.options.cacheDir, 'repos', `${location.key}.git`);
     if (!fs.existsSync(path.join(gitdir, 'HEAD'))) {
       await fs.promises.mkdir(gitdir, { recursive: true });
-      await git.init({ fs, dir: gitdir, bare: true });
+      await git.init({ fs: gitFs, dir: gitdir, bare: true });
     }
     // The remote keeps fetched branches as refs/remotes/origin/*, which later
     // fetches announce as "haves" so that only new objects are transferred.
-    await git.addRemote({ fs, gitdir, remote: 'origin', url: withoutUserInfo(location.url), force: true });
+    await git.addRemote({ fs: gitFs, gitdir, remote: 'origin', url: withoutUserInfo(location.url), force: true });
     return { location, git: { gitdir, subdir: '', label: location.label } };
   }
 
@@ -298,7 +299,7 @@ export class GitSource implements Source {
     if (missing.length > 0) {
       const started = Date.now();
       await git.fetch({
-        fs,
+        fs: gitFs,
         http: this.withSignal(options.signal),
         gitdir: repo.git.gitdir,
         url,

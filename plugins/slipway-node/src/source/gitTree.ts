@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { SourceError, type CommitDetails, type TreeEntry } from './Source';
+import { gitFs } from './gitFs';
 
 /** Where a repository's objects live, and which subtree is its root. */
 export interface GitLocation {
@@ -46,7 +46,7 @@ export function normalizeRepoPath(p: string, label: string): string {
 /** Does the object database hold `oid`? */
 export async function hasObject(gitdir: string, oid: string): Promise<boolean> {
   try {
-    await git.readObject({ fs, gitdir, oid, format: 'deflated' });
+    await git.readObject({ fs: gitFs, gitdir, oid, format: 'deflated' });
     return true;
   } catch {
     return false;
@@ -55,17 +55,17 @@ export async function hasObject(gitdir: string, oid: string): Promise<boolean> {
 
 /** The oid of the tree that is the repository root at `commit`. */
 export async function rootTreeOf(loc: GitLocation, commit: string, cache: object): Promise<string> {
-  const { commit: c } = await git.readCommit({ fs, gitdir: loc.gitdir, oid: commit, cache });
+  const { commit: c } = await git.readCommit({ fs: gitFs, gitdir: loc.gitdir, oid: commit, cache });
   if (!loc.subdir) {
     return c.tree;
   }
-  const { oid } = await git.readTree({ fs, gitdir: loc.gitdir, oid: c.tree, filepath: loc.subdir, cache });
+  const { oid } = await git.readTree({ fs: gitFs, gitdir: loc.gitdir, oid: c.tree, filepath: loc.subdir, cache });
   return oid;
 }
 
 /** Author, message and date of a commit. */
 export async function readCommitDetails(gitdir: string, oid: string, cache: object): Promise<CommitDetails> {
-  const { oid: sha, commit } = await git.readCommit({ fs, gitdir, oid, cache });
+  const { oid: sha, commit } = await git.readCommit({ fs: gitFs, gitdir, oid, cache });
   const { name, email, timestamp } = commit.author;
   return {
     sha,
@@ -83,7 +83,7 @@ export async function walkTree(
   cache: object,
   visit: (entry: TreeEntry & { oid: string }) => Promise<boolean | void>,
 ): Promise<void> {
-  const { tree } = await git.readTree({ fs, gitdir, oid: treeOid, cache });
+  const { tree } = await git.readTree({ fs: gitFs, gitdir, oid: treeOid, cache });
   for (const e of tree) {
     const entryPath = prefix ? `${prefix}/${e.path}` : e.path;
     const entry = { path: entryPath, mode: e.mode, type: modeType(e.mode), oid: e.oid };
@@ -112,7 +112,7 @@ async function lookupOnce(
     if (current.mode !== '040000') {
       return {};
     }
-    const { tree } = await git.readTree({ fs, gitdir, oid: current.oid, cache });
+    const { tree } = await git.readTree({ fs: gitFs, gitdir, oid: current.oid, cache });
     const next = tree.find(e => e.path === parts[i]);
     if (!next) {
       return {};
@@ -145,7 +145,7 @@ export async function lookupPath(
     if (!symlinkAt) {
       return undefined;
     }
-    const { blob } = await git.readBlob({ fs, gitdir: loc.gitdir, oid: symlinkAt.oid, cache });
+    const { blob } = await git.readBlob({ fs: gitFs, gitdir: loc.gitdir, oid: symlinkAt.oid, cache });
     const target = Buffer.from(blob).toString('utf8');
     const joined = path.posix.normalize(
       path.posix.join(path.posix.dirname(symlinkAt.path), target, ...symlinkAt.rest),

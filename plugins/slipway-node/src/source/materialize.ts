@@ -3,6 +3,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { SourceError } from './Source';
 import { rootTreeOf, walkTree, type GitLocation } from './gitTree';
+import { gitFs } from './gitFs';
 
 /** Limits on what one checkout may hold. */
 export interface CheckoutLimits {
@@ -48,7 +49,7 @@ async function writeTree(
           'raise the checkout file limit or split the repository',
       );
     }
-    const { blob } = await git.readBlob({ fs, gitdir: loc.gitdir, oid: entry.oid, cache });
+    const { blob } = await git.readBlob({ fs: gitFs, gitdir: loc.gitdir, oid: entry.oid, cache });
     bytes += blob.byteLength;
     if (bytes > limits.maxBytes) {
       throw new SourceError(
