@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { findRepoRoot, GitTestServer } from '@slipway/test-utils';
@@ -62,13 +63,16 @@ export function actionConfig(repoURL: string, extra: Record<string, unknown> = {
   });
 }
 
-/** A scaffolder action context with a real temporary directory. */
+/** A scaffolder action context with a real temporary directory and a logger that records. */
 export function actionContext(input: Record<string, unknown>, options: { isDryRun?: boolean } = {}) {
   const dirs: string[] = [];
-  const ctx = createMockActionContext({ input: input as any });
+  const logger = mockServices.logger.mock();
+  const ctx = createMockActionContext({ input: input as any, logger });
   return {
     ...ctx,
     isDryRun: options.isDryRun,
+    /** The messages logged at info level, in order. */
+    logs: () => logger.info.mock.calls.map(call => String(call[0])),
     createTemporaryDirectory: async () => {
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'slipway-action-'));
       dirs.push(dir);

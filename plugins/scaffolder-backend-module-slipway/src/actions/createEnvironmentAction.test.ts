@@ -1,4 +1,5 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { applyPatch } from 'diff';
 import { createEnvironmentAction } from './createEnvironmentAction';
 import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
 
@@ -96,23 +97,43 @@ describe('slipway:environment:create', () => {
     expect(await repo.show(out.commitSha, 'apps/storefront/values/perf.yaml')).toContain('host: perf.shop.example.com');
   });
 
-  it('plans the change in a dry run and pushes nothing', async () => {
+  it('shows a dry run as unified diffs against the repository, and changes nothing', async () => {
     const before = await repo.head();
     const branches = await repo.branches();
     const pushes = repo.pushes();
-    const out = await run(
-      { applicationSet: 'applicationset:default/payments', environment: 'uat', copyFrom: 'dev', branch: 'add-uat' },
-      { isDryRun: true },
-    );
+    const input = { applicationSet: 'applicationset:default/payments', environment: 'uat', copyFrom: 'dev', branch: 'add-uat' };
+    const ctx = actionContext(input, { isDryRun: true });
+    contexts.push(ctx);
+    await action().handler(ctx as any);
+    const out = ctx.outputs();
+
     expect(out.commitSha).toBe('');
-    expect(out.changes.map((c: { path: string }) => c.path)).toEqual([
-      'applicationsets/payments.yaml',
-      'apps/payments/overlays/uat/kustomization.yaml',
+    expect(out.changes.map((c: { path: string; action: string }) => [c.action, c.path])).toEqual([
+      ['modify', 'applicationsets/payments.yaml'],
+      ['create', 'apps/payments/overlays/uat/kustomization.yaml'],
     ]);
-    expect(out.changes[0].content).toContain('- env: uat');
+    const [appsetDiff, overlayDiff] = out.changes.map((c: { diff: string }) => c.diff);
+    // The ApplicationSet: a hunk adding the list element and nothing else.
+    expect(appsetDiff).toMatch(/^--- a\/applicationsets\/payments\.yaml\n\+\+\+ b\/applicationsets\/payments\.yaml\n@@ /);
+    const changedLines = (diff: string) => diff.split('\n').filter(l => /^[-+](?![-+]{2} )/.test(l));
+    expect(changedLines(appsetDiff)).toEqual(['+          - env: uat', '+            cluster: embedded']);
+    // The overlay: a new file, every line added.
+    expect(overlayDiff).toMatch(/^--- \/dev\/null\n\+\+\+ b\/apps\/payments\/overlays\/uat\/kustomization\.yaml\n@@ -0,0 \+1,\d+ @@\n/);
+    expect(overlayDiff).toContain('\n+# The dev environment of payments');
+    // Each diff is in the log too, for the scaffolder's dry-run view.
+    expect(ctx.logs()).toEqual(expect.arrayContaining([expect.stringContaining(appsetDiff), expect.stringContaining(overlayDiff)]));
+
     expect(repo.pushes()).toBe(pushes);
     expect(await repo.head()).toBe(before);
     expect(await repo.branches()).toEqual(branches);
+
+    // The diffs are exactly what the commit of a real run does.
+    const real = await run(input);
+    const committed = async (file: string) => `${await repo.show(real.commitSha, file)}\n`;
+    expect(applyPatch(repo.files['applicationsets/payments.yaml'], appsetDiff)).toBe(
+      await committed('applicationsets/payments.yaml'),
+    );
+    expect(applyPatch('', overlayDiff)).toBe(await committed('apps/payments/overlays/uat/kustomization.yaml'));
   });
 
   it.each([

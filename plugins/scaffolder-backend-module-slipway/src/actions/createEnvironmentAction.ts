@@ -12,7 +12,8 @@ import { chooseBranch } from './branches';
 import { commitAuthor } from './commitAuthor';
 import { locateApplicationSet } from './locateApplicationSet';
 import { RepositoryAccess } from './RepositoryAccess';
-import { openWorkspace, plannedChanges } from './workspaces';
+import { plannedChanges } from './plannedChanges';
+import { openWorkspace } from './workspaces';
 
 /** What the action needs from the backend. */
 export interface EnvironmentActionOptions {
@@ -34,12 +35,15 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
     id: 'slipway:environment:create',
     description:
       'Adds a new environment (for example qa or prod-eu) to an Argo CD ApplicationSet in its GitOps repository, ' +
-      'the way the ApplicationSet expects it: a new element of its list generator, or a new folder or file for a ' +
-      'git directory or files generator. The new environment copies an existing one (its list element, kustomize ' +
-      'overlay or Helm values file) and gets the overrides: image tag, replicas, Helm values. The change is ' +
+      'the way the ApplicationSet expects it: a new element of its list generator, a new folder for a git ' +
+      'directories generator, or, for a git files generator, a new config file (or folder of them) where the path ' +
+      'glob finds it. The new environment copies an existing one (its list element or config file, kustomize ' +
+      'overlay or Helm values file), with its name, cluster and namespace in the copied parameters moved to the new ' +
+      'environment, and gets the overrides: image tag, replicas, Helm values. The change is ' +
       'committed and pushed to the default branch or a new branch. Refuses, changing nothing, when the environment ' +
       'exists, when the project does not allow the cluster or namespace, or when a path leaves the repository. ' +
-      'Outputs the branch, the commit SHA and the name of the Application that will appear.',
+      'Outputs the branch, the commit SHA and the name of the Application that will appear. A dry run outputs and ' +
+      'logs the unified diff of each file against the repository and changes nothing.',
     supportsDryRun: true,
     examples: [
       {
@@ -89,7 +93,13 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
         copyFrom: z => z.string().describe('The existing environment whose parameters and files are copied'),
         cluster: z => z.string().optional().describe('Cluster the new environment deploys to; default: as copied'),
         namespace: z =>
-          z.string().optional().describe('Namespace the new environment deploys to; must be what the ApplicationSet derives'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Namespace the new environment deploys to; must be what the ApplicationSet derives. Default: a namespace ' +
+                'in the copied parameters follows the environment name (orders-dev becomes orders-qa)',
+            ),
         environmentKey: z =>
           z.string().optional().describe('Key of the list elements that names environments; default: detected'),
         imageTag: z => z.string().optional().describe('Image tag of the new environment'),
@@ -113,14 +123,16 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
         repoURL: z => z.string().describe('The GitOps repository'),
         changes: z =>
           z
-            .array(z.object({ path: z.string(), action: z.string(), content: z.string().optional() }))
-            .describe('The files the commit creates or changes (with their new content in a dry run)'),
+            .array(z.object({ path: z.string(), action: z.string(), diff: z.string().optional() }))
+            .describe(
+              'The files the commit creates or changes; in a dry run each with its unified diff against the repository',
+            ),
       },
     },
     async handler(ctx) {
       const input = ctx.input;
       let target: { repoURL: string; filePath: string; name?: string };
-      let entityNamespace = 'default';
+      let entityNamespace: string | undefined;
       if (input.applicationSet) {
         const entity = await catalog.getEntityByRef(input.applicationSet, {
           credentials: await ctx.getInitiatorCredentials(),
@@ -131,7 +143,7 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
             .getOptionalConfigArray('slipway.repositories')
             ?.map(r => r.getString('url')),
         });
-        entityNamespace = entity?.metadata.namespace ?? 'default';
+        entityNamespace = entity?.metadata.namespace;
       } else if (input.repoURL && input.filePath) {
         target = { repoURL: input.repoURL, filePath: input.filePath, name: input.applicationSetName };
       } else {
@@ -186,13 +198,18 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
       ctx.output('applicationName', applicationNames[0]);
       ctx.output(
         'applicationEntityRef',
-        stringifyEntityRef({ kind: 'Application', namespace: entityNamespace, name: applicationNames[0] }),
+        stringifyEntityRef({
+          kind: 'Application',
+          // the catalog puts Applications in their ApplicationSet's namespace
+          namespace: entityNamespace ?? result.catalogNamespace,
+          name: applicationNames[0],
+        }),
       );
       for (const change of changes) ctx.logger.info(`${change.action} ${change.path}`);
 
       if (ctx.isDryRun) {
         ctx.logger.info(`dry run: nothing is committed or pushed to ${target.repoURL} (branch ${branch})`);
-        ctx.output('changes', await plannedChanges(workspace, changes));
+        ctx.output('changes', await plannedChanges(workspace, changes, ctx.logger));
         ctx.output('commitSha', '');
         return;
       }

@@ -35,7 +35,7 @@ describe('slipway:application:onboard', () => {
       await action.handler(ctx as any);
       return ctx.outputs();
     };
-    return { catalog, run };
+    return { catalog, action, run };
   };
   const orders = {
     name: 'orders',
@@ -57,6 +57,7 @@ describe('slipway:application:onboard', () => {
       branch: 'onboard-orders',
       entityRef: 'applicationset:default/orders',
       applicationNames: ['orders-dev', 'orders-prod'],
+      applicationEntityRefs: ['application:default/orders-dev', 'application:default/orders-prod'],
       catalogInfoUrl: `${repo.repoURL.replace(/\.git$/, '')}/src/branch/onboard-orders/applicationsets/orders.yaml`,
     });
     expect(await repo.parentOf(out.commitSha)).toBe(before);
@@ -98,14 +99,38 @@ describe('slipway:application:onboard', () => {
     expect(addLocation).not.toHaveBeenCalled();
   });
 
-  it('plans the files in a dry run and neither pushes nor registers', async () => {
-    const { catalog, run } = setup();
-    const addLocation = jest.spyOn(catalog, 'addLocation').mockResolvedValue({ location: { id: '1', type: 'url', target: '', entityRef: 'location:default/generated' }, entities: [] });
+  it('shows a dry run as diffs creating each file, and neither pushes nor registers', async () => {
+    const { catalog, action } = setup();
+    const addLocation = jest.spyOn(catalog, 'addLocation');
+    const before = await repo.head();
     const pushes = repo.pushes();
-    const out = await run({ repoURL: repo.repoURL, ...orders, name: 'billing', environments: [{ name: 'dev', cluster: 'embedded' }], project: 'default' }, { isDryRun: true });
-    expect(out.changes.map((c: { path: string }) => c.path)).toContain('applicationsets/billing.yaml');
+    const ctx = actionContext(
+      { repoURL: repo.repoURL, ...orders, name: 'billing', environments: [{ name: 'dev', cluster: 'embedded' }], project: 'default' },
+      { isDryRun: true },
+    );
+    contexts.push(ctx);
+    await action.handler(ctx as any);
+    const out = ctx.outputs();
+
     expect(out.commitSha).toBe('');
+    expect(out.changes.map((c: { path: string }) => c.path)).toEqual([
+      'applicationsets/billing.yaml',
+      'apps/billing/base/deployment.yaml',
+      'apps/billing/base/kustomization.yaml',
+      'apps/billing/base/service.yaml',
+      'apps/billing/overlays/dev/kustomization.yaml',
+    ]);
+    for (const change of out.changes as Array<{ path: string; action: string; diff: string }>) {
+      expect(change.action).toBe('create');
+      // a new file: from /dev/null, every line added
+      expect(change.diff).toMatch(new RegExp(`^--- /dev/null\n\\+\\+\\+ b/${change.path}\n@@ -0,0 \\+1,\\d+ @@\n`));
+      expect(change.diff.split('\n').slice(3).filter(l => l !== '').every(l => l.startsWith('+'))).toBe(true);
+      expect(ctx.logs()).toContainEqual(expect.stringContaining(change.diff));
+    }
+    const setDiff = out.changes[0].diff as string;
+    expect(setDiff).toContain('\n+kind: ApplicationSet\n+metadata:\n+  name: billing\n');
     expect(repo.pushes()).toBe(pushes);
+    expect(await repo.head()).toBe(before);
     expect(addLocation).not.toHaveBeenCalled();
   });
 

@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
@@ -9,11 +10,13 @@ import { DestinationPolicy } from '../environment/DestinationPolicy';
 import { EditedRepoGitReader, expandOrRefuse } from '../environment/expansion';
 import { existsInside, repoRelativePath, writeRepoFile } from '../gitops/repoPaths';
 import { catalogLocationOf } from '../onboard/catalogLocation';
+import { catalogNamespaceOf } from '../onboard/catalogNamespace';
 import { serviceSkeleton } from '../onboard/skeleton';
 import { chooseBranch } from './branches';
 import { commitAuthor } from './commitAuthor';
 import { RepositoryAccess } from './RepositoryAccess';
-import { openWorkspace, plannedChanges } from './workspaces';
+import { plannedChanges } from './plannedChanges';
+import { openWorkspace } from './workspaces';
 
 /** What the action needs from the backend. */
 export interface OnboardActionOptions {
@@ -39,12 +42,15 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
       'Puts a new service under GitOps: writes an Argo CD ApplicationSet (one list element per environment) and ' +
       'kustomize manifests (a base with a Deployment and a Service, one overlay per environment with its image tag ' +
       'and replicas) to the GitOps repository, commits and pushes them, and registers the ApplicationSet file in ' +
-      'the catalog so its Applications appear and Slipway deploys them. Refuses, changing nothing, when the files ' +
-      'exist, when the project does not allow a cluster or namespace, or when a path leaves the repository.',
+      "the catalog (in the catalog namespace given, else the Component's, else default) so its Applications appear " +
+      'and Slipway deploys them. Refuses, changing nothing, when the files exist, when the project does not allow ' +
+      'a cluster or namespace, or when a path leaves the repository. A dry run outputs and logs the unified diff of ' +
+      'each file and neither commits nor registers anything.',
     supportsDryRun: true,
     examples: [
       {
-        description: 'Onboard the orders service with a dev and a prod environment',
+        description:
+          'Onboard the orders service with a dev and a prod environment, registered in the namespace of its Component (shop)',
         example: [
           'steps:',
           '  - id: onboard',
@@ -52,7 +58,7 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
           '    input:',
           '      repoURL: https://github.com/acme/gitops.git',
           '      name: orders',
-          '      component: component:default/orders',
+          '      component: component:shop/orders',
           '      image: ghcr.io/acme/orders:1.0.0',
           '      port: 8080',
           '      environments:',
@@ -68,6 +74,14 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
         image: z => z.string().describe('Container image with tag, e.g. ghcr.io/acme/orders:1.0.0'),
         port: z => z.number().int().min(1).max(65535).optional().describe('Port the container listens on (default 8080)'),
         component: z => z.string().optional().describe("Entity ref of the service's Component, e.g. component:default/orders"),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Catalog namespace the ApplicationSet and its Applications are registered in (not a Kubernetes namespace); " +
+                "default: the Component's namespace, else 'default'",
+            ),
         owner: z => z.string().optional().describe('Owner entity ref for the Applications; default: the Component\'s owner'),
         project: z => z.string().optional().describe('Slipway project of the Applications (default: default)'),
         environments: z =>
@@ -93,10 +107,14 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
         branch: z => z.string().describe('The branch the commit is on'),
         commitSha: z => z.string().describe('SHA of the commit (empty in a dry run or for a local folder)'),
         entityRef: z => z.string().describe('Entity ref of the ApplicationSet in the catalog'),
+        applicationEntityRefs: z =>
+          z.array(z.string()).describe('Entity refs of the Applications in the catalog, in the order of applicationNames'),
         catalogInfoUrl: z => z.string().describe('Catalog location of the ApplicationSet file'),
         applicationNames: z => z.array(z.string()).describe('The Applications the ApplicationSet generates'),
         changes: z =>
-          z.array(z.object({ path: z.string(), action: z.string(), content: z.string().optional() })).describe('The files written'),
+          z
+            .array(z.object({ path: z.string(), action: z.string(), diff: z.string().optional() }))
+            .describe('The files written; in a dry run each with its unified diff against the repository'),
       },
     },
     async handler(ctx) {
@@ -104,6 +122,7 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
       const appPath = repoRelativePath(input.path || `apps/${input.name}`, 'manifest folder');
       const setPath = repoRelativePath(input.applicationSetPath || `applicationsets/${input.name}.yaml`, 'ApplicationSet file');
       const project = input.project || 'default';
+      const catalogNamespace = catalogNamespaceOf(input);
       const files = serviceSkeleton(
         {
           service: input.name,
@@ -115,6 +134,7 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
           appPath,
           component: input.component,
           owner: input.owner,
+          catalogNamespace,
         },
         setPath,
       );
@@ -150,11 +170,15 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
       const changes = await workspace.changes();
       ctx.output('branch', branch);
       ctx.output('applicationNames', applicationNames);
-      ctx.output('entityRef', `applicationset:default/${input.name}`);
+      ctx.output('entityRef', stringifyEntityRef({ kind: 'ApplicationSet', namespace: catalogNamespace, name: input.name }));
+      ctx.output(
+        'applicationEntityRefs',
+        applicationNames.map(name => stringifyEntityRef({ kind: 'Application', namespace: catalogNamespace, name })),
+      );
       if (location) ctx.output('catalogInfoUrl', location.target);
       if (ctx.isDryRun) {
         ctx.logger.info(`dry run: nothing is committed to ${input.repoURL} or registered in the catalog`);
-        ctx.output('changes', await plannedChanges(workspace, changes));
+        ctx.output('changes', await plannedChanges(workspace, changes, ctx.logger));
         ctx.output('commitSha', '');
         return;
       }

@@ -1,8 +1,5 @@
 import { InputError } from '@backstage/errors';
 import { isGitRepositoryRoot, redactUrl } from '@slipway/plugin-slipway-node';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import type { FileChange } from '../gitops/GitWorkspace';
 import { GitWorkspace } from '../gitops/GitWorkspace';
 import { LocalFolderWorkspace } from '../gitops/LocalFolderWorkspace';
 import { LocalRepositoryWorkspace } from '../gitops/LocalRepositoryWorkspace';
@@ -28,18 +25,4 @@ export async function openWorkspace(access: RepositoryAccess, repoURL: string, d
     );
   }
   return GitWorkspace.clone({ url: repoURL, dir, auth: access.authFor(repoURL) });
-}
-
-/** The changes with the new content of each created or modified file, for a dry run. */
-export async function plannedChanges(
-  workspace: Workspace,
-  changes: FileChange[],
-): Promise<Array<{ path: string; action: string; content?: string }>> {
-  return Promise.all(
-    changes.map(async c =>
-      c.action === 'delete'
-        ? { path: c.path, action: c.action }
-        : { path: c.path, action: c.action, content: await fs.readFile(path.join(workspace.dir, c.path), 'utf8') },
-    ),
-  );
 }

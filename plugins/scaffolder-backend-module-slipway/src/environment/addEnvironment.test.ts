@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findRepoRoot } from '@slipway/test-utils';
+import { serviceSkeleton } from '../onboard/skeleton';
 import { addEnvironment, EnvironmentTarget } from './addEnvironment';
 
 const REPO = 'https://git.example.com/slipway/demo-gitops.git';
@@ -61,6 +62,33 @@ describe('addEnvironment', () => {
     expect(await read('applicationsets/payments.yaml')).toMatch(/- env: edge\n {12}cluster: edge\n/);
   });
 
+  it('moves a namespace that the list elements carry along with the environment', async () => {
+    // the list elements slipway:application:onboard writes: env, cluster and namespace
+    const files = serviceSkeleton(
+      {
+        service: 'orders',
+        repoURL: REPO,
+        image: 'ghcr.io/acme/orders:1.0.0',
+        port: 8080,
+        project: 'default',
+        environments: [{ name: 'dev', cluster: 'embedded' }],
+        appPath: 'apps/orders',
+      },
+      'applicationsets/orders.yaml',
+    );
+    for (const [file, content] of Object.entries(files)) {
+      await fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await fs.writeFile(path.join(dir, file), content);
+    }
+    const result = await addEnvironment(target('applicationsets/orders.yaml'), {
+      environment: 'qa',
+      copyFrom: 'dev',
+      overrides: {},
+    });
+    expect(result.applications[0].spec.destination).toEqual({ name: 'embedded', namespace: 'orders-qa' });
+    expect(await read('applicationsets/orders.yaml')).toMatch(/- env: qa\n +cluster: embedded\n +namespace: orders-qa\n/);
+  });
+
   it('gives a Helm application its own values file with the overrides merged', async () => {
     const result = await addEnvironment(target('applicationsets/storefront.yaml'), {
       environment: 'qa',
@@ -106,7 +134,9 @@ describe('addEnvironment', () => {
         copyFrom: 'observability',
         overrides: {},
       }),
-    ).rejects.toThrow("'infrastructure/network-policies' already exists");
+    ).rejects.toThrow(
+      "ApplicationSet 'infrastructure' already has environment 'network-policies' (infrastructure/network-policies); choose another name",
+    );
   });
 
   it('refuses a file outside the repository', async () => {

@@ -1,7 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import type { Application, ApplicationSet, ClusterInfo } from '@slipway/plugin-slipway-node';
-import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { copyTree } from '../gitops/copyTree';
 import { addListElement, ListGeneratorEditError } from '../gitops/ListGeneratorEditor';
 import { existsInside, readRepoFile, writeRepoFile } from '../gitops/repoPaths';
@@ -13,6 +11,7 @@ import {
 } from './applicationSetFile';
 import { EditedRepoGitReader, destinationOf, expandOrRefuse, sameRepo, sourcesOf } from './expansion';
 import { EnvironmentOverrides, provideEnvironmentFiles } from './environmentFiles';
+import { placeGitEnvironment, retargetGeneratorFiles } from './gitGeneratorEnvironment';
 import { detectNameKey, retargetParameters, Retargeting } from './retarget';
 
 /** A new environment of an ApplicationSet. */
@@ -44,6 +43,8 @@ export interface EnvironmentTarget {
 /** What adding the environment did to the working tree. */
 export interface EnvironmentResult {
   applicationSet: string;
+  /** The ApplicationSet's `metadata.namespace`, which the catalog takes as its (and its Applications') namespace. */
+  catalogNamespace: string;
   generator: EnvironmentGenerator['kind'];
   /** The Applications the ApplicationSet generates now and did not before. */
   applications: Application[];
@@ -92,7 +93,7 @@ export async function addEnvironment(
   const retargeting = (baseApps: Application[]): Retargeting => ({
     from: copyFrom,
     to: environment,
-    baseDestination: baseApps[0] ? destinationOf(baseApps[0]) : {},
+    baseDestinations: baseApps.map(destinationOf),
     cluster,
     namespace: request.namespace,
   });
@@ -130,17 +131,14 @@ export async function addEnvironment(
     await writeRepoFile(dir, filePath, edited, 'ApplicationSet file');
     newProbe = probe(set, gen, element);
   } else {
-    const { from, to, replacement, newReplacement } = await locateGitEnvironment(git, gen, repoURL, copyFrom, environment, name);
-    baseApps = await expandOrRefuse(probe(set, gen, replacement), context, `expanding environment '${copyFrom}'`);
+    const placement = await placeGitEnvironment(git, gen, repoURL, { applicationSet: name, copyFrom, environment });
+    baseApps = await expandOrRefuse(probe(set, gen, placement.replacement), context, `expanding environment '${copyFrom}'`);
     if (baseApps.length === 0) throw noBaseApps();
-    await copyTree(dir, from, to);
-    copied.push(to);
-    if (gen.kind === 'git-files') {
-      for (const file of await git.readFiles(repoURL, gen.git.revision ?? 'HEAD', newReplacement.files[0].path)) {
-        await writeRepoFile(dir, file.path, retargetFile(file.path, file.content, retargeting(baseApps)), 'generator file');
-      }
-    }
-    newProbe = probe(set, gen, newReplacement);
+    await copyTree(dir, placement.from, placement.to);
+    copied.push(placement.to);
+    // A files generator's parameters are the files' keys: the copies get the new environment's values.
+    if (gen.kind === 'git-files') await retargetGeneratorFiles(dir, placement.newPaths, retargeting(baseApps));
+    newProbe = probe(set, gen, placement.newReplacement);
   }
 
   const editedSet = readApplicationSet(await readRepoFile(dir, filePath, 'ApplicationSet file'), filePath, name).set;
@@ -164,85 +162,8 @@ export async function addEnvironment(
       }
     }
   }
-  return { applicationSet: name, generator: gen.kind, applications };
-}
-
-/** Which folder or file a git generator's base environment is, and where the new one goes. */
-async function locateGitEnvironment(
-  git: EditedRepoGitReader,
-  gen: Extract<EnvironmentGenerator, { kind: 'git-directories' | 'git-files' }>,
-  repoURL: string,
-  copyFrom: string,
-  environment: string,
-  name: string,
-) {
-  const revision = gen.git.revision ?? 'HEAD';
-  const patterns: string[] = (gen.kind === 'git-directories' ? gen.git.directories : gen.git.files)
-    .filter((p: any) => p && typeof p.path === 'string' && p.exclude !== true)
-    .map((p: any) => p.path);
-  const found = new Set<string>();
-  for (const pattern of patterns) {
-    const paths = gen.kind === 'git-directories'
-      ? await git.listDirectories(repoURL, revision, pattern)
-      : (await git.readFiles(repoURL, revision, pattern)).map(f => f.path);
-    paths.forEach(p => found.add(p));
-  }
-  // The base environment: a folder named after it, or (files generator) a file named after it.
-  const matches: Array<{ from: string; to: string; baseFile: string; file: string }> = [];
-  for (const p of found) {
-    const parts = p.split('/');
-    const stem = path.posix.basename(p, path.posix.extname(p));
-    // directories: the last segment names the environment; files: a folder above the file does
-    let dirIndex = parts.slice(0, -1).lastIndexOf(copyFrom);
-    if (gen.kind === 'git-directories') {
-      dirIndex = parts[parts.length - 1] === copyFrom ? parts.length - 1 : -1;
-    }
-    if (dirIndex >= 0) {
-      const from = parts.slice(0, dirIndex + 1).join('/');
-      const to = [...parts.slice(0, dirIndex), environment].join('/');
-      matches.push({ from, to, baseFile: p, file: [to, ...parts.slice(dirIndex + 1)].join('/') });
-    } else if (gen.kind === 'git-files' && stem === copyFrom) {
-      const to = path.posix.join(path.posix.dirname(p), environment + path.posix.extname(p));
-      matches.push({ from: p, to, baseFile: p, file: to });
-    }
-  }
-  const available = [...found].join(', ') || 'none';
-  if (matches.length === 0) {
-    throw new InputError(
-      `ApplicationSet '${name}' has no folder or file for environment '${copyFrom}' under its git generator (found: ${available})`,
-    );
-  }
-  if (matches.length > 1) {
-    throw new InputError(
-      `environment '${copyFrom}' of ApplicationSet '${name}' matches several paths (${matches.map(m => m.from).join(', ')}); it is ambiguous`,
-    );
-  }
-  const [match] = matches;
-  const key = gen.kind === 'git-directories' ? 'directories' : 'files';
-  return {
-    from: match.from,
-    to: match.to,
-    replacement: { [key]: [{ path: match.baseFile }] },
-    newReplacement: { [key]: [{ path: match.file }] },
-  };
-}
-
-/** A git files generator file of the new environment, its parameters retargeted; YAML keeps comments. */
-function retargetFile(filePath: string, content: string, r: Retargeting): string {
-  if (filePath.endsWith('.json')) {
-    return `${JSON.stringify(retargetParameters(JSON.parse(content), r), null, 2)}\n`;
-  }
-  const doc = parseDocument(content);
-  const retargeted = retargetParameters(doc.toJS(), r);
-  const walk = (keyPath: unknown[], value: unknown) => {
-    if (typeof value === 'object' && value !== null) {
-      for (const [k, v] of Object.entries(value)) walk([...keyPath, Array.isArray(value) ? Number(k) : k], v);
-    } else if (doc.getIn(keyPath) !== value) {
-      doc.setIn(keyPath, value);
-    }
-  };
-  walk([], retargeted);
-  return doc.toString();
+  const catalogNamespace = typeof set.metadata.namespace === 'string' && set.metadata.namespace ? set.metadata.namespace : 'default';
+  return { applicationSet: name, catalogNamespace, generator: gen.kind, applications };
 }
 
 /** Refuses when the Application would not deploy where the request asked. */

@@ -10,22 +10,38 @@ export interface Retargeting {
   /** The base environment's name and the new one's. */
   from: string;
   to: string;
-  /** The destination the base environment's Application has. */
-  baseDestination: Destination;
+  /** Where the base environment's Applications deploy (several for a matrix or a folder of files). */
+  baseDestinations: Destination[];
   /** The requested cluster, as a name and as a server URL (when known). */
   cluster?: { name: string; server?: string };
   /** The requested namespace. */
   namespace?: string;
 }
 
+/**
+ * `value` with the base environment's name replaced by the new one where it
+ * stands as a word of its own (`orders-dev` → `orders-qa`, not `devtools`);
+ * undefined when `value` does not hold that name.
+ */
+export function followEnvironment(value: string | undefined, from: string, to: string): string | undefined {
+  if (!value) return undefined;
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = new RegExp(`(^|[^a-z0-9])${escaped}(?=$|[^a-z0-9])`, 'g');
+  if (!word.test(value)) return undefined;
+  return value.replace(word, (_m, before: string) => `${before}${to}`);
+}
+
 function retargetString(value: string, r: Retargeting): string {
-  const base = r.baseDestination;
-  if (r.namespace !== undefined && base.namespace && value === base.namespace) {
-    return r.namespace;
+  const bases = r.baseDestinations;
+  if (bases.some(b => b.namespace && value === b.namespace)) {
+    // Unless one is requested, the namespace follows the environment
+    // (orders-dev → orders-qa), so the copy does not deploy over its base.
+    const namespace = r.namespace ?? followEnvironment(value, r.from, r.to);
+    if (namespace !== undefined) return namespace;
   }
   if (r.cluster) {
-    if (base.name && value === base.name) return r.cluster.name;
-    if (base.server && value === base.server) return r.cluster.server ?? r.cluster.name;
+    if (bases.some(b => b.name && value === b.name)) return r.cluster.name;
+    if (bases.some(b => b.server && value === b.server)) return r.cluster.server ?? r.cluster.name;
   }
   if (value === r.from) return r.to;
   return value;
@@ -34,9 +50,11 @@ function retargetString(value: string, r: Retargeting): string {
 /**
  * The parameters of a new environment, made from the base environment's
  * (a list generator element, or the content of a git files generator
- * file): values equal to the base destination's namespace or cluster
- * become the requested ones, values equal to the base environment's name
- * become the new name; everything else is copied as is. Pure.
+ * file): values equal to a base destination's namespace become the
+ * requested namespace, or the same with the environment name swapped;
+ * values equal to a base destination's cluster become the requested
+ * cluster; values equal to the base environment's name become the new
+ * name; everything else is copied as is. Pure.
  */
 export function retargetParameters<T>(value: T, r: Retargeting): T {
   if (typeof value === 'string') return retargetString(value, r) as unknown as T;

@@ -64,6 +64,29 @@ describe('addListElement', () => {
     expect(out).toBe(expected);
   });
 
+  it('changes no other byte of a file the yaml printer would format differently', () => {
+    const fourSpaces = `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata:
+    name: payments
+spec:
+    goTemplateOptions: ["missingkey=error"]
+    generators:
+    -   list:
+            elements:
+            -   env: dev
+                labels: {tier: "backend"}
+    template: {}
+`;
+    const out = addListElement(fourSpaces, target, { env: 'qa', labels: { tier: 'backend' } });
+    expect(out).toBe(
+      fourSpaces.replace(
+        '                labels: {tier: "backend"}\n',
+        '                labels: {tier: "backend"}\n            -   env: qa\n                labels:\n                    tier: backend\n',
+      ),
+    );
+  });
+
   it('refuses a name that already exists', () => {
     expect(() => addListElement(file, target, { env: 'prod', cluster: 'x' })).toThrow(
       new ListGeneratorEditError(

@@ -24,6 +24,8 @@ export interface SkeletonRequest {
   /** Entity ref of the Component, for `slipway.io/component`. */
   component?: string;
   owner?: string;
+  /** Catalog namespace of the ApplicationSet and its Applications; default `default`. */
+  catalogNamespace?: string;
 }
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -72,6 +74,9 @@ export function serviceSkeleton(req: SkeletonRequest, applicationSetPath: string
       kind: 'ApplicationSet',
       metadata: {
         name: req.service,
+        // The catalog reads the file as an entity: metadata.namespace is its catalog
+        // namespace. Left out for `default`, as Argo CD users write it.
+        ...(req.catalogNamespace && req.catalogNamespace !== 'default' ? { namespace: req.catalogNamespace } : {}),
         annotations: {
           ...(req.component ? { 'slipway.io/component': req.component } : {}),
           ...(req.owner ? { 'slipway.io/owner': req.owner } : {}),
