@@ -25,3 +25,4 @@ export {
 export * from './portal/startDemoPortal';
 export * from './portal/repoRoot';
 export * from './portal/seedDemoGitops';
+export * from './backend/disposableDatabaseServiceFactory';

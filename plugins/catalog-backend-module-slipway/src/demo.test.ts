@@ -7,7 +7,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { findRepoRoot } from '@slipway/test-utils';
+import { disposableDatabaseServiceFactory, findRepoRoot } from '@slipway/test-utils';
 import { catalogModuleSlipway } from './module';
 
 jest.setTimeout(120_000);
@@ -33,6 +33,7 @@ describe('the demo GitOps repository in the catalog', () => {
       features: [
         catalogPlugin,
         catalogModuleSlipway,
+        disposableDatabaseServiceFactory,
         mockServices.rootConfig.factory({
           data: {
             catalog: {

@@ -9,7 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { GitTestServer } from '@slipway/test-utils';
+import { disposableDatabaseServiceFactory, GitTestServer } from '@slipway/test-utils';
 import { stringify } from 'yaml';
 import { catalogModuleSlipway } from './module';
 
@@ -133,6 +133,7 @@ describe('catalog module with the catalog backend', () => {
       features: [
         catalogPlugin,
         catalogModuleSlipway,
+        disposableDatabaseServiceFactory,
         mockServices.rootConfig.factory({
           data: {
             backend: { workingDirectory: dir },

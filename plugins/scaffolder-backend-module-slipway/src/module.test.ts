@@ -1,23 +1,20 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { disposableDatabaseServiceFactory } from '@slipway/test-utils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import knexFactory from 'knex';
 import request from 'supertest';
 import { scaffolderModuleSlipway } from './module';
 
 describe('scaffolderModuleSlipway', () => {
   it('registers the Slipway actions with the scaffolder', async () => {
-    // a database of the test's own: the default one's pool outlives backend.stop() and keeps Jest's worker alive
-    const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
     const backend = await startTestBackend({
       features: [
-        mockServices.database.factory({ knex }),
+        disposableDatabaseServiceFactory,
         scaffolderPlugin,
         scaffolderModuleSlipway,
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
-          // no task worker: this test lists actions, and the worker's polling outlives backend.stop()
-          data: { slipway: { clusters: [{ name: 'embedded', url: 'embedded' }] }, scaffolder: { concurrentTasksLimit: 0 } },
+          data: { slipway: { clusters: [{ name: 'embedded', url: 'embedded' }] } },
         }),
       ],
     });
@@ -33,7 +30,6 @@ describe('scaffolderModuleSlipway', () => {
       expect(create.examples.length).toBeGreaterThan(0);
     } finally {
       await backend.stop();
-      await knex.destroy();
     }
   });
 });
