@@ -215,6 +215,25 @@ export interface Config {
       cacheDir?: string;
     };
 
+    /** Health checks beyond the built-in ones, in Argo CD's Lua format. */
+    health?: {
+      /**
+       * A folder laid out like Argo CD's `resource_customizations`
+       * (`<group>/<Kind>/health.lua`, `_` in a folder name matches any run of
+       * characters): scripts for kinds that no built-in or CRD check knows.
+       * @visibility backend
+       */
+      luaScriptsDir?: string;
+      /**
+       * Health scripts keyed as Argo CD's `resource.customizations.health.<key>`:
+       * `<group>_<Kind>` (e.g. `cert-manager.io_Certificate`), the kind alone for
+       * the core group, `*` as a wildcard. They replace every other check of
+       * their kinds.
+       * @visibility backend
+       */
+      customizations?: { [groupKind: string]: string };
+    };
+
     /** Backstage notifications to the owning group of an application. */
     notifications?: {
       /** Default true. @visibility backend */

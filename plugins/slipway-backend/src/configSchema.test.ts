@@ -11,6 +11,7 @@ import {
   readClusterConfig,
   readRepositoryCredentials,
   readRepositoryLocalPaths,
+  healthOptionsFromConfig,
   toolsOptionsFromConfig,
 } from '@slipway/plugin-slipway-node';
 import yaml from 'yaml';
@@ -84,6 +85,10 @@ const FULL_EXAMPLE: JsonObject = {
     },
     render: { allowRemoteBases: false, cacheEntries: 200, parallelism: 2 },
     tools: { helm: '/usr/local/bin/helm', kubectl: '/usr/local/bin/kubectl', cacheDir: '/var/cache/slipway-tools' },
+    health: {
+      luaScriptsDir: '/etc/slipway/resource_customizations',
+      customizations: { 'cert-manager.io_Certificate': 'return {status = "Healthy"}', Pod: 'return {status = "Healthy"}' },
+    },
     notifications: { enabled: true, degradedAfter: '10m', outOfSyncAfter: '30m' },
     webhooks: {
       github: { secret: 'github-webhook-secret' },
@@ -182,6 +187,7 @@ describe('the configuration schema', () => {
     readRepositoryCredentials(config);
     readRepositoryLocalPaths(config);
     toolsOptionsFromConfig(config);
+    healthOptionsFromConfig(config);
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-config-'));
     try {
       createRendering({ config, cacheDir });

@@ -9,7 +9,8 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { startKubeSim } from '@slipway/kube-sim';
 import { slipwayPermissions } from '@slipway/plugin-slipway-common';
-import { HealthAssessor, readClusterConfig } from '@slipway/plugin-slipway-node';
+import { readClusterConfig } from '@slipway/plugin-slipway-node';
+import { createHealthAssessor } from './engine/createHealthAssessor';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ApplicationController } from './engine/app/ApplicationController';
 import { ClusterConnections } from './engine/app/ClusterConnections';
@@ -69,11 +70,8 @@ export const slipwayPlugin = createBackendPlugin({
             debug: (message, meta) => logger.debug(message, meta as Record<string, string>),
           },
         });
-        const controller = new ApplicationController({
-          renderer,
-          clusters: connections,
-          health: await HealthAssessor.create({}),
-        });
+        const health = await createHealthAssessor(config, logger);
+        const controller = new ApplicationController({ renderer, clusters: connections, health });
         const runtime = new SlipwayRuntime({
           settings,
           projects,

@@ -100,3 +100,78 @@ describe('HealthAssessor', () => {
     }
   });
 });
+
+describe('HealthAssessor with configured customizations', () => {
+  const replicasScript = `
+    hs = {}
+    if obj.status ~= nil and obj.status.readyReplicas == obj.spec.replicas then
+      hs.status = "Healthy"
+      hs.message = "all " .. obj.spec.replicas .. " replicas ready"
+    else
+      hs.status = "Progressing"
+      hs.message = "waiting for replicas"
+    end
+    return hs`;
+
+  it('lets a script replace every other check of its kind, as resource.customizations.health does in Argo CD', async () => {
+    const assessor = await HealthAssessor.create({
+      customizations: {
+        apps_Deployment: replicasScript,
+        'cert-manager.io/Certificate': 'return {status = "Suspended", message = "custom"}',
+        ConfigMap: 'return {status = "Healthy", message = "core kind by its name alone"}',
+        'ec2.aws.crossplane.io_*': 'return {status = "Degraded", message = "wildcard kind"}',
+      },
+    });
+    try {
+      const deployment = kube('apps/v1', 'Deployment', { spec: { replicas: 2 }, status: { readyReplicas: 2 } });
+      expect(await assessor.assessLayered(deployment)).toEqual({
+        health: { status: 'Healthy', message: 'all 2 replicas ready' },
+        layer: 'lua',
+      });
+      // cert-manager's own check (a CRD check) is replaced too
+      expect(await assessor.assess(kube('cert-manager.io/v1', 'Certificate'))).toEqual({ status: 'Suspended', message: 'custom' });
+      expect((await assessor.assess(kube('v1', 'ConfigMap')))?.message).toBe('core kind by its name alone');
+      expect((await assessor.assess(kube('ec2.aws.crossplane.io/v1beta1', 'Instance')))?.status).toBe('Degraded');
+      // other kinds keep their checks
+      expect((await assessor.assess(kube('v1', 'Service')))?.status).toBe('Healthy');
+      expect(await assessor.assessAll([deployment, kube('v1', 'Service')])).toEqual([
+        { status: 'Healthy', message: 'all 2 replicas ready' },
+        { status: 'Healthy' },
+      ]);
+    } finally {
+      await assessor.close();
+    }
+  });
+
+  it('keeps an object being deleted Progressing before any customization, as Argo CD does', async () => {
+    const assessor = await HealthAssessor.create({ customizations: { apps_Deployment: replicasScript } });
+    try {
+      const deleting = kube('apps/v1', 'Deployment', { spec: { replicas: 1 } }, { deletionTimestamp: '2026-01-01T00:00:00Z' });
+      expect(await assessor.assess(deleting)).toEqual({ status: 'Progressing', message: 'Pending deletion' });
+    } finally {
+      await assessor.close();
+    }
+  });
+
+  it('names a customization that is left out or broken, and gives its kind Unknown with the reason', async () => {
+    const assessor = await HealthAssessor.create({
+      customizations: {
+        'example.com_Widget': 'return {status = ',
+        'not a key': 'return {status = "Healthy"}',
+        'example.com_Gadget': '',
+      },
+    });
+    try {
+      const problems = await assessor.problems();
+      expect(problems).toHaveLength(3);
+      expect(problems[0]).toContain('slipway.health.customizations["not a key"]');
+      expect(problems[1]).toContain('slipway.health.customizations["example.com_Gadget"] must be a Lua health script');
+      expect(problems[2]).toMatch(/^slipway\.health\.customizations\["example\.com_Widget"\]: /);
+      const widget = await assessor.assess(kube('example.com/v1', 'Widget'));
+      expect(widget?.status).toBe('Unknown');
+      expect(widget?.message).toContain('slipway.health.customizations["example.com_Widget"]');
+    } finally {
+      await assessor.close();
+    }
+  });
+});

@@ -1,10 +1,13 @@
-import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { groupOf, type KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from './types';
 import {
   AssessHealthOptions,
   assessHealthLayered,
   LayeredHealth,
+  invalidObjectHealth,
 } from './assessHealth';
+import { pendingDeletionHealth } from './builtinHealth';
+import { healthCustomizationScripts } from './lua/healthCustomizations';
 import { LuaHealthScripts } from './lua/LuaHealthScripts';
 import type { LuaEngineFactory } from './lua/LuaEngine';
 
@@ -12,6 +15,14 @@ import type { LuaEngineFactory } from './lua/LuaEngine';
 export interface HealthAssessorOptions extends AssessHealthOptions {
   /** Lua health scripts for kinds that no built-in or CRD check knows. */
   lua?: LuaHealthScripts;
+  /**
+   * Lua health scripts that replace every other check of their kinds, as
+   * Argo CD's `resource.customizations.health` do (only an object being
+   * deleted is Progressing first, as in Argo CD).
+   */
+  overrides?: LuaHealthScripts;
+  /** What was wrong with the configured overrides, reported by {@link HealthAssessor.problems}. */
+  configProblems?: string[];
 }
 
 /** Options of {@link HealthAssessor.create}. @public */
@@ -20,6 +31,11 @@ export interface CreateHealthAssessorOptions extends AssessHealthOptions {
   luaDir?: string;
   /** The Lua engine (default wasmoon). */
   luaEngine?: LuaEngineFactory;
+  /**
+   * Health scripts by Argo CD's customization key (`cert-manager.io_Certificate`,
+   * `Pod`, `*` wildcards) that replace every other check of their kinds.
+   */
+  customizations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -30,10 +46,14 @@ export interface CreateHealthAssessorOptions extends AssessHealthOptions {
  */
 export class HealthAssessor {
   private readonly lua?: LuaHealthScripts;
+  private readonly overrides?: LuaHealthScripts;
+  private readonly configProblems: string[];
   private readonly options: AssessHealthOptions;
 
   constructor(options: HealthAssessorOptions = {}) {
     this.lua = options.lua;
+    this.overrides = options.overrides;
+    this.configProblems = options.configProblems ?? [];
     this.options = { crdChecks: options.crdChecks };
   }
 
@@ -46,16 +66,45 @@ export class HealthAssessor {
           engine: options.luaEngine,
         })
       : undefined;
-    return new HealthAssessor({ ...options, lua });
+    let overrides: LuaHealthScripts | undefined;
+    let configProblems: string[] = [];
+    if (options.customizations && Object.keys(options.customizations).length > 0) {
+      const { scripts, keys, problems } = healthCustomizationScripts(options.customizations);
+      configProblems = problems;
+      overrides = new LuaHealthScripts(scripts, {
+        engine: options.luaEngine,
+        nameOf: id => `slipway.health.customizations["${keys.get(id) ?? id}"]`,
+      });
+    }
+    return new HealthAssessor({ ...options, lua, overrides, configProblems });
   }
 
-  /** Health from the synchronous layers only (no Lua). */
+  /**
+   * What is wrong with the configured customizations: entries left out, and
+   * scripts that do not compile (compiled now; the scripts of `luaDir` stay
+   * lazy, a VM each).
+   */
+  async problems(): Promise<string[]> {
+    return [...this.configProblems, ...((await this.overrides?.problems()) ?? [])];
+  }
+
+  /** The override script's health, when one serves the object's kind and the object is not being deleted. */
+  private async overridden(obj: KubeObject): Promise<LayeredHealth | undefined> {
+    if (!this.overrides || invalidObjectHealth(obj) || pendingDeletionHealth(obj)) return undefined;
+    if (!this.overrides.has(groupOf(obj.apiVersion), obj.kind)) return undefined;
+    const health = await this.overrides.evaluate(obj);
+    return health ? { health, layer: 'lua' } : undefined;
+  }
+
+  /** Health from the synchronous layers only (no Lua, configured overrides neither). */
   assessSync(obj: KubeObject): ResourceHealth | undefined {
     return assessHealthLayered(obj, this.options)?.health;
   }
 
   /** Health and the layer that produced it, Lua included. */
   async assessLayered(obj: KubeObject): Promise<LayeredHealth | undefined> {
+    const overridden = await this.overridden(obj);
+    if (overridden) return overridden;
     const sync = assessHealthLayered(obj, this.options);
     if (sync || !this.lua) return sync;
     const health = await this.lua.evaluate(obj);
@@ -73,6 +122,10 @@ export class HealthAssessor {
   ): Promise<Array<ResourceHealth | undefined>> {
     const out: Array<ResourceHealth | undefined> = [];
     for (const obj of objs) {
+      if (this.overrides) {
+        out.push(await this.assess(obj));
+        continue;
+      }
       const sync = assessHealthLayered(obj, this.options);
       if (sync) out.push(sync.health);
       else out.push(this.lua ? await this.lua.evaluate(obj) : undefined);
@@ -83,5 +136,6 @@ export class HealthAssessor {
   /** Frees the Lua VMs. */
   async close(): Promise<void> {
     await this.lua?.close();
+    await this.overrides?.close();
   }
 }

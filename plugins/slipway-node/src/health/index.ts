@@ -19,6 +19,9 @@ export {
 } from './builtinHealth';
 export { crdHealth, getCrdHealthCheck, crdHealthKinds } from './crd/crdHealth';
 export { LuaHealthScripts } from './lua/LuaHealthScripts';
+export { healthCustomizationScripts } from './lua/healthCustomizations';
+export { healthOptionsFromConfig } from './healthOptionsFromConfig';
+export type { HealthConfigReader } from './healthOptionsFromConfig';
 export type { LuaHealthScriptsOptions } from './lua/LuaHealthScripts';
 export type { LuaEngineFactory, LuaScriptRunner } from './lua/LuaEngine';
 export { WasmoonLuaEngine } from './lua/WasmoonLuaEngine';

@@ -11,6 +11,8 @@ import { WasmoonLuaEngine } from './WasmoonLuaEngine';
 export interface LuaHealthScriptsOptions {
   /** The Lua engine; default: wasmoon. */
   engine?: LuaEngineFactory;
+  /** How a script is named in messages, from its `group/kind` key; default `<group>/<kind>/health.lua`. */
+  nameOf?: (groupKind: string) => string;
 }
 
 const keyId = (key: HealthScriptKey) => `${key.group}/${key.kind}`;
@@ -26,6 +28,7 @@ export class LuaHealthScripts {
   private readonly index: HealthScriptIndex;
   private readonly runners = new Map<string, Promise<LuaScriptRunner>>();
   private readonly engine: LuaEngineFactory;
+  private readonly nameOf: (groupKind: string) => string;
 
   /** @param scripts - script source by `group/kind` folder names (`_` is a wildcard) */
   constructor(
@@ -33,6 +36,7 @@ export class LuaHealthScripts {
     options: LuaHealthScriptsOptions = {},
   ) {
     this.engine = options.engine ?? new WasmoonLuaEngine();
+    this.nameOf = options.nameOf ?? (id => `${id}/health.lua`);
     this.index = new HealthScriptIndex(
       [...scripts.keys()].map(id => {
         const slash = id.indexOf('/');
@@ -90,7 +94,7 @@ export class LuaHealthScripts {
   async evaluate(obj: KubeObject): Promise<ResourceHealth | undefined> {
     const key = this.index.find(groupOf(obj.apiVersion ?? ''), obj.kind);
     if (!key) return undefined;
-    const name = `${keyId(key)}/health.lua`;
+    const name = this.nameOf(keyId(key));
     let runner: LuaScriptRunner;
     try {
       runner = await this.runner(key, name);
@@ -102,6 +106,18 @@ export class LuaHealthScripts {
     } catch (e) {
       return { status: 'Unknown', message: `${name}: ${(e as Error).message}` };
     }
+  }
+
+  /** Compiles every script; the message of each that does not compile. */
+  async problems(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const id of this.scripts.keys()) {
+      const slash = id.indexOf('/');
+      const key = { group: id.slice(0, slash), kind: id.slice(slash + 1) };
+      const name = this.nameOf(id);
+      await this.runner(key, name).catch(e => problems.push(`${name}: ${(e as Error).message}`));
+    }
+    return problems;
   }
 
   /** Frees every Lua VM. */
