@@ -14,4 +14,4 @@ export { EntitySlipwayContent, SlipwayPage } from './plugin';
 export { rootRouteRef } from './routes';
 export { isSlipwayAvailable, isSlipwayApplication } from './predicates';
 export { slipwayApiRef, SlipwayClient } from './api';
-export type { SlipwayApi } from './api';
+export type { OperationEventPage, SlipwayApi } from './api';

@@ -17,6 +17,17 @@ import type {
 } from '@slipway/plugin-slipway-common';
 
 /**
+ * One page of an operation's progress events, oldest first. `nextCursor`
+ * (the id of the page's last event) is present only while more events
+ * follow; pass it as `after` to read the next page.
+ * @public
+ */
+export interface OperationEventPage {
+  items: OperationEventItem[];
+  nextCursor?: number;
+}
+
+/**
  * The Slipway backend's REST API (under /api/slipway) as the frontend uses
  * it. Applications are addressed by their catalog entity ref
  * (`application:<namespace>/<name>`).
@@ -32,7 +43,11 @@ export interface SlipwayApi {
   /** Images and charts per application of a component (entity ref), or of the given applications. */
   getVersions(query: { component?: string; entityRef?: string[] }): Promise<VersionsResponse>;
   listOperations(entityRef: string): Promise<{ items: OperationSummary[] }>;
-  getOperationEvents(operationId: string): Promise<{ items: OperationEventItem[] }>;
+  /**
+   * One page of an operation's events: those with an id above `after` (all
+   * when absent), at most `limit` of them (backend default 500, maximum 1000).
+   */
+  getOperationEvents(operationId: string, page?: { after?: number; limit?: number }): Promise<OperationEventPage>;
   sync(entityRef: string, body: SyncRequestBody): Promise<OperationAccepted>;
   rollback(entityRef: string, body: RollbackRequestBody): Promise<OperationAccepted>;
   refresh(entityRef: string, body?: RefreshRequestBody): Promise<void>;

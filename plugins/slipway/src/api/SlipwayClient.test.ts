@@ -48,6 +48,19 @@ describe('SlipwayClient', () => {
     expect(requests[0]).toEqual({ url: 'http://backend/api/slipway/applications/default/web/sync', method: 'POST', body: { prune: true, dryRun: false } });
   });
 
+  it('asks for the page of operation events after a cursor, and for the first page without one', async () => {
+    const { client, requests } = fakeBackend({
+      '/operations/op-7/events': { status: 200, body: { items: [], nextCursor: 500 } },
+      '/operations/op-7/events?after=500&limit=1000': { status: 200, body: { items: [] } },
+    });
+    await expect(client.getOperationEvents('op-7')).resolves.toEqual({ items: [], nextCursor: 500 });
+    await expect(client.getOperationEvents('op-7', { after: 500, limit: 1000 })).resolves.toEqual({ items: [] });
+    expect(requests.map(r => r.url)).toEqual([
+      'http://backend/api/slipway/operations/op-7/events',
+      'http://backend/api/slipway/operations/op-7/events?after=500&limit=1000',
+    ]);
+  });
+
   it('refuses an entity ref of another kind', async () => {
     const { client } = fakeBackend({});
     await expect(client.getHistory('component:default/web')).rejects.toThrow(/not an Application entity ref/);

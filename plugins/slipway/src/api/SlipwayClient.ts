@@ -6,7 +6,6 @@ import type {
   ListApplicationsQuery,
   ListApplicationsResponse,
   OperationAccepted,
-  OperationEventItem,
   OperationSummary,
   RefreshRequestBody,
   ResourceDetailResponse,
@@ -17,7 +16,7 @@ import type {
   SyncRequestBody,
   VersionsResponse,
 } from '@slipway/plugin-slipway-common';
-import type { SlipwayApi } from './SlipwayApi';
+import type { OperationEventPage, SlipwayApi } from './SlipwayApi';
 
 /** The path of an application under /applications. */
 function applicationPath(entityRef: string): string {
@@ -79,8 +78,11 @@ export class SlipwayClient implements SlipwayApi {
     return this.get(`${applicationPath(entityRef)}/operations`);
   }
 
-  async getOperationEvents(operationId: string): Promise<{ items: OperationEventItem[] }> {
-    return this.get(`/operations/${encodeURIComponent(operationId)}/events`);
+  async getOperationEvents(
+    operationId: string,
+    page: { after?: number; limit?: number } = {},
+  ): Promise<OperationEventPage> {
+    return this.get(`/operations/${encodeURIComponent(operationId)}/events${queryString({ after: page.after, limit: page.limit })}`);
   }
 
   async sync(entityRef: string, body: SyncRequestBody): Promise<OperationAccepted> {

@@ -1,3 +1,3 @@
 export { slipwayApiRef } from './SlipwayApi';
-export type { SlipwayApi } from './SlipwayApi';
+export type { OperationEventPage, SlipwayApi } from './SlipwayApi';
 export { SlipwayClient } from './SlipwayClient';

@@ -2,28 +2,14 @@ import { ReactNode } from 'react';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { TestApiProvider } from '@backstage/test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { SLIPWAY_SIGNAL_CHANNEL } from '@slipway/plugin-slipway-common';
+import { fakeSignalApi } from '../components/__testUtils__/fakeSignalApi';
 import { useLiveData } from './useLiveData';
-
-function signals() {
-  const listeners: Array<{ channel: string; onMessage: (message: any) => void }> = [];
-  return {
-    api: {
-      subscribe: (channel: string, onMessage: (message: any) => void) => {
-        listeners.push({ channel, onMessage });
-        return { unsubscribe: () => {} };
-      },
-    },
-    publish: (message: object) =>
-      listeners.filter(l => l.channel === SLIPWAY_SIGNAL_CHANNEL).forEach(l => l.onMessage(message)),
-  };
-}
 
 describe('useLiveData', () => {
   afterEach(() => jest.useRealTimers());
 
   it('reloads when a relevant signal arrives and ignores others', async () => {
-    const bus = signals();
+    const bus = fakeSignalApi();
     let count = 0;
     const load = jest.fn(async () => ++count);
     const wrapper = ({ children }: { children: ReactNode }) => (
@@ -37,9 +23,9 @@ describe('useLiveData', () => {
       { wrapper },
     );
     await waitFor(() => expect(result.current.value).toBe(1));
-    act(() => bus.publish({ entityRef: 'application:default/other' }));
+    bus.publish({ entityRef: 'application:default/other' });
     expect(load).toHaveBeenCalledTimes(1);
-    act(() => bus.publish({ entityRef: 'application:default/payments-dev', sync: 'OutOfSync' }));
+    bus.publish({ entityRef: 'application:default/payments-dev', sync: 'OutOfSync' });
     await waitFor(() => expect(result.current.value).toBe(2));
   });
 

@@ -10,8 +10,12 @@ import { HealthStatusBadge, SyncStatusBadge } from '../StatusCard/StatusBadges';
 import { PAGE_SIZE } from './applicationListQuery';
 import type { ApplicationListPage } from './useApplicationList';
 
-/** A row as the listing sends it: only the fields the table asked for. */
-type Row = Partial<SlipwayApplication> & { entityRef: string };
+/**
+ * A row as the listing sends it (only the fields the table asked for),
+ * with the `id` by which the table carries a row's selection over to new
+ * data: a live refresh of the page keeps what the user selected.
+ */
+type Row = Partial<SlipwayApplication> & { entityRef: string; id: string };
 
 const columns: TableColumn<Row>[] = [
   {
@@ -61,8 +65,7 @@ export function ApplicationsTable(props: {
 }) {
   const { list, emptyContent, onSync } = props;
   const items = list.value?.items;
-  // The table marks selection on the row objects; give it copies, keyed by page.
-  const rows = useMemo<Row[]>(() => (items ?? []).map(item => ({ ...item })), [items]);
+  const rows = useMemo<Row[]>(() => (items ?? []).map(item => ({ ...item, id: item.entityRef })), [items]);
   const total = list.value?.totalCount ?? 0;
 
   return (

@@ -4,9 +4,11 @@ import { ResponseError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import type { ListApplicationsQuery, SlipwayApplication } from '@slipway/plugin-slipway-common';
+import type { ListApplicationsQuery, SlipwayApplication, SyncStatusCode } from '@slipway/plugin-slipway-common';
 import { SlipwayApi, slipwayApiRef } from '../../api';
+import { fakeSignalApi } from '../__testUtils__/fakeSignalApi';
 import { TABLE_FIELDS } from './applicationListQuery';
 import { SlipwayPage } from './SlipwayPage';
 
@@ -29,20 +31,33 @@ const row = (name: string, extra: Partial<SlipwayApplication> = {}) =>
 /**
  * A backend of 10,000 applications that answers by cursor. It sends only
  * the first three rows of each page of 50: enough to tell pages apart while
- * keeping the test fast in jsdom.
+ * keeping the test fast in jsdom. Applications are Synced unless `syncOf`
+ * says otherwise at the time of the request.
  */
-function pagedApi() {
+function pagedApi(syncOf = new Map<string, SyncStatusCode>()) {
   const listApplications = jest.fn(async (query: ListApplicationsQuery = {}) => {
     const start = query.cursor ? Number(query.cursor) : 0;
-    const items = Array.from({ length: 3 }, (_, i) => row(`app-${String(start + i).padStart(5, '0')}`));
+    const items = Array.from({ length: 3 }, (_, i) => {
+      const name = `app-${String(start + i).padStart(5, '0')}`;
+      return row(name, { sync: { status: syncOf.get(name) ?? 'Synced' } });
+    });
     return { items, totalCount: 10_000, nextCursor: String(start + 50) };
   });
   return { listApplications } as unknown as SlipwayApi & { listApplications: jest.Mock };
 }
 
-async function renderPage(api: SlipwayApi, options: { permission?: ReturnType<typeof mockApis.permission>; url?: string } = {}) {
+async function renderPage(
+  api: SlipwayApi,
+  options: { permission?: ReturnType<typeof mockApis.permission>; url?: string; signals?: ReturnType<typeof fakeSignalApi> } = {},
+) {
   await renderInTestApp(
-    <TestApiProvider apis={[[slipwayApiRef, api], [permissionApiRef, options.permission ?? mockApis.permission()]]}>
+    <TestApiProvider
+      apis={[
+        [slipwayApiRef, api],
+        [permissionApiRef, options.permission ?? mockApis.permission()],
+        [signalApiRef, (options.signals ?? fakeSignalApi()).api],
+      ]}
+    >
       <SlipwayPage />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef }, routeEntries: [options.url ?? '/'] },
@@ -50,6 +65,9 @@ async function renderPage(api: SlipwayApi, options: { permission?: ReturnType<ty
 }
 
 const lastQuery = (api: { listApplications: jest.Mock }) => api.listApplications.mock.calls.at(-1)?.[0];
+
+/** The table row of an application. */
+const rowOf = (name: string) => screen.getByText(name).closest('tr')!;
 
 describe('SlipwayPage', () => {
   it('shows one server-side page of 50 and moves between pages by cursor', async () => {
@@ -151,5 +169,59 @@ describe('SlipwayPage', () => {
     const callsBefore = api.listApplications.mock.calls.length;
     await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(api.listApplications.mock.calls.length).toBe(callsBefore + 1));
+  });
+
+  it('refreshes the page it shows when an application changes, keeping filters, page and selection', async () => {
+    const syncOf = new Map<string, SyncStatusCode>();
+    const api = pagedApi(syncOf);
+    const signals = fakeSignalApi();
+    await renderPage(api, { url: '/?environment=prod', signals });
+    await screen.findByText('app-00000');
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('app-00050');
+    await userEvent.click(within(rowOf('app-00051')).getByRole('checkbox'));
+    const pageQuery = { limit: 50, fields: TABLE_FIELDS, environment: 'prod', cursor: '50' };
+    expect(lastQuery(api)).toEqual(pageQuery);
+    const callsBefore = api.listApplications.mock.calls.length;
+
+    // Progress of a running sync changes no row.
+    signals.publish({
+      entityRef: 'application:default/app-00051',
+      operation: { id: 'op-1', phase: 'Running' },
+      progress: { id: 0, time: '2024-01-01T10:00:00Z', resourceKey: 'apps/Deployment/shop/web', status: 'Running' },
+    });
+    expect(api.listApplications).toHaveBeenCalledTimes(callsBefore);
+
+    syncOf.set('app-00051', 'OutOfSync');
+    signals.publish({ entityRef: 'application:default/app-00051', sync: 'OutOfSync', health: 'Healthy' });
+    await waitFor(() => expect(within(rowOf('app-00051')).getByText('OutOfSync')).toBeInTheDocument());
+    expect(api.listApplications).toHaveBeenCalledTimes(callsBefore + 1);
+    expect(lastQuery(api)).toEqual(pageQuery);
+    expect(screen.getByText('51-100 of 10000')).toBeInTheDocument();
+    expect(screen.getByLabelText('Environment')).toHaveValue('prod');
+    expect(within(rowOf('app-00051')).getByRole('checkbox')).toBeChecked();
+    expect(within(rowOf('app-00050')).getByRole('checkbox')).not.toBeChecked();
+  });
+
+  it('folds a burst of signals into at most two refreshes, the last change included', async () => {
+    const syncOf = new Map<string, SyncStatusCode>();
+    const api = pagedApi(syncOf);
+    const signals = fakeSignalApi();
+    await renderPage(api, { signals });
+    await screen.findByText('app-00000');
+    const callsBefore = api.listApplications.mock.calls.length;
+
+    // A bulk sync of 300 applications; the change on this page comes last.
+    for (let i = 0; i < 300; i++) {
+      if (i === 299) syncOf.set('app-00002', 'OutOfSync');
+      signals.publish({ entityRef: `application:default/bulk-${i}`, sync: 'Synced', health: 'Healthy' });
+    }
+    await waitFor(() => expect(within(rowOf('app-00002')).getByText('OutOfSync')).toBeInTheDocument(), { timeout: 5000 });
+    // Longer than the least interval between refreshes: no refresh is left over.
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    const refreshes = api.listApplications.mock.calls.slice(callsBefore);
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    expect(refreshes.length).toBeLessThanOrEqual(2);
+    expect(refreshes.every(([query]) => JSON.stringify(query) === JSON.stringify({ limit: 50, fields: TABLE_FIELDS }))).toBe(true);
   });
 });

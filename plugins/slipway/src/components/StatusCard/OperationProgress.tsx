@@ -1,9 +1,11 @@
+import { useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import type { OperationEventItem, OperationSummary } from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../../api';
 import { ACTIVE_POLL_MS, useLiveData } from '../../hooks/useLiveData';
+import { OperationEventLog } from './OperationEventLog';
 
 /** One resource's latest state within a wave. */
 export interface ResourceProgress {
@@ -13,7 +15,7 @@ export interface ResourceProgress {
 }
 
 /** Progress grouped by sync wave, waves in order, each resource at its latest event. */
-export function groupByWave(events: OperationEventItem[]): Array<{ wave: number; resources: ResourceProgress[] }> {
+export function groupByWave(events: readonly OperationEventItem[]): Array<{ wave: number; resources: ResourceProgress[] }> {
   const waves = new Map<number, Map<string, ResourceProgress>>();
   for (const event of [...events].sort((a, b) => a.id - b.id)) {
     if (!event.resourceKey) continue;
@@ -36,12 +38,16 @@ export function resourceLabel(resourceKey: string): string {
   return parts.length >= 4 ? `${parts[1]}/${parts[3]}` : resourceKey;
 }
 
-/** Live progress of a running operation by wave and resource, from its events. */
+/**
+ * Live progress of a running operation by wave and resource, from all its
+ * events; each signal or poll reads only the events written since the last.
+ */
 export function OperationProgress({ operation }: { operation: OperationSummary }) {
   const api = useApi(slipwayApiRef);
+  const log = useMemo(() => new OperationEventLog(api, operation.id), [api, operation.id]);
   const { value, error } = useLiveData(
-    async () => (await api.getOperationEvents(operation.id)).items,
-    [api, operation.id],
+    () => log.readNew(),
+    [log],
     {
       isRelevant: message => message.entityRef === operation.entityRef,
       pollInterval: () => ACTIVE_POLL_MS,
