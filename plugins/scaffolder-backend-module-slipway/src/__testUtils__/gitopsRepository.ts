@@ -82,3 +82,35 @@ export function actionContext(input: Record<string, unknown>, options: { isDryRu
     cleanup: () => Promise.all(dirs.map(d => fs.rm(d, { recursive: true, force: true }))),
   };
 }
+
+/** The repository {@link startGitopsRepository} serves. */
+export type GitopsRepository = Awaited<ReturnType<typeof startGitopsRepository>>;
+
+/**
+ * The GitOps repository of a describe block: started (and seeded) before
+ * its tests, stopped after them; the temporary folders of the action
+ * contexts its tests track are removed after each test.
+ */
+export function useGitopsRepository(seed?: (repo: GitopsRepository) => Promise<void>) {
+  let repo: GitopsRepository | undefined;
+  let contexts: Array<{ cleanup(): Promise<unknown> }> = [];
+  beforeAll(async () => {
+    repo = await startGitopsRepository();
+    await seed?.(repo);
+  });
+  afterAll(() => repo?.server.stop());
+  afterEach(async () => {
+    await Promise.all(contexts.map(c => c.cleanup()));
+    contexts = [];
+  });
+  return {
+    get repo(): GitopsRepository {
+      if (!repo) throw new Error('the GitOps repository starts in beforeAll');
+      return repo;
+    },
+    track<T extends { cleanup(): Promise<unknown> }>(ctx: T): T {
+      contexts.push(ctx);
+      return ctx;
+    },
+  };
+}

@@ -1,20 +1,10 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { applyPatch } from 'diff';
 import { createEnvironmentAction } from './createEnvironmentAction';
-import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
+import { actionConfig, actionContext, useGitopsRepository } from '../__testUtils__/gitopsRepository';
 
 describe('slipway:environment:create', () => {
-  let repo: Awaited<ReturnType<typeof startGitopsRepository>>;
-  let contexts: Array<ReturnType<typeof actionContext>> = [];
-
-  beforeAll(async () => {
-    repo = await startGitopsRepository();
-  });
-  afterAll(() => repo.server.stop());
-  afterEach(async () => {
-    await Promise.all(contexts.map(c => c.cleanup()));
-    contexts = [];
-  });
+  const gitops = useGitopsRepository();
 
   const catalog = () =>
     catalogServiceMock({
@@ -26,27 +16,27 @@ describe('slipway:environment:create', () => {
             name: 'payments',
             namespace: 'default',
             annotations: {
-              'backstage.io/managed-by-location': `url:${repo.repoURL.replace(/\.git$/, '')}/blob/main/applicationsets/payments.yaml`,
+              'backstage.io/managed-by-location': `url:${gitops.repo.repoURL.replace(/\.git$/, '')}/blob/main/applicationsets/payments.yaml`,
             },
           },
-          spec: { template: { spec: { source: { repoURL: repo.repoURL } } } },
+          spec: { template: { spec: { source: { repoURL: gitops.repo.repoURL } } } },
         },
       ],
     });
   const action = (projects?: unknown[]) =>
     createEnvironmentAction({
-      config: actionConfig(repo.repoURL, projects ? { projects } : {}),
+      config: actionConfig(gitops.repo.repoURL, projects ? { projects } : {}),
       catalog: catalog(),
     });
   const run = async (input: Record<string, unknown>, options: { isDryRun?: boolean; projects?: unknown[] } = {}) => {
     const ctx = actionContext(input, options);
-    contexts.push(ctx);
+    gitops.track(ctx);
     await action(options.projects).handler(ctx as any);
     return ctx.outputs();
   };
 
   it('commits a list element and a copied overlay on a new branch, and nothing else', async () => {
-    const before = await repo.head();
+    const before = await gitops.repo.head();
     const out = await run({
       applicationSet: 'applicationset:default/payments',
       environment: 'qa',
@@ -60,50 +50,50 @@ describe('slipway:environment:create', () => {
       applicationName: 'payments-qa',
       applicationNames: ['payments-qa'],
       applicationEntityRef: 'application:default/payments-qa',
-      repoURL: repo.repoURL,
+      repoURL: gitops.repo.repoURL,
     });
-    expect(await repo.head('add-qa')).toBe(out.commitSha);
-    expect(await repo.parentOf(out.commitSha)).toBe(before);
-    expect(await repo.head()).toBe(before);
-    expect(await repo.changedFiles(out.commitSha)).toEqual([
+    expect(await gitops.repo.head('add-qa')).toBe(out.commitSha);
+    expect(await gitops.repo.parentOf(out.commitSha)).toBe(before);
+    expect(await gitops.repo.head()).toBe(before);
+    expect(await gitops.repo.changedFiles(out.commitSha)).toEqual([
       'M applicationsets/payments.yaml',
       'A apps/payments/overlays/qa/kustomization.yaml',
     ]);
-    const appset = await repo.show(out.commitSha, 'applicationsets/payments.yaml');
+    const appset = await gitops.repo.show(out.commitSha, 'applicationsets/payments.yaml');
     expect(appset).toContain('# payments: one kustomize base, one overlay per environment.');
     expect(appset).toMatch(/- env: qa\n {12}cluster: embedded/);
-    const overlay = await repo.show(out.commitSha, 'apps/payments/overlays/qa/kustomization.yaml');
+    const overlay = await gitops.repo.show(out.commitSha, 'apps/payments/overlays/qa/kustomization.yaml');
     expect(overlay).toContain('newTag: 2.0.0');
     expect(overlay).toContain('count: 3');
     expect(overlay).toContain('# The staging environment');
   });
 
   it('commits a Helm values file to the default branch of a repository given by URL and path', async () => {
-    const before = await repo.head();
+    const before = await gitops.repo.head();
     const out = await run({
-      repoURL: repo.repoURL,
+      repoURL: gitops.repo.repoURL,
       filePath: 'applicationsets/storefront.yaml',
       environment: 'perf',
       copyFrom: 'prod',
       helmValues: { ingress: { host: 'perf.shop.example.com' } },
     });
     expect(out.branch).toBe('main');
-    expect(await repo.head()).toBe(out.commitSha);
-    expect(await repo.parentOf(out.commitSha)).toBe(before);
-    expect(await repo.changedFiles(out.commitSha)).toEqual([
+    expect(await gitops.repo.head()).toBe(out.commitSha);
+    expect(await gitops.repo.parentOf(out.commitSha)).toBe(before);
+    expect(await gitops.repo.changedFiles(out.commitSha)).toEqual([
       'M applicationsets/storefront.yaml',
       'A apps/storefront/values/perf.yaml',
     ]);
-    expect(await repo.show(out.commitSha, 'apps/storefront/values/perf.yaml')).toContain('host: perf.shop.example.com');
+    expect(await gitops.repo.show(out.commitSha, 'apps/storefront/values/perf.yaml')).toContain('host: perf.shop.example.com');
   });
 
   it('shows a dry run as unified diffs against the repository, and changes nothing', async () => {
-    const before = await repo.head();
-    const branches = await repo.branches();
-    const pushes = repo.pushes();
+    const before = await gitops.repo.head();
+    const branches = await gitops.repo.branches();
+    const pushes = gitops.repo.pushes();
     const input = { applicationSet: 'applicationset:default/payments', environment: 'uat', copyFrom: 'dev', branch: 'add-uat' };
     const ctx = actionContext(input, { isDryRun: true });
-    contexts.push(ctx);
+    gitops.track(ctx);
     await action().handler(ctx as any);
     const out = ctx.outputs();
 
@@ -123,14 +113,14 @@ describe('slipway:environment:create', () => {
     // Each diff is in the log too, for the scaffolder's dry-run view.
     expect(ctx.logs()).toEqual(expect.arrayContaining([expect.stringContaining(appsetDiff), expect.stringContaining(overlayDiff)]));
 
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
-    expect(await repo.branches()).toEqual(branches);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
+    expect(await gitops.repo.branches()).toEqual(branches);
 
     // The diffs are exactly what the commit of a real run does.
     const real = await run(input);
-    const committed = async (file: string) => `${await repo.show(real.commitSha, file)}\n`;
-    expect(applyPatch(repo.files['applicationsets/payments.yaml'], appsetDiff)).toBe(
+    const committed = async (file: string) => `${await gitops.repo.show(real.commitSha, file)}\n`;
+    expect(applyPatch(gitops.repo.files['applicationsets/payments.yaml'], appsetDiff)).toBe(
       await committed('applicationsets/payments.yaml'),
     );
     expect(applyPatch('', overlayDiff)).toBe(await committed('apps/payments/overlays/uat/kustomization.yaml'));
@@ -163,23 +153,23 @@ describe('slipway:environment:create', () => {
       "branch 'add-qa' already exists",
     ],
   ])('refuses %s and leaves the repository untouched', async (_what, input, message) => {
-    const before = await repo.head();
-    const branches = await repo.branches();
-    const pushes = repo.pushes();
+    const before = await gitops.repo.head();
+    const branches = await gitops.repo.branches();
+    const pushes = gitops.repo.pushes();
     await expect(
       run(
         { applicationSet: 'applicationset:default/payments', ...input },
         { projects: [{ name: 'default', destinations: [{ name: '*', namespace: '!payments-secret' }, { name: '*', namespace: '*' }] }] },
       ),
     ).rejects.toThrow(message);
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
-    expect(await repo.branches()).toEqual(branches);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
+    expect(await gitops.repo.branches()).toEqual(branches);
   });
 
   it('says which credentials to configure when the server refuses them', async () => {
-    const ctx = actionContext({ repoURL: repo.repoURL, filePath: 'applicationsets/payments.yaml', environment: 'qa4', copyFrom: 'dev' });
-    contexts.push(ctx);
+    const ctx = actionContext({ repoURL: gitops.repo.repoURL, filePath: 'applicationsets/payments.yaml', environment: 'qa4', copyFrom: 'dev' });
+    gitops.track(ctx);
     const wrong = createEnvironmentAction({
       config: actionConfig('https://elsewhere.example.com/'),
       catalog: catalog(),

@@ -1,6 +1,6 @@
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createEnvironmentAction } from './createEnvironmentAction';
-import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
+import { actionConfig, actionContext, useGitopsRepository } from '../__testUtils__/gitopsRepository';
 
 /**
  * slipway:environment:create for an ApplicationSet with a git files
@@ -9,9 +9,6 @@ import { actionConfig, actionContext, startGitopsRepository } from '../__testUti
  * the glob matches, holding the parameters the template uses.
  */
 describe('slipway:environment:create with a git files generator', () => {
-  let repo: Awaited<ReturnType<typeof startGitopsRepository>>;
-  let contexts: Array<ReturnType<typeof actionContext>> = [];
-
   const ordersApplicationSet = (repoURL: string) => `# orders: one config file per environment, envs/<env>/config.json.
 apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
@@ -55,8 +52,7 @@ spec:
 `;
   const prodConfig = devConfig.replace('orders-dev', 'orders-prod').replace('1.4.0', '1.3.2');
 
-  beforeAll(async () => {
-    repo = await startGitopsRepository();
+  const gitops = useGitopsRepository(async repo => {
     await repo.server.commit('gitops', {
       'applicationsets/orders.yaml': ordersApplicationSet(repo.repoURL),
       'apps/orders/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - deployment.yaml\n',
@@ -65,33 +61,28 @@ spec:
       'envs/prod/config.json': prodConfig,
     });
   });
-  afterAll(() => repo.server.stop());
-  afterEach(async () => {
-    await Promise.all(contexts.map(c => c.cleanup()));
-    contexts = [];
-  });
 
   const run = async (input: Record<string, unknown>) => {
-    const ctx = actionContext({ repoURL: repo.repoURL, filePath: 'applicationsets/orders.yaml', ...input });
-    contexts.push(ctx);
-    await createEnvironmentAction({ config: actionConfig(repo.repoURL), catalog: catalogServiceMock() }).handler(
+    const ctx = actionContext({ repoURL: gitops.repo.repoURL, filePath: 'applicationsets/orders.yaml', ...input });
+    gitops.track(ctx);
+    await createEnvironmentAction({ config: actionConfig(gitops.repo.repoURL), catalog: catalogServiceMock() }).handler(
       ctx as any,
     );
     return ctx.outputs();
   };
 
   it('commits a config file the glob matches, with the copied parameters retargeted', async () => {
-    const before = await repo.head();
+    const before = await gitops.repo.head();
     const out = await run({ environment: 'qa', copyFrom: 'dev', cluster: 'edge' });
 
     expect(out).toMatchObject({ branch: 'main', applicationName: 'orders-qa', applicationNames: ['orders-qa'] });
-    expect(await repo.head()).toBe(out.commitSha);
-    expect(await repo.parentOf(out.commitSha)).toBe(before);
+    expect(await gitops.repo.head()).toBe(out.commitSha);
+    expect(await gitops.repo.parentOf(out.commitSha)).toBe(before);
     // The ApplicationSet stays as it is: the glob picks the new file up.
-    expect(await repo.changedFiles(out.commitSha)).toEqual(['A envs/qa/config.json']);
+    expect(await gitops.repo.changedFiles(out.commitSha)).toEqual(['A envs/qa/config.json']);
     // Same layout as the copied file; the cluster is the requested one, and the
     // namespace follows the environment instead of sharing dev's.
-    expect(await repo.show(out.commitSha, 'envs/qa/config.json')).toBe(
+    expect(await gitops.repo.show(out.commitSha, 'envs/qa/config.json')).toBe(
       `{
   "cluster": {
     "name": "edge"
@@ -101,27 +92,27 @@ spec:
   "owner": "group:default/orders-team"
 }`,
     );
-    expect(await repo.show(out.commitSha, 'envs/dev/config.json')).toBe(devConfig.trimEnd());
+    expect(await gitops.repo.show(out.commitSha, 'envs/dev/config.json')).toBe(devConfig.trimEnd());
   });
 
   it('refuses an environment that has a config file already, and leaves the repository unchanged', async () => {
-    const before = await repo.head();
-    const branches = await repo.branches();
-    const pushes = repo.pushes();
+    const before = await gitops.repo.head();
+    const branches = await gitops.repo.branches();
+    const pushes = gitops.repo.pushes();
     await expect(run({ environment: 'prod', copyFrom: 'dev' })).rejects.toThrow(
       "ApplicationSet 'orders' already has environment 'prod' (envs/prod/config.json); choose another name",
     );
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
-    expect(await repo.branches()).toEqual(branches);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
+    expect(await gitops.repo.branches()).toEqual(branches);
   });
 
   it('refuses a base environment without a config file, naming the files there are', async () => {
-    const before = await repo.head();
+    const before = await gitops.repo.head();
     await expect(run({ environment: 'perf', copyFrom: 'staging' })).rejects.toThrow(
       "ApplicationSet 'orders' has no folder or file for environment 'staging' under its git generator " +
         '(found: envs/dev/config.json, envs/prod/config.json',
     );
-    expect(await repo.head()).toBe(before);
+    expect(await gitops.repo.head()).toBe(before);
   });
 });

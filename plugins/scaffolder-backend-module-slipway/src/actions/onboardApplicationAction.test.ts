@@ -5,33 +5,23 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
+import { actionConfig, actionContext, useGitopsRepository } from '../__testUtils__/gitopsRepository';
 import { createOnboardApplicationAction } from './onboardApplicationAction';
 
 describe('slipway:application:onboard', () => {
-  let repo: Awaited<ReturnType<typeof startGitopsRepository>>;
-  let contexts: Array<ReturnType<typeof actionContext>> = [];
-
-  beforeAll(async () => {
-    repo = await startGitopsRepository();
-  });
-  afterAll(() => repo.server.stop());
-  afterEach(async () => {
-    await Promise.all(contexts.map(c => c.cleanup()));
-    contexts = [];
-  });
+  const gitops = useGitopsRepository();
 
   const setup = () => {
     const catalog = catalogServiceMock();
-    const host = new URL(repo.repoURL).host;
-    const base = actionConfig(repo.repoURL, {
+    const host = new URL(gitops.repo.repoURL).host;
+    const base = actionConfig(gitops.repo.repoURL, {
       projects: [{ name: 'orders', destinations: [{ name: 'embedded', namespace: 'orders-*' }] }],
     });
     const config = new ConfigReader({ ...base.get<object>(), integrations: { gitea: [{ host }] } });
     const action = createOnboardApplicationAction({ config, catalog });
     const run = async (input: Record<string, unknown>, options: { isDryRun?: boolean } = {}) => {
       const ctx = actionContext(input, options);
-      contexts.push(ctx);
+      gitops.track(ctx);
       await action.handler(ctx as any);
       return ctx.outputs();
     };
@@ -51,18 +41,18 @@ describe('slipway:application:onboard', () => {
   it('commits an ApplicationSet and kustomize manifests, and registers the ApplicationSet', async () => {
     const { catalog, run } = setup();
     const addLocation = jest.spyOn(catalog, 'addLocation').mockResolvedValue({ location: { id: '1', type: 'url', target: '', entityRef: 'location:default/generated' }, entities: [] });
-    const before = await repo.head();
-    const out = await run({ repoURL: repo.repoURL, ...orders, branch: 'onboard-orders' });
+    const before = await gitops.repo.head();
+    const out = await run({ repoURL: gitops.repo.repoURL, ...orders, branch: 'onboard-orders' });
     expect(out).toMatchObject({
       branch: 'onboard-orders',
       entityRef: 'applicationset:default/orders',
       applicationNames: ['orders-dev', 'orders-prod'],
       applicationEntityRefs: ['application:default/orders-dev', 'application:default/orders-prod'],
-      catalogInfoUrl: `${repo.repoURL.replace(/\.git$/, '')}/src/branch/onboard-orders/applicationsets/orders.yaml`,
+      catalogInfoUrl: `${gitops.repo.repoURL.replace(/\.git$/, '')}/src/branch/onboard-orders/applicationsets/orders.yaml`,
     });
-    expect(await repo.parentOf(out.commitSha)).toBe(before);
-    expect(await repo.head()).toBe(before);
-    expect(await repo.changedFiles(out.commitSha)).toEqual([
+    expect(await gitops.repo.parentOf(out.commitSha)).toBe(before);
+    expect(await gitops.repo.head()).toBe(before);
+    expect(await gitops.repo.changedFiles(out.commitSha)).toEqual([
       'A applicationsets/orders.yaml',
       'A apps/orders/base/deployment.yaml',
       'A apps/orders/base/kustomization.yaml',
@@ -70,10 +60,10 @@ describe('slipway:application:onboard', () => {
       'A apps/orders/overlays/dev/kustomization.yaml',
       'A apps/orders/overlays/prod/kustomization.yaml',
     ]);
-    const set = parse(await repo.show(out.commitSha, 'applicationsets/orders.yaml'));
+    const set = parse(await gitops.repo.show(out.commitSha, 'applicationsets/orders.yaml'));
     expect(set.metadata.annotations).toEqual({ 'slipway.io/component': 'component:default/orders' });
-    expect(set.spec.template.spec.source).toEqual({ repoURL: repo.repoURL, targetRevision: 'HEAD', path: 'apps/orders/overlays/{{.env}}' });
-    expect(parse(await repo.show(out.commitSha, 'apps/orders/overlays/prod/kustomization.yaml'))).toMatchObject({
+    expect(set.spec.template.spec.source).toEqual({ repoURL: gitops.repo.repoURL, targetRevision: 'HEAD', path: 'apps/orders/overlays/{{.env}}' });
+    expect(parse(await gitops.repo.show(out.commitSha, 'apps/orders/overlays/prod/kustomization.yaml'))).toMatchObject({
       images: [{ name: 'ghcr.io/acme/orders', newTag: '1.0.0' }],
       replicas: [{ name: 'orders', count: 3 }],
     });
@@ -91,24 +81,24 @@ describe('slipway:application:onboard', () => {
   ])('refuses %s and changes nothing', async (_what, input, message) => {
     const { catalog, run } = setup();
     const addLocation = jest.spyOn(catalog, 'addLocation').mockResolvedValue({ location: { id: '1', type: 'url', target: '', entityRef: 'location:default/generated' }, entities: [] });
-    const before = await repo.head();
-    const pushes = repo.pushes();
-    await expect(run({ repoURL: repo.repoURL, ...orders, ...input })).rejects.toThrow(message);
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
+    const before = await gitops.repo.head();
+    const pushes = gitops.repo.pushes();
+    await expect(run({ repoURL: gitops.repo.repoURL, ...orders, ...input })).rejects.toThrow(message);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
     expect(addLocation).not.toHaveBeenCalled();
   });
 
   it('shows a dry run as diffs creating each file, and neither pushes nor registers', async () => {
     const { catalog, action } = setup();
     const addLocation = jest.spyOn(catalog, 'addLocation');
-    const before = await repo.head();
-    const pushes = repo.pushes();
+    const before = await gitops.repo.head();
+    const pushes = gitops.repo.pushes();
     const ctx = actionContext(
-      { repoURL: repo.repoURL, ...orders, name: 'billing', environments: [{ name: 'dev', cluster: 'embedded' }], project: 'default' },
+      { repoURL: gitops.repo.repoURL, ...orders, name: 'billing', environments: [{ name: 'dev', cluster: 'embedded' }], project: 'default' },
       { isDryRun: true },
     );
-    contexts.push(ctx);
+    gitops.track(ctx);
     await action.handler(ctx as any);
     const out = ctx.outputs();
 
@@ -129,8 +119,8 @@ describe('slipway:application:onboard', () => {
     }
     const setDiff = out.changes[0].diff as string;
     expect(setDiff).toContain('\n+kind: ApplicationSet\n+metadata:\n+  name: billing\n');
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
     expect(addLocation).not.toHaveBeenCalled();
   });
 
@@ -145,7 +135,7 @@ describe('slipway:application:onboard', () => {
         slipway: { clusters: [{ name: 'embedded', url: 'embedded' }], repositories: [{ url, localPath: folder }] },
       });
       const ctx = actionContext({ repoURL: url, ...orders, project: 'default' });
-      contexts.push(ctx);
+      gitops.track(ctx);
       await createOnboardApplicationAction({ config, catalog }).handler(ctx as any);
       const target = path.join(folder, 'applicationsets/orders.yaml');
       expect(ctx.outputs()).toMatchObject({ commitSha: '', catalogInfoUrl: target, branch: 'main' });

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { parse } from 'yaml';
-import { actionConfig, actionContext, startGitopsRepository } from '../__testUtils__/gitopsRepository';
+import { actionConfig, actionContext, useGitopsRepository } from '../__testUtils__/gitopsRepository';
 import { createEnvironmentAction } from './createEnvironmentAction';
 import { createOnboardApplicationAction } from './onboardApplicationAction';
 
@@ -12,22 +12,12 @@ import { createOnboardApplicationAction } from './onboardApplicationAction';
  * is the file's metadata.namespace, and the Applications follow it.
  */
 describe('slipway:application:onboard catalog namespace', () => {
-  let repo: Awaited<ReturnType<typeof startGitopsRepository>>;
-  let contexts: Array<ReturnType<typeof actionContext>> = [];
-
-  beforeAll(async () => {
-    repo = await startGitopsRepository();
-  });
-  afterAll(() => repo.server.stop());
-  afterEach(async () => {
-    await Promise.all(contexts.map(c => c.cleanup()));
-    contexts = [];
-  });
+  const gitops = useGitopsRepository();
 
   const config = () =>
     new ConfigReader({
-      ...actionConfig(repo.repoURL).get<object>(),
-      integrations: { gitea: [{ host: new URL(repo.repoURL).host }] },
+      ...actionConfig(gitops.repo.repoURL).get<object>(),
+      integrations: { gitea: [{ host: new URL(gitops.repo.repoURL).host }] },
     });
   const onboard = async (input: Record<string, unknown>) => {
     const catalog = catalogServiceMock();
@@ -36,16 +26,16 @@ describe('slipway:application:onboard catalog namespace', () => {
       entities: [],
     });
     const ctx = actionContext({
-      repoURL: repo.repoURL,
+      repoURL: gitops.repo.repoURL,
       image: 'ghcr.io/acme/service:1.0.0',
       environments: [{ name: 'dev', cluster: 'embedded' }],
       ...input,
     });
-    contexts.push(ctx);
+    gitops.track(ctx);
     await createOnboardApplicationAction({ config: config(), catalog }).handler(ctx as any);
     return { out: ctx.outputs(), addLocation };
   };
-  const committedSet = async (sha: string, name: string) => parse(await repo.show(sha, `applicationsets/${name}.yaml`));
+  const committedSet = async (sha: string, name: string) => parse(await gitops.repo.show(sha, `applicationsets/${name}.yaml`));
 
   it('registers the service in the namespace given', async () => {
     const { out, addLocation } = await onboard({ name: 'orders', component: 'component:default/orders', namespace: 'shop' });
@@ -88,27 +78,27 @@ describe('slipway:application:onboard catalog namespace', () => {
         "fix the Component ref or give 'namespace'",
     ],
   ])('refuses %j, changing nothing', async (input, message) => {
-    const before = await repo.head();
-    const pushes = repo.pushes();
+    const before = await gitops.repo.head();
+    const pushes = gitops.repo.pushes();
     await expect(onboard({ name: 'refunds', ...input })).rejects.toThrow(message);
-    expect(repo.pushes()).toBe(pushes);
-    expect(await repo.head()).toBe(before);
+    expect(gitops.repo.pushes()).toBe(pushes);
+    expect(await gitops.repo.head()).toBe(before);
   });
 
   it('names the Applications of a later environment in the same namespace', async () => {
     const { out: onboarded } = await onboard({ name: 'shipping', namespace: 'logistics' });
     const ctx = actionContext({
-      repoURL: repo.repoURL,
+      repoURL: gitops.repo.repoURL,
       filePath: 'applicationsets/shipping.yaml',
       environment: 'qa',
       copyFrom: 'dev',
     });
-    contexts.push(ctx);
+    gitops.track(ctx);
     await createEnvironmentAction({ config: config(), catalog: catalogServiceMock() }).handler(ctx as any);
     expect(ctx.outputs()).toMatchObject({ applicationEntityRef: 'application:logistics/shipping-qa' });
-    expect(await repo.parentOf(ctx.outputs().commitSha)).toBe(onboarded.commitSha);
+    expect(await gitops.repo.parentOf(ctx.outputs().commitSha)).toBe(onboarded.commitSha);
     // the copied list element deploys to the new environment's namespace, not dev's
-    expect(await repo.show(ctx.outputs().commitSha, 'applicationsets/shipping.yaml')).toMatch(
+    expect(await gitops.repo.show(ctx.outputs().commitSha, 'applicationsets/shipping.yaml')).toMatch(
       /- env: qa\n +cluster: embedded\n +namespace: shipping-qa/,
     );
   });

@@ -142,6 +142,17 @@ export function notificationPayload(
   else if (kind === 'outOfSync') content = outOfSync(app, name, lasted, facts.snapshot);
   else if (facts.operation) content = syncFailed(app, name, facts.operation);
   else throw new Error(`a ${kind} notification of ${app.entityRef} needs the finished operation`);
+  return payloadOf(kind, app, content, facts);
+}
+
+/** A notification's content with its link, topic, per-application and per-kind scope, and metadata. */
+function payloadOf(
+  kind: NotificationKind,
+  app: NotifiedApplication,
+  content: Pick<NotificationPayload, 'title' | 'description' | 'severity'>,
+  facts: { since: number; operation?: FinishedOperation },
+  metadata: Record<string, string> = {},
+): NotificationPayload {
   return {
     ...content,
     link: entityPageLink(app.entityRef),
@@ -151,6 +162,7 @@ export function notificationPayload(
       entityRef: app.entityRef,
       problem: kind,
       since: new Date(facts.since).toISOString(),
+      ...metadata,
       ...(facts.operation ? { operationId: facts.operation.id } : {}),
     },
   };
@@ -198,18 +210,5 @@ export function recoveryPayload(
 ): NotificationPayload {
   const name = parseEntityRef(app.entityRef).name;
   const content = recoveryContent(kind, app, name, formatDuration(facts.now - facts.since), facts);
-  return {
-    ...content,
-    severity: 'low',
-    link: entityPageLink(app.entityRef),
-    topic: NOTIFICATION_TOPIC,
-    scope: notificationScope(app.entityRef, kind),
-    metadata: {
-      entityRef: app.entityRef,
-      problem: kind,
-      since: new Date(facts.since).toISOString(),
-      recoveredAt: new Date(facts.now).toISOString(),
-      ...(facts.operation ? { operationId: facts.operation.id } : {}),
-    },
-  };
+  return payloadOf(kind, app, { ...content, severity: 'low' }, facts, { recoveredAt: new Date(facts.now).toISOString() });
 }
