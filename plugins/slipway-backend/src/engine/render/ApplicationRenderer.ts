@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatResourceKey, resourceKeyOf, type KubeObject } from '@slipway/plugin-slipway-common';
 import {
+  CredentialStore,
   redactText,
   redactUrl,
   SourceError,
+  type RepositoryCredential,
   type Source,
 } from '@slipway/plugin-slipway-node';
 import { resolveConfined } from './confine';
@@ -47,6 +49,11 @@ export interface ApplicationRendererOptions {
   allowRemoteBases?: boolean;
   /** Secret values to redact from tool messages (e.g. repository passwords). */
   secrets?: string[];
+  /**
+   * Repository credentials (`slipway.repositories`): used for the Helm
+   * repositories and OCI registries of chart dependencies that are built.
+   */
+  credentials?: RepositoryCredential[];
 }
 
 type Resolved =
@@ -64,8 +71,13 @@ export class ApplicationRenderer implements Renderer {
   private readonly directory = new DirectoryRenderer();
   private readonly kustomize: KustomizeRenderer;
   private readonly helm: HelmRenderer;
+  private readonly credentials: CredentialStore;
+  /** Configured secrets and the credentials' passwords, redacted from every message. */
+  private readonly secrets: string[];
 
   constructor(private readonly options: ApplicationRendererOptions) {
+    this.credentials = new CredentialStore(options.credentials);
+    this.secrets = [...(options.secrets ?? []), ...this.credentials.secrets()];
     // tools start from a small helper process: starting them from the backend blocks it for tens of ms each
     const runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
     this.runner = options.parallelism ? new LimitedProcessRunner(runner, options.parallelism) : runner;
@@ -183,6 +195,7 @@ export class ApplicationRenderer implements Renderer {
               options: s.helm,
               refs,
               tools: requireTools(),
+              credentialsFor: this.credentialsFor,
             })),
           );
           rendered.push({ ...base, revision: r.version, type: 'Helm', chart: s.chart });
@@ -233,7 +246,14 @@ export class ApplicationRenderer implements Renderer {
           );
         } else {
           manifests.push(
-            ...(await this.helm.render({ ...common, chartDir: appDir.path, options: s.helm, refs, tools: requireTools() })),
+            ...(await this.helm.render({
+              ...common,
+              chartDir: appDir.path,
+              options: s.helm,
+              refs,
+              tools: requireTools(),
+              credentialsFor: this.credentialsFor,
+            })),
           );
         }
         rendered.push({ ...base, revision: r.commit, type });
@@ -265,9 +285,11 @@ export class ApplicationRenderer implements Renderer {
       apiVersions: request.apiVersions,
       limits: this.limits,
       workDir,
-      secrets: this.options.secrets ?? [],
+      secrets: this.secrets,
     };
   }
+
+  private readonly credentialsFor = (url: string) => this.credentials.find(url);
 
   private async resolve(appName: string, source: ApplicationSource): Promise<Resolved> {
     if (source.chart) {
@@ -289,8 +311,7 @@ export class ApplicationRenderer implements Renderer {
     if (e instanceof RenderError) {
       return e;
     }
-    const secrets = this.options.secrets ?? [];
-    const message = redactText(String((e as Error)?.message ?? e), secrets);
+    const message = redactText(String((e as Error)?.message ?? e), this.secrets);
     if (e instanceof SourceError) {
       return new RenderError(
         e.reason === 'path-outside-repository' ? 'path-outside-repository' : 'source-failed',

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import type { BasicAuth } from '@slipway/plugin-slipway-node';
+import { isMissingDependencyMessage } from './chartDependencies';
 import { resolveConfined } from './confine';
-import { helmTemplateArgs } from './helmArgs';
+import { helmTemplateArgs, type HelmTemplatePlan } from './helmArgs';
+import { HelmDependencyBuilder } from './HelmDependencyBuilder';
 import { ManifestParseError, parseManifests } from './parseManifests';
 import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
@@ -26,11 +29,21 @@ export interface HelmRenderInput {
   limits: RenderLimits;
   workDir: string;
   secrets: string[];
+  /** Credentials configured for a Helm repository URL, for dependencies the chart does not vendor. */
+  credentialsFor?: (url: string) => BasicAuth | undefined;
 }
 
-/** Renders a chart with `helm template`, like Argo CD's Helm source. */
+/**
+ * Renders a chart with `helm template`, like Argo CD's Helm source. When
+ * Helm reports dependencies missing from `charts/`, they are built in a
+ * copy of the chart (HelmDependencyBuilder) and the copy is rendered.
+ */
 export class HelmRenderer {
-  constructor(private readonly runner: ProcessRunner) {}
+  private readonly dependencies: HelmDependencyBuilder;
+
+  constructor(private readonly runner: ProcessRunner) {
+    this.dependencies = new HelmDependencyBuilder(runner);
+  }
 
   async render(input: HelmRenderInput): Promise<KubeObject[]> {
     const { appName, limits } = input;
@@ -63,9 +76,8 @@ export class HelmRenderer {
       fileParameters.push({ name: p.name, path: resolved });
     }
 
-    const args = helmTemplateArgs({
+    const plan: Omit<HelmTemplatePlan, 'chartDir'> = {
       releaseName: options.releaseName || appName,
-      chartDir: input.chartDir,
       namespace: options.namespace || input.destinationNamespace || 'default',
       kubeVersion: options.kubeVersion || input.kubeVersion,
       apiVersions: [...(options.apiVersions ?? []), ...(input.apiVersions ?? [])],
@@ -74,18 +86,41 @@ export class HelmRenderer {
       valueFiles,
       parameters: options.parameters ?? [],
       fileParameters,
-    });
-    const stdout = await runTool(this.runner, {
-      appName,
-      toolName: 'helm template',
-      command: input.tools.helm,
-      args,
-      cwd: input.chartDir,
-      workDir: input.workDir,
-      root: input.root,
-      limits,
-      secrets: input.secrets,
-    });
+    };
+    const template = (chartDir: string, copyOfRoot?: string) =>
+      runTool(this.runner, {
+        appName,
+        toolName: 'helm template',
+        command: input.tools.helm,
+        args: helmTemplateArgs({ ...plan, chartDir }),
+        cwd: chartDir,
+        workDir: input.workDir,
+        root: input.root,
+        copyOfRoot,
+        limits,
+        secrets: input.secrets,
+      });
+    let stdout: string;
+    try {
+      stdout = await template(input.chartDir);
+    } catch (e) {
+      // like Argo CD: only Helm's missing-dependency failure leads to `helm dependency build`
+      if (!(e instanceof RenderError && e.reason === 'tool-failed' && isMissingDependencyMessage(e.message))) {
+        throw e;
+      }
+      const built = await this.dependencies.build({
+        appName,
+        root: input.root,
+        chartDir: input.chartDir,
+        tools: input.tools,
+        limits,
+        workDir: input.workDir,
+        secrets: input.secrets,
+        credentialsFor: input.credentialsFor,
+        passCredentials: options.passCredentials === true,
+      });
+      stdout = await template(built.chartDir, built.copyRoot);
+    }
     try {
       return parseManifests(stdout, { origin: 'helm template output', maxAliasCount: limits.maxAliasCount });
     } catch (e) {

@@ -22,6 +22,14 @@ describe.each([
     expect(JSON.parse(result.stdout)).toEqual(['$(id) ; `x`', 'yes', null]);
   });
 
+  it('writes stdin to the program and closes it, and gives an empty stdin otherwise', async () => {
+    const echo = ['-e', 'let s = ""; process.stdin.on("data", d => (s += d)).on("end", () => process.stdout.write(`[${s}]`))'];
+    expect((await runner.run({ ...base, args: echo, stdin: 'pass word\n' })).stdout).toBe('[pass word\n]');
+    expect((await runner.run({ ...base, args: echo })).stdout).toBe('[]');
+    const ignoring = await runner.run({ ...base, args: ['-e', 'process.exit(0)'], stdin: 'x'.repeat(1_000_000) });
+    expect(ignoring.exitCode).toBe(0);
+  });
+
   it('kills a program that runs too long', async () => {
     const started = Date.now();
     const result = await runner.run({ ...base, args: ['-e', 'setTimeout(() => {}, 60000)'], timeoutMs: 300 });

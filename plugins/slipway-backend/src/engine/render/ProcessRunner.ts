@@ -7,6 +7,8 @@ export interface ProcessRequest {
   cwd?: string;
   /** The complete environment of the program (nothing is inherited). */
   env?: Record<string, string>;
+  /** Written to the program's stdin, which is then closed; without it stdin is empty. Keeps secrets out of `args`. */
+  stdin?: string;
   /** The program is killed (with its children) after this long. */
   timeoutMs: number;
   /** The program is killed when stdout grows beyond this many bytes. */
@@ -41,18 +43,29 @@ export interface SpawnedProcess {
   kill(signal?: NodeJS.Signals): boolean;
 }
 
-/** Starts a program in its own process group, stdout and stderr piped. */
-export type SpawnFunction = (command: string, args: string[], options: { cwd?: string; env: Record<string, string> }) => SpawnedProcess;
+/** Starts a program in its own process group, stdout and stderr piped, `stdin` (when given) written to it. */
+export type SpawnFunction = (
+  command: string,
+  args: string[],
+  options: { cwd?: string; env: Record<string, string>; stdin?: string },
+) => SpawnedProcess;
 
 /** `child_process.spawn` in this process. */
-export const spawnHere: SpawnFunction = (command, args, options) =>
-  spawn(command, args, {
+export const spawnHere: SpawnFunction = (command, args, { stdin, ...options }) => {
+  const child = spawn(command, args, {
     ...options,
     shell: false,
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     windowsHide: true,
   });
+  if (stdin !== undefined) {
+    // a program that exits without reading stdin must not crash this process (EPIPE)
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(stdin);
+  }
+  return child;
+};
 
 /**
  * Runs programs in their own process group, with a time limit and a cap
@@ -63,7 +76,11 @@ export class SpawnProcessRunner implements ProcessRunner {
 
   run(request: ProcessRequest): Promise<ProcessResult> {
     return new Promise(resolve => {
-      const child = this.start(request.command, request.args, { cwd: request.cwd, env: request.env ?? {} });
+      const child = this.start(request.command, request.args, {
+        cwd: request.cwd,
+        env: request.env ?? {},
+        stdin: request.stdin,
+      });
       const stdout: Buffer[] = [];
       const stderr: Buffer[] = [];
       let stdoutBytes = 0;

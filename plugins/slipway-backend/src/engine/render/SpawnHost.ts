@@ -30,13 +30,18 @@ process.on('message', m => {
   const send = (ev, rest) => process.connected && process.send({ id: m.id, ev, ...rest });
   let child;
   try {
-    child = spawn(m.command, m.args, { cwd: m.cwd, env: m.env, shell: false, detached: posix, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const stdin = typeof m.stdin === 'string' ? 'pipe' : 'ignore';
+    child = spawn(m.command, m.args, { cwd: m.cwd, env: m.env, shell: false, detached: posix, stdio: [stdin, 'pipe', 'pipe'], windowsHide: true });
   } catch (error) {
     send('error', { message: error.message });
     send('close', { code: null, signal: null });
     return;
   }
   children.set(m.id, child);
+  if (typeof m.stdin === 'string') {
+    child.stdin.on('error', () => {});
+    child.stdin.end(m.stdin);
+  }
   let closed = false;
   const close = (code, signal) => {
     if (closed) return;
@@ -100,7 +105,7 @@ export class SpawnHost {
     const hosted = new HostedProcess(signal => this.host === host && host.connected && host.send({ op: 'kill', id, signal }));
     this.running.set(id, hosted);
     this.keepAlive();
-    host.send({ op: 'spawn', id, command, args, cwd: options.cwd, env: options.env });
+    host.send({ op: 'spawn', id, command, args, cwd: options.cwd, env: options.env, stdin: options.stdin });
     return hosted;
   };
 

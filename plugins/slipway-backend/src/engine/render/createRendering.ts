@@ -16,7 +16,8 @@ import { RenderCache } from './RenderCache';
 
 /**
  * Wires the production source and renderer from configuration: credentials
- * and local folders from `slipway.repositories` and `integrations`, tools from `slipway.tools`
+ * (for Git, Helm repositories and chart dependencies) and local folders from
+ * `slipway.repositories` and `integrations`, tools from `slipway.tools`
  * (located with locateTools), `slipway.render.allowRemoteBases`, and how long
  * periodic refreshes reuse a ref listing (`slipway.reconcile.refListingMaxAge`).
  */
@@ -41,6 +42,7 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     allowRemoteBases: config.getOptionalBoolean('slipway.render.allowRemoteBases') ?? false,
     parallelism: config.getOptionalNumber('slipway.render.parallelism'),
     secrets: new CredentialStore(credentials).secrets(),
+    credentials,
   });
   return { source, helmRepositories, cache, renderer };
 }

@@ -29,6 +29,12 @@ export interface ToolRun {
   limits: RenderLimits;
   /** Values to redact from the tool's messages (credentials, --set values). */
   secrets: string[];
+  /** Written to the tool's stdin (a password for `--password-stdin`: never in `args`). */
+  stdin?: string;
+  /** What to do, appended to the message when the tool fails. */
+  hint?: string;
+  /** Real path of a scratch copy of repository folders (a chart whose dependencies are built), shown as `<repo>` too. */
+  copyOfRoot?: string;
 }
 
 /**
@@ -55,10 +61,14 @@ export function toolEnv(workDir: string, extraPath: string[]): Record<string, st
 /** Replaces scratch and repository paths in tool messages by placeholders, then redacts secrets. */
 function cleanMessage(text: string, run: ToolRun): string {
   let out = text;
-  for (const [p, label] of [
+  // longest first: the copy of the repository lies inside the scratch folder
+  const replacements: Array<[string | undefined, string]> = [
+    [run.copyOfRoot, '<repo>'],
     [run.workDir, '<work>'],
     [run.root, '<repo>'],
-  ] as const) {
+  ];
+  replacements.sort((a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0));
+  for (const [p, label] of replacements) {
     if (p) {
       out = out.split(p).join(label);
     }
@@ -74,6 +84,7 @@ export async function runTool(runner: ProcessRunner, run: ToolRun): Promise<stri
     args: run.args,
     cwd: run.cwd,
     env: toolEnv(run.workDir, [path.dirname(run.command)]),
+    stdin: run.stdin,
     timeoutMs: run.limits.timeoutMs,
     maxOutputBytes: run.limits.maxManifestBytes,
   });
@@ -98,7 +109,7 @@ export async function runTool(runner: ProcessRunner, run: ToolRun): Promise<stri
     throw new RenderError(
       'tool-failed',
       run.appName,
-      `${run.toolName} ${how}: ${cleanMessage(result.stderr, run) || '(no message)'}`,
+      `${run.toolName} ${how}: ${cleanMessage(result.stderr, run) || '(no message)'}${run.hint ? `; ${run.hint}` : ''}`,
     );
   }
   return result.stdout;
