@@ -43,6 +43,7 @@ describe('template rendering', () => {
       name: 'dev',
       namespace: 'argocd',
       annotations: { a: '{{unknown}}-dev' },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
     });
   });
 
@@ -121,70 +122,130 @@ describe('template rendering', () => {
     });
   });
 
-  it('takes fields from a generator template over the spec template (Template.md "Generator templates")', async () => {
+  it('takes fields from a template inside the generator over the spec template (Template.md "Generator templates")', async () => {
+    // generators[].list.template is a partial template: its fields win, the
+    // fields it leaves empty come from spec.template.
     const set = {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'ApplicationSet',
-      metadata: { name: 'guestbook' },
+      metadata: { name: 'shop' },
       spec: {
-        goTemplate: true,
         generators: [
           {
             list: {
-              elements: [
-                {
-                  cluster: 'engineering-dev',
-                  url: 'https://kubernetes.default.svc',
+              elements: [{ store: 'berlin', api: 'https://10.0.0.1' }],
+              template: {
+                metadata: {},
+                spec: {
+                  project: 'stores',
+                  source: {
+                    targetRevision: 'release',
+                    repoURL: 'https://git.example.org/shop.git',
+                    path: 'overrides/{{store}}',
+                  },
+                  destination: {},
                 },
-              ],
-            },
-            template: {
-              metadata: {},
-              spec: {
-                project: 'default',
-                source: {
-                  targetRevision: 'HEAD',
-                  repoURL: 'https://github.com/argoproj/argo-cd.git',
-                  path: 'applicationset/examples/template-override/{{ .cluster }}-override',
-                },
-                destination: {},
               },
             },
           },
+          { list: { elements: [{ store: 'paris', api: 'https://10.0.0.2' }] } },
         ],
         template: {
-          metadata: { name: '{{ .cluster }}-guestbook' },
+          metadata: { name: 'shop-{{store}}' },
           spec: {
             project: 'default',
             source: {
-              repoURL: 'https://github.com/argoproj/argo-cd.git',
+              repoURL: 'https://git.example.org/shop.git',
               targetRevision: 'HEAD',
-              path: 'applicationset/examples/template-override/default',
+              path: 'base',
             },
-            destination: { server: '{{ .url }}', namespace: 'guestbook' },
+            destination: { server: '{{api}}', namespace: 'shop' },
           },
         },
       },
     };
     const result = await expandApplicationSet(set);
     expect(result.errors).toEqual([]);
-    expect(result.applications[0]).toEqual({
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: 'engineering-dev-guestbook' },
-      spec: {
-        project: 'default',
-        source: {
-          targetRevision: 'HEAD',
-          repoURL: 'https://github.com/argoproj/argo-cd.git',
-          path: 'applicationset/examples/template-override/engineering-dev-override',
+    expect(result.applications).toEqual([
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: {
+          name: 'shop-berlin',
+          finalizers: ['resources-finalizer.argocd.argoproj.io'],
         },
-        destination: {
-          server: 'https://kubernetes.default.svc',
-          namespace: 'guestbook',
+        spec: {
+          project: 'stores',
+          source: {
+            targetRevision: 'release',
+            repoURL: 'https://git.example.org/shop.git',
+            path: 'overrides/berlin',
+          },
+          destination: { server: 'https://10.0.0.1', namespace: 'shop' },
         },
       },
-    });
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Application',
+        metadata: {
+          name: 'shop-paris',
+          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        },
+        spec: {
+          project: 'default',
+          source: {
+            repoURL: 'https://git.example.org/shop.git',
+            targetRevision: 'HEAD',
+            path: 'base',
+          },
+          destination: { server: 'https://10.0.0.2', namespace: 'shop' },
+        },
+      },
+    ]);
+  });
+
+  it('uses the template of a matrix generator, and ignores templates inside its children (Generators-Matrix.md restrictions)', async () => {
+    const set = listSet(
+      [],
+      {},
+      {
+        metadata: { name: '{{a}}-{{b}}' },
+        spec: { project: 'default', source: { path: 'base' } },
+      },
+    );
+    (set.spec as Record<string, unknown>).generators = [
+      {
+        matrix: {
+          template: { metadata: {}, spec: { project: 'matrixed' } },
+          generators: [
+            {
+              list: {
+                elements: [{ a: 'x' }],
+                template: { metadata: {}, spec: { project: 'ignored' } },
+              },
+            },
+            { list: { elements: [{ b: 'y' }] } },
+          ],
+        },
+      },
+    ];
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => [a.metadata.name, a.spec])).toEqual([
+      ['x-y', { project: 'matrixed', source: { path: 'base' } }],
+    ]);
+  });
+
+  it('reports a template placed beside the generator instead of inside it', async () => {
+    const set = listSet([{ cluster: 'dev' }]);
+    (set.spec.generators[0] as Record<string, unknown>).template = {
+      spec: { project: 'x' },
+    };
+    const result = await expandApplicationSet(set);
+    expect(result.applications).toEqual([]);
+    expect(result.errors.map(e => e.message)).toEqual([
+      'ApplicationSet "guestbook": spec.generators[0].template: a generator\'s template goes inside the generator, e.g. spec.generators[0].list.template (Template.md "Generator templates")',
+    ]);
   });
 
   it('filters parameter sets with a post selector (Generators-Post-Selector.md)', async () => {
@@ -329,5 +390,153 @@ describe('bad input', () => {
     expect(result.applications).toEqual([]);
     expect(result.errors.length).toBeGreaterThan(0);
     expect(result.errors.map(e => e.message).join('\n')).toMatch(message);
+  });
+});
+
+describe('Application deletion (Application-Deletion.md)', () => {
+  const FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+  const base = (spec: Record<string, unknown> = {}, meta = {}) =>
+    listSet([{ cluster: 'kiosk', url: 'https://10.9.0.1' }], spec, {
+      metadata: { name: 'pos-{{cluster}}', ...meta },
+      spec: { project: 'default', destination: { server: '{{url}}' } },
+    });
+
+  it('gives every generated Application the resources finalizer by default', async () => {
+    const result = await expandApplicationSet(base());
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.finalizers).toEqual([FINALIZER]);
+  });
+
+  it('leaves the finalizer off with syncPolicy.preserveResourcesOnDeletion: true', async () => {
+    const result = await expandApplicationSet(
+      base({ syncPolicy: { preserveResourcesOnDeletion: true } }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata).toEqual({
+      name: 'pos-kiosk',
+      namespace: 'argocd',
+    });
+  });
+
+  it('adds it with preserveResourcesOnDeletion: false, and keeps finalizers the template sets instead', async () => {
+    const off = await expandApplicationSet(
+      base({ syncPolicy: { preserveResourcesOnDeletion: false } }),
+    );
+    expect(off.applications[0].metadata.finalizers).toEqual([FINALIZER]);
+    const own = await expandApplicationSet(
+      base({}, { finalizers: ['example.org/audit'] }),
+    );
+    expect(own.applications[0].metadata.finalizers).toEqual([
+      'example.org/audit',
+    ]);
+  });
+
+  it('leaves the template untouched for an empty parameter set, finalizer included', async () => {
+    const set = listSet(
+      [{}],
+      {},
+      {
+        metadata: { name: 'static-app' },
+        spec: { project: 'default' },
+      },
+    );
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata).toEqual({
+      name: 'static-app',
+      namespace: 'argocd',
+    });
+  });
+
+  it('accepts the controller-only fields (ignoreApplicationDifferences, applicationsSync, strategy, preservedFields, applyNestedSelectors)', async () => {
+    const result = await expandApplicationSet(
+      base({
+        syncPolicy: { applicationsSync: 'create-update' },
+        ignoreApplicationDifferences: [
+          { jsonPointers: ['/spec/source/targetRevision'] },
+          {
+            name: 'pos-kiosk',
+            jqPathExpressions: ['.spec.source.helm.values'],
+          },
+        ],
+        strategy: {
+          type: 'RollingSync',
+          rollingSync: {
+            steps: [
+              {
+                matchExpressions: [
+                  { key: 'env', operator: 'In', values: ['qa'] },
+                ],
+              },
+            ],
+          },
+        },
+        preservedFields: { annotations: ['example.org/note'] },
+        applyNestedSelectors: true,
+      }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'pos-kiosk',
+    ]);
+  });
+
+  it('reports a preserveResourcesOnDeletion that is not a boolean', async () => {
+    const result = await expandApplicationSet(
+      base({ syncPolicy: { preserveResourcesOnDeletion: 'yes' } }),
+    );
+    expect(result.errors.map(e => e.message)).toEqual([
+      'ApplicationSet "guestbook": spec.syncPolicy.preserveResourcesOnDeletion: must be true or false',
+    ]);
+  });
+});
+
+describe('fasttemplate and `{{` in template fields (Template.md)', () => {
+  it('leaves Helm-style tags and unclosed braces alone, and renders tags across lines', async () => {
+    const set = listSet(
+      [{ cluster: 'kiosk', url: 'u' }],
+      {},
+      {
+        metadata: { name: '{{cluster}}' },
+        spec: {
+          project: 'default',
+          source: {
+            helm: {
+              values: 'name: {{cluster}}\nimage: {{ .Values.image }}\n',
+              parameters: [
+                { name: 'a', value: 'x {{ y' },
+                { name: 'b', value: '{{}}' },
+              ],
+            },
+          },
+        },
+      },
+    );
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].spec.source).toEqual({
+      helm: {
+        values: 'name: kiosk\nimage: {{ .Values.image }}\n',
+        parameters: [
+          { name: 'a', value: 'x {{ y' },
+          { name: 'b', value: '{{}}' },
+        ],
+      },
+    });
+  });
+
+  it('reports a tag opened after a complete one without its end, as fasttemplate does', async () => {
+    const set = listSet(
+      [{ cluster: 'kiosk' }],
+      {},
+      {
+        metadata: { name: '{{cluster}}' },
+        spec: { project: 'default', info: '{{cluster}} and {{ more' },
+      },
+    );
+    const result = await expandApplicationSet(set);
+    expect(result.errors[0].message).toMatch(
+      /template\.spec\.info: cannot find end tag "}}"/,
+    );
   });
 });

@@ -33,6 +33,13 @@ import {
 /** Default cap on Applications per ApplicationSet. @public */
 export const DEFAULT_MAX_APPLICATIONS = 1000;
 
+/**
+ * The finalizer Argo CD puts on generated Applications so that deleting one
+ * deletes its resources; `syncPolicy.preserveResourcesOnDeletion: true`
+ * leaves it off. @public
+ */
+export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
 const DNS_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
@@ -48,6 +55,7 @@ function renderApplication(
   render: RenderOptions,
   templatePatch: string | undefined,
   appSetNamespace: string | undefined,
+  preserveResources: boolean,
   where: string,
 ): Application {
   const fail = (field: string, message: string): never => {
@@ -71,6 +79,15 @@ function renderApplication(
     metadata: rendered.metadata ?? {},
     spec: rendered.spec ?? {},
   };
+  // RenderTemplateParams: an Application without finalizers gets Argo CD's
+  // resources finalizer unless syncPolicy.preserveResourcesOnDeletion is
+  // set (Application-Deletion.md); an empty parameter set leaves the
+  // template as it is.
+  if (Object.keys(params).length && !preserveResources) {
+    const meta = isObject(app.metadata) ? app.metadata : {};
+    if (!Array.isArray(meta.finalizers) || meta.finalizers.length === 0)
+      app.metadata = { ...meta, finalizers: [RESOURCES_FINALIZER] };
+  }
   if (templatePatch) {
     try {
       app = applyTemplatePatch(
@@ -178,6 +195,19 @@ function validate(input: unknown): { errors: string[]; name: string } {
       }
     }
   }
+  if (spec.syncPolicy !== undefined && spec.syncPolicy !== null) {
+    if (!isObject(spec.syncPolicy))
+      errors.push(
+        'spec.syncPolicy: must be a map such as {preserveResourcesOnDeletion: true}',
+      );
+    else if (
+      spec.syncPolicy.preserveResourcesOnDeletion !== undefined &&
+      typeof spec.syncPolicy.preserveResourcesOnDeletion !== 'boolean'
+    )
+      errors.push(
+        'spec.syncPolicy.preserveResourcesOnDeletion: must be true or false',
+      );
+  }
   if (
     spec.templatePatch !== undefined &&
     typeof spec.templatePatch !== 'string'
@@ -222,12 +252,14 @@ export async function expandApplicationSet(
     gitFileGlobbing: context.gitFileGlobbing ?? 'legacy',
     maxParameterSets: context.limits?.maxParameterSets ?? maxApplications * 10,
     maxGitFiles: context.limits?.maxGitFiles ?? 1000,
-    applyNestedSelectors: spec.applyNestedSelectors === true,
   };
   const appSetNamespace =
     typeof set.metadata.namespace === 'string' && set.metadata.namespace
       ? set.metadata.namespace
       : undefined;
+  const preserveResources =
+    isObject(spec.syncPolicy) &&
+    spec.syncPolicy.preserveResourcesOnDeletion === true;
 
   const errors: ExpansionError[] = [];
   const byName = new Map<string, { app: Application; origin: string }>();
@@ -252,20 +284,34 @@ export async function expandApplicationSet(
             'empty generator; use one of list, clusters, git, matrix, merge',
           ),
         );
-      if (entry.template !== undefined && !isObject(entry.template)) {
+      if (entry.template !== undefined) {
+        // Argo CD has no template beside a generator: it would be dropped.
         errors.push(
           errorOf(
             `${entryPath}.template`,
-            'must be a map with metadata and spec',
+            `a generator's template goes inside the generator, e.g. ${entryPath}.${
+              kinds[0] ?? 'list'
+            }.template (Template.md "Generator templates")`,
           ),
         );
         continue;
       }
-      const template = entry.template
-        ? mergeFill(entry.template as Record<string, unknown>, spec.template)
-        : spec.template;
       for (const kind of kinds) {
         const path = `${entryPath}.${kind}`;
+        // Generator templates (generators[].<kind>.template) take precedence
+        // over spec.template field by field (mergo.Merge without override).
+        const own = isObject(entry[kind])
+          ? (entry[kind] as Record<string, unknown>).template
+          : undefined;
+        if (own !== undefined && own !== null && !isObject(own)) {
+          errors.push(
+            errorOf(`${path}.template`, 'must be a map with metadata and spec'),
+          );
+          continue;
+        }
+        const template = isObject(own)
+          ? mergeFill(own, spec.template)
+          : spec.template;
         try {
           const params = applyPostSelector(
             await generateKind(kind, entry[kind], ctx, path, 1),
@@ -294,6 +340,7 @@ export async function expandApplicationSet(
                 render,
                 spec.templatePatch,
                 appSetNamespace,
+                preserveResources,
                 origin,
               );
               const existing = byName.get(app.metadata.name);

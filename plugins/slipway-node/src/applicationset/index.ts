@@ -2,7 +2,11 @@
  * ApplicationSet expansion: generators, both template syntaxes and
  * templatePatch, as pure code over a Git reader and a cluster list.
  */
-export { expandApplicationSet, DEFAULT_MAX_APPLICATIONS } from './expand';
+export {
+  expandApplicationSet,
+  DEFAULT_MAX_APPLICATIONS,
+  RESOURCES_FINALIZER,
+} from './expand';
 export type {
   Application,
   ApplicationSet,

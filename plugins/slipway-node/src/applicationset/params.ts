@@ -3,7 +3,13 @@
  * to `a.b.c` keys, Go's `%v` for leaf values, deep merging (mergo with
  * override), and combining flat parameter sets.
  */
-import { formatValue, GoValue, isMap } from './gotemplate/values';
+import {
+  formatValue,
+  GoValue,
+  isMap,
+  isStringMap,
+  markStringMap,
+} from './gotemplate/values';
 import type { Params } from './types';
 
 /** Go's fmt `%v` of a decoded YAML/JSON value (float64 numbers, `<nil>` for null). */
@@ -15,7 +21,7 @@ export function goString(v: unknown): string {
 /**
  * Flattens nested maps and lists into dot-separated keys, as
  * jeremywohl/flatten's DotStyle does (`cluster.name`, `list.0`), with each
- * leaf printed by `%v`.
+ * leaf printed by `%v`. Like flatten, an empty map or list yields no key.
  */
 export function flattenParams(
   obj: Record<string, unknown>,
@@ -24,11 +30,8 @@ export function flattenParams(
   const out: Record<string, string> = {};
   const visit = (v: unknown, key: string) => {
     if (isMap(v)) {
-      const keys = Object.keys(v);
-      if (keys.length === 0 && key) out[key] = 'map[]';
-      for (const k of keys) visit(v[k], key ? `${key}.${k}` : k);
+      for (const k of Object.keys(v)) visit(v[k], key ? `${key}.${k}` : k);
     } else if (Array.isArray(v)) {
-      if (v.length === 0 && key) out[key] = '[]';
       v.forEach((e, i) => visit(e, key ? `${key}.${i}` : String(i)));
     } else if (key) {
       out[key] = goString(v);
@@ -38,30 +41,36 @@ export function flattenParams(
   return out;
 }
 
-/** Deep clone of plain data. */
+/** Deep clone of plain data (string-typed maps stay string-typed). */
 export function cloneData<T>(v: T): T {
   if (Array.isArray(v)) return v.map(cloneData) as unknown as T;
   if (isMap(v)) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = cloneData(x);
-    return out as T;
+    return (isStringMap(v) ? markStringMap(out) : out) as T;
   }
   return v;
 }
 
 /**
- * mergo.Merge(dst, src, WithOverride) on parameter maps: nested maps merge
- * recursively; any other value of `src` replaces the one in `dst` (false
- * and "" included), except that a non-empty list in `dst` is kept, as
- * mergo does for slices. Returns a new object.
+ * mergo.Merge(dst, src, WithOverride) on parameter maps, key by key:
+ * - a map in `src` merges recursively into a non-empty map in `dst`, takes
+ *   the place of a missing or empty value, and leaves any other non-empty
+ *   value of `dst` (a string, a list) as it is;
+ * - a list, a scalar (false and "" included) or null in `src` replaces the
+ *   value in `dst`.
+ * Returns a new object.
  */
 export function mergeOverride(dst: Params, src: Params): Params {
   const out: Params = cloneData(dst);
   for (const [k, v] of Object.entries(src)) {
     if (v === undefined) continue;
-    if (isMap(v) && isMap(out[k])) {
-      out[k] = mergeOverride(out[k] as Params, v as Params);
-    } else if (!(Array.isArray(v) && k in out && !isEmptyValue(out[k]))) {
+    if (isMap(v)) {
+      const d = out[k];
+      if (isMap(d) && Object.keys(d).length)
+        out[k] = mergeOverride(d as Params, v as Params);
+      else if (isEmptyValue(d)) out[k] = cloneData(v);
+    } else {
       out[k] = cloneData(v);
     }
   }

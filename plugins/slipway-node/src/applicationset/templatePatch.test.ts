@@ -133,3 +133,43 @@ describe('templatePatch (Template.md "Template Patch")', () => {
     );
   });
 });
+
+describe('templatePatch and finalizers', () => {
+  it('adds finalizers from a merge patch to the resources finalizer (ObjectMeta.finalizers merges)', async () => {
+    const set = listSet([{ cluster: 'till', url: 'https://10.4.0.1' }], {
+      templatePatch: 'metadata:\n  finalizers:\n    - example.org/backup\n',
+    });
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.finalizers).toEqual([
+      'resources-finalizer.argocd.argoproj.io',
+      'example.org/backup',
+    ]);
+  });
+
+  it('replaces other lists, such as spec.sources, with the patch list', async () => {
+    const set = listSet(
+      [{ cluster: 'till', url: 'https://10.4.0.1' }],
+      {
+        goTemplate: true,
+        templatePatch:
+          'spec:\n  sources:\n    - repoURL: https://git.example.org/b.git\n',
+      },
+      {
+        metadata: { name: '{{.cluster}}' },
+        spec: {
+          project: 'default',
+          sources: [
+            { repoURL: 'https://git.example.org/a.git' },
+            { repoURL: 'https://git.example.org/c.git' },
+          ],
+        },
+      },
+    );
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].spec.sources).toEqual([
+      { repoURL: 'https://git.example.org/b.git' },
+    ]);
+  });
+});

@@ -2,7 +2,8 @@
  * `templatePatch`: the rendered patch text is YAML or JSON. An object is
  * merged into the Application (maps merge recursively, `null` removes a
  * field, lists replace: strategic merge for Application, whose fields carry
- * no list merge keys); a list is an RFC 6902 JSON patch. `spec.project`
+ * no list merge keys, except metadata.finalizers, which are added to); a
+ * list is an RFC 6902 JSON patch. `spec.project`
  * cannot be changed by a patch, as in Argo CD.
  */
 import YAML from 'yaml';
@@ -171,8 +172,20 @@ export function applyTemplatePatch(
   if (patch === null || patch === undefined) return app;
   let result: unknown;
   if (Array.isArray(patch)) result = jsonPatch(app, patch);
-  else if (isMap(patch)) result = mergePatch(app, patch);
-  else
+  else if (isMap(patch)) {
+    result = mergePatch(app, patch);
+    // ObjectMeta.finalizers has patchStrategy "merge": the strategic merge
+    // patch adds the patch's finalizers to the Application's.
+    const before = isMap(app.metadata) ? app.metadata.finalizers : undefined;
+    const added = isMap(patch.metadata) ? patch.metadata.finalizers : undefined;
+    if (
+      Array.isArray(before) &&
+      Array.isArray(added) &&
+      isMap(result) &&
+      isMap(result.metadata)
+    )
+      result.metadata.finalizers = [...new Set([...before, ...added])];
+  } else
     throw new Error(
       'rendered templatePatch must be a map (merge patch) or a list (JSON patch)',
     );

@@ -41,7 +41,14 @@ export interface ApplicationSet extends KubeObject {
     templatePatch?: string;
     goTemplate?: boolean;
     goTemplateOptions?: string[];
+    /** Accepted and ignored: nested post selectors always apply, as in Argo CD 3. */
     applyNestedSelectors?: boolean;
+    /** `preserveResourcesOnDeletion: true` leaves the resources finalizer off generated Applications. */
+    syncPolicy?: {
+      preserveResourcesOnDeletion?: boolean;
+      applicationsSync?: string;
+      [key: string]: unknown;
+    };
     [key: string]: unknown;
   };
 }

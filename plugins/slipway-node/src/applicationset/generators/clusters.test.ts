@@ -138,6 +138,7 @@ describe('clusters generator', () => {
     expect(result.applications[0].metadata).toEqual({
       name: 'staging-east',
       annotations: { raw: 'staging_east', env: 'staging', note: 'release-1.2' },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
     });
   });
 
@@ -159,6 +160,7 @@ describe('clusters generator', () => {
     expect(result.applications[0].metadata).toEqual({
       name: 'staging-east-staging',
       annotations: { a: 'release-1.2' },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
     });
   });
 
@@ -218,5 +220,110 @@ describe('clusters generator', () => {
         { server: 'staging_east' },
       ],
     ]);
+  });
+});
+
+describe('clusters generator parameters (Generators-Cluster.md)', () => {
+  it('gives project "" to the local cluster too, and a cluster Secret\'s project when it has one', async () => {
+    const withProject: ClusterInfo[] = [
+      ...clusters,
+      { name: 'edge', server: 'https://7.7.7.7', project: 'retail' },
+    ];
+    const result = await expandApplicationSet(
+      set(
+        {},
+        {
+          metadata: {
+            name: '{{.nameNormalized}}',
+            annotations: { project: '[{{.project}}]' },
+          },
+        },
+      ),
+      { clusters: withProject },
+    );
+    expect(result.errors).toEqual([]);
+    expect(
+      result.applications.map(a => [
+        a.metadata.name,
+        a.metadata.annotations?.project,
+      ]),
+    ).toEqual([
+      ['edge', '[retail]'],
+      ['in-cluster', '[]'],
+      ['production', '[]'],
+      ['staging-east', '[]'],
+    ]);
+  });
+
+  it('gives "" for a label or annotation the cluster lacks through index (Go map[string]string)', async () => {
+    const result = await expandApplicationSet(
+      set(
+        {
+          selector: { matchLabels: { environment: 'production' } },
+          values: {
+            revision: '{{index .metadata.labels "revision"}}',
+          },
+        },
+        {
+          metadata: {
+            name: '{{.nameNormalized}}',
+            annotations: {
+              rev: '[{{.values.revision}}]',
+              missingValue: '[{{index .values "nope"}}]',
+            },
+          },
+        },
+      ),
+      { clusters },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.annotations).toEqual({
+      rev: '[]',
+      missingValue: '[]',
+    });
+  });
+
+  it('gives one parameter set holding all clusters with flatList: true', async () => {
+    const result = await expandApplicationSet(
+      set(
+        {
+          selector: { matchExpressions: [{ key: 'type', operator: 'Exists' }] },
+          flatList: true,
+          values: { tier: '{{.metadata.labels.type}}' },
+        },
+        {
+          metadata: { name: 'fleet-overview' },
+          spec: {
+            project: 'my-project',
+            source: {
+              helm: {
+                values:
+                  'clusters:\n{{- range .clusters }}\n  - {{ .name }} ({{ .values.tier }})\n{{- end }}\n',
+              },
+            },
+          },
+        },
+      ),
+      { clusters },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'fleet-overview',
+    ]);
+    expect((result.applications[0].spec.source as any).helm.values).toBe(
+      'clusters:\n  - staging_east (staging)\n  - production (production)\n',
+    );
+  });
+
+  it('adds no values map for an empty `values`', async () => {
+    const result = await expandApplicationSet(
+      set(
+        { selector: { matchLabels: { type: 'production' } }, values: {} },
+        { metadata: { name: '{{.nameNormalized}}-{{hasKey . "values"}}' } },
+      ),
+      { clusters },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.name).toBe('production-false');
   });
 });

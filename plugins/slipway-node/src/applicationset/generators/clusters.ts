@@ -1,9 +1,11 @@
 /**
  * The clusters generator: one parameter set per cluster matching the
- * selector. Parameters: name, nameNormalized, server, project,
- * metadata.labels.<key>, metadata.annotations.<key> (a `metadata` map with
- * goTemplate), and values.<key>. The local cluster has no Secret, so a
- * non-empty selector never matches it and it has no labels.
+ * selector. Parameters: name, nameNormalized, server, project ("" when the
+ * cluster has none), metadata.labels.<key>, metadata.annotations.<key> (a
+ * `metadata` map of string maps with goTemplate), and values.<key>. The
+ * local cluster has no Secret, so a non-empty selector never matches it and
+ * it has no labels. With `flatList: true` the generator gives one parameter
+ * set, `clusters`: the list of all those parameter sets.
  */
 import {
   isEmptySelector,
@@ -11,6 +13,7 @@ import {
   matchesSelector,
   selectorProblem,
 } from '../labelSelector';
+import { markStringMap } from '../gotemplate/values';
 import { sanitizeName } from '../names';
 import type { ClusterInfo, Params } from '../types';
 import {
@@ -43,11 +46,8 @@ export function clusterParams(
   if (problem) throw new GeneratorError(path, problem);
   const selector = (s.selector ?? undefined) as LabelSelector | undefined;
   const ignoreLocal = !isEmptySelector(selector);
-  if (s.flatList)
-    throw new GeneratorError(
-      path,
-      'flatList is not supported; remove it and generate one Application per cluster',
-    );
+  if (s.flatList !== undefined && typeof s.flatList !== 'boolean')
+    throw new GeneratorError(path, '"flatList" must be true or false');
 
   const out: Params[] = [];
   const local = ctx.clusters.filter(isLocal);
@@ -58,7 +58,12 @@ export function clusterParams(
       out.push(
         appendValues(
           s.values,
-          { name: c.name, nameNormalized: c.name, server: c.server },
+          {
+            name: c.name,
+            nameNormalized: c.name,
+            server: c.server,
+            project: '',
+          },
           ctx,
           path,
         ),
@@ -76,8 +81,12 @@ export function clusterParams(
       project: c.project ?? '',
     };
     if (ctx.render.goTemplate) {
-      const metadata: Record<string, unknown> = { labels };
-      if (Object.keys(annotations).length) metadata.annotations = annotations;
+      // Go map[string]string: `index` of a missing label or annotation is "".
+      const metadata: Record<string, unknown> = {
+        labels: markStringMap({ ...labels }),
+      };
+      if (Object.keys(annotations).length)
+        metadata.annotations = markStringMap({ ...annotations });
       params.metadata = metadata;
     } else {
       for (const [k, v] of Object.entries(annotations))
@@ -88,5 +97,5 @@ export function clusterParams(
     out.push(appendValues(s.values, params, ctx, path));
   }
   checkCount(out.length, ctx, path);
-  return out;
+  return s.flatList === true ? [{ clusters: out }] : out;
 }

@@ -8,7 +8,8 @@
  *   sets of later children with equal `mergeKeys` values override them
  *   (later children win); sets without a match in the base are dropped.
  * Combining generators nest one level: a matrix/merge child may itself be a
- * matrix/merge, whose children may not.
+ * matrix/merge, whose children may not. Post selectors of children apply at
+ * every level, as in Argo CD 3 (where spec.applyNestedSelectors is ignored).
  */
 import { renderDeep, RenderError } from '../render';
 import { combineFlat, mergeOverride, paramValue } from '../params';
@@ -25,7 +26,6 @@ export type ChildGenerate = (
   entry: Record<string, unknown>,
   path: string,
   depth: number,
-  dropSelector: boolean,
 ) => Promise<Params[]>;
 
 function children(
@@ -48,14 +48,24 @@ function children(
   });
 }
 
+/**
+ * The second child rendered with one parameter set of the first child
+ * (InterpolateGenerator). Its post `selector` is not rendered: Argo CD
+ * builds the selector before interpolating.
+ */
 function interpolate(
   entry: Record<string, unknown>,
   params: Params,
   ctx: GeneratorContext,
   path: string,
 ): Record<string, unknown> {
+  const { selector, ...generator } = entry;
   try {
-    return renderDeep(entry, params, ctx.render) as Record<string, unknown>;
+    const rendered = renderDeep(generator, params, ctx.render) as Record<
+      string,
+      unknown
+    >;
+    return selector === undefined ? rendered : { ...rendered, selector };
   } catch (e) {
     const field = e instanceof RenderError && e.field ? `.${e.field}` : '';
     throw new GeneratorError(
@@ -79,10 +89,9 @@ export async function matrixParams(
       `matrix generator needs exactly two child generators, found ${gens.length}; nest another matrix to combine more`,
     );
   }
-  const drop = depth > 1 && !ctx.applyNestedSelectors;
   const firstPath = `${path}.generators[0]`;
   const secondPath = `${path}.generators[1]`;
-  const first = await generate(gens[0], firstPath, depth + 1, drop);
+  const first = await generate(gens[0], firstPath, depth + 1);
   const out: Params[] = [];
   for (const a of first) {
     const second = await generate(
@@ -91,7 +100,6 @@ export async function matrixParams(
         : gens[1],
       secondPath,
       depth + 1,
-      drop,
     );
     for (const b of second) {
       if (ctx.render.goTemplate) {
@@ -137,7 +145,6 @@ export async function mergeParams(
     );
   }
   const mergeKeys = [...new Set(keys as string[])].sort();
-  const drop = depth > 1 && !ctx.applyNestedSelectors;
   const keyOf = (p: Params) =>
     JSON.stringify(
       Object.fromEntries(mergeKeys.map(k => [k, paramValue(p, k) ?? null])),
@@ -159,9 +166,7 @@ export async function mergeParams(
 
   const sets: Params[][] = [];
   for (let i = 0; i < gens.length; i++)
-    sets.push(
-      await generate(gens[i], `${path}.generators[${i}]`, depth + 1, drop),
-    );
+    sets.push(await generate(gens[i], `${path}.generators[${i}]`, depth + 1));
   const base = index(sets[0], `${path}.generators[0]`);
   for (let i = 1; i < sets.length; i++) {
     const overrides = index(sets[i], `${path}.generators[${i}]`);

@@ -2,6 +2,7 @@
  * What every generator receives, and the error a generator raises. Errors
  * are turned into ExpansionError values by the expansion; none leaves it.
  */
+import { markStringMap } from '../gotemplate/values';
 import { renderString, RenderOptions } from '../render';
 import type { ClusterInfo, GitFileGlobbing, GitReader, Params } from '../types';
 
@@ -13,7 +14,6 @@ export interface GeneratorContext {
   gitFileGlobbing: GitFileGlobbing;
   maxParameterSets: number;
   maxGitFiles: number;
-  applyNestedSelectors: boolean;
 }
 
 /** A problem in one generator: `path` locates it in the ApplicationSet. */
@@ -30,7 +30,8 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /**
  * appendTemplatedValues: renders each `values` entry against the params
  * (not against other values) and adds them as `values.<key>` (default
- * syntax) or under a `values` map (goTemplate).
+ * syntax) or under a `values` map of strings (goTemplate, a Go
+ * map[string]string); an empty `values` adds nothing.
  */
 export function appendValues(
   values: unknown,
@@ -51,7 +52,9 @@ export function appendValues(
       throw new GeneratorError(path, `values.${k}: ${(e as Error).message}`);
     }
   }
-  if (ctx.render.goTemplate) return { ...params, values: rendered };
+  if (Object.keys(rendered).length === 0) return params;
+  if (ctx.render.goTemplate)
+    return { ...params, values: markStringMap(rendered) };
   const out: Params = { ...params };
   for (const [k, v] of Object.entries(rendered)) out[`values.${k}`] = v;
   return out;

@@ -1,7 +1,8 @@
 /**
  * Dispatches a generator entry to its generator, enforces the nesting
  * limit of matrix/merge, and applies the entry's post `selector` to the
- * generated parameter sets (matched against their flattened form).
+ * generated parameter sets (matched against their flattened form), at the
+ * top level and in matrix/merge children alike.
  */
 import {
   LabelSelector,
@@ -69,8 +70,7 @@ export async function generateKind(
     entry: Record<string, unknown>,
     childPath: string,
     childDepth: number,
-    dropSelector: boolean,
-  ) => generateNested(entry, childPath, childDepth, dropSelector, ctx);
+  ) => generateNested(entry, childPath, childDepth, ctx);
   switch (kind) {
     case 'list':
       return listParams(spec, ctx, path);
@@ -108,12 +108,14 @@ export function applyPostSelector(
   );
 }
 
-/** A child of a matrix/merge: exactly one generator kind; its `template` is ignored, as in Argo CD. */
+/**
+ * A child of a matrix/merge: exactly one generator kind, filtered by its own
+ * post selector; a template inside it is ignored, as in Argo CD.
+ */
 async function generateNested(
   entry: Record<string, unknown>,
   path: string,
   depth: number,
-  dropSelector: boolean,
   ctx: GeneratorContext,
 ): Promise<Params[]> {
   const kinds = generatorKinds(entry);
@@ -135,7 +137,5 @@ async function generateNested(
     kindPath,
     depth,
   );
-  return dropSelector
-    ? params
-    : applyPostSelector(params, entry.selector, `${path}.selector`);
+  return applyPostSelector(params, entry.selector, `${path}.selector`);
 }

@@ -292,6 +292,7 @@ describe('git files generator', () => {
     expect(result.applications[0].metadata).toEqual({
       name: 'engineering-dev-dev',
       labels: { file: 'config.json', seg: 'cluster-config' },
+      finalizers: ['resources-finalizer.argocd.argoproj.io'],
     });
   });
 
@@ -407,5 +408,51 @@ describe('git files generator', () => {
     expect(bad.errors[0].message).toMatch(
       /file "c\/bad\.yaml" is not valid JSON\/YAML/,
     );
+  });
+});
+
+describe('git files generator: flattening file content (default syntax)', () => {
+  it('gives no parameter for an empty map or list, so its tag stays as written', async () => {
+    const reader = new InMemoryGitReader({
+      'sites/lisbon/site.yaml':
+        'site: lisbon\nlabels: {}\nzones: []\nports: [80, 443]\n',
+    });
+    const result = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'sites/*/site.yaml' }] },
+        {
+          metadata: {
+            name: '{{site}}',
+            annotations: {
+              labels: '{{labels}}',
+              zones: '{{zones}}',
+              port: '{{ports.1}}',
+            },
+          },
+        },
+      ),
+      { git: reader },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.annotations).toEqual({
+      labels: '{{labels}}',
+      zones: '{{zones}}',
+      port: '443',
+    });
+  });
+
+  it('gives one parameter set for an empty file, with only the path parameters', async () => {
+    const reader = new InMemoryGitReader({ 'sites/porto/site.yaml': '' });
+    const result = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'sites/*/site.yaml' }] },
+        { metadata: { name: '{{path.basename}}-{{path.filenameNormalized}}' } },
+      ),
+      { git: reader },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'porto-site.yaml',
+    ]);
   });
 });

@@ -37,7 +37,11 @@ describe('list generator', () => {
       {
         apiVersion: 'argoproj.io/v1alpha1',
         kind: 'Application',
-        metadata: { name: 'engineering-dev-guestbook', namespace: 'argocd' },
+        metadata: {
+          name: 'engineering-dev-guestbook',
+          namespace: 'argocd',
+          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        },
         spec: {
           project: 'my-project',
           source: {

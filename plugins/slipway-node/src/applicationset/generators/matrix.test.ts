@@ -475,3 +475,123 @@ describe('matrix generator', () => {
     );
   });
 });
+
+describe('matrix generator: combining parameters as Argo CD does', () => {
+  it("keeps the first child's lists over the second child's with goTemplate (mergo WithOverride replaces lists)", async () => {
+    const reader = new InMemoryGitReader({
+      'tenants/acme/tenant.yaml': 'tenant: acme\nregions: [eu, us]\n',
+      'defaults.yaml': 'regions: [ap]\nsize: small\n',
+    });
+    const set = appSet('tenants', {
+      ...GO,
+      generators: [
+        {
+          matrix: {
+            generators: [
+              {
+                git: {
+                  repoURL: 'https://git.example.org/tenants.git',
+                  revision: 'HEAD',
+                  files: [{ path: 'tenants/*/tenant.yaml' }],
+                },
+              },
+              {
+                git: {
+                  repoURL: 'https://git.example.org/tenants.git',
+                  revision: 'HEAD',
+                  files: [{ path: 'defaults.yaml' }],
+                },
+              },
+            ],
+          },
+        },
+      ],
+      template: {
+        metadata: {
+          name: '{{.tenant}}',
+          annotations: {
+            regions: '{{ join "," .regions }}',
+            size: '{{.size}}',
+            dir: '{{ join "/" .path.segments }}',
+            file: '{{.path.filename}}',
+          },
+        },
+        spec: {},
+      },
+    });
+    const result = await expandApplicationSet(set, { git: reader });
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.annotations).toEqual({
+      regions: 'eu,us',
+      size: 'small',
+      dir: 'tenants/acme',
+      file: 'tenant.yaml',
+    });
+  });
+
+  it("does not interpolate the second child's post selector with the first child's parameters", async () => {
+    const set = appSet('literal-selector', {
+      generators: [
+        {
+          matrix: {
+            generators: [
+              { list: { elements: [{ want: 'blue' }] } },
+              {
+                list: {
+                  elements: [
+                    { color: 'blue', tag: '{{want}}' },
+                    { color: '{{want}}', tag: 'x' },
+                  ],
+                },
+                selector: { matchLabels: { color: '{{want}}' } },
+              },
+            ],
+          },
+        },
+      ],
+      template: { metadata: { name: 'c-{{color}}-{{tag}}' }, spec: {} },
+    });
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    // The elements are interpolated ({{want}} -> blue), the selector is not:
+    // it looks for the literal value "{{want}}" and matches nothing.
+    expect(result.applications).toEqual([]);
+  });
+
+  it('applies post selectors inside a nested matrix without applyNestedSelectors (Argo CD 3)', async () => {
+    const set = appSet('nested-selectors', {
+      generators: [
+        {
+          matrix: {
+            generators: [
+              { list: { elements: [{ shop: 'north' }, { shop: 'south' }] } },
+              {
+                matrix: {
+                  generators: [
+                    {
+                      list: { elements: [{ app: 'till' }, { app: 'scale' }] },
+                      selector: { matchLabels: { app: 'till' } },
+                    },
+                    { list: { elements: [{ stage: 'qa' }] } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+      template: { metadata: { name: '{{shop}}-{{app}}-{{stage}}' }, spec: {} },
+    });
+    for (const applyNestedSelectors of [undefined, false, true]) {
+      const result = await expandApplicationSet({
+        ...set,
+        spec: { ...set.spec, applyNestedSelectors },
+      });
+      expect(result.errors).toEqual([]);
+      expect(result.applications.map(a => a.metadata.name)).toEqual([
+        'north-till-qa',
+        'south-till-qa',
+      ]);
+    }
+  });
+});

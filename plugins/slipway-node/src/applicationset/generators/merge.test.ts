@@ -301,3 +301,57 @@ describe('merge generator', () => {
     );
   });
 });
+
+describe('merge generator: combining parameters as Argo CD does', () => {
+  it('lets a later child replace a list and leave other keys with goTemplate', async () => {
+    const set = appSet('regions', {
+      ...GO,
+      generators: [
+        {
+          merge: {
+            mergeKeys: ['shop'],
+            generators: [
+              {
+                list: {
+                  elements: [
+                    {
+                      shop: 'north',
+                      zones: ['a', 'b'],
+                      owner: { team: 'ops' },
+                    },
+                    { shop: 'south', zones: ['c'], owner: { team: 'ops' } },
+                  ],
+                },
+              },
+              {
+                list: {
+                  elements: [
+                    { shop: 'north', zones: ['z'], owner: { pager: 'on' } },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      ],
+      template: {
+        metadata: {
+          name: '{{.shop}}',
+          annotations: {
+            zones: '{{ join "," .zones }}',
+            owner: '{{ toJson .owner }}',
+          },
+        },
+        spec: {},
+      },
+    });
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(
+      result.applications.map(a => [a.metadata.name, a.metadata.annotations]),
+    ).toEqual([
+      ['north', { zones: 'z', owner: '{"pager":"on","team":"ops"}' }],
+      ['south', { zones: 'c', owner: '{"team":"ops"}' }],
+    ]);
+  });
+});

@@ -10,6 +10,7 @@ import {
   goEqual,
   GoValue,
   isMap,
+  isStringMap,
   isTrue,
   toNumber,
   typeName,
@@ -205,9 +206,9 @@ function indexOne(item: GoValue, key: GoValue): GoValue {
   if (isMap(item)) {
     if (typeof key !== 'string')
       throw new Error(`value has type ${typeName(key)}; should be string`);
-    return Object.prototype.hasOwnProperty.call(item, key)
-      ? item[key]
-      : undefined;
+    if (Object.prototype.hasOwnProperty.call(item, key)) return item[key];
+    // Go's index gives the zero value of the element type for a missing key.
+    return isStringMap(item) ? '' : undefined;
   }
   if (item === undefined || item === null)
     throw new Error('index of untyped nil');

@@ -4,8 +4,21 @@
  * pipelines (the previous value becomes the last argument), if/with/range
  * with else branches, break/continue and short-circuit `and`/`or`.
  */
-import { Command, Operand, Pipeline, TemplateNode } from './parser';
-import { formatValue, GoValue, isMap, isTrue, typeName } from './values';
+import {
+  Command,
+  Operand,
+  parseTemplate,
+  Pipeline,
+  TemplateNode,
+} from './parser';
+import {
+  formatValue,
+  GoValue,
+  isMap,
+  isStringMap,
+  isTrue,
+  typeName,
+} from './values';
 
 /** A template function: receives evaluated arguments, returns a value or throws. */
 export type TemplateFunction = (...args: GoValue[]) => GoValue;
@@ -18,7 +31,11 @@ export interface ExecOptions {
   maxOutputLength: number;
   /** Bound on the total iterations of all range loops. */
   maxIterations: number;
+  /** How deep `tpl` calls are nested (internal). */
+  tplDepth?: number;
 }
+
+const MAX_TPL_DEPTH = 10;
 
 /** An error while executing a template; the message names the failing action. */
 export class TemplateExecError extends Error {}
@@ -79,8 +96,11 @@ function field(s: State, receiver: GoValue, name: string): GoValue {
       return receiver[name];
     if (s.options.missingKey === 'error')
       s.fail(`map has no entry for key "${name}"`);
-    // missingkey=zero yields the zero value of interface{} (nil); default yields "no value".
-    return s.options.missingKey === 'zero' ? null : undefined;
+    // missingkey=zero yields the zero value of the map's element type ("" for
+    // map[string]string, nil for interface{}); default yields "no value".
+    if (s.options.missingKey === 'zero')
+      return isStringMap(receiver) ? '' : null;
+    return undefined;
   }
   if (receiver === undefined) {
     // Go treats a field of "no value" as another missing key.
@@ -147,6 +167,7 @@ function callFunction(
     }
     return v;
   }
+  if (name === 'tpl') return callTpl(s, dot, args, final);
   const fn = s.options.functions[name];
   if (!fn) return s.fail(`function "${name}" not defined`);
   const values = args.map(a => evalArg(s, dot, a));
@@ -156,6 +177,36 @@ function callFunction(
   } catch (e) {
     if (e instanceof TemplateExecError) throw e;
     return s.fail(`error calling ${name}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Argo CD's `tpl TEMPLATE DATA`: renders a template string with the same
+ * functions and options, "<no value>" removed from its output.
+ */
+function callTpl(
+  s: State,
+  dot: GoValue,
+  args: Operand[],
+  final: { value: GoValue } | undefined,
+): GoValue {
+  const values = args.map(a => evalArg(s, dot, a));
+  if (final) values.push(final.value);
+  if (values.length !== 2)
+    return s.fail(`wrong number of args for tpl: want 2 got ${values.length}`);
+  const depth = (s.options.tplDepth ?? 0) + 1;
+  if (depth > MAX_TPL_DEPTH)
+    return s.fail(`error calling tpl: nested deeper than ${MAX_TPL_DEPTH}`);
+  const source =
+    typeof values[0] === 'string' ? values[0] : formatValue(values[0]);
+  try {
+    const out = execute(parseTemplate(source), values[1], {
+      ...s.options,
+      tplDepth: depth,
+    });
+    return out.replace(/<no value>/g, '');
+  } catch (e) {
+    return s.fail(`error calling tpl: ${(e as Error).message}`);
   }
 }
 

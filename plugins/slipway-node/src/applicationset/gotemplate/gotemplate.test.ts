@@ -257,3 +257,144 @@ describe('template functions ApplicationSets use', () => {
     expect(render('{{ len (list 1 2 3) }}', {})).toBe('3');
   });
 });
+
+describe('toYaml as Argo CD writes it (sigs.k8s.io/yaml, go-yaml v2)', () => {
+  it('puts list items at the indentation of their key and sorts keys', () => {
+    expect(
+      render('{{ toYaml . }}', {
+        zeta: 1,
+        app: { ports: [80, 443], name: 'till' },
+        hosts: [{ host: 'a.example.org', tls: true }],
+      }),
+    ).toBe(
+      [
+        'app:',
+        '  name: till',
+        '  ports:',
+        '  - 80',
+        '  - 443',
+        'hosts:',
+        '- host: a.example.org',
+        '  tls: true',
+        'zeta: 1',
+      ].join('\n'),
+    );
+  });
+
+  it('double-quotes strings that would read as another type, single-quotes others that cannot be plain, and writes multi-line strings as literal blocks', () => {
+    expect(
+      render('{{ toYaml . }}', {
+        a: 'true',
+        b: 'yes',
+        c: '0755',
+        d: '1.5e3',
+        e: '',
+        f: '2024-05-01',
+        g: 'key: value',
+        h: '#not a comment',
+        i: 'line one\nline two\n',
+        j: 'plain text',
+        k: 'null',
+        l: '12:30',
+      }),
+    ).toBe(
+      [
+        'a: "true"',
+        'b: "yes"',
+        'c: "0755"',
+        'd: "1.5e3"',
+        'e: ""',
+        'f: "2024-05-01"',
+        "g: 'key: value'",
+        "h: '#not a comment'",
+        'i: |',
+        '  line one',
+        '  line two',
+        'j: plain text',
+        'k: "null"',
+        'l: "12:30"',
+      ].join('\n'),
+    );
+  });
+
+  it('round-trips through fromYaml', () => {
+    const data = { cfg: { replicas: 3, tags: ['x', 'on'], note: 'a: b' } };
+    expect(render('{{ (fromYaml (toYaml .cfg)).tags }}', data)).toBe('[x on]');
+    expect(render('{{ index (fromYaml (toYaml .cfg)) "note" }}', data)).toBe(
+      'a: b',
+    );
+  });
+});
+
+describe('more Sprig functions (GoTemplate.md: all of Sprig but env, expandenv, getHostByName)', () => {
+  it('replace with an empty old string inserts around every character, as strings.Replace does', () => {
+    expect(render('{{ replace "" "." "ab" }}', {})).toBe('.a.b.');
+    expect(render('{{ "a_b_c" | replace "_" "-" }}', {})).toBe('a-b-c');
+  });
+
+  it('string helpers: abbrev, abbrevboth, initials, untitle, swapcase, plural, splitn', () => {
+    expect(render('{{ abbrev 7 "storefront" }}', {})).toBe('stor...');
+    expect(render('{{ abbrevboth 5 10 "aaaa bbbb cccc" }}', {})).toBe(
+      '...bbbb...',
+    );
+    expect(render('{{ initials "Point Of Sale" }}', {})).toBe('POS');
+    expect(render('{{ untitle "Point Of Sale" }}', {})).toBe('point of sale');
+    expect(render('{{ swapcase "Till 9" }}', {})).toBe('tILL 9');
+    expect(
+      render('{{ plural "till" "tills" 1 }}/{{ plural "till" "tills" 3 }}', {}),
+    ).toBe('till/tills');
+    expect(render('{{ (splitn "." 2 "a.b.c")._1 }}', {})).toBe('b.c');
+  });
+
+  it('numbers and lists: seq, untilStep, addf, chunk, all/any, must* variants', () => {
+    expect(render('{{ seq 3 }}|{{ seq 4 2 }}|{{ seq 0 5 10 }}', {})).toBe(
+      '1 2 3|4 3 2|0 5 10',
+    );
+    expect(render('{{ untilStep 1 8 3 | toJson }}', {})).toBe('[1,4,7]');
+    expect(render('{{ addf 0.5 2 }} {{ divf 3 4 }}', {})).toBe('2.5 0.75');
+    expect(render('{{ chunk 2 .l | toJson }}', { l: [1, 2, 3] })).toBe(
+      '[[1,2],[3]]',
+    );
+    expect(render('{{ all 1 "x" }} {{ any "" 0 }}', {})).toBe('true false');
+    expect(
+      render('{{ mustFirst .l }}-{{ mustLast .l }}', { l: ['a', 'z'] }),
+    ).toBe('a-z');
+  });
+
+  it('types and maps: kindOf, typeOf, deepEqual, merge, mergeOverwrite, deepCopy', () => {
+    const data = {
+      l: [],
+      n: 1.5,
+      base: { a: 1, o: { x: 1 } },
+      extra: { a: 2, o: { y: 2 } },
+    };
+    expect(
+      render('{{ kindOf .l }} {{ kindOf .base }} {{ typeOf .n }}', data),
+    ).toBe('slice map float64');
+    expect(
+      render('{{ deepEqual .base .base }} {{ deepEqual 1 1.0 }}', data),
+    ).toBe('true false');
+    expect(render('{{ merge (deepCopy .base) .extra | toJson }}', data)).toBe(
+      '{"a":1,"o":{"x":1,"y":2}}',
+    );
+    expect(
+      render('{{ mergeOverwrite (deepCopy .base) .extra | toJson }}', data),
+    ).toBe('{"a":2,"o":{"x":1,"y":2}}');
+  });
+
+  it('encodings: b32enc/b32dec, adler32sum, regexQuoteMeta', () => {
+    expect(render('{{ b32enc "till" }} {{ b32dec (b32enc "till") }}', {})).toBe(
+      'ORUWY3A= till',
+    );
+    expect(render('{{ adler32sum "Wikipedia" }}', {})).toBe('300286872');
+    expect(render('{{ regexQuoteMeta "v1.2+x" }}', {})).toBe('v1\\.2\\+x');
+  });
+
+  it('tpl renders a template string with the same functions, dropping "<no value>"', () => {
+    const data = { t: '{{ .app | upper }}-{{ .missing }}', app: 'till' };
+    expect(render('{{ tpl .t . }}', data)).toBe('TILL-');
+    expect(() => render('{{ tpl .t }}', data)).toThrow(
+      /wrong number of args for tpl/,
+    );
+  });
+});

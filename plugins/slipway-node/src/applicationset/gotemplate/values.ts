@@ -20,6 +20,24 @@ export function isMap(v: unknown): v is Record<string, GoValue> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const STRING_MAPS = new WeakSet<object>();
+
+/**
+ * Marks a map as Go's map[string]string (Argo CD's cluster labels and
+ * annotations, and the goTemplate `values` map), whose missing keys read as
+ * "" through `index` and missingkey=zero, where a map[string]interface{}
+ * gives no value. Returns the map.
+ */
+export function markStringMap<T extends object>(map: T): T {
+  STRING_MAPS.add(map);
+  return map;
+}
+
+/** Whether a map was marked as map[string]string. */
+export function isStringMap(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && STRING_MAPS.has(v);
+}
+
 /**
  * Go's `%v` for a float64: strconv 'g' with the shortest precision, which
  * switches to exponent form when the exponent is < -4 or >= 6 (1e+06).
@@ -76,7 +94,7 @@ export function typeName(v: GoValue): string {
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return '[]interface {}';
-  return 'map[string]interface {}';
+  return isStringMap(v) ? 'map[string]string' : 'map[string]interface {}';
 }
 
 /** Converts a value to a JS number (sprig's toFloat64-like), or undefined. */
