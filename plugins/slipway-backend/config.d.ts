@@ -211,6 +211,14 @@ export interface Config {
        * @visibility backend
        */
       kubectl?: string;
+      /**
+       * Path of the `jsonnet` binary (C++ jsonnet or go-jsonnet), which
+       * evaluates the `*.jsonnet` files of directory sources. Default:
+       * `jsonnet` on PATH. Optional: without it only Applications with
+       * Jsonnet files fail to render.
+       * @visibility backend
+       */
+      jsonnet?: string;
       /** Folder where tool binaries unpacked from npm packages are kept. Default: a folder under the system temp folder. @visibility backend */
       cacheDir?: string;
     };

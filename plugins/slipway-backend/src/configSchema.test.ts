@@ -84,7 +84,12 @@ const FULL_EXAMPLE: JsonObject = {
       retention: '30d',
     },
     render: { allowRemoteBases: false, cacheEntries: 200, parallelism: 2 },
-    tools: { helm: '/usr/local/bin/helm', kubectl: '/usr/local/bin/kubectl', cacheDir: '/var/cache/slipway-tools' },
+    tools: {
+      helm: '/usr/local/bin/helm',
+      kubectl: '/usr/local/bin/kubectl',
+      jsonnet: '/usr/bin/jsonnet',
+      cacheDir: '/var/cache/slipway-tools',
+    },
     health: {
       luaScriptsDir: '/etc/slipway/resource_customizations',
       customizations: { 'cert-manager.io_Certificate': 'return {status = "Healthy"}', Pod: 'return {status = "Healthy"}' },
@@ -174,6 +179,7 @@ describe('the configuration schema', () => {
       /\/slipway\/projects\/0\/syncWindows\/0\/kind/,
     );
     expect(() => validate({ slipway: { notifications: { outOfSyncAfter: { fortnights: 1 } } } })).toThrow(/outOfSyncAfter/);
+    expect(() => validate({ slipway: { tools: { jsonnet: { path: '/usr/bin/jsonnet' } } } })).toThrow(/must be string.*\/slipway\/tools\/jsonnet/);
   });
 
   it('declares every slipway key the code reads (the full example covers them all)', () => {

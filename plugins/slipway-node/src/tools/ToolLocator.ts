@@ -5,6 +5,7 @@ import {
   findKubectlLayer,
   KUBECTL_LAYER_PACKAGE,
 } from './KubectlLayerPackage';
+import { locateJsonnet } from './locateJsonnet';
 import { findOnPath, probeHelm, probeKubectl } from './ToolProbe';
 
 /** Where a located program came from. */
@@ -16,6 +17,11 @@ export interface LocateToolsOptions {
   helm?: string;
   /** Configured path of kubectl (`slipway.tools.kubectl`); when set it must work. */
   kubectl?: string;
+  /**
+   * Configured path of jsonnet (`slipway.tools.jsonnet`). jsonnet is optional:
+   * when it is missing or this path does not work, only Jsonnet sources fail.
+   */
+  jsonnet?: string;
   /**
    * Folder for programs extracted from the npm package; default
    * `<os temp dir>/.slipway-cache/tools/<package version>`.
@@ -37,7 +43,13 @@ export interface LocatedTools {
   helmVersion: string;
   /** e.g. `v1.33.9` */
   kubectlVersion: string;
-  sources: { helm: ToolSource; kubectl: ToolSource };
+  /** jsonnet, when found: it renders the `*.jsonnet` files of directory sources. */
+  jsonnet?: string;
+  /** e.g. `v0.18.0` */
+  jsonnetVersion?: string;
+  /** Why jsonnet is missing and what to do; set when `jsonnet` is not. */
+  jsonnetProblem?: string;
+  sources: { helm: ToolSource; kubectl: ToolSource; jsonnet?: ToolSource };
 }
 
 /** The subset of Backstage's Config that {@link toolsOptionsFromConfig} reads. */
@@ -71,6 +83,10 @@ const located = new Map<string, Promise<LocatedTools>>();
  *    it resolves from the working directory or `resolvePaths`: its
  *    `lib/layer.zip` is extracted once into a cache folder.
  *
+ * jsonnet (optional, for `*.jsonnet` files of directory sources) is looked
+ * for as `slipway.tools.jsonnet`, else on PATH; when it is missing or does not
+ * work the result says why in `jsonnetProblem` instead of rejecting.
+ *
  * Results are remembered per options for the life of the process. Rejects
  * with an error that says how to configure the programs when none is found.
  */
@@ -78,6 +94,7 @@ export function locateTools(options: LocateToolsOptions = {}): Promise<LocatedTo
   const key = JSON.stringify([
     options.helm,
     options.kubectl,
+    options.jsonnet,
     options.cacheDir,
     options.searchPath ?? process.env.PATH,
     options.resolvePaths,
@@ -92,11 +109,12 @@ export function locateTools(options: LocateToolsOptions = {}): Promise<LocatedTo
   return result;
 }
 
-/** Reads `slipway.tools.helm`, `slipway.tools.kubectl` and `slipway.tools.cacheDir`. */
+/** Reads `slipway.tools.helm`, `slipway.tools.kubectl`, `slipway.tools.jsonnet` and `slipway.tools.cacheDir`. */
 export function toolsOptionsFromConfig(config: ToolsConfigReader): LocateToolsOptions {
   return {
     helm: config.getOptionalString('slipway.tools.helm'),
     kubectl: config.getOptionalString('slipway.tools.kubectl'),
+    jsonnet: config.getOptionalString('slipway.tools.jsonnet'),
     cacheDir: config.getOptionalString('slipway.tools.cacheDir'),
   };
 }
@@ -157,12 +175,20 @@ async function locateUncached(options: LocateToolsOptions): Promise<LocatedTools
 
   const helm = found.helm!;
   const kubectl = found.kubectl!;
+  const jsonnet = await locateJsonnet(options.jsonnet, options.searchPath ?? process.env.PATH);
   return {
     helm: helm.file,
     kubectl: kubectl.file,
     helmVersion: helm.version,
     kubectlVersion: kubectl.version,
-    sources: { helm: helm.source, kubectl: kubectl.source },
+    ...('problem' in jsonnet
+      ? { jsonnetProblem: jsonnet.problem }
+      : { jsonnet: jsonnet.file, jsonnetVersion: jsonnet.version }),
+    sources: {
+      helm: helm.source,
+      kubectl: kubectl.source,
+      ...('problem' in jsonnet ? {} : { jsonnet: jsonnet.source }),
+    },
   };
 }
 

@@ -85,6 +85,24 @@ export async function probeKubectl(file: string): Promise<string> {
   return match[1].startsWith('v') ? match[1] : `v${match[1]}`;
 }
 
+/**
+ * Checks that `file` is a working jsonnet (the C++ `jsonnet` or go-jsonnet):
+ * `jsonnet --version` must print a version and a small program must evaluate
+ * with an external variable. Returns the version (e.g. `v0.18.0`).
+ */
+export async function probeJsonnet(file: string): Promise<string> {
+  const output = await run(file, ['--version']);
+  const match = /Jsonnet commandline interpreter.*?(v?\d+\.\d+\.\d+[0-9A-Za-z.+-]*)/.exec(output);
+  if (!match) {
+    throw new Error(`\`jsonnet --version\` printed no Jsonnet version: ${output.trim().slice(0, 200)}`);
+  }
+  const evaluated = await run(file, ['--ext-str', 'probe=ok', '-e', "{ check: std.extVar('probe') + '-' + (1 + 1) }"]);
+  if (!/"check":\s*"ok-2"/.test(evaluated)) {
+    throw new Error(`jsonnet did not evaluate a small program (expected "ok-2"): ${evaluated.trim().slice(0, 200)}`);
+  }
+  return match[1].startsWith('v') ? match[1] : `v${match[1]}`;
+}
+
 /** First executable file called `name` in the PATH-style list `searchPath`. */
 export function findOnPath(name: string, searchPath: string | undefined): string | undefined {
   if (!searchPath) {

@@ -87,6 +87,7 @@ export class ApplicationController {
     const connection = await this.options.clusters.connect(spec.destination);
     const rendered = await this.options.renderer.render({
       appName: app.name,
+      project: spec.project,
       destinationNamespace: spec.destination.namespace,
       source: spec.source,
       sources: spec.sources,

@@ -10,11 +10,13 @@ import {
   type RepositoryCredential,
   type Source,
 } from '@slipway/plugin-slipway-node';
+import { buildEnvironment } from './buildEnvironment';
 import { resolveConfined } from './confine';
 import { detectSourceType, SourceTypeError } from './detectSourceType';
 import { DirectoryRenderer } from './DirectoryRenderer';
 import { HelmRenderer } from './HelmRenderer';
 import { HelmRepositoryError, type HelmRepositoryClient } from './HelmRepository';
+import { jsonnetProgramOf } from './JsonnetRenderer';
 import { KustomizeRenderer } from './KustomizeRenderer';
 import { LimitedProcessRunner } from './LimitedProcessRunner';
 import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
@@ -68,7 +70,7 @@ type Resolved =
 export class ApplicationRenderer implements Renderer {
   private readonly runner: ProcessRunner;
   private readonly limits: RenderLimits;
-  private readonly directory = new DirectoryRenderer();
+  private readonly directory: DirectoryRenderer;
   private readonly kustomize: KustomizeRenderer;
   private readonly helm: HelmRenderer;
   private readonly credentials: CredentialStore;
@@ -82,6 +84,7 @@ export class ApplicationRenderer implements Renderer {
     const runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
     this.runner = options.parallelism ? new LimitedProcessRunner(runner, options.parallelism) : runner;
     this.limits = { ...DEFAULT_RENDER_LIMITS, ...options.limits };
+    this.directory = new DirectoryRenderer(this.runner);
     this.kustomize = new KustomizeRenderer(this.runner);
     this.helm = new HelmRenderer(this.runner);
   }
@@ -121,14 +124,21 @@ export class ApplicationRenderer implements Renderer {
       revisions: resolved.map(r => (r.kind === 'git' ? r.commit : r.version)),
       spec: {
         appName,
-        // the resolved revisions stand for targetRevision: a branch and its commit render alike
-        sources: sources.map(s => ({ ...s, targetRevision: undefined })),
+        // the resolved revisions stand for targetRevision: a branch and its commit render alike,
+        // except where Jsonnet variables may use $ARGOCD_APP_SOURCE_TARGET_REVISION
+        sources: sources.map(s => ({ ...s, targetRevision: s.directory?.jsonnet ? s.targetRevision : undefined })),
         destinationNamespace: request.destinationNamespace,
+        project: request.project,
         kubeVersion: request.kubeVersion,
         apiVersions: request.apiVersions,
         allowRemoteBases: this.options.allowRemoteBases === true,
       },
-      toolVersions: { helm: tools?.helmVersion, kubectl: tools?.kubectlVersion, kustomize: tools?.kustomizeVersion },
+      toolVersions: {
+        helm: tools?.helmVersion,
+        kubectl: tools?.kubectlVersion,
+        kustomize: tools?.kustomizeVersion,
+        jsonnet: tools?.jsonnetVersion,
+      },
     });
     const hit = await this.options.cache?.get(key);
     if (hit) {
@@ -145,6 +155,7 @@ export class ApplicationRenderer implements Renderer {
       }
       return tools;
     };
+    const jsonnetProgram = jsonnetProgramOf(tools, toolsError, this.secrets);
     // scratch folders (HOME, TMPDIR) only for the tools: plain YAML needs none
     let work: string | undefined;
     const scratchOf = async (i: number) => {
@@ -230,7 +241,29 @@ export class ApplicationRenderer implements Renderer {
           throw e;
         }
         if (type === 'Directory') {
-          manifests.push(...(await this.directory.render({ appName, root, appDir: appDir.path, options: s.directory, limits: this.limits })));
+          manifests.push(
+            ...(await this.directory.render({
+              appName,
+              root,
+              appDir: appDir.path,
+              options: s.directory,
+              limits: this.limits,
+              jsonnet: {
+                program: jsonnetProgram,
+                environment: buildEnvironment({
+                  appName,
+                  destinationNamespace: request.destinationNamespace,
+                  project: request.project,
+                  revision: r.commit,
+                  repoURL: redactUrl(s.repoURL),
+                  path: s.path,
+                  targetRevision: s.targetRevision,
+                }),
+                workDir: () => scratchOf(i),
+                secrets: this.secrets,
+              },
+            })),
+          );
           rendered.push({ ...base, revision: r.commit, type });
           continue;
         }

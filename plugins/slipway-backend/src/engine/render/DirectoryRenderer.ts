@@ -3,7 +3,9 @@ import path from 'node:path';
 import picomatch from 'picomatch';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { resolveConfined } from './confine';
+import { isJsonnetFile, JsonnetRenderer, type JsonnetSetup } from './JsonnetRenderer';
 import { ManifestParseError, parseManifests } from './parseManifests';
+import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
 import type { DirectorySourceOptions, RenderLimits } from './types';
 
@@ -15,7 +17,16 @@ export interface DirectoryRenderInput {
   appDir: string;
   options?: DirectorySourceOptions;
   limits: RenderLimits;
+  /** How `*.jsonnet` files are evaluated; without it they fail with a message saying so. */
+  jsonnet?: JsonnetSetup;
 }
+
+const NO_JSONNET: JsonnetSetup = {
+  program: { problem: 'no jsonnet was given to this renderer; install jsonnet or set slipway.tools.jsonnet' },
+  environment: {},
+  workDir: () => Promise.reject(new Error('no scratch folder')),
+  secrets: [],
+};
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Argo CD's marker for files a directory source must not render. */
@@ -32,11 +43,19 @@ function globMatcher(pattern: string | undefined): ((p: string) => boolean) | un
 
 /**
  * Renders a plain directory like Argo CD's directory source: `.yaml`, `.yml`
- * and `.json` files (sorted by path), subfolders when `recurse` is set,
- * `include`/`exclude` globs matched against the path relative to the source
- * folder; other files are ignored.
+ * and `.json` files read, `.jsonnet` files evaluated with jsonnet (see
+ * JsonnetRenderer; `.libsonnet` files are only imported), in path order;
+ * subfolders when `recurse` is set, `include`/`exclude` globs matched
+ * against the path relative to the source folder; other files are ignored.
  */
 export class DirectoryRenderer {
+  private readonly jsonnet: JsonnetRenderer;
+
+  /** `runner` runs jsonnet (default: in this process). */
+  constructor(runner: ProcessRunner = new SpawnProcessRunner()) {
+    this.jsonnet = new JsonnetRenderer(runner);
+  }
+
   async render(input: DirectoryRenderInput): Promise<KubeObject[]> {
     const { appName, limits } = input;
     const include = globMatcher(input.options?.include);
@@ -50,13 +69,6 @@ export class DirectoryRenderer {
       if (exclude?.(rel) || (include && !include(rel))) {
         continue;
       }
-      if (/\.jsonnet$/i.test(rel)) {
-        throw new RenderError(
-          'invalid-source',
-          appName,
-          `"${rel}" is a Jsonnet file, which Slipway does not render; exclude it with directory.exclude`,
-        );
-      }
       const { path: real } = await resolveConfined({
         appName,
         root: input.root,
@@ -64,16 +76,24 @@ export class DirectoryRenderer {
         target: rel,
         what: 'manifest file',
       });
+      if (isJsonnetFile(rel)) {
+        const evaluated = await this.jsonnet.render({
+          appName,
+          root: input.root,
+          appDir: input.appDir,
+          file: rel,
+          options: input.options?.jsonnet,
+          setup: input.jsonnet ?? NO_JSONNET,
+          limits,
+        });
+        bytes += evaluated.bytes;
+        this.checkSize(appName, bytes, limits);
+        out.push(...evaluated.manifests);
+        continue;
+      }
       const text = await fs.promises.readFile(real, 'utf8');
       bytes += Buffer.byteLength(text);
-      if (bytes > limits.maxManifestBytes) {
-        throw new RenderError(
-          'limit-exceeded',
-          appName,
-          `the manifests of the directory source exceed ${limits.maxManifestBytes} bytes; ` +
-            'narrow it with directory.include/exclude or raise the limit',
-        );
-      }
+      this.checkSize(appName, bytes, limits);
       if (text.includes(SKIP_MARKER)) {
         continue;
       }
@@ -87,6 +107,17 @@ export class DirectoryRenderer {
       }
     }
     return out;
+  }
+
+  private checkSize(appName: string, bytes: number, limits: RenderLimits): void {
+    if (bytes > limits.maxManifestBytes) {
+      throw new RenderError(
+        'limit-exceeded',
+        appName,
+        `the manifests of the directory source exceed ${limits.maxManifestBytes} bytes; ` +
+          'narrow it with directory.include/exclude or raise the limit',
+      );
+    }
   }
 
   private async collect(
@@ -118,7 +149,7 @@ export class DirectoryRenderer {
             'point source.path at a smaller folder or raise the file limit',
         );
       }
-      if (MANIFEST_FILE.test(entry.name) || /\.jsonnet$/i.test(entry.name)) {
+      if (MANIFEST_FILE.test(entry.name) || isJsonnetFile(entry.name)) {
         if (entry.isSymbolicLink()) {
           const stat = await fs.promises.stat(path.join(dir, entry.name)).catch(() => undefined);
           if (!stat?.isFile()) {

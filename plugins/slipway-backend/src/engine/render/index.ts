@@ -5,6 +5,8 @@ export { ApplicationRenderer } from './ApplicationRenderer';
 export type { ApplicationRendererOptions } from './ApplicationRenderer';
 export { DirectoryRenderer } from './DirectoryRenderer';
 export type { DirectoryRenderInput } from './DirectoryRenderer';
+export { JsonnetRenderer } from './JsonnetRenderer';
+export type { JsonnetProgram, JsonnetRenderInput, JsonnetSetup } from './JsonnetRenderer';
 export { KustomizeRenderer, parseImageOverride } from './KustomizeRenderer';
 export type { KustomizeRenderInput } from './KustomizeRenderer';
 export { HelmRenderer } from './HelmRenderer';

@@ -53,6 +53,17 @@ function flatten(obj: KubeObject, where: string, out: KubeObject[]): void {
 }
 
 /**
+ * The Kubernetes objects of one parsed value (e.g. an item of the JSON a
+ * Jsonnet file evaluates to): `List` kinds are flattened; `where` names the
+ * value in errors.
+ */
+export function toKubeObjects(value: unknown, where: string): KubeObject[] {
+  const out: KubeObject[] = [];
+  flatten(toKubeObject(value, where), where, out);
+  return out;
+}
+
+/**
  * Parses YAML (multi-document) or JSON text into Kubernetes objects. Empty
  * documents are skipped; `List` kinds are flattened; YAML alias expansion is
  * bounded (a "billion laughs" document is refused).

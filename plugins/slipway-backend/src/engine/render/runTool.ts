@@ -13,6 +13,11 @@ export interface RenderTools {
   helmVersion: string;
   kubectlVersion: string;
   kustomizeVersion?: string;
+  /** jsonnet, for `*.jsonnet` files of directory sources; optional. */
+  jsonnet?: string;
+  jsonnetVersion?: string;
+  /** Why jsonnet is missing and what to do, when `jsonnet` is not set. */
+  jsonnetProblem?: string;
 }
 
 export interface ToolRun {

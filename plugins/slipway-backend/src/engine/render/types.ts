@@ -30,12 +30,28 @@ export interface KustomizeSourceOptions {
   [key: string]: unknown;
 }
 
+/** An external variable or top-level argument of `spec.source.directory.jsonnet`. */
+export interface JsonnetVariable {
+  name: string;
+  value: string;
+  /** The value is Jsonnet code rather than a string. */
+  code?: boolean;
+}
+
+/** `spec.source.directory.jsonnet` of an Argo CD Application. */
+export interface JsonnetSourceOptions {
+  extVars?: JsonnetVariable[];
+  tlas?: JsonnetVariable[];
+  /** Library search folders, relative to the repository root. */
+  libs?: string[];
+}
+
 /** `spec.source.directory` of an Argo CD Application. */
 export interface DirectorySourceOptions {
   recurse?: boolean;
   include?: string;
   exclude?: string;
-  jsonnet?: unknown;
+  jsonnet?: JsonnetSourceOptions;
 }
 
 /** One source of an Argo CD Application (`spec.source` or an item of `spec.sources`). */
@@ -60,6 +76,8 @@ export interface RenderRequest {
   appName: string;
   /** `spec.destination.namespace`. */
   destinationNamespace?: string;
+  /** `spec.project`: only Jsonnet's `$ARGOCD_APP_PROJECT_NAME` uses it (empty when unset). */
+  project?: string;
   /** `spec.source`; ignored when `sources` is set, like Argo CD. */
   source?: ApplicationSource;
   /** `spec.sources`. */

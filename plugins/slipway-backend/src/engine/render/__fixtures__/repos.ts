@@ -52,13 +52,16 @@ export function deployment(name: string, image = 'nginx:1.25'): string {
 
 let tools: Promise<RenderTools> | undefined;
 
-/** Real helm and kubectl for tests. */
+/** Real helm, kubectl and jsonnet for tests. */
 export function testTools(): Promise<RenderTools> {
   tools ??= locateTools({}).then(t => ({
     helm: t.helm,
     kubectl: t.kubectl,
     helmVersion: t.helmVersion,
     kubectlVersion: t.kubectlVersion,
+    jsonnet: t.jsonnet,
+    jsonnetVersion: t.jsonnetVersion,
+    jsonnetProblem: t.jsonnetProblem,
   }));
   return tools;
 }
