@@ -65,11 +65,12 @@ describe('LuaHealthScripts', () => {
     });
   });
 
-  it('turns script errors, bad results and endless loops into Unknown', async () => {
+  it('turns script errors, bad results and endless loops into Unknown, nil into no health', async () => {
     scripts = new LuaHealthScripts(
       new Map([
         ['example.com/Broken', 'error("boom")'],
         ['example.com/Nil', 'return nil'],
+        ['example.com/Number', 'return 1'],
         ['example.com/Bad', 'return {status = "Fine"}'],
         ['example.com/Loop', 'while true do end'],
       ]),
@@ -79,8 +80,10 @@ describe('LuaHealthScripts', () => {
     const broken = await run('Broken');
     expect(broken?.status).toBe('Unknown');
     expect(broken?.message).toContain('boom');
-    expect((await run('Nil'))?.message).toContain(
-      'expect table output from Lua script, not nil',
+    // Argo CD gives an empty health status for nil: no health here
+    await expect(run('Nil')).resolves.toBeUndefined();
+    expect((await run('Number'))?.message).toContain(
+      'expect table output from Lua script, not number',
     );
     expect((await run('Bad'))?.message).toContain('invalid health status');
     expect((await run('Loop'))?.status).toBe('Unknown');

@@ -88,8 +88,10 @@ export class LuaHealthScripts {
   }
 
   /**
-   * Runs the script for the object's kind. Undefined when there is none;
-   * a failing script gives Unknown with the script's error.
+   * Runs the script for the object's kind. Undefined when there is none, or
+   * when the script gives no health (nil, an empty table, a non-string
+   * status or message: Argo CD's empty health status); a failing script
+   * gives Unknown with the script's error.
    */
   async evaluate(obj: KubeObject): Promise<ResourceHealth | undefined> {
     const key = this.index.find(groupOf(obj.apiVersion ?? ''), obj.kind);

@@ -1,6 +1,8 @@
 import * as nodeModule from 'module';
 import type { LuaFactory as LuaFactoryType } from 'wasmoon';
 import type { LuaEngineFactory, LuaScriptRunner } from './LuaEngine';
+import { FLOAT_MARK, GOPHER_LUA_PRELUDE } from './gopherLuaPrelude';
+import { adaptLua51Source } from './lua51Source';
 
 /**
  * wasmoon's Emscripten loader uses a dynamic `import()`. Loading it through
@@ -15,35 +17,53 @@ function loadLuaFactory(): typeof LuaFactoryType {
   return createRequire(__filename)('wasmoon').LuaFactory;
 }
 
+const TWO_63 = 2 ** 63;
+
 /**
- * Makes Lua 5.4 run scripts written for Argo CD's Lua 5.1 VM, and takes away
- * what a health script has no business using (files, processes, modules).
- * Each run gets a fresh global table (`env`) so no state leaks between
- * objects, while the script is compiled once.
+ * The object as Argo CD hands it to a script (util/lua `decodeValue`): a
+ * null field is absent, a null list item is skipped (gopher-lua's
+ * `Append` drops nil), every number is a number. An integral number too large
+ * for a Lua integer travels as a marked string and becomes a float in Lua.
  */
-const PRELUDE = `
-table.getn = table.getn or function(t) return #t end
-unpack = unpack or table.unpack
-math.pow = math.pow or function(a, b) return a ^ b end
-loadstring = nil
-io = nil
-package = nil
-require = nil
-dofile = nil
-loadfile = nil
-debug = nil
-os = { time = os.time, date = os.date, clock = os.clock, difftime = os.difftime }
-local source, name = __slipway_source, __slipway_name
-__slipway_source, __slipway_name = nil, nil
-local base = _G
-local env = setmetatable({}, { __index = base })
-local chunk = assert(load(source, "=" .. name, "t", env))
-__slipway_run = function(input)
-  for k in pairs(env) do env[k] = nil end
-  env.obj = input
-  return chunk()
-end
-`;
+export function toLuaInput(
+  value: unknown,
+  marks: { floats: boolean },
+): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const converted = toLuaInput(item, marks);
+      if (converted !== undefined) out.push(converted);
+    }
+    return out;
+  }
+  switch (typeof value) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(
+        value as Record<string, unknown>,
+      )) {
+        const converted = toLuaInput(item, marks);
+        if (converted !== undefined) out[key] = converted;
+      }
+      return out;
+    }
+    case 'number':
+      if (Number.isInteger(value) && Math.abs(value) >= TWO_63) {
+        marks.floats = true;
+        return `${FLOAT_MARK}${value}`;
+      }
+      return value;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return Number(value);
+    default:
+      return undefined;
+  }
+}
 
 /** Options of the wasmoon-backed engine. @public */
 export interface WasmoonLuaEngineOptions {
@@ -54,11 +74,13 @@ export interface WasmoonLuaEngineOptions {
 class WasmoonRunner implements LuaScriptRunner {
   constructor(
     private readonly close_: () => void,
-    private readonly fn: (input: unknown) => unknown,
+    private readonly fn: (input: unknown, hasFloatMarks: boolean) => unknown,
   ) {}
 
   run(input: unknown): unknown {
-    return this.fn(input);
+    const marks = { floats: false };
+    const value = toLuaInput(input, marks);
+    return this.fn(value === undefined ? {} : value, marks.floats);
   }
 
   close(): void {
@@ -68,7 +90,11 @@ class WasmoonRunner implements LuaScriptRunner {
 
 /**
  * Lua engine on wasmoon (Lua 5.4 compiled to WebAssembly): one VM per
- * compiled script, reused for every run of that script.
+ * compiled script, reused for every run of that script. Scripts run as on
+ * Argo CD's gopher-lua (Lua 5.1): see `gopherLuaPrelude.ts` for the library
+ * and `lua51Source.ts` for the `..` operator. A run returns the script's
+ * `{status, message}` as Argo CD reads it (both strings), or null when Argo
+ * CD would see no health.
  * @public
  */
 export class WasmoonLuaEngine implements LuaEngineFactory {
@@ -88,15 +114,17 @@ export class WasmoonLuaEngine implements LuaEngineFactory {
       functionTimeout: this.timeoutMs,
     });
     try {
-      engine.global.set('__slipway_source', source);
+      engine.global.set('__slipway_source', adaptLua51Source(source).source);
+      engine.global.set('__slipway_original', source);
       engine.global.set('__slipway_name', name);
-      engine.doStringSync(PRELUDE);
+      engine.doStringSync(GOPHER_LUA_PRELUDE);
     } catch (e) {
       engine.global.close();
       throw e;
     }
     const fn = engine.global.get('__slipway_run') as (
       input: unknown,
+      hasFloatMarks: boolean,
     ) => unknown;
     return new WasmoonRunner(() => engine.global.close(), fn);
   }

@@ -1,34 +1,71 @@
 import type { ResourceHealth } from '../types';
 import { isHealthStatusCode } from '../types';
 
+const LUA_TYPE: Record<string, string> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  function: 'function',
+  bigint: 'number',
+  symbol: 'userdata',
+  undefined: 'nil',
+};
+
+/** The value of a field as Go's `json.Unmarshal` picks it: names match case-insensitively, the last key in sorted order wins. */
+function field(result: Record<string, unknown>, name: string): unknown {
+  let value: unknown;
+  for (const key of Object.keys(result).sort()) {
+    if (
+      key.toLowerCase() === name &&
+      result[key] !== null &&
+      result[key] !== undefined
+    ) {
+      value = result[key];
+    }
+  }
+  return value;
+}
+
 /**
- * Turns what a health script returned into a health, with Argo CD's rules:
- * the script must return a table whose `status` is a health word; a missing
- * message is the empty string; anything else is Unknown with the reason.
+ * Turns what a health script returned into a health, as Argo CD reads it
+ * (util/lua `ExecuteHealthLua`: the result is encoded to JSON and unmarshalled
+ * into `{status, message}`):
+ *
+ * - no value (nil), an empty table or a list is no health (`undefined`):
+ *   Argo CD returns an empty health status for them;
+ * - a `status` or `message` that is not a string is no health either (Argo CD
+ *   turns Go's unmarshal type error into an empty health status);
+ * - a status that is not a health word is Unknown with Argo CD's "Lua
+ *   returned an invalid health status";
+ * - a value that is not a table is Unknown: "expect table output from Lua
+ *   script, not <type>";
+ * - a missing message is the empty string.
  */
 export function luaResultToHealth(
   result: unknown,
   scriptName: string,
-): ResourceHealth {
-  if (result === null || typeof result !== 'object') {
-    const type =
-      result === undefined || result === null ? 'nil' : typeof result;
+): ResourceHealth | undefined {
+  if (result === null || result === undefined) return undefined;
+  if (typeof result !== 'object') {
     return {
       status: 'Unknown',
-      message: `${scriptName}: expect table output from Lua script, not ${type}`,
+      message: `${scriptName}: expect table output from Lua script, not ${
+        LUA_TYPE[typeof result] ?? typeof result
+      }`,
     };
   }
-  const { status, message } = result as Record<string, unknown>;
+  if (Array.isArray(result)) return undefined;
+  const record = result as Record<string, unknown>;
+  if (Object.keys(record).length === 0) return undefined;
+  const status = field(record, 'status');
+  const message = field(record, 'message');
+  if (status !== undefined && typeof status !== 'string') return undefined;
+  if (message !== undefined && typeof message !== 'string') return undefined;
   if (!isHealthStatusCode(status)) {
     return {
       status: 'Unknown',
       message: `${scriptName}: Lua returned an invalid health status`,
     };
   }
-  let text = '';
-  if (typeof message === 'string') text = message;
-  else if (typeof message === 'number' || typeof message === 'boolean') {
-    text = String(message);
-  }
-  return { status, message: text };
+  return { status, message: message ?? '' };
 }

@@ -1,0 +1,91 @@
+import {
+  adaptLua51Source,
+  CONCAT_HELPER,
+  GOTO_NAME,
+  tokenize,
+} from './lua51Source';
+
+const cat = (...operands: string[]) =>
+  `${CONCAT_HELPER}(${operands.join(',')})`;
+
+describe('adaptLua51Source', () => {
+  it('rewrites a .. b into a call of the concat helper', () => {
+    expect(adaptLua51Source('x = a .. b').source).toBe(
+      `x = ${cat('a ', ' b')}`,
+    );
+  });
+
+  it('keeps .. right-associative and below arithmetic', () => {
+    expect(adaptLua51Source('x = a .. b .. c').source).toBe(
+      `x = ${cat('a ', ' b ', ' c')}`,
+    );
+    expect(adaptLua51Source('x = n + 1 .. "/" .. t.total / 2').source).toBe(
+      `x = ${cat('n + 1 ', ' "/" ', ' t.total / 2')}`,
+    );
+    expect(adaptLua51Source('x = a .. (b .. c)').source).toBe(
+      `x = ${cat('a ', ` (${cat('b ', ' c')})`)}`,
+    );
+    expect(adaptLua51Source('if a .. b == c then end').source).toBe(
+      `if ${cat('a ', ' b')} == c then end`,
+    );
+    expect(adaptLua51Source('x = (a .. b) .. f(c .. d)').source).toBe(
+      `x = ${cat(`(${cat('a ', ' b')}) `, ` f(${cat('c ', ' d')})`)}`,
+    );
+  });
+
+  it('finds .. in every kind of expression position', () => {
+    const source = [
+      'local t = { k = a .. b, [c .. d] = 1, e .. f }',
+      'local function g(x) return x .. "!" end',
+      'for i = 1, #("a" .. s) do print(i .. "") end',
+      'obj:method("p" .. q)',
+      'x = -n .. "" and not y .. ""',
+    ].join('\n');
+    const out = adaptLua51Source(source).source;
+    expect(out.split(CONCAT_HELPER)).toHaveLength(10);
+    expect(out.split('\n')).toHaveLength(5);
+    expect(out).not.toContain('..');
+  });
+
+  it('keeps line breaks so that errors name the same lines', () => {
+    const source = 'x = a ..\n  -- a comment\n  b\ny = 1';
+    const out = adaptLua51Source(source).source;
+    expect(out.split('\n')).toHaveLength(4);
+    expect(out.split('\n')[3]).toBe('y = 1');
+  });
+
+  it('leaves .. inside strings and comments alone', () => {
+    const source = 'x = "a .. b" -- c .. d\ny = [[e .. f]] --[==[ g .. h ]==]';
+    expect(adaptLua51Source(source).source).toBe(source);
+  });
+
+  it('renames identifiers spelled goto, a plain name in Lua 5.1', () => {
+    expect(adaptLua51Source('local goto = 1\nreturn t.goto').source).toBe(
+      `local ${GOTO_NAME} = 1\nreturn t.${GOTO_NAME}`,
+    );
+  });
+
+  it('returns a source that does not parse unchanged, with the reason', () => {
+    const adapted = adaptLua51Source('x = a .. ');
+    expect(adapted.source).toBe('x = a .. ');
+    expect(adapted.unparsed).toBeDefined();
+  });
+
+  it('tokenizes long brackets, escapes and numbers', () => {
+    const values = tokenize('a = [==[x]]y]==] .. "q\\"r" .. 0x1F .. 1.5e3').map(
+      t => t.value,
+    );
+    expect(values).toEqual([
+      'a',
+      '=',
+      '[==[x]]y]==]',
+      '..',
+      '"q\\"r"',
+      '..',
+      '0x1F',
+      '..',
+      '1.5e3',
+      '<eof>',
+    ]);
+  });
+});
