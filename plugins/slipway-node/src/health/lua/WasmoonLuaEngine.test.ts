@@ -136,6 +136,22 @@ describe('WasmoonLuaEngine (gopher-lua compatibility)', () => {
     await expect(message(`tostring(#(${chain}))`)).resolves.toBe('150');
   });
 
+  it('runs scripts with goto statements and labels, concatenating as gopher-lua does', async () => {
+    const source = [
+      'local m = ""',
+      'for i = 1, 3 do',
+      '  if i == 2 then goto continue end',
+      '  m = m .. i / 1 .. ";"',
+      '  ::continue::',
+      'end',
+      'return { status = "Healthy", message = m }',
+    ].join('\n');
+    await expect(run(source)).resolves.toEqual({
+      status: 'Healthy',
+      message: '1;3;',
+    });
+  });
+
   it('raises gopher-lua errors for concatenating nil', async () => {
     await expect(message('"a" .. obj.missing')).rejects.toThrow(
       'test.lua:1: cannot perform concat operation between string and nil',

@@ -71,6 +71,41 @@ describe('adaptLua51Source', () => {
     expect(adapted.unparsed).toBeDefined();
   });
 
+  it('tells parenthesised operands from chained ones, past comments', () => {
+    expect(adaptLua51Source('x = a .. (b) .. ((c))').source).toBe(
+      `x = ${cat('a ', ' (b) ', ' ((c))')}`,
+    );
+    expect(
+      adaptLua51Source('x = (a --[[ ) ]]) .. --[==[ ( ]==] -- (\n (b .. c)')
+        .source,
+    ).toBe(
+      `x = ${cat(
+        '(a --[[ ) ]]) ',
+        ` --[==[ ( ]==] -- (\n (${cat('b ', ' c')})`,
+      )}`,
+    );
+    expect(adaptLua51Source('x = f(a .. b) .. { c .. d }').source).toBe(
+      `x = ${cat(`f(${cat('a ', ' b')}) `, ` { ${cat('c ', ' d')} }`)}`,
+    );
+  });
+
+  it('rewrites scripts with labels and goto statements, which gopher-lua accepts', () => {
+    const source =
+      'for _, c in ipairs(cs) do\n  if c then goto continue end\n  m = m .. c\n  ::continue::\nend';
+    expect(adaptLua51Source(source).source).toBe(
+      source.replace('m .. c', cat('m ', ' c')),
+    );
+    expect(adaptLua51Source('x = 1;; y = a .. b').source).toBe(
+      `x = 1;; y = ${cat('a ', ' b')}`,
+    );
+  });
+
+  it('skips a first line starting with #', () => {
+    expect(adaptLua51Source('#!/usr/bin/lua\nx = a .. b').source).toBe(
+      `#!/usr/bin/lua\nx = ${cat('a ', ' b')}`,
+    );
+  });
+
   it('tokenizes long brackets, escapes and numbers', () => {
     const values = tokenize('a = [==[x]]y]==] .. "q\\"r" .. 0x1F .. 1.5e3').map(
       t => t.value,
