@@ -106,6 +106,30 @@ describe('Slipway on the demo service page', () => {
     rows.find(row => (row.Environment ?? '').startsWith(`${environment} `));
   const seen = (read: () => Promise<TableRows>) => async () => describeRows(await read());
 
+  /**
+   * Opens the payments page as the guest once the catalog has related the
+   * Component to its Applications: the entity page picks its Slipway cards
+   * from the entity it loaded, so a page opened before the catalog has
+   * processed the ApplicationSet is opened again (signing in again when the
+   * portal asks).
+   */
+  const openServicePage = async () => {
+    await openAsGuest(page(), `${portal!.baseUrl}${SERVICE_PAGE}`);
+    const deployments = card(page(), 'Deployments').first();
+    const enter = page().getByRole('button', { name: 'Enter' });
+    const appears = (locator: ReturnType<typeof card>, timeout: number) => locator.waitFor({ timeout }).then(() => true, () => false);
+    await waitUntil(
+      'the payments page shows the Deployments card (the catalog relates payments to its Applications)',
+      async () => {
+        if (await appears(deployments, 15_000)) return true;
+        await page().reload();
+        if (await appears(enter, 5_000)) await enter.click();
+        return undefined;
+      },
+      { timeoutMs: 300_000 },
+    );
+  };
+
   /** Waits until the status card shows `environment` with all of `words`. */
   const waitForStatus = (environment: string, words: string[], timeoutMs?: number) =>
     waitUntil(
@@ -154,7 +178,7 @@ describe('Slipway on the demo service page', () => {
   it(
     'shows dev, staging and prod Synced and Healthy with their image tags',
     step('1-environments', async () => {
-      await openAsGuest(page(), `${portal!.baseUrl}${SERVICE_PAGE}`);
+      await openServicePage();
       for (const environment of ['dev', 'staging', 'prod']) {
         await waitForStatus(environment, ['Synced', 'Healthy', `payments-${environment}`]);
       }
@@ -271,7 +295,7 @@ describe('Slipway on the demo service page', () => {
           if (answer.result === 'DENY' && name) denied.add(name);
         }
       });
-      await openAsGuest(page(), `${portal.baseUrl}${SERVICE_PAGE}`);
+      await openServicePage();
       for (const environment of ['dev', 'staging', 'prod']) {
         await waitForStatus(environment, ['Synced', 'Healthy']);
       }
