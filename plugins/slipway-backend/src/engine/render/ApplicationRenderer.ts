@@ -49,11 +49,12 @@ export interface ApplicationRendererOptions {
   workDir?: string;
   /** Allow kustomize remote bases and remote Helm charts (default false). */
   allowRemoteBases?: boolean;
-  /** Secret values to redact from tool messages (e.g. repository passwords). */
+  /** Secret values to redact from tool messages, besides the credentials' own (e.g. --set values). */
   secrets?: string[];
   /**
    * Repository credentials (`slipway.repositories`): used for the Helm
-   * repositories and OCI registries of chart dependencies that are built.
+   * repositories and OCI registries of chart dependencies that are built;
+   * their passwords and tokens are redacted from every message.
    */
   credentials?: RepositoryCredential[];
 }

@@ -3,7 +3,6 @@ import type { Config } from '@backstage/config';
 import {
   locateTools,
   toolsOptionsFromConfig,
-  CredentialStore,
   readRepositoryCredentials,
   readRepositoryLocalPaths,
   GitSource,
@@ -41,7 +40,6 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     tools: () => locateTools(toolOptions),
     allowRemoteBases: config.getOptionalBoolean('slipway.render.allowRemoteBases') ?? false,
     parallelism: config.getOptionalNumber('slipway.render.parallelism'),
-    secrets: new CredentialStore(credentials).secrets(),
     credentials,
   });
   return { source, helmRepositories, cache, renderer };
