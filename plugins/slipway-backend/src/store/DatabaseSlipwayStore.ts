@@ -30,6 +30,7 @@ import type {
   RecoverStaleResult,
 } from './OperationStore';
 import type { SlipwayStore } from './SlipwayStore';
+import { cacheSqliteStatements } from './SqliteStatementCache';
 
 /** Options of {@link DatabaseSlipwayStore.create}. */
 export interface DatabaseSlipwayStoreOptions {
@@ -48,6 +49,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     options: DatabaseSlipwayStoreOptions,
   ): Promise<DatabaseSlipwayStore> {
     const client = await options.database.getClient();
+    cacheSqliteStatements(client);
     if (!options.skipMigrations && !options.database.migrations?.skip) {
       await client.migrate.latest({
         directory: resolvePackagePath(
