@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
-import type { ApplicationState } from '../../plugins/slipway-backend/src/reconciler/Reconciler';
+import type { ApplicationState } from '../../plugins/slipway-backend/src/reconciler/ApplicationState';
 
 export class StatusWaiter {
   private readonly waiters = new Map<string, () => void>();

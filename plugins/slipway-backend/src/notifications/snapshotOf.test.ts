@@ -1,4 +1,4 @@
-import type { ApplicationState } from '../reconciler/Reconciler';
+import type { ApplicationState } from '../reconciler/ApplicationState';
 import { snapshotOf } from './snapshotOf';
 
 const key = (kind: string, name: string, namespace = 'payments') => ({ group: kind === 'Deployment' ? 'apps' : '', kind, namespace, name });

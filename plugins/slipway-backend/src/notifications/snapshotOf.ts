@@ -1,5 +1,5 @@
 import type { ResourceKey } from '@slipway/plugin-slipway-common';
-import type { ApplicationState } from '../reconciler/Reconciler';
+import type { ApplicationState } from '../reconciler/ApplicationState';
 import type { ApplicationSnapshot } from './notificationContent';
 
 function resourceName(key: ResourceKey): string {

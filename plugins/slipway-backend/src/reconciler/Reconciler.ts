@@ -14,37 +14,13 @@ import {
   ResolvedDestination,
 } from '../projects';
 import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
+import { keptComparison, type ApplicationState, type KeptComparison } from './ApplicationState';
 import { decideAutoSync, LastOperation } from './autoSync';
 import type { CommitDetailsCache } from './CommitDetailsCache';
 import { sourcesOf, withSources } from './operationTarget';
 import type { SlipwayMetrics } from './metrics';
 import { denormalizedFields, statusUpdateOf } from './statusUpdate';
 import { WorkOptions, WorkQueue } from './WorkQueue';
-
-/**
- * The last comparison as the reconciler keeps it: without the rendered and
- * live objects (the render cache and the cluster cache hold those; see
- * {@link Reconciler.objectsOf}) and without images and charts (written to the
- * store), which were most of its memory.
- */
-export type KeptComparison = Omit<Refreshed, 'desired' | 'live' | 'images' | 'charts'>;
-
-function keptComparison(refreshed: Refreshed): KeptComparison {
-  const { desired: _desired, live: _live, images: _images, charts: _charts, ...kept } = refreshed;
-  return kept;
-}
-
-/** What the reconciler keeps in memory about one application. */
-export interface ApplicationState {
-  /** Commit(s), spec hash and cache generation of the last full compare. */
-  key?: string;
-  /** The commit(s) Git gave for the spec with this hash, reused by compares of cluster changes. */
-  resolved?: { specHash: string; commits: string[] };
-  refreshed?: KeptComparison;
-  violations: ProjectViolation[];
-  sync?: string;
-  health?: string;
-}
 
 /** What {@link Reconciler} needs. */
 export interface ReconcilerOptions {

@@ -4,11 +4,7 @@ import type { Knex } from 'knex';
 import {
   decodeCursor,
   encodeCursor,
-  fromDbInteger,
-  fromDbJson,
-  fromDbTime,
   isUniqueViolation,
-  optional,
   toDbJson,
   toDbTime,
 } from './dbValues';
@@ -20,12 +16,12 @@ import {
   type FinalOperationState,
   type HeartbeatResult,
   type Operation,
-  type OperationKind,
   type OperationPage,
   type OperationState,
   type RecoverStaleOptions,
   type RecoverStaleResult,
 } from './OperationStore';
+import { rowToOperation, type OperationRow } from './operationRows';
 import { validateEnqueueInput } from './validation';
 
 const TABLE = 'slipway_operations';
@@ -35,35 +31,6 @@ const ENQUEUE_ROUNDS = 10;
 /** Candidates a claimer tries when other replicas win the race for them. */
 const CLAIM_ROUNDS = 10;
 const DEFAULT_MAX_ATTEMPTS = 3;
-
-type OperationRow = Record<string, unknown>;
-
-function rowToOperation(row: OperationRow): Operation {
-  const operation: Operation = {
-    id: String(row.id),
-    applicationRef: String(row.application_ref),
-    kind: row.kind as OperationKind,
-    request: fromDbJson(row.request, {}),
-    initiator: String(row.initiator),
-    phase: row.phase as OperationState,
-    attempts: fromDbInteger(row.attempts),
-    createdAt: fromDbTime(row.created_at)!,
-  };
-  const extras: Partial<Operation> = {
-    message: optional(row.message as string | null),
-    result: fromDbJson(row.result, undefined),
-    claimedBy: optional(row.claimed_by as string | null),
-    startedAt: fromDbTime(row.started_at),
-    finishedAt: fromDbTime(row.finished_at),
-    heartbeatAt: fromDbTime(row.heartbeat_at),
-  };
-  for (const [key, value] of Object.entries(extras)) {
-    if (value !== undefined) {
-      (operation as unknown as Record<string, unknown>)[key] = value;
-    }
-  }
-  return operation;
-}
 
 function checkReplicaId(replicaId: string): void {
   if (typeof replicaId !== 'string' || replicaId.trim() === '') {
