@@ -143,6 +143,24 @@ describe('HealthAssessor with configured customizations', () => {
     }
   });
 
+  it('leaves an object without health when its script gives none, without falling back to the built-in check', async () => {
+    const assessor = await HealthAssessor.create({
+      customizations: {
+        apps_Deployment: 'if obj.spec.paused then return {status = "Suspended"} end',
+        Service: 'return {}',
+      },
+    });
+    try {
+      const paused = kube('apps/v1', 'Deployment', { spec: { replicas: 1, paused: true } });
+      expect(await assessor.assess(paused)).toEqual({ status: 'Suspended', message: '' });
+      // nil: Argo CD's empty health status, not the built-in Deployment check
+      expect(await assessor.assessLayered(kube('apps/v1', 'Deployment', { spec: { replicas: 1 } }))).toBeUndefined();
+      expect(await assessor.assessAll([kube('v1', 'Service'), kube('v1', 'ConfigMap')])).toEqual([undefined, undefined]);
+    } finally {
+      await assessor.close();
+    }
+  });
+
   it('keeps an object being deleted Progressing before any customization, as Argo CD does', async () => {
     const assessor = await HealthAssessor.create({ customizations: { apps_Deployment: replicasScript } });
     try {

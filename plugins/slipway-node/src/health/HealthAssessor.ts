@@ -88,12 +88,17 @@ export class HealthAssessor {
     return [...this.configProblems, ...((await this.overrides?.problems()) ?? [])];
   }
 
-  /** The override script's health, when one serves the object's kind and the object is not being deleted. */
-  private async overridden(obj: KubeObject): Promise<LayeredHealth | undefined> {
+  /**
+   * The override script's health, when one serves the object's kind and the
+   * object is not being deleted; null when the script gives an empty
+   * health, which, as in Argo CD, leaves the object without health rather
+   * than falling back to the built-in check.
+   */
+  private async overridden(obj: KubeObject): Promise<LayeredHealth | null | undefined> {
     if (!this.overrides || invalidObjectHealth(obj) || pendingDeletionHealth(obj)) return undefined;
     if (!this.overrides.has(groupOf(obj.apiVersion), obj.kind)) return undefined;
     const health = await this.overrides.evaluate(obj);
-    return health ? { health, layer: 'lua' } : undefined;
+    return health ? { health, layer: 'lua' } : null;
   }
 
   /** Health from the synchronous layers only (no Lua, configured overrides neither). */
@@ -104,7 +109,7 @@ export class HealthAssessor {
   /** Health and the layer that produced it, Lua included. */
   async assessLayered(obj: KubeObject): Promise<LayeredHealth | undefined> {
     const overridden = await this.overridden(obj);
-    if (overridden) return overridden;
+    if (overridden !== undefined) return overridden ?? undefined;
     const sync = assessHealthLayered(obj, this.options);
     if (sync || !this.lua) return sync;
     const health = await this.lua.evaluate(obj);
@@ -128,7 +133,7 @@ export class HealthAssessor {
       }
       const sync = assessHealthLayered(obj, this.options);
       if (sync) out.push(sync.health);
-      else out.push(this.lua ? await this.lua.evaluate(obj) : undefined);
+      else out.push((await this.lua?.evaluate(obj)) ?? undefined);
     }
     return out;
   }

@@ -80,8 +80,8 @@ describe('LuaHealthScripts', () => {
     const broken = await run('Broken');
     expect(broken?.status).toBe('Unknown');
     expect(broken?.message).toContain('boom');
-    // Argo CD gives an empty health status for nil: no health here
-    await expect(run('Nil')).resolves.toBeUndefined();
+    // Argo CD gives an empty health status for nil
+    await expect(run('Nil')).resolves.toBeNull();
     expect((await run('Number'))?.message).toContain(
       'expect table output from Lua script, not number',
     );

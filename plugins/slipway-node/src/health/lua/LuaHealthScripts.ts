@@ -88,12 +88,13 @@ export class LuaHealthScripts {
   }
 
   /**
-   * Runs the script for the object's kind. Undefined when there is none, or
-   * when the script gives no health (nil, an empty table, a non-string
-   * status or message: Argo CD's empty health status); a failing script
-   * gives Unknown with the script's error.
+   * Runs the script for the object's kind. Undefined when there is none;
+   * null when the script gives an empty health (nil, an empty table, a
+   * non-string status or message: Argo CD's empty health status, which no
+   * other check replaces); a failing script gives Unknown with the
+   * script's error.
    */
-  async evaluate(obj: KubeObject): Promise<ResourceHealth | undefined> {
+  async evaluate(obj: KubeObject): Promise<ResourceHealth | null | undefined> {
     const key = this.index.find(groupOf(obj.apiVersion ?? ''), obj.kind);
     if (!key) return undefined;
     const name = this.nameOf(keyId(key));

@@ -23,15 +23,13 @@ describe('luaResultToHealth', () => {
     });
   });
 
-  it('gives no health where Argo CD gets an empty health status', () => {
-    expect(luaResultToHealth(null, 's')).toBeUndefined();
-    expect(luaResultToHealth(undefined, 's')).toBeUndefined();
-    expect(luaResultToHealth({}, 's')).toBeUndefined();
-    expect(luaResultToHealth(['Healthy'], 's')).toBeUndefined();
-    expect(
-      luaResultToHealth({ status: 'Healthy', message: 3 }, 's'),
-    ).toBeUndefined();
-    expect(luaResultToHealth({ status: true }, 's')).toBeUndefined();
+  it('gives an empty health (null) where Argo CD gets an empty health status', () => {
+    expect(luaResultToHealth(null, 's')).toBeNull();
+    expect(luaResultToHealth(undefined, 's')).toBeNull();
+    expect(luaResultToHealth({}, 's')).toBeNull();
+    expect(luaResultToHealth(['Healthy'], 's')).toBeNull();
+    expect(luaResultToHealth({ status: 'Healthy', message: 3 }, 's')).toBeNull();
+    expect(luaResultToHealth({ status: true }, 's')).toBeNull();
   });
 
   it('is Unknown for an invalid status word or a result that is not a table', () => {

@@ -31,10 +31,11 @@ function field(result: Record<string, unknown>, name: string): unknown {
  * (util/lua `ExecuteHealthLua`: the result is encoded to JSON and unmarshalled
  * into `{status, message}`):
  *
- * - no value (nil), an empty table or a list is no health (`undefined`):
- *   Argo CD returns an empty health status for them;
- * - a `status` or `message` that is not a string is no health either (Argo CD
- *   turns Go's unmarshal type error into an empty health status);
+ * - no value (nil), an empty table or a list is an empty health (`null`):
+ *   Argo CD returns an empty health status for them, which the resource
+ *   shows as no health and which no other check replaces;
+ * - a `status` or `message` that is not a string is an empty health too
+ *   (Argo CD turns Go's unmarshal type error into an empty health status);
  * - a status that is not a health word is Unknown with Argo CD's "Lua
  *   returned an invalid health status";
  * - a value that is not a table is Unknown: "expect table output from Lua
@@ -44,8 +45,8 @@ function field(result: Record<string, unknown>, name: string): unknown {
 export function luaResultToHealth(
   result: unknown,
   scriptName: string,
-): ResourceHealth | undefined {
-  if (result === null || result === undefined) return undefined;
+): ResourceHealth | null {
+  if (result === null || result === undefined) return null;
   if (typeof result !== 'object') {
     return {
       status: 'Unknown',
@@ -54,13 +55,13 @@ export function luaResultToHealth(
       }`,
     };
   }
-  if (Array.isArray(result)) return undefined;
+  if (Array.isArray(result)) return null;
   const record = result as Record<string, unknown>;
-  if (Object.keys(record).length === 0) return undefined;
+  if (Object.keys(record).length === 0) return null;
   const status = field(record, 'status');
   const message = field(record, 'message');
-  if (status !== undefined && typeof status !== 'string') return undefined;
-  if (message !== undefined && typeof message !== 'string') return undefined;
+  if (status !== undefined && typeof status !== 'string') return null;
+  if (message !== undefined && typeof message !== 'string') return null;
   if (!isHealthStatusCode(status)) {
     return {
       status: 'Unknown',
