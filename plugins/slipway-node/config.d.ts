@@ -26,5 +26,35 @@ export interface Config {
       /** Sent as the basic-auth password, username default `x-access-token`. @visibility secret */
       token?: string;
     }>;
+    /** ApplicationSet expansion (the catalog module and the scaffolder actions). */
+    applicationSets?: {
+      /**
+       * The services of plugin generators, as Argo CD's plugin ConfigMaps
+       * give them: an ApplicationSet's `plugin.configMapRef.name` names one.
+       */
+      plugins?: Array<{
+        /**
+         * The name ApplicationSets give as `configMapRef.name`.
+         * @visibility backend
+         */
+        name: string;
+        /**
+         * Base URL of the plugin service; Slipway POSTs to
+         * `<baseUrl>/api/v1/getparams.execute`.
+         * @visibility backend
+         */
+        baseUrl: string;
+        /**
+         * Sent as `Authorization: Bearer <token>`.
+         * @visibility secret
+         */
+        token: string;
+        /**
+         * Seconds to wait for an answer; default 30.
+         * @visibility backend
+         */
+        requestTimeout?: number;
+      }>;
+    };
   };
 }

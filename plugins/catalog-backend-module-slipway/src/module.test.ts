@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -57,6 +58,49 @@ function directorySet(name: string, repoURL: string) {
   };
 }
 
+/** Generators-Plugin.md: a set whose Applications come from a plugin service. */
+function pluginSet(name: string) {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: { name },
+    spec: {
+      goTemplate: true,
+      generators: [{ plugin: { configMapRef: { name: 'teams' }, input: { parameters: { tier: 'backend' } } } }],
+      template: {
+        metadata: { name: 'team-{{.team}}' },
+        spec: {
+          project: 'default',
+          source: { repoURL: REPO, targetRevision: 'HEAD', path: 'teams/{{.team}}/{{.generator.input.parameters.tier}}' },
+          destination: { name: 'embedded', namespace: 'team-{{.team}}' },
+        },
+      },
+    },
+  };
+}
+
+/** A plugin service over real HTTP answering the teams it is told, for the bearer token it expects. */
+async function startTeamsPlugin(token: string) {
+  const state = { teams: ['a', 'b'] };
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const authorized = req.headers.authorization === `Bearer ${token}` && req.url === '/api/v1/getparams.execute';
+      res.writeHead(authorized ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(authorized ? { output: { parameters: state.teams.map(team => ({ team })) } } : { message: 'who are you?' }));
+    });
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {
+    state,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise(resolve => server.close(resolve));
+    },
+  };
+}
+
 const component = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -89,6 +133,7 @@ describe('catalog module with the catalog backend', () => {
   let gitUrl: string;
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
   let baseUrl: string;
+  let plugin: Awaited<ReturnType<typeof startTeamsPlugin>>;
 
   async function get(pathname: string): Promise<any> {
     const response = await fetch(`${baseUrl}/api/catalog${pathname}`, {
@@ -128,6 +173,8 @@ describe('catalog module with the catalog backend', () => {
     writeYaml(path.join(dir, 'payments.yaml'), [listSet('payments', ['dev', 'staging'])]);
     writeYaml(path.join(dir, 'infrastructure.yaml'), [directorySet('infrastructure', gitUrl)]);
     writeYaml(path.join(dir, 'intruder.yaml'), []);
+    writeYaml(path.join(dir, 'teams.yaml'), [pluginSet('teams')]);
+    plugin = await startTeamsPlugin('plugin-token');
     const location = (file: string) => ({ type: 'file', target: path.join(dir, file) });
     backend = await startTestBackend({
       features: [
@@ -139,10 +186,13 @@ describe('catalog module with the catalog backend', () => {
             backend: { workingDirectory: dir },
             catalog: {
               processingInterval: { seconds: 1 },
-              locations: ['components.yaml', 'payments.yaml', 'infrastructure.yaml', 'intruder.yaml'].map(location),
+              locations: ['components.yaml', 'payments.yaml', 'infrastructure.yaml', 'intruder.yaml', 'teams.yaml'].map(location),
               rules: [{ allow: ['Component', 'Location', 'ApplicationSet', 'Application', 'Group'] }],
             },
-            slipway: { clusters: [{ name: 'embedded', url: 'embedded' }] },
+            slipway: {
+              clusters: [{ name: 'embedded', url: 'embedded' }],
+              applicationSets: { plugins: [{ name: 'teams', baseUrl: plugin.baseUrl, token: 'plugin-token' }] },
+            },
           },
         }),
       ],
@@ -154,6 +204,7 @@ describe('catalog module with the catalog backend', () => {
   afterAll(async () => {
     await backend?.stop();
     await git?.stop();
+    await plugin?.stop();
   });
 
   it('turns a registered ApplicationSet into Application entities related to its Component, owner and set', async () => {
@@ -229,5 +280,14 @@ describe('catalog module with the catalog backend', () => {
     await untilApplications('infrastructure', ['infra-network-policies', 'infra-observability']);
     const app = await entity('application', 'infra-observability');
     expect(app?.spec).toMatchObject({ source: { repoURL: gitUrl, path: 'infrastructure/observability' } });
+  });
+
+  it('expands a plugin generator through the configured plugin service, and follows its answers', async () => {
+    await untilApplications('teams', ['team-a', 'team-b']);
+    const a = await entity('application', 'team-a');
+    expect(a?.spec).toMatchObject({ source: { path: 'teams/a/backend' }, destination: { namespace: 'team-a' } });
+
+    plugin.state.teams = ['a', 'c'];
+    await untilApplications('teams', ['team-a', 'team-c']);
   });
 });

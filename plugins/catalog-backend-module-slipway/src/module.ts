@@ -12,6 +12,7 @@ import {
 import {
   generatorClusters,
   GitSource,
+  HttpPluginGeneratorService,
   readClusterConfig,
   readRepositoryCredentials,
   readRepositoryLocalPaths,
@@ -28,9 +29,10 @@ type LogMeta = Parameters<LoggerService['info']>[1];
  * Catalog module that makes Argo CD ApplicationSets and Applications catalog
  * entities, and expands each ApplicationSet into its Applications.
  *
- * Reads `slipway.clusters` (the clusters generator's clusters) and
+ * Reads `slipway.clusters` (the clusters generator's clusters),
  * `slipway.repositories` (credentials and local folders for the git
- * generators). Fetched repositories are cached under
+ * generators) and `slipway.applicationSets.plugins` (the plugin
+ * generators' services). Fetched repositories are cached under
  * `backend.workingDirectory` (default: the system's temporary folder) in
  * `slipway-catalog-git`.
  *
@@ -70,6 +72,7 @@ export const catalogModuleSlipway = createBackendModule({
           new ApplicationSetProcessor({
             clusters,
             git,
+            plugins: HttpPluginGeneratorService.fromConfig(config),
             catalog: catalogServiceLookup(catalog, auth),
             logger,
           }),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Config, ConfigReader, JsonObject } from '@backstage/config';
 import { ConfigSchema, loadConfigSchema } from '@backstage/config-loader';
 import {
+  readApplicationSetPlugins,
   readClusterConfig,
   readRepositoryCredentials,
   readRepositoryLocalPaths,
@@ -45,6 +46,9 @@ const FULL_EXAMPLE: JsonObject = {
       { url: 'https://git.example.com/', username: 'deploy', password: 'git-password', token: 'git-token' },
       { url: 'https://git.example.com/demo.git', localPath: 'examples/gitops' },
     ],
+    applicationSets: {
+      plugins: [{ name: 'my-plugin', baseUrl: 'http://plugin.example.com', token: 'plugin-token', requestTimeout: 10 }],
+    },
     projects: [
       {
         name: 'payments',
@@ -192,6 +196,7 @@ describe('the configuration schema', () => {
     readClusterConfig(config);
     readRepositoryCredentials(config);
     readRepositoryLocalPaths(config);
+    readApplicationSetPlugins(config);
     toolsOptionsFromConfig(config);
     healthOptionsFromConfig(config);
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-config-'));
@@ -210,7 +215,7 @@ describe('the configuration schema', () => {
   it('keeps secrets and Slipway settings out of the frontend', () => {
     const slipwayOf = (configs: Array<{ data: JsonObject }>) => configs.map(c => c.data.slipway).filter(Boolean);
     const withoutSecrets = JSON.stringify(slipwayOf(process(FULL_EXAMPLE, { visibility: ['frontend', 'backend'] })));
-    for (const secret of ['cluster-token', 'service-account-token', 'git-password', 'git-token', 'github-webhook-secret', 'gitea-webhook-secret']) {
+    for (const secret of ['cluster-token', 'service-account-token', 'git-password', 'git-token', 'plugin-token', 'github-webhook-secret', 'gitea-webhook-secret']) {
       expect(withoutSecrets).not.toContain(secret);
     }
     expect(withoutSecrets).toContain('kubernetes.example.com');

@@ -9,6 +9,7 @@ import {
   type ClusterInfo,
   type ExpansionLimits,
   type GitReader,
+  type PluginGeneratorService,
 } from '@slipway/plugin-slipway-node';
 import { SLIPWAY_ANNOTATION_COMPONENT } from '@slipway/plugin-slipway-common';
 import type { CatalogLookup } from '../catalog/CatalogLookup';
@@ -26,6 +27,8 @@ export interface ApplicationSetEntityContext {
   clusters: ClusterInfo[];
   /** Git access for the git generators. */
   git?: GitReader;
+  /** Plugin services for the plugin generators. */
+  plugins?: PluginGeneratorService;
   /** Reads Components (owner, system) and existing Applications (collisions). */
   catalog: CatalogLookup;
   limits?: ExpansionLimits;
@@ -146,6 +149,7 @@ export async function applicationSetEntities(
   const expansion = await expandApplicationSet(set, {
     clusters: context.clusters,
     git: context.git,
+    plugins: context.plugins,
     limits: context.limits,
   });
   if (expansion.errors.length > 0) {

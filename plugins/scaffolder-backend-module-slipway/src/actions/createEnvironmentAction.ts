@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { generatorClusters, readClusterConfig } from '@slipway/plugin-slipway-node';
+import { generatorClusters, HttpPluginGeneratorService, readClusterConfig } from '@slipway/plugin-slipway-node';
 import { addEnvironment } from '../environment/addEnvironment';
 import { DestinationPolicy } from '../environment/DestinationPolicy';
 import { destinationOf } from '../environment/expansion';
@@ -29,6 +29,7 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
   const { config, catalog } = options;
   const access = RepositoryAccess.fromConfig(config);
   const clusters = generatorClusters(readClusterConfig(config));
+  const plugins = HttpPluginGeneratorService.fromConfig(config);
   const policy = DestinationPolicy.fromConfig(config, clusters);
 
   return createTemplateAction({
@@ -167,6 +168,7 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
           applicationSetName: target.name,
           revisions: ['HEAD', workspace.defaultBranch],
           clusters,
+          plugins,
         },
         {
           environment: input.environment,

@@ -1,5 +1,10 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import type { Application, ApplicationSet, ClusterInfo } from '@slipway/plugin-slipway-node';
+import type {
+  Application,
+  ApplicationSet,
+  ClusterInfo,
+  PluginGeneratorService,
+} from '@slipway/plugin-slipway-node';
 import { copyTree } from '../gitops/copyTree';
 import { addListElement, ListGeneratorEditError } from '../gitops/ListGeneratorEditor';
 import { existsInside, readRepoFile, writeRepoFile } from '../gitops/repoPaths';
@@ -38,6 +43,8 @@ export interface EnvironmentTarget {
   /** Revisions the working tree stands for (`HEAD` and the default branch). */
   revisions: string[];
   clusters: ClusterInfo[];
+  /** Plugin services, for ApplicationSets with plugin generators. */
+  plugins?: PluginGeneratorService;
 }
 
 /** What adding the environment did to the working tree. */
@@ -84,7 +91,7 @@ export async function addEnvironment(
   const text = await readRepoFile(dir, filePath, 'ApplicationSet file');
   const { name, set } = readApplicationSet(text, filePath, target.applicationSetName);
   const git = new EditedRepoGitReader(dir, repoURL, target.revisions);
-  const context = { clusters: target.clusters, git };
+  const context = { clusters: target.clusters, git, plugins: target.plugins };
   const before = await expandOrRefuse(set, context, `ApplicationSet '${name}' does not expand as it is; fix it first`);
   const gen = findEnvironmentGenerator(set, filePath);
   const cluster = request.cluster

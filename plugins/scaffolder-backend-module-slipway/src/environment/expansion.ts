@@ -8,6 +8,7 @@ import type {
   Application,
   ApplicationSet,
   ClusterInfo,
+  ExpansionContext,
   GitFile,
   GitReader,
 } from '@slipway/plugin-slipway-node';
@@ -64,7 +65,7 @@ export class EditedRepoGitReader implements GitReader {
 /** Expands an ApplicationSet; any expansion error is an InputError starting with `when`. */
 export async function expandOrRefuse(
   set: ApplicationSet,
-  context: { clusters: ClusterInfo[]; git: GitReader },
+  context: ExpansionContext & { clusters: ClusterInfo[]; git: GitReader },
   when: string,
 ): Promise<Application[]> {
   const result = await expandApplicationSet(set, context);

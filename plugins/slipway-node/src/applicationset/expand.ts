@@ -10,6 +10,7 @@ import {
   applyPostSelector,
   generateKind,
   generatorKinds,
+  SUPPORTED_GENERATORS,
 } from './generators/generate';
 import {
   GeneratorContext,
@@ -249,6 +250,7 @@ export async function expandApplicationSet(
     render,
     clusters: context.clusters ?? [{ ...IN_CLUSTER, local: true }],
     git: context.git,
+    plugins: context.plugins,
     gitFileGlobbing: context.gitFileGlobbing ?? 'legacy',
     maxParameterSets: context.limits?.maxParameterSets ?? maxApplications * 10,
     maxGitFiles: context.limits?.maxGitFiles ?? 1000,
@@ -281,7 +283,7 @@ export async function expandApplicationSet(
         errors.push(
           errorOf(
             entryPath,
-            'empty generator; use one of list, clusters, git, matrix, merge',
+            `empty generator; use one of ${SUPPORTED_GENERATORS.join(', ')}`,
           ),
         );
       if (entry.template !== undefined) {

@@ -19,9 +19,16 @@ export type {
   GitFile,
   GitFileGlobbing,
   GitReader,
+  PluginGeneratorService,
+  PluginParamsRequest,
 } from './types';
 export { ARGOCD_API_VERSION, IN_CLUSTER } from './types';
 export { WorkingTreeGitReader } from './WorkingTreeGitReader';
+export {
+  HttpPluginGeneratorService,
+  readApplicationSetPlugins,
+} from './HttpPluginGeneratorService';
+export type { ApplicationSetPluginConfig } from './HttpPluginGeneratorService';
 export { InMemoryGitReader } from './InMemoryGitReader';
 export type { WorkingTreeGitReaderOptions } from './WorkingTreeGitReader';
 export { renderGoTemplate } from './gotemplate';

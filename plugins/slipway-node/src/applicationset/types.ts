@@ -117,11 +117,35 @@ export interface ExpansionLimits {
 export type GitFileGlobbing = 'legacy' | 'doublestar';
 
 /** What an expansion reads besides the ApplicationSet. @public */
+/** What a plugin generator asks its plugin service. @public */
+export interface PluginParamsRequest {
+  /** The plugin, as the generator's `configMapRef.name` names it. */
+  plugin: string;
+  applicationSetName: string;
+  /** The generator's `input.parameters`, sent as they are. */
+  parameters: Record<string, unknown>;
+}
+
+/**
+ * The plugin services of plugin generators (Argo CD's plugin ConfigMaps and
+ * their `getparams.execute` call). @public
+ */
+export interface PluginGeneratorService {
+  /**
+   * The parameter sets the plugin returns (`output.parameters`). Rejects
+   * with an Error whose message says what failed (unknown plugin,
+   * unreachable service, refusal, malformed answer), without secrets.
+   */
+  getParams(request: PluginParamsRequest): Promise<unknown[]>;
+}
+
 export interface ExpansionContext {
   /** Clusters for the clusters generator; default: only the local `in-cluster`. */
   clusters?: ClusterInfo[];
   /** Git access for git generators; without it they report an error. */
   git?: GitReader;
+  /** Plugin services for plugin generators; without them they report an error. */
+  plugins?: PluginGeneratorService;
   limits?: ExpansionLimits;
   gitFileGlobbing?: GitFileGlobbing;
 }

@@ -4,13 +4,20 @@
  */
 import { markStringMap } from '../gotemplate/values';
 import { renderString, RenderOptions } from '../render';
-import type { ClusterInfo, GitFileGlobbing, GitReader, Params } from '../types';
+import type {
+  ClusterInfo,
+  GitFileGlobbing,
+  GitReader,
+  Params,
+  PluginGeneratorService,
+} from '../types';
 
 export interface GeneratorContext {
   appSetName: string;
   render: RenderOptions;
   clusters: ClusterInfo[];
   git?: GitReader;
+  plugins?: PluginGeneratorService;
   gitFileGlobbing: GitFileGlobbing;
   maxParameterSets: number;
   maxGitFiles: number;

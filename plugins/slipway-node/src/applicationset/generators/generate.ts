@@ -16,11 +16,13 @@ import { matrixParams, mergeParams } from './combine';
 import { GeneratorContext, GeneratorError } from './context';
 import { gitParams } from './git';
 import { listParams } from './list';
+import { pluginParams } from './plugin';
 
 export const SUPPORTED_GENERATORS = [
   'list',
   'clusters',
   'git',
+  'plugin',
   'matrix',
   'merge',
 ] as const;
@@ -28,7 +30,6 @@ const KNOWN_UNSUPPORTED = [
   'scmProvider',
   'pullRequest',
   'clusterDecisionResource',
-  'plugin',
   'configMap',
   'oci',
   'clusterProfile',
@@ -78,12 +79,14 @@ export async function generateKind(
       return clusterParams(spec, ctx, path);
     case 'git':
       return gitParams(spec, ctx, path);
+    case 'plugin':
+      return pluginParams(spec, ctx, path);
     case 'matrix':
     case 'merge':
       if (depth > 2) {
         throw new GeneratorError(
           path,
-          `a ${kind} generator may not be nested this deep: matrix and merge nest only one level (a matrix/merge inside a matrix/merge may hold only list, clusters and git generators); flatten this generator`,
+          `a ${kind} generator may not be nested this deep: matrix and merge nest only one level (a matrix/merge inside a matrix/merge may hold only list, clusters, git and plugin generators); flatten this generator`,
         );
       }
       return kind === 'matrix'
@@ -123,7 +126,7 @@ async function generateNested(
     throw new GeneratorError(
       path,
       kinds.length === 0
-        ? 'child generator is empty; give it one of list, clusters, git, matrix, merge'
+        ? `child generator is empty; give it one of ${SUPPORTED_GENERATORS.join(', ')}`
         : `child generator sets ${kinds.join(
             ' and ',
           )}; put each generator in its own list entry`,
