@@ -8,7 +8,7 @@ import { ObjectStore } from '../store/ObjectStore';
 import { ResourceType } from '../types/ResourceType';
 import { TypeRegistry } from '../types/TypeRegistry';
 import { deepEqual, nowIso } from '../util/objects';
-import { validate } from './validate';
+import { dropServiceTypeDependentFields, validate } from './validate';
 
 export interface WriteOptions {
   manager: string;
@@ -253,6 +253,8 @@ export class ObjectWriter {
           t.group || undefined,
         );
       }
+      if (t.kind === 'Service' && t.group === '' && !t.custom)
+        dropServiceTypeDependentFields(old, next);
       applyDefaults(t.group, next, this.defaulting);
       validate(t, next);
       if (tracksGeneration(t) && !deepEqual(specPart(old), specPart(next))) {

@@ -42,6 +42,96 @@ function podSpecCauses(spec: any, field: string): StatusCause[] {
   return causes;
 }
 
+/** Node ports the API server allocates from (its default `--service-node-port-range`). */
+export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
+
+const needsNodePorts = (type: unknown) =>
+  type === 'NodePort' || type === 'LoadBalancer';
+
+/**
+ * Node ports of a Service, as the API server checks them: forbidden on a
+ * ClusterIP Service (validation), outside the node port range refused (the
+ * node port allocator).
+ */
+function serviceCauses(spec: any): StatusCause[] {
+  const causes: StatusCause[] = [];
+  if (!isObject(spec) || !Array.isArray(spec.ports)) return causes;
+  const type = spec.type ?? 'ClusterIP';
+  spec.ports.forEach((p: any, i: number) => {
+    const nodePort = p?.nodePort;
+    if (nodePort === undefined || nodePort === null || nodePort === 0) return;
+    const field = `spec.ports[${i}].nodePort`;
+    if (type === 'ClusterIP') {
+      causes.push({
+        field,
+        reason: 'FieldValueForbidden',
+        message: "Forbidden: may not be used when `type` is 'ClusterIP'",
+      });
+    } else if (
+      needsNodePorts(type) &&
+      (typeof nodePort !== 'number' ||
+        nodePort < NODE_PORT_RANGE.min ||
+        nodePort > NODE_PORT_RANGE.max)
+    ) {
+      causes.push({
+        field,
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify(
+          nodePort,
+        )}: provided port is not in the valid range. The range of valid ports is ${
+          NODE_PORT_RANGE.min
+        }-${NODE_PORT_RANGE.max}`,
+      });
+    }
+  });
+  return causes;
+}
+
+/**
+ * On update, what the API server clears when a Service changes to a type
+ * that does not use them (and the update left them as they were): node
+ * ports and `externalTrafficPolicy` when it stops being NodePort or
+ * LoadBalancer, `allocateLoadBalancerNodePorts` when it stops being a
+ * LoadBalancer. So `type: NodePort` → `ClusterIP` needs no hand-removal of
+ * the allocated node ports.
+ */
+export function dropServiceTypeDependentFields(
+  oldObj: KubeObject,
+  next: KubeObject,
+): void {
+  const before = oldObj.spec as any;
+  if (!isObject(before) || !isObject(next.spec)) return;
+  const after: any = { ...next.spec };
+  next.spec = after;
+  const beforeNeeds = needsNodePorts(before.type);
+  const afterNeeds = needsNodePorts(after.type ?? 'ClusterIP');
+  if (beforeNeeds && !afterNeeds) {
+    const oldPorts: any[] = Array.isArray(before.ports) ? before.ports : [];
+    const newPorts: any[] = Array.isArray(after.ports) ? after.ports : [];
+    const same = newPorts.every(
+      (p, i) =>
+        !isObject(p) ||
+        (p as any).nodePort === undefined ||
+        (p as any).nodePort === oldPorts[i]?.nodePort,
+    );
+    if (same) {
+      after.ports = newPorts.map(p => {
+        if (!isObject(p)) return p;
+        const { nodePort: _dropped, ...rest } = p as any;
+        return rest;
+      });
+    }
+    if (after.externalTrafficPolicy === before.externalTrafficPolicy)
+      delete after.externalTrafficPolicy;
+  }
+  if (
+    before.type === 'LoadBalancer' &&
+    (after.type ?? 'ClusterIP') !== 'LoadBalancer' &&
+    after.allocateLoadBalancerNodePorts === before.allocateLoadBalancerNodePorts
+  )
+    delete after.allocateLoadBalancerNodePorts;
+}
+
 /** The validation the engine can trip over; not the full API validation. */
 export function validate(t: ResourceType, obj: KubeObject): void {
   const name = obj.metadata.name ?? '';
@@ -102,6 +192,8 @@ export function validate(t: ResourceType, obj: KubeObject): void {
     }
     if (t.kind === 'Pod' && t.group === '')
       causes.push(...podSpecCauses(obj.spec, 'spec'));
+    if (t.kind === 'Service' && t.group === '')
+      causes.push(...serviceCauses(obj.spec));
     if (t.kind === 'Job' && t.group === 'batch') {
       causes.push(
         ...podSpecCauses(obj.spec?.template?.spec, 'spec.template.spec'),
