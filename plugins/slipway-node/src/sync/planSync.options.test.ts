@@ -147,6 +147,36 @@ describe('planSync: prune and sync options', () => {
       ).toBe(false);
     });
 
+    it('SkipDryRunOnMissingResource=true from the resource (hooks too) or the app', () => {
+      const skip = {
+        annotations: {
+          'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true',
+        },
+      };
+      const p = plan({
+        desired: [
+          obj('ConfigMap', 'a'),
+          obj('ConfigMap', 'b', skip),
+          obj('ConfigMap', 'h', {
+            annotations: {
+              ...skip.annotations,
+              'argocd.argoproj.io/hook': 'PreSync',
+            },
+          }),
+        ],
+      });
+      expect(
+        Object.fromEntries(
+          p.tasks.map(t => [t.key.name, !!t.skipDryRunOnMissingResource]),
+        ),
+      ).toEqual({ a: false, b: true, h: true });
+      const p2 = plan({
+        desired: [obj('ConfigMap', 'a')],
+        syncOptions: ['SkipDryRunOnMissingResource=true'],
+      });
+      expect(p2.tasks[0].skipDryRunOnMissingResource).toBe(true);
+    });
+
     it('Replace, Force and Validate=false from the app, the request and the resource', () => {
       const p = plan({
         desired: [

@@ -107,6 +107,16 @@ function applySettingsFor(
   };
 }
 
+function skipsDryRunOnMissingResource(
+  settings: SyncOperationSettings,
+  target: KubeObject,
+): { skipDryRunOnMissingResource?: true } {
+  return settings.skipDryRunOnMissingResource ||
+    hasResourceOption(target, 'SkipDryRunOnMissingResource', 'true')
+    ? { skipDryRunOnMissingResource: true }
+    : {};
+}
+
 function hookName(
   obj: KubeObject,
   phase: SyncPhase,
@@ -257,6 +267,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       target: stampManaged(desired, input.appName),
       live: liveObj,
       apply: applySettingsFor(settings, target, liveObj),
+      ...skipsDryRunOnMissingResource(settings, target),
     });
   }
 
@@ -311,6 +322,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
           live: liveObj,
           hook: { type: phase, deletePolicies: hookDeletePolicies(hook) },
           apply: applySettingsFor(settings, target, liveObj),
+          ...skipsDryRunOnMissingResource(settings, target),
         });
       }
     }

@@ -58,6 +58,7 @@ export function syncOperationSettings(input: {
       failOnSharedResource: on('FailOnSharedResource'),
       createNamespace: on('CreateNamespace'),
       validate: optionValue(options, 'Validate')?.toLowerCase() !== 'false',
+      skipDryRunOnMissingResource: on('SkipDryRunOnMissingResource'),
       prunePropagationPolicy,
     },
     problems,

@@ -135,6 +135,12 @@ export interface SyncTask {
   pruneSkipReason?: string;
   /** Namespace created by `CreateNamespace=true` (not tracked, never pruned). */
   createdNamespace?: boolean;
+  /**
+   * `SkipDryRunOnMissingResource=true` (sync option or the object's
+   * sync-options annotation): when the server does not serve the kind yet,
+   * the task is neither refused nor dry-run; it is applied in its wave.
+   */
+  skipDryRunOnMissingResource?: boolean;
 }
 
 /** A problem found while planning; the sync must not start while there are any. @public */
@@ -157,6 +163,8 @@ export interface SyncOperationSettings {
   failOnSharedResource: boolean;
   createNamespace: boolean;
   validate: boolean;
+  /** `SkipDryRunOnMissingResource=true` for every resource of the operation. */
+  skipDryRunOnMissingResource: boolean;
   /** `PrunePropagationPolicy=` option; Argo CD's default is foreground. */
   prunePropagationPolicy: 'Foreground' | 'Background' | 'Orphan';
 }

@@ -52,6 +52,45 @@ const configMap = (name: string): KubeObject => ({
   data: { a: '1' },
 });
 
+const gizmoCrd: KubeObject = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'gizmos.example.com' },
+  spec: {
+    group: 'example.com',
+    scope: 'Namespaced',
+    names: {
+      kind: 'Gizmo',
+      plural: 'gizmos',
+      singular: 'gizmo',
+      listKind: 'GizmoList',
+    },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
+        },
+      },
+    ],
+  },
+};
+
+const gizmo = (
+  name: string,
+  annotations?: Record<string, string>,
+): KubeObject => ({
+  apiVersion: 'example.com/v1',
+  kind: 'Gizmo',
+  metadata: { name, ...(annotations ? { annotations } : {}) },
+  spec: { size: 1 },
+});
+
 describe('SyncExecutor against kube-sim', () => {
   let sim: KubeSim;
   let client: KubeClusterClient;
@@ -171,6 +210,80 @@ describe('SyncExecutor against kube-sim', () => {
         name: 'hooked-config',
       }),
     ).toBeUndefined();
+  });
+
+  it('refuses the sync before writing anything when the server does not serve a kind (no CRD)', async () => {
+    const result = await executor.execute(
+      plan('no-crd', 'no-crd', {
+        desired: [configMap('no-crd-config'), gizmo('orphan')],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(
+      /^one or more synchronization tasks are not valid, reason: the server does not serve Gizmo in example.com\/v1/,
+    );
+    expect(result.resources.map(r => [r.key.kind, r.status])).toEqual([
+      ['Gizmo', 'SyncFailed'],
+    ]);
+    // not even the namespace, as Argo CD checks every task against discovery first
+    expect(
+      await client.get({ apiVersion: 'v1', kind: 'Namespace', name: 'no-crd' }),
+    ).toBeUndefined();
+  });
+
+  it('applies a custom resource whose CRD the same sync installs', async () => {
+    const result = await executor.execute(
+      plan('with-crd', 'default', { desired: [gizmo('first'), gizmoCrd] }),
+    );
+    expect(result.phase).toBe('Succeeded');
+    expect(result.resources.map(r => `${r.key.kind}:${r.status}`)).toEqual([
+      'CustomResourceDefinition:Synced',
+      'Gizmo:Synced',
+    ]);
+    expect(
+      await client.get({
+        apiVersion: 'example.com/v1',
+        kind: 'Gizmo',
+        namespace: 'default',
+        name: 'first',
+      }),
+    ).toBeDefined();
+  });
+
+  it('SkipDryRunOnMissingResource=true lets an unserved kind wait for its wave instead of refusing the sync', async () => {
+    const result = await executor.execute(
+      plan('skip-dry-run', 'default', {
+        desired: [
+          configMap('skip-dry-run-config'),
+          {
+            ...gizmo('late', {
+              'argocd.argoproj.io/sync-options':
+                'SkipDryRunOnMissingResource=true',
+              'argocd.argoproj.io/sync-wave': '1',
+            }),
+            apiVersion: 'example.org/v1',
+          },
+        ],
+      }),
+    );
+    // the earlier wave is applied; the object fails only when its own wave is applied (nobody installed its CRD)
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(/^one or more objects failed to apply/);
+    expect(
+      Object.fromEntries(result.resources.map(r => [r.key.name, r.status])),
+    ).toEqual({
+      'skip-dry-run-config': 'Synced',
+      late: 'SyncFailed',
+    });
+    expect(
+      await client.get({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: 'default',
+        name: 'skip-dry-run-config',
+      }),
+    ).toBeDefined();
   });
 
   it('prunes what left Git, keeps Prune=false resources, and dry run changes nothing', async () => {

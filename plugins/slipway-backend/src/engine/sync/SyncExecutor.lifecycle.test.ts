@@ -91,6 +91,25 @@ describe('SyncExecutor: prune, dry run, terminate, retry', () => {
         name: 'config',
       }),
     ).toBeDefined();
+    // a created namespace has no health: its task is done, not left Running
+    expect(
+      result.resources.find(r => r.key.kind === 'Namespace'),
+    ).toMatchObject({
+      syncPhase: 'PreSync',
+      status: 'Synced',
+      operationPhase: 'Succeeded',
+    });
+
+    // once it exists (and no managed metadata is asked for), Argo CD has no namespace task: no result
+    const again = await executor.execute(
+      plan({
+        namespace: 'fresh',
+        desired: [{ ...cm('config'), metadata: { name: 'config' } }],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+    );
+    expect(again.phase).toBe('Succeeded');
+    expect(again.resources.map(r => r.key.kind)).toEqual(['ConfigMap']);
   });
 
   it('dry run changes nothing and reports what would happen', async () => {

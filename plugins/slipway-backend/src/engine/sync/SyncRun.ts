@@ -5,6 +5,8 @@ import { taskProgress } from './taskProgress';
 import { TaskRunner, refOfTask } from './TaskRunner';
 import { byKind, steps } from './stepping';
 import { SyncResults } from './SyncResults';
+import { DryRunScope } from './DryRunScope';
+import { checkServedKinds } from './servedKinds';
 import type {
   HealthFunction,
   ResourceSyncResult,
@@ -43,8 +45,7 @@ export class SyncRun {
   private readonly book: SyncResults;
   private readonly createdHooks: SyncTask[] = [];
   private readonly dryRun: boolean;
-  private readonly pendingNamespaces: Set<string>;
-  private readonly pendingKinds: Set<string>;
+  private readonly scope: DryRunScope;
 
   constructor(
     private readonly plan: SyncPlan,
@@ -54,25 +55,7 @@ export class SyncRun {
   ) {
     this.book = new SyncResults(emit);
     this.dryRun = plan.settings.dryRun;
-    const applies = plan.tasks.filter(t => t.action === 'apply');
-    // objects whose namespace or CRD this very sync creates cannot be checked by the server beforehand
-    this.pendingNamespaces = new Set(
-      applies
-        .filter(
-          t => t.key.kind === 'Namespace' && t.key.group === '' && !t.live,
-        )
-        .map(t => t.key.name),
-    );
-    this.pendingKinds = new Set(
-      applies
-        .filter(t => t.key.kind === 'CustomResourceDefinition' && !t.live)
-        .map(t => {
-          const spec = t.target?.spec as
-            | { group?: string; names?: { kind?: string } }
-            | undefined;
-          return `${spec?.group}/${spec?.names?.kind}`;
-        }),
-    );
+    this.scope = new DryRunScope(plan.tasks);
   }
 
   get results(): Map<string, ResourceSyncResult> {
@@ -118,12 +101,23 @@ export class SyncRun {
           .join('; ')}`,
       };
     }
+    const kinds = await checkServedKinds(this.plan.tasks, this.deps.client, this.scope.syncedCrdKinds);
+    this.scope.waitForKinds(kinds.waiting);
+    for (const { task, message } of kinds.refused) this.book.record(task, 'SyncFailed', message, 'Failed');
+    if (kinds.refused.length > 0) {
+      return {
+        phase: 'Failed',
+        message: this.book.withReasons(
+          'one or more synchronization tasks are not valid',
+        ),
+      };
+    }
     const syncFail = this.plan.tasks.filter(t => t.phase === 'SyncFail');
     let main = this.plan.tasks.filter(t => t.phase !== 'SyncFail');
 
     if (!this.dryRun) {
       for (const ns of main.filter(t => t.createdNamespace)) {
-        if (!(await this.applyTask(ns)))
+        if (!(await this.applyNamespace(ns)))
           return this.fail(syncFail, 'the namespace failed to apply');
       }
       main = main.filter(t => !t.createdNamespace);
@@ -177,7 +171,7 @@ export class SyncRun {
           t =>
             t.action === 'apply' &&
             !(t.hook && t.live) &&
-            !this.cannotValidate(t),
+            !this.scope.reasonNotToValidate(t),
         )
         .map(async t => {
           const outcome = await this.deps.runner.apply(t, true);
@@ -188,20 +182,6 @@ export class SyncRun {
         }),
     );
     return ok;
-  }
-
-  private cannotValidate(t: SyncTask): string | undefined {
-    if (
-      t.key.namespace &&
-      this.pendingNamespaces.has(t.key.namespace) &&
-      t.key.kind !== 'Namespace'
-    ) {
-      return `namespace ${t.key.namespace} is created by this sync`;
-    }
-    if (this.pendingKinds.has(`${t.key.group}/${t.key.kind}`)) {
-      return `its CustomResourceDefinition is created by this sync`;
-    }
-    return undefined;
   }
 
   private async runStep(step: SyncTask[]): Promise<boolean> {
@@ -245,10 +225,26 @@ export class SyncRun {
     return true;
   }
 
+  /**
+   * CreateNamespace, before the dry run, as Argo CD does. A namespace that
+   * exists and needs no managed metadata is no task of Argo CD's operation:
+   * it gets no result. A created namespace has no health: it is done.
+   */
+  private async applyNamespace(t: SyncTask): Promise<boolean> {
+    const outcome = await this.deps.runner.apply(t, false);
+    if (!outcome.ok) {
+      this.book.record(t, 'SyncFailed', outcome.message, 'Failed');
+      return false;
+    }
+    if (!outcome.unchanged)
+      this.book.record(t, 'Synced', outcome.message, 'Succeeded');
+    return true;
+  }
+
   private async applyTask(t: SyncTask): Promise<boolean> {
     if (this.dryRun) {
       const reason =
-        this.cannotValidate(t) ??
+        this.scope.reasonNotToValidate(t) ??
         (t.hook && t.live
           ? 'the hook is re-created when the sync runs'
           : undefined);

@@ -20,6 +20,8 @@ export interface TaskOutcome {
   message: string;
   /** The object as written (with the server's namespace scoping applied). */
   written?: KubeObject;
+  /** Nothing had to be written (CreateNamespace for a namespace that exists). */
+  unchanged?: boolean;
 }
 
 const CRD_READY_TIMEOUT_MS = 3_000;
@@ -93,6 +95,7 @@ export class TaskRunner {
             ok: true,
             message: `namespace ${ref.name} already exists`,
             written: existing,
+            unchanged: true,
           };
         }
       }
