@@ -6,6 +6,8 @@ type Obj = Record<string, any>;
 export interface DefaultingContext {
   /** Allocates a ClusterIP for a new Service. */
   allocateClusterIP(): string;
+  /** Allocates a node port no other Service holds, none of `alsoTaken`, near `hint`. */
+  allocateNodePort(service: Obj, alsoTaken: Set<number>, hint: number): number;
 }
 
 export function defaultService(o: Obj, ctx: DefaultingContext) {
@@ -22,8 +24,13 @@ export function defaultService(o: Obj, ctx: DefaultingContext) {
   if (s.type === 'NodePort' || s.type === 'LoadBalancer')
     s.externalTrafficPolicy ??= 'Cluster';
   if (Array.isArray(s.ports)) {
-    let next =
+    const hint =
       30000 + (Number(String(s.clusterIP).split('.').pop()) % 2000) * 10;
+    const own = new Set<number>(
+      s.ports
+        .map((p: Obj) => p?.nodePort)
+        .filter((n: unknown) => typeof n === 'number'),
+    );
     for (const p of s.ports) {
       if (!isObject(p)) continue;
       p.protocol ??= 'TCP';
@@ -32,7 +39,8 @@ export function defaultService(o: Obj, ctx: DefaultingContext) {
         (s.type === 'NodePort' || s.type === 'LoadBalancer') &&
         p.nodePort === undefined
       ) {
-        p.nodePort = next++;
+        p.nodePort = ctx.allocateNodePort(o, own, hint);
+        own.add(p.nodePort);
       }
     }
   }

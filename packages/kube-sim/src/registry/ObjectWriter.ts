@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors, KubeError } from '../api/Status';
-import { applyDefaults } from '../defaults';
+import { applyDefaults, type DefaultingContext } from '../defaults';
 import { managedFieldsAfterUpdate } from '../patch/ManagedFields';
 import { serverSideApply } from '../patch/ServerSideApply';
 import { KubeObject } from '../store/KubeObject';
@@ -8,6 +8,7 @@ import { ObjectStore } from '../store/ObjectStore';
 import { ResourceType } from '../types/ResourceType';
 import { TypeRegistry } from '../types/TypeRegistry';
 import { deepEqual, nowIso } from '../util/objects';
+import { checkNodePortsFree, freeNodePort, nodePortsOf, nodePortsTaken } from './nodePorts';
 import { dropServiceTypeDependentFields, validate } from './validate';
 
 export interface WriteOptions {
@@ -59,12 +60,29 @@ export class ObjectWriter {
 
   constructor(readonly store: ObjectStore, readonly types: TypeRegistry) {}
 
-  private readonly defaulting = {
+  private readonly defaulting: DefaultingContext = {
     allocateClusterIP: () => {
       const n = this.ipCounter++;
       return `10.96.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
     },
+    allocateNodePort: (service, alsoTaken, hint) => {
+      const taken = nodePortsTaken(this.store, service.metadata?.namespace, service.metadata?.name);
+      alsoTaken.forEach(port => taken.add(port));
+      const port = freeNodePort(taken, hint);
+      if (port === undefined) {
+        throw errors.invalid('Service', service.metadata?.name ?? '', [
+          { field: 'spec.ports', message: 'Internal error: range is full', reason: 'FieldValueInvalid' },
+        ]);
+      }
+      return port;
+    },
   };
+
+  /** Node ports are cluster-wide: a Service may not take one another Service holds. */
+  private checkNodePorts(t: ResourceType, obj: KubeObject) {
+    if (t.kind !== 'Service' || t.group !== '' || t.custom || nodePortsOf(obj).length === 0) return;
+    checkNodePortsFree(obj, nodePortsTaken(this.store, obj.metadata.namespace, obj.metadata.name));
+  }
 
   private checkNamespace(t: ResourceType, ns: string | undefined) {
     if (!t.namespaced) return;
@@ -122,6 +140,7 @@ export class ObjectWriter {
     if (t.statusSubresource) delete obj.status;
     applyDefaults(t.group, obj, this.defaulting);
     validate(t, obj);
+    this.checkNodePorts(t, obj);
     if (input.metadata.managedFields?.length) {
       meta.managedFields = input.metadata.managedFields;
     } else {
@@ -257,6 +276,7 @@ export class ObjectWriter {
         dropServiceTypeDependentFields(old, next);
       applyDefaults(t.group, next, this.defaulting);
       validate(t, next);
+      this.checkNodePorts(t, next);
       if (tracksGeneration(t) && !deepEqual(specPart(old), specPart(next))) {
         meta.generation = (om.generation ?? 0) + 1;
       }

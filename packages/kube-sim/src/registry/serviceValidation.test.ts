@@ -110,4 +110,55 @@ describe('Service node ports', () => {
     });
     expect(refused.status).toBe(422);
   });
+
+  it('refuses a node port another Service holds, in any namespace, and allocates only free ones', async () => {
+    await api.post('/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'other' },
+    });
+    const taken = await api.post(
+      svcs,
+      service('holder', 'NodePort', { nodePort: 31000 }),
+    );
+    expect(taken.status).toBe(201);
+
+    const clash = await api.post(
+      '/api/v1/namespaces/other/services',
+      service('clash', 'NodePort', { nodePort: 31000 }),
+    );
+    expect(clash.status).toBe(422);
+    expect(clash.body.message).toBe(
+      'Service "clash" is invalid: spec.ports[0].nodePort: Invalid value: 31000: provided port is already allocated',
+    );
+
+    // the holder keeps its own port on update; allocated ports never repeat
+    expect((await api.put(`${svcs}/holder`, taken.body)).status).toBe(200);
+    const allocated: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const svc = service(`many-${i}`, 'NodePort', {});
+      svc.spec.ports.push({
+        port: 443,
+        targetPort: 8443,
+      } as (typeof svc.spec.ports)[0]);
+      const res = await api.post(svcs, svc);
+      expect(res.status).toBe(201);
+      allocated.push(
+        ...res.body.spec.ports.map((p: { nodePort: number }) => p.nodePort),
+      );
+    }
+    expect(new Set(allocated).size).toBe(allocated.length);
+    expect(allocated).not.toContain(31000);
+
+    // once the holder is gone, its port is free again
+    expect((await api.del(`${svcs}/holder`)).status).toBe(200);
+    expect(
+      (
+        await api.post(
+          '/api/v1/namespaces/other/services',
+          service('clash', 'NodePort', { nodePort: 31000 }),
+        )
+      ).status,
+    ).toBe(201);
+  });
 });

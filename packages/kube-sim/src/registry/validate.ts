@@ -3,6 +3,7 @@ import { KubeObject } from '../store/KubeObject';
 import { ResourceType } from '../types/ResourceType';
 import { fromLabelSelectorObject, matchesLabels } from '../api/Selectors';
 import { isObject } from '../util/objects';
+import { NODE_PORT_RANGE } from './nodePorts';
 
 const DNS1123_SUBDOMAIN =
   /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -41,9 +42,6 @@ function podSpecCauses(spec: any, field: string): StatusCause[] {
   });
   return causes;
 }
-
-/** Node ports the API server allocates from (its default `--service-node-port-range`). */
-export const NODE_PORT_RANGE = { min: 30000, max: 32767 } as const;
 
 const needsNodePorts = (type: unknown) =>
   type === 'NodePort' || type === 'LoadBalancer';
