@@ -64,4 +64,44 @@ describe('useLiveData', () => {
     expect(result.current.value).toBeUndefined();
     expect(result.current.loading).toBe(false);
   });
+
+  it('folds a burst of relevant signals into few reloads, and does not re-render for irrelevant ones', async () => {
+    const bus = fakeSignalApi();
+    let count = 0;
+    let release: () => void = () => {};
+    const load = jest.fn(async () => {
+      const n = ++count;
+      if (n === 2) await new Promise<void>(resolve => (release = resolve));
+      return n;
+    });
+    let renders = 0;
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <TestApiProvider apis={[[signalApiRef, bus.api]]}>{children}</TestApiProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        renders++;
+        return useLiveData(load, [], {
+          isRelevant: message => message.entityRef === 'application:default/payments-dev',
+        });
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.value).toBe(1));
+    const rendersBefore = renders;
+    act(() => {
+      for (let i = 0; i < 100; i++) bus.publish({ entityRef: 'application:default/other', sync: 'Synced' });
+    });
+    expect(renders).toBe(rendersBefore);
+    expect(load).toHaveBeenCalledTimes(1);
+
+    act(() => {
+      for (let i = 0; i < 100; i++) bus.publish({ entityRef: 'application:default/payments-dev', sync: 'OutOfSync' });
+    });
+    // one reload in progress (held open), the other 99 signals wait for one more
+    expect(load).toHaveBeenCalledTimes(2);
+    await act(async () => release());
+    await waitFor(() => expect(result.current.value).toBe(3), { timeout: 3000 });
+    expect(load).toHaveBeenCalledTimes(3);
+  });
 });

@@ -1,9 +1,6 @@
 import { DependencyList, useCallback, useEffect, useRef, useState } from 'react';
-import { useSignal } from '@backstage/plugin-signals-react';
-import {
-  SLIPWAY_SIGNAL_CHANNEL,
-  SlipwaySignalMessage,
-} from '@slipway/plugin-slipway-common';
+import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
+import { useSignalRefresh } from './useSignalRefresh';
 
 /** Polling interval while nothing runs; signals make most updates immediate. */
 export const IDLE_POLL_MS = 10_000;
@@ -30,6 +27,9 @@ export interface LiveDataOptions<T> {
 /**
  * Loads data, then keeps it live: reloads when a relevant Slipway signal
  * arrives and polls as a fallback (signals may be unavailable or missed).
+ * Signals reach it through useSignalRefresh: a burst (a fleet syncing sends
+ * thousands) costs at most a reload in progress and one queued, and a
+ * signal that is not relevant does not even re-render the component.
  * A reload never blanks the view; an error after a good value replaces
  * the value so a failure is not hidden behind stale data.
  */
@@ -41,9 +41,6 @@ export function useLiveData<T>(
   const [state, setState] = useState<{ value?: T; error?: Error; loading: boolean }>({
     loading: true,
   });
-  const { lastSignal } = useSignal<SlipwaySignalMessage & Record<string, any>>(
-    SLIPWAY_SIGNAL_CHANNEL,
-  );
   const optionsRef = useRef(options);
   optionsRef.current = options;
   // Each load gets a number; only the newest one may write state.
@@ -55,14 +52,15 @@ export function useLiveData<T>(
   // re-render (tables would remount rows and lose focus and open dialogs).
   const lastJson = useRef<string>();
 
-  const run = useCallback(() => {
+  /** Loads now; resolves when the answer (or error) has been handled. */
+  const run = useCallback((): Promise<void> => {
     const current = ++generation.current;
     clearTimeout(timer.current);
     const schedule = (value: T | undefined) => {
       const interval = (optionsRef.current.pollInterval ?? (() => IDLE_POLL_MS))(value);
       timer.current = setTimeout(run, interval);
     };
-    loadRef.current().then(
+    return loadRef.current().then(
       value => {
         if (current !== generation.current) return;
         const json = JSON.stringify(value);
@@ -95,11 +93,10 @@ export function useLiveData<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  useEffect(() => {
-    if (lastSignal && optionsRef.current.isRelevant(lastSignal)) {
-      run();
-    }
-  }, [lastSignal, run]);
+  useSignalRefresh(run, message => optionsRef.current.isRelevant(message));
 
-  return { ...state, reload: run };
+  const reload = useCallback(() => {
+    run();
+  }, [run]);
+  return { ...state, reload };
 }
