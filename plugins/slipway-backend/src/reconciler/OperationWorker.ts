@@ -35,6 +35,13 @@ export class OperationWorker {
   private readonly running = new Map<string, Running>();
   private claiming = false;
   private again = false;
+  /**
+   * Whether an operation may be waiting: set by every wake (an enqueue here,
+   * the poll for other replicas' operations), cleared when a claim finds
+   * none. The end of a run claims the next one only while it is set, so a
+   * drained queue is not asked again after every operation.
+   */
+  private maybeQueued = true;
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
@@ -53,6 +60,7 @@ export class OperationWorker {
   /** Looks for queued operations now. */
   wake(): void {
     if (this.stopped) return;
+    this.maybeQueued = true;
     if (this.claiming) {
       this.again = true;
       return;
@@ -100,7 +108,10 @@ export class OperationWorker {
   private async claimLoop(): Promise<void> {
     while (!this.stopped && this.running.size < this.options.concurrency) {
       const op = await this.options.store.claimNext(this.options.replicaId);
-      if (!op) return;
+      if (!op) {
+        this.maybeQueued = false;
+        return;
+      }
       if (this.stopped) return; // left claimed; recovery hands it to another replica
       void this.execute(op);
     }
@@ -144,7 +155,7 @@ export class OperationWorker {
       logger.error(`could not complete operation ${op.id}: ${(error as Error).message}`);
     } finally {
       this.running.delete(op.id);
-      this.wake();
+      if (this.maybeQueued) this.wake();
     }
   }
 }

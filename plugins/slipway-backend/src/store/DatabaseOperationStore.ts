@@ -30,6 +30,8 @@ const TABLE = 'slipway_operations';
 const ENQUEUE_ROUNDS = 10;
 /** Candidates a claimer tries when other replicas win the race for them. */
 const CLAIM_ROUNDS = 10;
+/** Queued operations read per look at the queue. */
+const CLAIM_BATCH = 16;
 const DEFAULT_MAX_ATTEMPTS = 3;
 
 function checkReplicaId(replicaId: string): void {
@@ -52,6 +54,9 @@ function checkReplicaId(replicaId: string): void {
  * replicas never both win.
  */
 export class DatabaseOperationStore {
+  /** Queued operations seen by the last look at the queue and not yet tried. */
+  private candidates: string[] = [];
+
   constructor(private readonly db: Knex, private readonly now: () => Date) {}
 
   async enqueue(input: EnqueueOperationInput): Promise<EnqueueResult> {
@@ -93,6 +98,12 @@ export class DatabaseOperationStore {
 
   async claimNext(replicaId: string): Promise<Operation | undefined> {
     checkReplicaId(replicaId);
+    // candidates left from the last look at the queue are tried first: a long
+    // queue is read once per batch, not once per claim
+    while (this.candidates.length > 0) {
+      const claimed = await this.claim(this.candidates.shift()!, replicaId);
+      if (claimed) return claimed;
+    }
     let skip: string[] = [];
     for (let round = 0; round < CLAIM_ROUNDS; round++) {
       const candidates = await this.db(TABLE)
@@ -103,32 +114,40 @@ export class DatabaseOperationStore {
           { column: 'created_at', order: 'asc' },
           { column: 'id', order: 'asc' },
         ])
-        .limit(5);
+        .limit(CLAIM_BATCH);
       if (candidates.length === 0) {
         return undefined;
       }
-      for (const { id } of candidates) {
-        const now = toDbTime(this.now());
-        // the claimed row comes back from the update itself (RETURNING, as the status upsert uses)
-        const [claimed] = await this.db(TABLE)
-          .where({ id, phase: 'Queued' })
-          .update(
-            {
-              phase: 'Running',
-              claimed_by: replicaId,
-              started_at: now,
-              heartbeat_at: now,
-              attempts: this.db.raw('?? + 1', ['attempts']),
-            },
-            '*',
-          );
+      const ids = candidates.map(c => String(c.id));
+      for (let i = 0; i < ids.length; i++) {
+        const claimed = await this.claim(ids[i], replicaId);
         if (claimed) {
-          return rowToOperation(claimed);
+          this.candidates = ids.slice(i + 1);
+          return claimed;
         }
       }
-      skip = skip.concat(candidates.map(c => String(c.id)));
+      skip = skip.concat(ids);
     }
     return undefined;
+  }
+
+  /** Compare-and-set claim of one queued operation; undefined when another replica (or a termination) was first. */
+  private async claim(id: string, replicaId: string): Promise<Operation | undefined> {
+    const now = toDbTime(this.now());
+    // the claimed row comes back from the update itself (RETURNING, as the status upsert uses)
+    const [claimed] = await this.db(TABLE)
+      .where({ id, phase: 'Queued' })
+      .update(
+        {
+          phase: 'Running',
+          claimed_by: replicaId,
+          started_at: now,
+          heartbeat_at: now,
+          attempts: this.db.raw('?? + 1', ['attempts']),
+        },
+        '*',
+      );
+    return claimed ? rowToOperation(claimed) : undefined;
   }
 
   async heartbeat(id: string, replicaId: string): Promise<HeartbeatResult> {
