@@ -2,8 +2,10 @@
  * Evaluator for parsed Go templates, following text/template's rules:
  * fields on maps, `missingkey` handling, variables and their scopes,
  * pipelines (the previous value becomes the last argument), if/with/range
- * with else branches, break/continue and short-circuit `and`/`or`.
+ * with else branches, break/continue and short-circuit `and`/`or`, and
+ * methods of Go objects (`(semver "1.2.3").Major`, `(now).Format "2006"`).
  */
+import { callGoMethod, GoObject, splitMethod } from './goObject';
 import {
   Command,
   Operand,
@@ -90,7 +92,21 @@ class State {
   }
 }
 
+function callMethod(
+  s: State,
+  receiver: GoObject,
+  name: string,
+  args: GoValue[],
+): GoValue {
+  try {
+    return callGoMethod(receiver, name, args);
+  } catch (e) {
+    return s.fail((e as Error).message);
+  }
+}
+
 function field(s: State, receiver: GoValue, name: string): GoValue {
+  if (receiver instanceof GoObject) return callMethod(s, receiver, name, []);
   if (isMap(receiver)) {
     if (Object.prototype.hasOwnProperty.call(receiver, name))
       return receiver[name];
@@ -220,14 +236,12 @@ function evalCommand(
   if (first.type === 'ident')
     return callFunction(s, dot, first.name, rest, final);
   if (rest.length > 0 || final) {
-    if (
-      first.type === 'field' ||
-      first.type === 'variable' ||
-      first.type === 'dot'
-    ) {
-      return s.fail(
-        `can't give argument to non-function ${formatOperand(first)}`,
-      );
+    const method = splitMethod(first);
+    const receiver = method && evalArg(s, dot, method.receiver);
+    if (method && receiver instanceof GoObject) {
+      const values = rest.map(a => evalArg(s, dot, a));
+      if (final) values.push(final.value);
+      return callMethod(s, receiver, method.name, values);
     }
     return s.fail(
       `can't give argument to non-function ${formatOperand(first)}`,

@@ -10,6 +10,9 @@ import type { TemplateFunction } from './exec';
 import { toJson, toYaml } from './goEncoding';
 import { list, map, s } from './sprigArgs';
 import { extendedSprigFunctions } from './sprigExtended';
+import { randomSprigFunctions } from './sprigRandom';
+import { semverSprigFunctions } from './sprigSemver';
+import { timeSprigFunctions } from './sprigTime';
 import {
   GoValue,
   isMap,
@@ -175,6 +178,7 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   b64dec: v => Buffer.from(s(v), 'base64').toString('utf8'),
   sha256sum: v => createHash('sha256').update(s(v)).digest('hex'),
   sha1sum: v => createHash('sha1').update(s(v)).digest('hex'),
+  sha512sum: v => createHash('sha512').update(s(v)).digest('hex'),
   toJson: v => toJson(v),
   mustToJson: v => toJson(v),
   toRawJson: v => JSON.stringify(normalizeForJson(v)),
@@ -341,6 +345,12 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   isAbs: v => s(v).startsWith('/'),
 };
 
-Object.assign(sprigFunctions, extendedSprigFunctions(sprigFunctions));
+Object.assign(
+  sprigFunctions,
+  extendedSprigFunctions(sprigFunctions),
+  timeSprigFunctions,
+  semverSprigFunctions,
+  randomSprigFunctions,
+);
 
 export { sprigFunctions };

@@ -1,4 +1,5 @@
 import type { TemplateFunction } from './exec';
+import { GoObject } from './goObject';
 import { list, map, s } from './sprigArgs';
 import { GoValue, isMap, isTrue, toInt, toNumber, typeName } from './values';
 import { cloneData, mergeFill, mergeOverride } from '../params';
@@ -36,12 +37,15 @@ function kindOf(v: GoValue): string {
   if (typeof v === 'number') return 'float64';
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'boolean') return 'bool';
+  if (v instanceof GoObject) return v.goKind;
   return Array.isArray(v) ? 'slice' : 'map';
 }
 
 /** reflect.DeepEqual: same types (int is not float64) and same contents. */
 function deepEqual(a: GoValue, b: GoValue): boolean {
   if (typeName(a) !== typeName(b)) return false;
+  if (a instanceof GoObject && b instanceof GoObject)
+    return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON());
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isMap(a) && isMap(b)) {

@@ -2,8 +2,10 @@
  * The value model of the Go template evaluator and Go's fmt rules for
  * printing values. Data from YAML/JSON keeps JavaScript types: numbers are
  * Go float64 (as sigs.k8s.io/yaml decodes them), integers produced by
- * template literals and integer functions are `bigint` (Go int).
+ * template literals and integer functions are `bigint` (Go int). Structs
+ * and pointers with methods (time.Time, *semver.Version) are GoObjects.
  */
+import { GoObject } from './goObject';
 
 /** A value inside a template evaluation. `undefined` is Go's "no value". */
 export type GoValue =
@@ -14,10 +16,16 @@ export type GoValue =
   | null
   | undefined
   | GoValue[]
+  | GoObject
   | { [key: string]: GoValue };
 
 export function isMap(v: unknown): v is Record<string, GoValue> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof GoObject)
+  );
 }
 
 const STRING_MAPS = new WeakSet<object>();
@@ -71,6 +79,7 @@ function formatInner(v: GoValue): string {
   if (typeof v === 'number') return formatFloat(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[${v.map(formatInner).join(' ')}]`;
+  if (v instanceof GoObject) return v.toString();
   const keys = Object.keys(v).sort();
   return `map[${keys.map(k => `${k}:${formatInner(v[k])}`).join(' ')}]`;
 }
@@ -83,6 +92,8 @@ export function isTrue(v: GoValue): boolean {
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'bigint') return v !== 0n;
   if (Array.isArray(v)) return v.length > 0;
+  // A struct is always true, as is a non-nil pointer.
+  if (v instanceof GoObject) return true;
   return Object.keys(v).length > 0;
 }
 
@@ -94,6 +105,7 @@ export function typeName(v: GoValue): string {
   if (typeof v === 'bigint') return 'int';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return '[]interface {}';
+  if (v instanceof GoObject) return v.goType;
   return isStringMap(v) ? 'map[string]string' : 'map[string]interface {}';
 }
 
@@ -143,6 +155,7 @@ export function normalizeForJson(v: GoValue): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (v === undefined) return null;
   if (Array.isArray(v)) return v.map(normalizeForJson);
+  if (v instanceof GoObject) return v.toJSON();
   if (isMap(v)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v).sort()) out[k] = normalizeForJson(v[k]);
