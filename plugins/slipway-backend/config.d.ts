@@ -242,6 +242,42 @@ export interface Config {
       customizations?: { [groupKind: string]: string };
     };
 
+    /**
+     * Diffing for every Application: Argo CD's system-level
+     * `resource.customizations.ignoreDifferences` and `resource.compareoptions`.
+     */
+    diff?: {
+      /**
+       * Differences ignored in every Application, before its own
+       * `spec.ignoreDifferences`. `group` and `kind` may be globs; a rule
+       * without group and kind concerns every resource (Argo CD's
+       * `ignoreDifferences.all`).
+       * @visibility backend
+       */
+      ignoreDifferences?: Array<{
+        group?: string;
+        kind?: string;
+        name?: string;
+        namespace?: string;
+        jsonPointers?: string[];
+        jqPathExpressions?: string[];
+        managedFieldsManagers?: string[];
+      }>;
+      /**
+       * Whose `status` field is left out of comparisons: every resource's
+       * (`all`, the default), CustomResourceDefinitions' (`crd`), or none
+       * (`none` or `off`).
+       * @visibility backend
+       */
+      ignoreResourceStatusField?: 'all' | 'crd' | 'none' | 'off';
+      /**
+       * Ignore the `rules` of ClusterRoles and Roles that have an
+       * `aggregationRule` (the controller fills them). Default false.
+       * @visibility backend
+       */
+      ignoreAggregatedRoles?: boolean;
+    };
+
     /** Backstage notifications to the owning group of an application. */
     notifications?: {
       /** Default true. @visibility backend */

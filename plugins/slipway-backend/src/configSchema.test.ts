@@ -17,6 +17,7 @@ import {
 } from '@slipway/plugin-slipway-node';
 import yaml from 'yaml';
 import { createRendering } from './engine/render';
+import { readDiffSettings } from './engine/app/DiffSettings';
 import { readNotificationsConfig } from './notifications';
 import { readProjectsConfig } from './projects';
 import { readReconcileConfig } from './reconciler/readReconcileConfig';
@@ -46,6 +47,11 @@ const FULL_EXAMPLE: JsonObject = {
       { url: 'https://git.example.com/', username: 'deploy', password: 'git-password', token: 'git-token' },
       { url: 'https://git.example.com/demo.git', localPath: 'examples/gitops' },
     ],
+    diff: {
+      ignoreDifferences: [{ group: 'apps', kind: 'Deployment', name: 'api', namespace: 'shop', jsonPointers: ['/spec/replicas'], jqPathExpressions: ['.spec.template.metadata.annotations'], managedFieldsManagers: ['kube-controller-manager'] }],
+      ignoreResourceStatusField: 'crd',
+      ignoreAggregatedRoles: true,
+    },
     applicationSets: {
       plugins: [{ name: 'my-plugin', baseUrl: 'http://plugin.example.com', token: 'plugin-token', requestTimeout: 10 }],
     },
@@ -192,6 +198,7 @@ describe('the configuration schema', () => {
     readReconcileConfig(config);
     readProjectsConfig(config);
     readNotificationsConfig(config);
+    readDiffSettings(config);
     readWebhookConfig(config);
     readClusterConfig(config);
     readRepositoryCredentials(config);

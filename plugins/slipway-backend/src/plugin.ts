@@ -21,6 +21,7 @@ import { readReconcileConfig } from './reconciler/readReconcileConfig';
 import { SlipwayRuntime } from './reconciler/SlipwayRuntime';
 import { createRouter } from './service/router';
 import { DatabaseSlipwayStore } from './store';
+import { readDiffSettings } from './engine/app/DiffSettings';
 
 /**
  * The Slipway backend plugin: Slipway's GitOps engine inside Backstage.
@@ -71,12 +72,14 @@ export const slipwayPlugin = createBackendPlugin({
           },
         });
         const health = await createHealthAssessor(config, logger);
-        const controller = new ApplicationController({ renderer, clusters: connections, health });
+        const diff = readDiffSettings(config);
+        const controller = new ApplicationController({ renderer, clusters: connections, health, diff });
         const runtime = new SlipwayRuntime({
           settings,
           projects,
           store,
           controller,
+          diff,
           clusters: connections,
           resolveCluster: destination => registry.resolve(destination),
           source,

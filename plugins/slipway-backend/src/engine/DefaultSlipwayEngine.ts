@@ -22,7 +22,8 @@ import { sourcesOf } from '../reconciler/operationTarget';
 import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '../store';
 import type { ApplicationDescription, OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
 import type { ClusterConnector } from './app/ClusterConnections';
-import { jqFor, resourceDiffText } from './app/compareApplication';
+import { resourceDiffText } from './app/compareApplication';
+import { diffInputOf, type DiffSettings } from './app/DiffSettings';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -34,6 +35,8 @@ export interface DefaultSlipwayEngineOptions {
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
   projects: ReadonlyMap<string, Project>;
   auditor?: AuditorService;
+  /** System-level diffing (`slipway.diff`), for the diff of one resource. */
+  diff?: DiffSettings;
   publish(message: SlipwaySignalMessage): void;
   logger: LoggerService;
   now?: () => Date;
@@ -301,12 +304,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
       ...(maskedLive ? { live: maskedLive } : {}),
       ...(maskedDesired ? { desired: maskedDesired } : {}),
       diff: status
-        ? resourceDiffText({
-            desired,
-            live,
-            ignoreDifferences: item.app.spec.ignoreDifferences,
-            jq: await jqFor(item.app.spec.ignoreDifferences),
-          })
+        ? resourceDiffText({ desired, live, ...(await diffInputOf(item.app.spec, this.options.diff)) })
         : '',
       events: await this.eventsOf(connection, key),
     };

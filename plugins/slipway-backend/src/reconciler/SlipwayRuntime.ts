@@ -26,6 +26,7 @@ import { OperationRunner } from './OperationRunner';
 import { OperationWorker } from './OperationWorker';
 import type { ReconcileSettings } from './readReconcileConfig';
 import { Reconciler } from './Reconciler';
+import type { DiffSettings } from '../engine/app/DiffSettings';
 
 /** What the runtime is assembled from. */
 export interface SlipwayRuntimeOptions {
@@ -33,6 +34,8 @@ export interface SlipwayRuntimeOptions {
   projects: ReadonlyMap<string, Project>;
   store: SlipwayStore;
   controller: Pick<ApplicationController, 'refresh' | 'sync'>;
+  /** System-level diffing (`slipway.diff`): the controller's, for the diff of one resource. */
+  diff?: DiffSettings;
   clusters: ClusterConnector;
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
   /** Resolves revisions; with `commitDetails`, statuses and the history also name each commit's author and message. */
@@ -159,6 +162,7 @@ export class SlipwayRuntime {
       resolveCluster: options.resolveCluster,
       projects: options.projects,
       auditor: options.auditor,
+      diff: options.diff,
       publish,
       logger,
     });

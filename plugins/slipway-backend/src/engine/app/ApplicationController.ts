@@ -14,8 +14,9 @@ import {
   SyncOperationResult,
 } from '../sync';
 import { appChangeWaiter } from './appChangeWaiter';
-import { compareApplication, Comparison, jqFor } from './compareApplication';
+import { compareApplication, Comparison } from './compareApplication';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
+import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
 import { parseDuration } from './duration';
 import { CompareResult, EngineApplication } from './types';
 
@@ -37,6 +38,8 @@ export interface ApplicationControllerOptions {
   clusters: ClusterConnector;
   health: Pick<HealthAssessor, 'assess'>;
   jq?: JqEngine;
+  /** System-level diffing (`slipway.diff`); default Argo CD's. */
+  diff?: DiffSettings;
   /** Overrides for the sync executor (tests inject a clock). */
   executor?: Partial<ConstructorParameters<typeof SyncExecutor>[0]>;
 }
@@ -82,6 +85,10 @@ export class ApplicationController {
   }
 
   /** Renders and compares; never applies anything. */
+  private get diffSettings(): DiffSettings {
+    return this.options.diff ?? DEFAULT_DIFF_SETTINGS;
+  }
+
   async refresh(app: EngineApplication): Promise<Refreshed> {
     const spec = app.spec;
     const connection = await this.options.clusters.connect(spec.destination);
@@ -100,8 +107,7 @@ export class ApplicationController {
       live,
       destinationNamespace: spec.destination.namespace,
       scopeOf,
-      ignoreDifferences: spec.ignoreDifferences,
-      jq: await jqFor(spec.ignoreDifferences, this.options.jq),
+      ...(await diffInputOf(spec, this.diffSettings, this.options.jq)),
       assessHealth: obj => this.options.health.assess(obj),
     });
     const charts = (spec.sources ?? (spec.source ? [spec.source] : []))
@@ -168,7 +174,7 @@ export class ApplicationController {
       request,
       syncOptions: app.spec.syncPolicy?.syncOptions,
       managedNamespaceMetadata: app.spec.syncPolicy?.managedNamespaceMetadata,
-      ignoreDifferences: app.spec.ignoreDifferences,
+      ignoreDifferences: ignoreRulesOf(app.spec, this.diffSettings),
       modified,
       scopeOf,
     });

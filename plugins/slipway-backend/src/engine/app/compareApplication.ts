@@ -9,6 +9,7 @@ import {
   aggregateHealth,
   diffResource,
   IgnoreDifferencesRule,
+  IgnoreResourceStatusField,
   isSyncHook,
   JqEngine,
   loadJqEngine,
@@ -30,8 +31,23 @@ export interface CompareInput {
   /** Scope of a kind, from the cluster's discovery; undefined when unknown. */
   scopeOf(apiVersion: string, kind: string): 'Namespaced' | 'Cluster' | undefined;
   ignoreDifferences?: IgnoreDifferencesRule[];
+  /** Whose `status` is ignored (system-level `slipway.diff`); default every resource's. */
+  ignoreResourceStatusField?: IgnoreResourceStatusField;
+  ignoreAggregatedRoles?: boolean;
   jq?: JqEngine;
   assessHealth(obj: KubeObject): Promise<ResourceHealth | undefined>;
+}
+
+type DiffInput = Pick<CompareInput, 'ignoreDifferences' | 'ignoreResourceStatusField' | 'ignoreAggregatedRoles' | 'jq'>;
+
+/** The diff options of a comparison's input. */
+function diffOptionsOf(input: DiffInput) {
+  return {
+    ignoreDifferences: input.ignoreDifferences,
+    ignoreResourceStatusField: input.ignoreResourceStatusField,
+    ignoreAggregatedRoles: input.ignoreAggregatedRoles,
+    jq: input.jq,
+  };
 }
 
 /** The comparison, without the source revisions. */
@@ -79,15 +95,10 @@ export async function jqFor(rules: IgnoreDifferencesRule[] | undefined, given?: 
  * rendered when someone looks at it rather than at every comparison. ''
  * when in sync or when the comparison of the resource failed.
  */
-export function resourceDiffText(input: {
-  desired?: KubeObject;
-  live?: KubeObject;
-  ignoreDifferences?: IgnoreDifferencesRule[];
-  jq?: JqEngine;
-}): string {
+export function resourceDiffText(input: DiffInput & { desired?: KubeObject; live?: KubeObject }): string {
   if (!input.desired && !input.live) return '';
   try {
-    return diffResource(input.desired ?? null, input.live ?? null, { ignoreDifferences: input.ignoreDifferences, jq: input.jq }).diff;
+    return diffResource(input.desired ?? null, input.live ?? null, diffOptionsOf(input)).diff;
   } catch {
     return ''; // the comparison reported why as a ComparisonError condition
   }
@@ -102,6 +113,7 @@ export function resourceDiffText(input: {
  */
 export async function compareApplication(input: CompareInput): Promise<Comparison> {
   const conditions: ApplicationCondition[] = [];
+  const diffOptions = { ...diffOptionsOf(input), textDiff: false };
   const liveByKey = new Map<string, KubeObject>();
   for (const obj of input.live) {
     liveByKey.set(formatResourceKey(resourceKeyOf(obj)), obj);
@@ -126,7 +138,7 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     const live = liveByKey.get(id) ?? null;
     let status: SyncStatusCode = 'OutOfSync';
     try {
-      status = diffResource(desired, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq, textDiff: false }).status;
+      status = diffResource(desired, live, diffOptions).status;
     } catch (error) {
       status = 'Unknown';
       conditions.push({ type: 'ComparisonError', message: (error as Error).message });
@@ -140,7 +152,7 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
   let extraneousAffectsSync = false;
   for (const [id, live] of liveByKey) {
     if (seen.has(id) || isSyncHook(live)) continue;
-    const result = diffResource(null, live, { ignoreDifferences: input.ignoreDifferences, jq: input.jq, textDiff: false });
+    const result = diffResource(null, live, diffOptions);
     if (result.affectsAppSyncStatus) extraneousAffectsSync = true;
     resources.push({
       key: resourceKeyOf(live),
