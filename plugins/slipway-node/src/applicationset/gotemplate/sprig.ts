@@ -12,6 +12,7 @@ import { list, map, s } from './sprigArgs';
 import { extendedSprigFunctions } from './sprigExtended';
 import { randomSprigFunctions } from './sprigRandom';
 import { semverSprigFunctions } from './sprigSemver';
+import { textSprigFunctions } from './sprigText';
 import { timeSprigFunctions } from './sprigTime';
 import {
   GoValue,
@@ -351,6 +352,7 @@ Object.assign(
   timeSprigFunctions,
   semverSprigFunctions,
   randomSprigFunctions,
+  textSprigFunctions,
 );
 
 export { sprigFunctions };
