@@ -1,12 +1,14 @@
 /**
- * Slipway's real test harness: a Git smart-HTTP server, the helm/kubectl
- * locator, a throwaway PostgreSQL server and a headless Chromium launcher.
+ * Slipway's real test harness: a Git smart-HTTP server, an OCI registry, the
+ * helm/kubectl locator, a throwaway PostgreSQL server and a headless Chromium launcher.
  *
  * @packageDocumentation
  */
 
 export * from './git/GitTestServer';
 export type { CommitAuthor, FileChange } from './git/BareRepoWriter';
+export * from './oci/OciRegistryTestServer';
+export { RegistryTokenService } from './oci/RegistryTokenService';
 export * from './net/freePort';
 export {
   startThrowawayPostgres,
