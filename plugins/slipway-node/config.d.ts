@@ -1,9 +1,10 @@
 export interface Config {
   slipway?: {
     /**
-     * Git repositories Slipway reads (the engine's sources and the
-     * ApplicationSet git generators of the catalog module): credentials per
-     * URL prefix, and local folders that stand in for a repository URL.
+     * Repositories Slipway reads (Git repositories of the engine's sources and
+     * the ApplicationSet git generators of the catalog module, Helm
+     * repositories, OCI registries): credentials per URL prefix, OCI settings,
+     * and local folders that stand in for a repository URL.
      */
     repositories?: Array<{
       /**
@@ -25,6 +26,18 @@ export interface Config {
       password?: string;
       /** Sent as the basic-auth password, username default `x-access-token`. @visibility secret */
       token?: string;
+      /**
+       * Argo CD's `enableOCI`: `url` (e.g. `registry.example.com/charts`) is an
+       * OCI registry, so chart sources may give their `repoURL` under it without `oci://`.
+       * @visibility backend
+       */
+      enableOCI?: boolean;
+      /**
+       * Argo CD's `insecureOCIForceHttp`: OCI registries under `url` are read over
+       * plain HTTP instead of HTTPS (local or test registries).
+       * @visibility backend
+       */
+      insecureOCIForceHttp?: boolean;
     }>;
     /** ApplicationSet expansion (the catalog module and the scaffolder actions). */
     applicationSets?: {

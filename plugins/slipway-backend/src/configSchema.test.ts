@@ -46,6 +46,7 @@ const FULL_EXAMPLE: JsonObject = {
     repositories: [
       { url: 'https://git.example.com/', username: 'deploy', password: 'git-password', token: 'git-token' },
       { url: 'https://git.example.com/demo.git', localPath: 'examples/gitops' },
+      { url: 'registry.example.com/charts', enableOCI: true, insecureOCIForceHttp: false, username: 'robot', password: 'registry-password' },
     ],
     diff: {
       ignoreDifferences: [{ group: 'apps', kind: 'Deployment', name: 'api', namespace: 'shop', jsonPointers: ['/spec/replicas'], jqPathExpressions: ['.spec.template.metadata.annotations'], managedFieldsManagers: ['kube-controller-manager'] }],

@@ -239,9 +239,10 @@ describe('the REST API: reading applications', () => {
       expect(byRef.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([A, C]);
     });
 
-    it("says when a chart's Helm repository has a newer stable version, and answers without it when the repository fails", async () => {
+    it("says when a chart's Helm repository or OCI registry has a newer stable version, and answers without it when the repository fails", async () => {
       const newestVersion = jest.fn(async (repoURL: string, chart: string) => {
         if (repoURL.includes('broken')) throw new Error('index.yaml: 503 Service Unavailable');
+        if (repoURL.startsWith('oci://')) return '0.2.0';
         return chart === 'storefront' ? '2.1.0' : '1.0.0';
       });
       const { app, store } = await seeded({ chartVersions: { newestVersion } });
@@ -265,14 +266,15 @@ describe('the REST API: reading applications', () => {
         { repoURL: 'https://charts.example.com', chart: 'storefront', version: '2.0.0', latestVersion: '2.1.0' },
         { repoURL: 'https://charts.example.com', chart: 'cache', version: '1.0.0' },
         { repoURL: 'https://broken.example.com', chart: 'queue', version: '0.9.0' },
-        { repoURL: 'oci://registry.example.com/charts', chart: 'worker', version: '0.1.0' },
+        { repoURL: 'oci://registry.example.com/charts', chart: 'worker', version: '0.1.0', latestVersion: '0.2.0' },
       ]);
       expect(response.body.items[1].charts).toEqual([{ repoURL: 'https://charts.example.com', chart: 'storefront', version: '2.1.0' }]);
-      // one question per repository and chart; OCI registries have no index to ask
+      // one question per repository and chart
       expect(newestVersion.mock.calls.map(([repo, name]) => `${repo} ${name}`).sort()).toEqual([
         'https://broken.example.com queue',
         'https://charts.example.com cache',
         'https://charts.example.com storefront',
+        'oci://registry.example.com/charts worker',
       ]);
     });
 

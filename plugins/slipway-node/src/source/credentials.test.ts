@@ -18,6 +18,16 @@ describe('CredentialStore', () => {
     });
   });
 
+  it('gives no credentials from entries that set none (local folders, OCI settings)', () => {
+    const mixed = new CredentialStore([
+      { url: 'oci://registry.example.com', username: 'ci', password: 'pw' },
+      { url: 'oci://registry.example.com/team', insecureOCIForceHttp: true },
+      { url: 'https://git.example.com/apps', localPath: './apps' } as never,
+    ]);
+    expect(mixed.find('oci://registry.example.com/team/web')).toEqual({ username: 'ci', password: 'pw' });
+    expect(mixed.find('https://git.example.com/apps')).toBeUndefined();
+  });
+
   it('matches prefixes only at path boundaries and ignores user info in the URL', () => {
     expect(store.find('https://git.example.com/team-ab/repo')?.username).toBe('all');
     expect(store.find('https://someone@git.example.com/team-a/x')?.username).toBe('a');
@@ -37,6 +47,15 @@ describe('CredentialStore', () => {
       username: 'x-access-token',
       password: 'ghp_x',
     });
+  });
+
+  it("reads Argo CD's OCI settings of a repository", () => {
+    const [entry] = readRepositoryCredentials(
+      new ConfigReader({
+        slipway: { repositories: [{ url: 'registry.corp/charts', enableOCI: true, insecureOCIForceHttp: true }] },
+      }),
+    );
+    expect(entry).toMatchObject({ url: 'registry.corp/charts', enableOCI: true, insecureOCIForceHttp: true });
   });
 });
 

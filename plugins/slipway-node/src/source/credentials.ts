@@ -12,6 +12,10 @@ export interface RepositoryCredential {
   username?: string;
   password?: string;
   token?: string;
+  /** Argo CD's `enableOCI`: a chart `repoURL` without scheme under `url` names an OCI registry. */
+  enableOCI?: boolean;
+  /** Argo CD's `insecureOCIForceHttp`: OCI registries under `url` speak plain HTTP. */
+  insecureOCIForceHttp?: boolean;
 }
 
 /** Basic-auth credentials as sent on the wire. */
@@ -52,8 +56,10 @@ export class CredentialStore {
   private readonly entries: Array<{ prefix: string; auth: BasicAuth }>;
 
   constructor(credentials: RepositoryCredential[] = []) {
+    // entries without credentials (only a local folder or OCI settings) must not hide broader ones
     this.entries = credentials
       .filter(c => typeof c.url === 'string' && c.url.trim() !== '')
+      .filter(c => Boolean(c.username || c.password || c.token))
       .map(c => ({
         prefix: normalizeRepoUrl(c.url),
         auth: c.token
@@ -88,6 +94,8 @@ export function readRepositoryCredentials(config: Config): RepositoryCredential[
       username: entry.getOptionalString('username'),
       password: entry.getOptionalString('password'),
       token: entry.getOptionalString('token'),
+      enableOCI: entry.getOptionalBoolean('enableOCI'),
+      insecureOCIForceHttp: entry.getOptionalBoolean('insecureOCIForceHttp'),
     });
   }
   for (const [kind, username] of [

@@ -15,10 +15,12 @@ import { resolveConfined } from './confine';
 import { detectSourceType, SourceTypeError } from './detectSourceType';
 import { DirectoryRenderer } from './DirectoryRenderer';
 import { HelmRenderer } from './HelmRenderer';
-import { HelmRepositoryError, type HelmRepositoryClient } from './HelmRepository';
+import type { ChartRepository } from './ChartRepositories';
+import { HelmRepositoryError } from './HelmRepositoryError';
 import { jsonnetProgramOf } from './JsonnetRenderer';
 import { KustomizeRenderer } from './KustomizeRenderer';
 import { LimitedProcessRunner } from './LimitedProcessRunner';
+import { OciRepositorySettings } from './ociRepositorySettings';
 import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
 import { sharedSpawnHost } from './SpawnHost';
 import { renderCacheKey, type RenderCache } from './RenderCache';
@@ -38,8 +40,11 @@ export interface ApplicationRendererOptions {
   source: Source;
   /** The programs to run, e.g. `() => locateTools(...)` from the node library. */
   tools: () => Promise<RenderTools>;
-  /** Needed for sources with `chart` (charts from Helm repositories). */
-  helmRepositories?: HelmRepositoryClient;
+  /**
+   * Needed for sources with `chart`: charts from Helm repositories and OCI
+   * registries (ChartRepositories), or a HelmRepositoryClient alone.
+   */
+  helmRepositories?: ChartRepository;
   runner?: ProcessRunner;
   cache?: RenderCache;
   limits?: Partial<RenderLimits>;
@@ -52,8 +57,9 @@ export interface ApplicationRendererOptions {
   /** Secret values to redact from tool messages, besides the credentials' own (e.g. --set values). */
   secrets?: string[];
   /**
-   * Repository credentials (`slipway.repositories`): used for the Helm
-   * repositories and OCI registries of chart dependencies that are built;
+   * Repository credentials and OCI settings (`slipway.repositories`): used
+   * for the Helm repositories and OCI registries of chart dependencies that
+   * are built;
    * their passwords and tokens are redacted from every message.
    */
   credentials?: RepositoryCredential[];
@@ -75,11 +81,13 @@ export class ApplicationRenderer implements Renderer {
   private readonly kustomize: KustomizeRenderer;
   private readonly helm: HelmRenderer;
   private readonly credentials: CredentialStore;
+  private readonly oci: OciRepositorySettings;
   /** Configured secrets and the credentials' passwords, redacted from every message. */
   private readonly secrets: string[];
 
   constructor(private readonly options: ApplicationRendererOptions) {
     this.credentials = new CredentialStore(options.credentials);
+    this.oci = new OciRepositorySettings(options.credentials);
     this.secrets = [...(options.secrets ?? []), ...this.credentials.secrets()];
     // tools start from a small helper process: starting them from the backend blocks it for tens of ms each
     const runner = options.runner ?? new SpawnProcessRunner(sharedSpawnHost().spawn);
@@ -208,6 +216,7 @@ export class ApplicationRenderer implements Renderer {
               refs,
               tools: requireTools(),
               credentialsFor: this.credentialsFor,
+              oci: this.oci,
             })),
           );
           rendered.push({ ...base, revision: r.version, type: 'Helm', chart: s.chart });
@@ -287,6 +296,7 @@ export class ApplicationRenderer implements Renderer {
               refs,
               tools: requireTools(),
               credentialsFor: this.credentialsFor,
+              oci: this.oci,
             })),
           );
         }
@@ -328,7 +338,7 @@ export class ApplicationRenderer implements Renderer {
   private async resolve(appName: string, source: ApplicationSource): Promise<Resolved> {
     if (source.chart) {
       if (!this.options.helmRepositories) {
-        throw new RenderError('invalid-source', appName, 'charts from Helm repositories are not enabled');
+        throw new RenderError('invalid-source', appName, 'charts from Helm repositories and OCI registries are not enabled');
       }
       const { version } = await this.options.helmRepositories.resolve(
         source.repoURL,
@@ -354,7 +364,7 @@ export class ApplicationRenderer implements Renderer {
       );
     }
     if (e instanceof HelmRepositoryError) {
-      return new RenderError('chart-not-found', appName, message);
+      return new RenderError(e.failure, appName, message);
     }
     return new RenderError('source-failed', appName, message);
   }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { redactUrl, type BasicAuth } from '@slipway/plugin-slipway-node';
 import { copyChartWithLocalDependencies } from './chartCopy';
 import { readChartDependencies, type ChartDependency, type DependencyOrigin } from './chartDependencies';
+import { withoutScheme } from './ociReference';
+import type { OciRegistryAccess, OciRepositorySettings } from './ociRepositorySettings';
 import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
 import { runTool, type RenderTools, type ToolRun } from './runTool';
@@ -23,6 +25,8 @@ export interface DependencyBuildInput {
   credentialsFor?: (url: string) => BasicAuth | undefined;
   /** `helm.passCredentials`: send a repository's credentials to other hosts it links charts on. */
   passCredentials: boolean;
+  /** OCI settings of `slipway.repositories` (credentials, `insecureOCIForceHttp`) for `oci://` dependencies. */
+  oci?: OciRepositorySettings;
 }
 
 export interface BuiltChart {
@@ -107,13 +111,17 @@ export class HelmDependencyBuilder {
         auth?.password,
       );
     }
-    for (const { dependency, url } of distinct(oci, registryOf)) {
-      const auth = this.ociCredentials(input, url);
+    const registries = distinct(oci, registryOf).map(remote => ({ ...remote, access: this.ociAccess(input, remote) }));
+    const plainHttp = this.plainHttpFor(appName, label, registries);
+    for (const { dependency, url, access } of registries) {
+      const auth = access.auth;
       if (!auth) continue; // anonymous pulls need no login
+      // the login is written to this render's own Helm folder (HELM_CONFIG_HOME in the scratch folder)
+      const login = ['registry', 'login', registryOf(url), '--username', auth.username, '--password-stdin'];
       await run(
         {
           toolName: `helm registry login ${registryOf(url)} (for dependency "${dependency.name}" of ${label})`,
-          args: ['registry', 'login', registryOf(url), '--username', auth.username, '--password-stdin'],
+          args: plainHttp ? [...login, '--plain-http'] : login,
           stdin: auth.password,
           hint: `check the credentials configured for ${redactUrl(url)} in slipway.repositories, or vendor the chart in charts/`,
         },
@@ -123,7 +131,7 @@ export class HelmDependencyBuilder {
     // --skip-refresh: `helm repo add` has just fetched each index into the scratch cache
     await run({
       toolName: `helm dependency build (${label})`,
-      args: ['dependency', 'build', copiedChart, '--skip-refresh'],
+      args: ['dependency', 'build', copiedChart, '--skip-refresh', ...(plainHttp ? ['--plain-http'] : [])],
       hint:
         `check the dependencies' names, versions and repositories in ${declared.declaredIn} (and its lock file); ` +
         `for a private repository, ${configureFor('its URL')}; or vendor the dependencies in charts/`,
@@ -168,9 +176,39 @@ export class HelmDependencyBuilder {
     }
   }
 
-  /** Credentials for an OCI dependency: configured for its oci:// URL, or for the same registry path over https. */
-  private ociCredentials(input: DependencyBuildInput, url: string): BasicAuth | undefined {
-    return input.credentialsFor?.(url) ?? input.credentialsFor?.(url.replace(/^oci:\/\//i, 'https://'));
+  /**
+   * Credentials and transport for an OCI dependency: from the OCI settings for
+   * `<url>/<name>` (which match entries with or without oci:// or https://);
+   * without settings, the credentials configured for its oci:// URL or the
+   * same registry path over https.
+   */
+  private ociAccess(input: DependencyBuildInput, { dependency, url }: Remote): OciRegistryAccess {
+    if (input.oci) {
+      const [registry, ...rest] = withoutScheme(url).split('/');
+      return input.oci.accessFor({ registry, repository: [...rest, dependency.name].join('/') });
+    }
+    const auth = input.credentialsFor?.(url) ?? input.credentialsFor?.(url.replace(/^oci:\/\//i, 'https://'));
+    return { plainHttp: false, auth };
+  }
+
+  /**
+   * `helm dependency build --plain-http` is for every OCI dependency at once:
+   * registries over plain HTTP (`insecureOCIForceHttp`) and over HTTPS cannot
+   * be mixed in one chart.
+   */
+  private plainHttpFor(appName: string, label: string, registries: Array<Remote & { access: OciRegistryAccess }>): boolean {
+    const plain = registries.filter(r => r.access.plainHttp).map(r => registryOf(r.url));
+    const secure = registries.filter(r => !r.access.plainHttp).map(r => registryOf(r.url));
+    if (plain.length > 0 && secure.length > 0) {
+      throw new RenderError(
+        'invalid-source',
+        appName,
+        `the OCI dependencies of ${label} come from registries over plain HTTP (${plain.join(', ')}) and over HTTPS ` +
+          `(${secure.join(', ')}), and helm dependency build reads all of them one way; ` +
+          'vendor the charts of one kind in charts/, or serve the registries alike',
+      );
+    }
+    return plain.length > 0;
   }
 }
 

@@ -7,6 +7,7 @@ import { isMissingDependencyMessage } from './chartDependencies';
 import { resolveConfined } from './confine';
 import { helmTemplateArgs, type HelmTemplatePlan } from './helmArgs';
 import { HelmDependencyBuilder } from './HelmDependencyBuilder';
+import type { OciRepositorySettings } from './ociRepositorySettings';
 import { ManifestParseError, parseManifests } from './parseManifests';
 import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
@@ -31,6 +32,8 @@ export interface HelmRenderInput {
   secrets: string[];
   /** Credentials configured for a Helm repository URL, for dependencies the chart does not vendor. */
   credentialsFor?: (url: string) => BasicAuth | undefined;
+  /** OCI settings of `slipway.repositories`, for `oci://` dependencies. */
+  oci?: OciRepositorySettings;
 }
 
 /**
@@ -117,6 +120,7 @@ export class HelmRenderer {
         workDir: input.workDir,
         secrets: input.secrets,
         credentialsFor: input.credentialsFor,
+        oci: input.oci,
         passCredentials: options.passCredentials === true,
       });
       stdout = await template(built.chartDir, built.copyRoot);

@@ -1,17 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import semver from 'semver';
-import * as tar from 'tar';
 import { parse } from 'yaml';
-import {
-  CredentialStore,
-  type RepositoryCredential,
-  hashKey,
-  redactText,
-  redactUrl,
-  removeCheckoutDir,
-} from '@slipway/plugin-slipway-node';
+import { CredentialStore, type RepositoryCredential, hashKey, redactText, redactUrl } from '@slipway/plugin-slipway-node';
+import { locateUnpackedChart, unpackChartArchive } from './chartArchive';
+import { isExactVersion, newestStableVersion, newestVersions, pickChartVersion } from './chartVersions';
+import { HelmRepositoryError } from './HelmRepositoryError';
 
 /** A chart version picked from a Helm repository. */
 export interface ResolvedChart {
@@ -49,17 +43,11 @@ export interface HelmRepositoryOptions {
   timeoutMs?: number;
 }
 
-/** A failure reading a Helm repository; the message holds no credentials. */
-export class HelmRepositoryError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HelmRepositoryError';
-  }
-}
+export { HelmRepositoryError };
 
 /**
  * Reads charts from classic Helm repositories over http(s): `index.yaml`
- * picks the version (exact, or a semver range; empty or `*` is the newest
+ * picks the version (exact, or a semver constraint; empty or `*` is the newest
  * stable one), the `.tgz` is downloaded once, checked against the index
  * digest, and unpacked into `<cacheDir>/helm/<hash of repo>/<chart>-<version>`.
  */
@@ -77,7 +65,7 @@ export class HelmRepositoryClient {
   /** Picks the chart version `targetRevision` names. */
   async resolve(repoURL: string, chart: string, targetRevision = ''): Promise<ResolvedChart> {
     const wanted = targetRevision.trim();
-    if (semver.valid(wanted) && fs.existsSync(this.chartFolder(repoURL, chart, wanted))) {
+    if (isExactVersion(wanted) && fs.existsSync(this.chartFolder(repoURL, chart, wanted))) {
       return { repoURL, chart, version: wanted };
     }
     const entry = await this.pick(repoURL, chart, wanted);
@@ -91,8 +79,7 @@ export class HelmRepositoryClient {
   async newestVersion(repoURL: string, chart: string): Promise<string | undefined> {
     const entries = (await this.index(repoURL))[chart];
     if (!Array.isArray(entries)) return undefined;
-    const stable = entries.map(e => String(e.version)).filter(v => semver.valid(v) && !semver.prerelease(v));
-    return stable.sort(semver.rcompare)[0];
+    return newestStableVersion(entries.map(e => String(e.version)));
   }
 
   /** Downloads (once) and unpacks a resolved chart version. */
@@ -118,15 +105,10 @@ export class HelmRepositoryClient {
     if (!Array.isArray(entries) || entries.length === 0) {
       throw new HelmRepositoryError(`chart "${chart}" is not in the Helm repository ${label}; check source.chart`);
     }
-    const exact = entries.find(e => String(e.version) === wanted);
-    if (exact) {
-      return exact;
-    }
-    const versions = entries.map(e => String(e.version)).filter(v => semver.valid(v));
-    const range = wanted === '' ? '*' : wanted;
-    const best = semver.validRange(range) ? semver.maxSatisfying(versions, range) : null;
+    const versions = entries.map(e => String(e.version));
+    const best = pickChartVersion(versions, wanted);
     if (!best) {
-      const newest = versions.sort(semver.rcompare).slice(0, 5).join(', ');
+      const newest = newestVersions(versions).join(', ');
       throw new HelmRepositoryError(
         `chart "${chart}" has no version matching "${wanted}" in ${label} (newest: ${newest || 'none'}); ` +
           'check targetRevision',
@@ -174,60 +156,12 @@ export class HelmRepositoryClient {
           );
         }
       }
-      await this.unpack(archive, folder);
-    }
-    const root = await fs.promises.realpath(folder);
-    const top = (await fs.promises.readdir(root, { withFileTypes: true })).filter(d => d.isDirectory());
-    const chartDir = top.find(d => fs.existsSync(path.join(root, d.name, 'Chart.yaml')));
-    if (!chartDir) {
-      throw new HelmRepositoryError(`chart archive of "${resolved.chart}" ${resolved.version} holds no Chart.yaml`);
-    }
-    return { ...resolved, root, chartDir: path.join(root, chartDir.name) };
-  }
-
-  private async unpack(archive: Buffer, folder: string): Promise<void> {
-    const maxFiles = this.options.maxChartFiles ?? 5000;
-    const maxBytes = (this.options.maxArchiveBytes ?? 20 * 1024 * 1024) * 5;
-    await fs.promises.mkdir(path.dirname(folder), { recursive: true });
-    const tmp = `${folder}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const tgz = `${tmp}.tgz`;
-    await fs.promises.mkdir(tmp);
-    try {
-      await fs.promises.writeFile(tgz, archive);
-      let files = 0;
-      let bytes = 0;
-      await tar.t({
-        file: tgz,
-        onentry: entry => {
-          files += 1;
-          bytes += entry.size ?? 0;
-        },
+      await unpackChartArchive(archive, folder, {
+        maxFiles: this.options.maxChartFiles ?? 5000,
+        maxBytes: (this.options.maxArchiveBytes ?? 20 * 1024 * 1024) * 5,
       });
-      if (files > maxFiles || bytes > maxBytes) {
-        throw new HelmRepositoryError(
-          `chart archive unpacks to ${files} files and ${bytes} bytes, over the limits (${maxFiles} files, ${maxBytes} bytes)`,
-        );
-      }
-      // Only regular files and folders: no symlinks, hard links or devices;
-      // tar itself refuses absolute paths and `..`.
-      await tar.x({
-        file: tgz,
-        cwd: tmp,
-        strict: true,
-        filter: (_p, entry) => 'type' in entry && (entry.type === 'File' || entry.type === 'Directory'),
-      });
-      await fs.promises.rename(tmp, folder).catch(async e => {
-        if (!fs.existsSync(folder)) {
-          throw e;
-        }
-        await removeCheckoutDir(tmp);
-      });
-    } catch (e) {
-      await removeCheckoutDir(tmp).catch(() => undefined);
-      throw e;
-    } finally {
-      await fs.promises.rm(tgz, { force: true });
     }
+    return { ...resolved, ...(await locateUnpackedChart(folder, `"${resolved.chart}" ${resolved.version}`)) };
   }
 
   /** GET over http(s) with a size cap; credentials only to the repository's own origin. */

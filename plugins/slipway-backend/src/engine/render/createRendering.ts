@@ -10,12 +10,15 @@ import {
 } from '@slipway/plugin-slipway-node';
 import { readDurationMs } from '../../config/readDurationMs';
 import { ApplicationRenderer } from './ApplicationRenderer';
+import { ChartRepositories } from './ChartRepositories';
 import { HelmRepositoryClient } from './HelmRepository';
+import { OciChartRegistry } from './OciChartRegistry';
+import { OciRepositorySettings } from './ociRepositorySettings';
 import { RenderCache } from './RenderCache';
 
 /**
  * Wires the production source and renderer from configuration: credentials
- * (for Git, Helm repositories and chart dependencies) and local folders from
+ * (for Git, Helm repositories, OCI registries and chart dependencies) and local folders from
  * `slipway.repositories` and `integrations`, tools from `slipway.tools`
  * (located with locateTools), `slipway.render.allowRemoteBases`, and how long
  * periodic refreshes reuse a ref listing (`slipway.reconcile.refListingMaxAge`).
@@ -30,7 +33,10 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     logger: options.logger,
     recentRefsMaxAgeMs: readDurationMs(config, 'slipway.reconcile.refListingMaxAge', 3_000),
   });
-  const helmRepositories = new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials });
+  const helmRepositories = new ChartRepositories({
+    helm: new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials }),
+    oci: new OciChartRegistry({ cacheDir: path.join(cacheDir, 'oci'), settings: new OciRepositorySettings(credentials) }),
+  });
   const cache = new RenderCache({ maxEntries: config.getOptionalNumber('slipway.render.cacheEntries') ?? 200 });
   const toolOptions = toolsOptionsFromConfig(config);
   const renderer = new ApplicationRenderer({

@@ -9,7 +9,7 @@ export type RouteStore = Pick<
   'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'latestOperations' | 'listHistory' | 'getOperation' | 'listEvents'
 >;
 
-/** Newest chart versions of Helm repositories (for "a newer version is available"). */
+/** Newest chart versions of Helm repositories and OCI registries (for "a newer version is available"). */
 export interface ChartVersionLookup {
   newestVersion(repoURL: string, chart: string): Promise<string | undefined>;
 }

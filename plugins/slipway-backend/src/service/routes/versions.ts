@@ -11,13 +11,14 @@ import type { ChartVersionLookup, RouteContext } from './RouteContext';
 /** At most this many applications per answer: a component rarely has more environments. */
 const MAX_APPLICATIONS = 500;
 
-/** Helm repositories answer within this time or the answer goes without their newest versions. */
+/** Chart repositories answer within this time or the answer goes without their newest versions. */
 const CHART_LOOKUP_TIMEOUT_MS = 3_000;
 
 /**
- * Sets `latestVersion` on charts whose Helm repository has a newer stable
- * version. Only http(s) Helm repositories are asked (the index is cached by
- * the client); a repository that fails or is slow never fails the answer.
+ * Sets `latestVersion` on charts whose Helm repository or OCI registry has a
+ * newer stable version (the lookup caches indexes and tag lists, and answers
+ * nothing for URLs it cannot read); a repository that fails or is slow never
+ * fails the answer.
  */
 async function markNewerCharts(body: VersionsResponse, lookup: ChartVersionLookup, logger: LoggerService): Promise<void> {
   const newest = new Map<string, Promise<string | undefined>>();
@@ -42,7 +43,7 @@ async function markNewerCharts(body: VersionsResponse, lookup: ChartVersionLooku
   await Promise.all(
     body.items.flatMap(item =>
       item.charts
-        .filter(chart => /^https?:\/\//i.test(chart.repoURL) && semver.valid(chart.version))
+        .filter(chart => chart.repoURL !== '' && semver.valid(chart.version))
         .map(async chart => {
           const latest = await ask(chart.repoURL, chart.chart);
           if (latest && semver.gt(latest, chart.version)) {
