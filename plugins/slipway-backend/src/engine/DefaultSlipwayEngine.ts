@@ -24,6 +24,7 @@ import type { ApplicationDescription, OperationRequestResult, SlipwayEngine } fr
 import type { ClusterConnector } from './app/ClusterConnections';
 import { resourceDiffText } from './app/compareApplication';
 import { diffInputOf, type DiffSettings } from './app/DiffSettings';
+import { trackingNameOf } from './app/types';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -226,7 +227,8 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
   async deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }> {
     const item = this.item(entityRef);
     const connection = await this.options.clusters.connect(item.app.spec.destination);
-    const plan = planDeletion(item.app.name, connection.cache.managedObjects(item.app.name));
+    const instance = trackingNameOf(item.app);
+    const plan = planDeletion(instance, connection.cache.managedObjects(instance));
     const audit = await this.options.auditor?.createEvent({
       eventId: 'application-delete-resources',
       severityLevel: 'high',

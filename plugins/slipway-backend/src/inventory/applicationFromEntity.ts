@@ -67,6 +67,16 @@ function specProblem(spec: Partial<ApplicationSpec> | undefined): string | undef
 }
 
 /**
+ * Argo CD's instance name: Applications outside the `default` catalog
+ * namespace mark their resources `<namespace>_<name>`, so that same-named
+ * Applications of two namespaces never manage each other's resources.
+ */
+function instanceOf(entity: Entity): { instance?: string } {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return namespace === 'default' ? {} : { instance: `${namespace}_${entity.metadata.name}` };
+}
+
+/**
  * Maps an Application entity to what the reconciler tracks: the engine's
  * application (name and Argo CD spec) and the denormalised fields the store
  * keeps. A spec the engine cannot reconcile is kept with the reason, so that
@@ -80,7 +90,7 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
   const destination = spec.destination ?? {};
   return {
     entityRef: stringifyEntityRef(entity),
-    app: { name: entity.metadata.name, spec },
+    app: { name: entity.metadata.name, ...instanceOf(entity), spec },
     specHash: crypto.createHash('sha256').update(stableStringify(spec)).digest('hex'),
     project: spec.project || 'default',
     componentRef: annotations[SLIPWAY_ANNOTATION_COMPONENT],

@@ -3,7 +3,7 @@ import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
 import type { Source, SourceCallOptions } from '@slipway/plugin-slipway-node';
 import type { Refreshed } from '../engine/app/ApplicationController';
 import type { ClusterConnection, ClusterConnector } from '../engine/app/ClusterConnections';
-import type { EngineApplication } from '../engine/app/types';
+import { trackingNameOf, type EngineApplication } from '../engine/app/types';
 import type { InventoryApplication } from '../inventory';
 import {
   checkApplication,
@@ -114,9 +114,9 @@ export class Reconciler {
   async applyInventoryChanges(changes: { added: InventoryApplication[]; changed: InventoryApplication[]; removed: string[] }) {
     for (const item of [...changes.added, ...changes.changed]) {
       for (const refs of this.byAppName.values()) refs.delete(item.entityRef);
-      const refs = this.byAppName.get(item.app.name) ?? new Set();
+      const refs = this.byAppName.get(trackingNameOf(item.app)) ?? new Set();
       refs.add(item.entityRef);
-      this.byAppName.set(item.app.name, refs);
+      this.byAppName.set(trackingNameOf(item.app), refs);
       this.queue.add(item.entityRef, { force: true, listedAfter: this.now() });
     }
     for (const ref of changes.removed) {
@@ -302,7 +302,7 @@ export class Reconciler {
       // forced: a push, a user refresh, an operation's end or a new spec, which must see Git as it is now
       commits = await this.resolveCommits(item.app, opts);
     }
-    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(item.app.name)]);
+    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(trackingNameOf(item.app))]);
     if (!opts.force && key && state?.key === key && state.refreshed) {
       await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt: new Date(this.now()).toISOString() });
       await this.autoSync(item, project, destination, state.refreshed, state.violations);

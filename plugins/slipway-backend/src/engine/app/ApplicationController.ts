@@ -18,7 +18,7 @@ import { compareApplication, Comparison } from './compareApplication';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
 import { parseDuration } from './duration';
-import { CompareResult, EngineApplication } from './types';
+import { CompareResult, EngineApplication, trackingNameOf } from './types';
 
 /** A comparison with what a sync of it needs. */
 export interface Refreshed extends CompareResult {
@@ -100,9 +100,10 @@ export class ApplicationController {
       sources: spec.sources,
     });
     const scopeOf = await this.scopes(connection, rendered.manifests);
-    const live = connection.cache.managedObjects(app.name);
+    const instance = trackingNameOf(app);
+    const live = connection.cache.managedObjects(instance);
     const comparison: Comparison = await compareApplication({
-      appName: app.name,
+      appName: instance,
       desired: rendered.manifests,
       live,
       destinationNamespace: spec.destination.namespace,
@@ -119,7 +120,7 @@ export class ApplicationController {
         version: r?.revision ?? source.targetRevision ?? '',
       }));
     const tree = await Promise.all(
-      connection.cache.resourceTree(app.name).map(async node => ({
+      connection.cache.resourceTree(instance).map(async node => ({
         key: node.key,
         apiVersion: node.apiVersion,
         uid: node.uid,
@@ -165,7 +166,7 @@ export class ApplicationController {
       modified[formatResourceKey(r.key)] = r.status !== 'Synced';
     }
     const plan = planSync({
-      appName: app.name,
+      appName: trackingNameOf(app),
       namespace: app.spec.destination.namespace,
       revision: refreshed.revision,
       startedAt: Date.now(),
@@ -193,7 +194,7 @@ export class ApplicationController {
     for (const task of plan.tasks) {
       if (task.target) await connection.cache.ensureKind(task.target.apiVersion, task.target.kind);
     }
-    const changes = appChangeWaiter(connection.cache, app.name, this.options.executor?.sleep);
+    const changes = appChangeWaiter(connection.cache, trackingNameOf(app), this.options.executor?.sleep);
     try {
       const executor = new SyncExecutor({
         client: connection.client,

@@ -32,9 +32,21 @@ export interface ApplicationSpec {
 
 /** One Application as the engine sees it. */
 export interface EngineApplication {
-  /** The Application's name: the tracking label value on its resources. */
+  /** The Application's name, as Helm's release name and `$ARGOCD_APP_NAME` use it. */
   name: string;
+  /**
+   * The tracking label value on its resources when it differs from the name
+   * (Argo CD's instance name `<namespace>_<name>` for Applications outside
+   * the `default` catalog namespace), so that two Applications of one name
+   * never claim each other's resources.
+   */
+  instance?: string;
   spec: ApplicationSpec;
+}
+
+/** The value that marks the Application's resources (tracking label and annotation). */
+export function trackingNameOf(app: Pick<EngineApplication, 'name' | 'instance'>): string {
+  return app.instance ?? app.name;
 }
 
 /** The comparison of one resource. */
