@@ -192,6 +192,19 @@ describe('ApplicationController against kube-sim', () => {
     expect(named(other.desired, 'web-config').data).toEqual({ mode: 'blue' });
   });
 
+  it('warns when another application already marks a desired object as its own (SharedResourceWarning)', async () => {
+    // the first test synced web-prod into namespace web-prod; this one renders the same objects there
+    const rival = { ...kustomizeApp(), name: 'web-rival', instance: 'team-b_web-rival' };
+    await refreshUntil(kustomizeApp(), r => r.syncStatus === 'Synced');
+    const compared = await controller.refresh(rival);
+    expect(compared.conditions.filter(c => c.type === 'SharedResourceWarning').map(c => c.message).sort()).toEqual([
+      'ConfigMap/web-config is part of applications web-prod and team-b_web-rival; keep it in one of them (a sync would take it over)',
+      'Deployment/web is part of applications web-prod and team-b_web-rival; keep it in one of them (a sync would take it over)',
+      'Secret/web-secret is part of applications web-prod and team-b_web-rival; keep it in one of them (a sync would take it over)',
+    ]);
+    expect((await controller.refresh(kustomizeApp())).conditions.map(c => c.type)).not.toContain('SharedResourceWarning');
+  });
+
   it('never shows a Secret value in a diff or a manifest it reports', async () => {
     const app = kustomizeApp();
     const result = await controller.refresh(app);

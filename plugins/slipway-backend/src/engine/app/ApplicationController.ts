@@ -1,4 +1,4 @@
-import { formatResourceKey, KubeObject } from '@slipway/plugin-slipway-common';
+import { formatResourceKey, KubeObject, resourceKeyOf } from '@slipway/plugin-slipway-common';
 import {
   HealthAssessor,
   JqEngine,
@@ -18,6 +18,7 @@ import { compareApplication, Comparison } from './compareApplication';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
 import { parseDuration } from './duration';
+import { sharedResourceWarnings } from './sharedResources';
 import { CompareResult, EngineApplication, trackingNameOf } from './types';
 
 /** A comparison with what a sync of it needs. */
@@ -140,6 +141,9 @@ export class ApplicationController {
       revision: rendered.sources[0]?.revision,
       conditions: [
         ...comparison.conditions,
+        ...sharedResourceWarnings(comparison.normalizedDesired, instance, obj =>
+          connection.cache.get(resourceKeyOf(obj)),
+        ),
         ...rendered.warnings.map(message => ({ type: 'RenderWarning', message })),
       ],
       desired: comparison.normalizedDesired.map(o => this.desiredBodies.shareBody(o)),
