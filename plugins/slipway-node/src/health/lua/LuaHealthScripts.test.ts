@@ -133,6 +133,49 @@ describe('LuaHealthScripts', () => {
     }
   });
 
+  it('loads <Kind>/health.lua at the top of a folder for the core group', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lua-health-'));
+    try {
+      await fs.mkdir(path.join(dir, 'Widget'), { recursive: true });
+      await fs.writeFile(path.join(dir, 'Widget', 'health.lua'), READY_SCRIPT);
+      scripts = await LuaHealthScripts.fromDirectory(dir);
+      expect(scripts.has('', 'Widget')).toBe(true);
+      expect(scripts.has('example.com', 'Widget')).toBe(false);
+      await expect(
+        scripts.evaluate(kube('v1', 'Widget', {}, { name: 'w1' })),
+      ).resolves.toEqual({ status: 'Progressing', message: 'Waiting' });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('picks the first wildcard folder in byte order when several match, as Argo CD does', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lua-health-'));
+    const script = (message: string) =>
+      `return { status = "Healthy", message = "${message}" }`;
+    try {
+      for (const [group, message] of [
+        ['_.example.com', 'any example.com group'],
+        ['apps.example.com', 'apps wildcard'],
+      ]) {
+        await fs.mkdir(path.join(dir, group, '_'), { recursive: true });
+        await fs.writeFile(
+          path.join(dir, group, '_', 'health.lua'),
+          script(message),
+        );
+      }
+      scripts = await LuaHealthScripts.fromDirectory(dir);
+      await expect(
+        scripts.evaluate(kube('apps.example.com/v1', 'Widget')),
+      ).resolves.toEqual({
+        status: 'Healthy',
+        message: 'any example.com group',
+      });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the folder when it cannot be read', async () => {
     await expect(
       LuaHealthScripts.fromDirectory('/nonexistent/lua'),

@@ -3,7 +3,11 @@ import path from 'path';
 import { groupOf, KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
 import type { LuaEngineFactory, LuaScriptRunner } from './LuaEngine';
-import { HealthScriptIndex, HealthScriptKey } from './scriptIndex';
+import {
+  HealthScriptIndex,
+  HealthScriptIndexOptions,
+  HealthScriptKey,
+} from './scriptIndex';
 import { luaResultToHealth } from './luaResult';
 import { WasmoonLuaEngine } from './WasmoonLuaEngine';
 
@@ -13,6 +17,8 @@ export interface LuaHealthScriptsOptions {
   engine?: LuaEngineFactory;
   /** How a script is named in messages, from its `group/kind` key; default `<group>/<kind>/health.lua`. */
   nameOf?: (groupKind: string) => string;
+  /** Which of several matching wildcard folders serves a kind (see {@link HealthScriptIndexOptions}). */
+  wildcardOrder?: HealthScriptIndexOptions['wildcardOrder'];
 }
 
 const keyId = (key: HealthScriptKey) => `${key.group}/${key.kind}`;
@@ -42,12 +48,17 @@ export class LuaHealthScripts {
         const slash = id.indexOf('/');
         return { group: id.slice(0, slash), kind: id.slice(slash + 1) };
       }),
+      { wildcardOrder: options.wildcardOrder },
     );
   }
 
   /**
-   * Loads every `<group>/<kind>/health.lua` below `dir`. A missing or
-   * unreadable folder is an error that names the folder.
+   * Loads every `<group>/<kind>/health.lua` below `dir`, and every
+   * `<Kind>/health.lua` right in `dir` for a kind of the core group (Argo
+   * CD's layout: `Pod/health.lua`; a `core/<Kind>` folder serves it too).
+   * Among wildcard folders that match one kind, the first in byte order
+   * wins, as in Argo CD. A missing or unreadable folder is an error that
+   * names the folder.
    */
   static async fromDirectory(
     dir: string,
@@ -64,9 +75,14 @@ export class LuaHealthScripts {
       );
     }
     const scripts = new Map<string, string>();
+    const coreKinds = new Map<string, string>();
     for (const group of groups.sort()) {
       const groupDir = path.join(dir, group);
       if (!(await isDirectory(groupDir))) continue;
+      const coreFile = path.join(groupDir, 'health.lua');
+      if (await isFile(coreFile)) {
+        coreKinds.set(`core/${group}`, await fs.readFile(coreFile, 'utf8'));
+      }
       for (const kind of (await fs.readdir(groupDir)).sort()) {
         const file = path.join(groupDir, kind, 'health.lua');
         if (await isFile(file)) {
@@ -74,7 +90,13 @@ export class LuaHealthScripts {
         }
       }
     }
-    return new LuaHealthScripts(scripts, options);
+    for (const [id, script] of coreKinds) {
+      if (!scripts.has(id)) scripts.set(id, script);
+    }
+    return new LuaHealthScripts(scripts, {
+      wildcardOrder: 'sorted',
+      ...options,
+    });
   }
 
   /** Number of scripts loaded. */
@@ -118,7 +140,9 @@ export class LuaHealthScripts {
       const slash = id.indexOf('/');
       const key = { group: id.slice(0, slash), kind: id.slice(slash + 1) };
       const name = this.nameOf(id);
-      await this.runner(key, name).catch(e => problems.push(`${name}: ${(e as Error).message}`));
+      await this.runner(key, name).catch(e =>
+        problems.push(`${name}: ${(e as Error).message}`),
+      );
     }
     return problems;
   }

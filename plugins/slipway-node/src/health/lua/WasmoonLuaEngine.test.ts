@@ -215,15 +215,47 @@ describe('WasmoonLuaEngine (gopher-lua compatibility)', () => {
     });
   });
 
+  it('visits table keys with pairs in gopher-lua order: array part, then the order keys were first set', async () => {
+    await expect(
+      message(
+        `(function()
+          local t = { b = 1, a = 2, c = 3 }
+          t.z = 1 t.y = 2 t.b = nil t.b = 3 t[2] = "x" t[1] = "w"
+          local counts = {}
+          for _, phase in ipairs(obj.phases) do counts[phase] = (counts[phase] or 0) + 1 end
+          local out = {}
+          for k in pairs(t) do out[#out + 1] = k end
+          for phase, n in pairs(counts) do out[#out + 1] = phase .. "=" .. n end
+          return table.concat(out, ",")
+        end)()`,
+        { phases: ['Zeta', 'Alpha', 'Mid', 'Alpha', 'Beta'] },
+      ),
+    ).resolves.toBe('1,2,b,a,c,z,y,Zeta=1,Alpha=2,Mid=1,Beta=1');
+  });
+
+  it('truncates float integer arguments of the string functions, select and unpack, as gopher-lua does', async () => {
+    await expect(
+      message(
+        'string.sub("abcdef", 7 / 2) .. ("abcdef"):sub(-2.5) .. "|" .. string.rep("ab", 2.5) .. "|" .. select(1.5, "a", "b") .. "|" .. ("abc"):byte(1.9) .. "|" .. string.char(65.7) .. "|" .. table.concat({ unpack({ 1, 2, 3 }, 1.5, 2.9) }, ",")',
+      ),
+    ).resolves.toBe('cdefef|abab|a|97|A|1,2');
+  });
+
   it('lets a Lua 5.1 script use goto as a name, and keeps the sandbox', async () => {
     await expect(
       message('(function() local goto = "g" return goto end)()'),
     ).resolves.toBe('g');
     await expect(
       message(
-        'tostring(io) .. tostring(debug) .. tostring(require) .. tostring(os.execute) .. tostring(package)',
+        'tostring(io) .. tostring(debug) .. tostring(os.execute) .. tostring(loadfile)',
       ),
-    ).resolves.toBe('nilnilnilnilnil');
+    ).resolves.toBe('nilnilnilnil');
+    // require reads no files: only the opened libraries and the preloaded modules
+    await expect(
+      message(
+        'tostring(require("string") == string) .. tostring(require("os") == os) .. tostring(pcall(require, "io"))',
+      ),
+    ).resolves.toBe('truetruefalse');
     await expect(message('string.dump(print)')).rejects.toThrow(
       'GopherLua does not support the string.dump',
     );

@@ -2,7 +2,9 @@ import { NUMBERS_LUA } from './prelude/numbers';
 import { STRING_FORMAT_LUA } from './prelude/stringFormat';
 import { TABLE_LIBRARY_LUA } from './prelude/tableLibrary';
 import { OS_TIME_LUA } from './prelude/osTime';
+import { JSON_MODULE_LUA } from './prelude/jsonModule';
 import { LUA51_NAMES_LUA } from './prelude/lua51Names';
+import { TABLE_ORDER_LUA } from './prelude/tableOrder';
 import { SANDBOX_LUA } from './prelude/sandbox';
 import { FLOAT_MARK, SCRIPT_RUN_LUA } from './prelude/scriptRun';
 
@@ -54,9 +56,13 @@ local utf8_char = utf8.char
  *   `table.remove` accept the positions gopher-lua accepts;
  * - `os.time` and `os.date` follow gopher-lua's (missing date fields default
  *   instead of failing, numeric strings are read, `os.date` formats with
- *   gopher-lua's table of `%` directives and `*t` gives a 0-based `wday`).
+ *   gopher-lua's table of `%` directives and `*t` gives a 0-based `wday`);
+ * - `pairs` visits keys in gopher-lua's order (array part, then the order
+ *   the keys were first set), for tables the script constructs;
+ * - `require("json")` gives the gopher-json module Argo CD preloads
+ *   (`json.decode`, `json.encode`), `require` of an opened library gives it.
  *
- * Files, processes, modules and `debug` are taken away. Each run gets a
+ * Files, processes, file modules and `debug` are taken away. Each run gets a
  * fresh global table, so no state leaks between objects.
  *
  * The script's result is checked the way Argo CD reads it (gopher-json
@@ -73,7 +79,9 @@ export const GOPHER_LUA_PRELUDE = [
   STRING_FORMAT_LUA,
   TABLE_LIBRARY_LUA,
   OS_TIME_LUA,
+  JSON_MODULE_LUA,
   LUA51_NAMES_LUA,
+  TABLE_ORDER_LUA,
   SANDBOX_LUA,
   SCRIPT_RUN_LUA,
 ].join('');

@@ -2,6 +2,7 @@ import {
   adaptLua51Source,
   CONCAT_HELPER,
   GOTO_NAME,
+  TABLE_HELPER,
   tokenize,
 } from './lua51Source';
 
@@ -85,7 +86,21 @@ describe('adaptLua51Source', () => {
       )}`,
     );
     expect(adaptLua51Source('x = f(a .. b) .. { c .. d }').source).toBe(
-      `x = ${cat(`f(${cat('a ', ' b')}) `, ` { ${cat('c ', ' d')} }`)}`,
+      `x = ${cat(
+        `f(${cat('a ', ' b')}) `,
+        ` ${TABLE_HELPER}({ ${cat('c ', ' d')} }, {})`,
+      )}`,
+    );
+  });
+
+  it('passes every table constructor to the table helper with its keys in source order', () => {
+    expect(
+      adaptLua51Source('t = { b = 1, ["a"] = 2, [k] = 3, 4, [5] = 6 }').source,
+    ).toBe(
+      `t = ${TABLE_HELPER}({ b = 1, ["a"] = 2, [k] = 3, 4, [5] = 6 }, {"b", "a", 5})`,
+    );
+    expect(adaptLua51Source('f{ x = { y = 1 } }\nf {}').source).toBe(
+      `f(${TABLE_HELPER}({ x = ${TABLE_HELPER}({ y = 1 }, {"y"}) }, {"x"}))\nf (${TABLE_HELPER}({}, {}))`,
     );
   });
 

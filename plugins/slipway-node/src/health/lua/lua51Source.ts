@@ -24,6 +24,14 @@ export const CONCAT_HELPER = '__slipway_concat';
 /** Name given to identifiers spelled `goto` (a plain name in Lua 5.1, a keyword in 5.4). */
 export const GOTO_NAME = '__slipway_goto';
 
+/**
+ * Name of the helper that every table constructor `{...}` is passed to,
+ * with the constructor's keys in source order (`__slipway_table({...},
+ * {"a", "b"})`): gopher-lua's `pairs` visits a table's keys in the order
+ * they were first set, which the helper records (see `tableOrder.ts`).
+ */
+export const TABLE_HELPER = '__slipway_table';
+
 /** A luaparse node, as parsed with `ranges: true`. */
 interface AstNode {
   type: string;
@@ -91,9 +99,37 @@ function rewrite(src: string, chunk: AstNode): string {
       replace(node.range[0], node.range[1], GOTO_NAME);
     } else if (isConcat(node)) {
       visitChain(node);
+    } else if (node.type === 'TableCallExpression') {
+      // f{...} becomes f(__slipway_table({...}, {...}))
+      visit(node.base as AstNode);
+      const table = node.arguments as AstNode;
+      replace(table.range[0], table.range[0], '(');
+      visit(table);
+      replace(table.range[1], table.range[1], ')');
+    } else if (node.type === 'TableConstructorExpression') {
+      visitTable(node);
     } else {
       children(node).forEach(visit);
     }
+  }
+  // The keys that a constructor sets by name or by a literal, in source order.
+  function visitTable(table: AstNode): void {
+    const keys: string[] = [];
+    for (const field of table.fields as AstNode[]) {
+      const key = field.key as AstNode | undefined;
+      if (field.type === 'TableKeyString' && key) {
+        keys.push(`"${key.name as string}"`);
+      } else if (
+        field.type === 'TableKey' &&
+        key &&
+        (key.type === 'StringLiteral' || key.type === 'NumericLiteral')
+      ) {
+        keys.push(src.slice(key.range[0], key.range[1]));
+      }
+    }
+    replace(table.range[0], table.range[0], `${TABLE_HELPER}(`);
+    children(table).forEach(visit);
+    replace(table.range[1], table.range[1], `, {${keys.join(', ')}})`);
   }
   // a .. b .. c is one call with every operand of the chain, as Lua's own
   // CONCAT takes them; nesting a call per operator could exceed Lua's
@@ -147,9 +183,10 @@ function parseLua(src: string): AstNode {
 
 /**
  * Rewrites every `a .. b` of a Lua 5.1 script into `__slipway_concat(a, b)`
- * (a chain `a .. b .. c` into one call with all its operands)
- * and every identifier `goto` into `__slipway_goto`. Line breaks stay where
- * they were. A source that does not parse is returned unchanged.
+ * (a chain `a .. b .. c` into one call with all its operands), every table
+ * constructor `{...}` into `__slipway_table({...}, {<its keys>})` and every
+ * identifier `goto` into `__slipway_goto`. Line breaks stay where they
+ * were. A source that does not parse is returned unchanged.
  */
 export function adaptLua51Source(src: string): AdaptedSource {
   try {

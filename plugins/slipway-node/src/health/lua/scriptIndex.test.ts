@@ -34,4 +34,18 @@ describe('HealthScriptIndex', () => {
       kind: 'ConfigMap',
     });
   });
+
+  it('can pick among matching wildcards by byte order instead', () => {
+    const sorted = new HealthScriptIndex(
+      [
+        { group: 'pkg.crossplane.io', kind: '_' },
+        { group: '_.crossplane.io', kind: '_' },
+      ],
+      { wildcardOrder: 'sorted' },
+    );
+    expect(sorted.find('pkg.crossplane.io', 'Provider')).toEqual({
+      group: '_.crossplane.io',
+      kind: '_',
+    });
+  });
 });

@@ -1,16 +1,22 @@
 /**
- * Prelude part: the sandbox. Files, processes, modules and `debug` are taken
- * away, `os` keeps gopher-lua's time functions only, and scripts run in
- * their own environment table `env` (reading through to `_G`), with text-only
+ * Prelude part: the sandbox. Files, processes and `debug` are taken away,
+ * `os` keeps gopher-lua's time functions only, and scripts run in their own
+ * environment table `env` (reading through to `_G`), with text-only
  * `load`/`loadstring` and Lua 5.1's `getfenv`/`setfenv` over it.
  *
- * Uses the os part (`gotime`, `godate`, `godifftime`); defines `env`.
+ * `require` is gopher-lua's over the modules Argo CD gives health scripts:
+ * the opened libraries (`string`, `table`, `math`, `os`, `coroutine`, `_G`)
+ * and the preloaded `json` (gopher-json, see `jsonModule.ts`) and `os`. No
+ * module is read from files. `package.loaded` and `package.preload` are new
+ * for each run (`reset_modules`), as a new gopher-lua state has them.
+ *
+ * Uses the os part (`gotime`, `godate`, `godifftime`) and the json part
+ * (`json_loader`); defines `env` and `reset_modules`.
  */
 export const SANDBOX_LUA = String.raw`
 -- The sandbox: no files, processes, modules or debug library.
 io = nil
 package = nil
-require = nil
 dofile = nil
 loadfile = nil
 debug = nil
@@ -18,6 +24,40 @@ collectgarbage = nil
 os = { time = gotime, date = godate, clock = native_clock, difftime = godifftime }
 
 local env = setmetatable({}, { __index = _G })
+
+-- require as gopher-lua's: package.loaded first, then package.preload; no files.
+local LOADING = {}
+local loaded, preload
+local function reset_modules()
+  loaded = { _G = env, string = string, table = table, math = math, os = os, coroutine = coroutine }
+  preload = {
+    json = json_loader,
+    os = function() return { time = gotime, date = godate } end,
+  }
+  rawset(env, "package", { loaded = loaded, preload = preload, path = "", cpath = "" })
+end
+
+require = function(name)
+  if type(name) == "number" then name = gonum(name) end
+  if type(name) ~= "string" then
+    error("bad argument #1 to require (string expected, got " .. (name == nil and "no value" or type(name)) .. ")", 2)
+  end
+  local module = loaded[name]
+  if module then
+    if module == LOADING then error("loop or previous error loading module: " .. name, 2) end
+    return module
+  end
+  local loader = preload[name]
+  if loader == nil then
+    error("module " .. name .. " not found:\n\tno field package.preload['" .. name .. "']", 2)
+  end
+  loaded[name] = LOADING
+  local result = loader(name)
+  if loaded[name] ~= LOADING then return loaded[name] end
+  if result == nil then result = true end
+  loaded[name] = result
+  return result
+end
 
 local function text_load(chunk, chunkname, mode, chunkenv)
   return native_load(chunk, chunkname, "t", chunkenv == nil and env or chunkenv)

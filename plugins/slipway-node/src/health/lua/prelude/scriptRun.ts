@@ -10,7 +10,8 @@ export const FLOAT_MARK = '__slipway_float__:';
  * health" (nil).
  *
  * Uses the script's `source`, `original` and `name` captured at the top of
- * the prelude, the number part (`gonum`) and the sandbox (`env`); comes last.
+ * the prelude, the number part (`gonum`) and the sandbox (`env`,
+ * `reset_modules`); comes last.
  */
 export const SCRIPT_RUN_LUA = String.raw`
 -- Argo CD encodes the result with gopher-json and unmarshals it into {status, message}.
@@ -84,6 +85,7 @@ __slipway_run = function(input, has_float_marks)
   if has_float_marks then unmark_floats(input) end
   env.obj = input
   env._G = env
+  reset_modules()
   return read_result(chunk())
 end
 `;
