@@ -41,6 +41,14 @@ describe('ApplicationRenderer with kustomizations', () => {
         '',
       ].join('\n'),
       ...under('inflator/charts/demo', DEMO_CHART),
+      'with-components/kustomization.yaml': `${KUSTOMIZATION}resources:\n  - ../base\n`,
+      'components/tracing/kustomization.yaml': [
+        'apiVersion: kustomize.config.k8s.io/v1alpha1',
+        'kind: Component',
+        'commonAnnotations:',
+        '  tracing: enabled',
+        '',
+      ].join('\n'),
       'remote/kustomization.yaml': `${KUSTOMIZATION}resources:\n  - https://github.com/acme/base//deploy?ref=v1\n`,
       'escape/kustomization.yaml': `${KUSTOMIZATION}resources:\n  - ../../outside\n`,
     }));
@@ -84,6 +92,55 @@ describe('ApplicationRenderer with kustomizations', () => {
     expect(deploy.metadata.name).toBe('prod-web-v2');
     expect(deploy.metadata.labels).toMatchObject({ team: 'a' });
     expect(deploy.spec.template.spec.containers[0].image).toBe('registry.example.com/nginx:2.0');
+  });
+
+  it('adds components relative to the source folder, skipping missing ones when asked (kustomize.components)', async () => {
+    const { renderer: r } = await renderer();
+    const render = (kustomize: Record<string, unknown>) =>
+      r.render({ appName: 'web', source: { repoURL: url, path: 'with-components', kustomize } });
+    const result = await render({ components: ['../components/tracing', '../components/absent'], ignoreMissingComponents: true });
+    expect(result.manifests[0].metadata.annotations).toMatchObject({ tracing: 'enabled' });
+
+    const missing = await render({ components: ['../components/absent'] }).catch(e => e);
+    expect(missing).toBeInstanceOf(RenderError);
+    expect(missing.message).toContain('components/absent');
+    const outside = await render({ components: ['../../../elsewhere'], ignoreMissingComponents: true }).catch(e => e);
+    expect(outside.reason).toBe('path-outside-repository');
+    expect(outside.message).toContain('kustomize component "../../../elsewhere"');
+  });
+
+  it('keeps selectors as they are with labelWithoutSelector, and labels pod templates only with labelIncludeTemplates', async () => {
+    const { renderer: r } = await renderer();
+    const render = async (kustomize: Record<string, unknown>) =>
+      (await r.render({ appName: 'web', source: { repoURL: url, path: 'base', kustomize } })).manifests[0] as any;
+    const withSelector = await render({ commonLabels: { team: 'a' } });
+    expect(withSelector.spec.selector.matchLabels).toMatchObject({ team: 'a' });
+    const without = await render({ commonLabels: { team: 'a' }, labelWithoutSelector: true });
+    expect(without.metadata.labels).toMatchObject({ team: 'a' });
+    expect(without.spec.selector.matchLabels.team).toBeUndefined();
+    expect(without.spec.template.metadata.labels.team).toBeUndefined();
+    const templates = await render({ commonLabels: { team: 'a' }, labelWithoutSelector: true, labelIncludeTemplates: true });
+    expect(templates.spec.selector.matchLabels.team).toBeUndefined();
+    expect(templates.spec.template.metadata.labels.team).toBe('a');
+  });
+
+  it('substitutes the build environment in commonAnnotations with commonAnnotationsEnvsubst', async () => {
+    const { renderer: r } = await renderer();
+    const render = async (commonAnnotationsEnvsubst: boolean) =>
+      (
+        await r.render({
+          appName: 'web-prod',
+          destinationNamespace: 'shop',
+          source: {
+            repoURL: url,
+            path: 'base',
+            targetRevision: 'main',
+            kustomize: { commonAnnotations: { app: '$ARGOCD_APP_NAME in ${ARGOCD_APP_NAMESPACE}', cost: '$$5' }, commonAnnotationsEnvsubst },
+          },
+        })
+      ).manifests[0].metadata.annotations;
+    expect(await render(true)).toMatchObject({ app: 'web-prod in shop', cost: '$5' });
+    expect(await render(false)).toMatchObject({ app: '$ARGOCD_APP_NAME in ${ARGOCD_APP_NAMESPACE}' });
   });
 
   it('inflates a local Helm chart of helmCharts, without network', async () => {

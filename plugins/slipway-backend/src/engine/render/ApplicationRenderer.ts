@@ -260,15 +260,7 @@ export class ApplicationRenderer implements Renderer {
               limits: this.limits,
               jsonnet: {
                 program: jsonnetProgram,
-                environment: buildEnvironment({
-                  appName,
-                  destinationNamespace: request.destinationNamespace,
-                  project: request.project,
-                  revision: r.commit,
-                  repoURL: redactUrl(s.repoURL),
-                  path: s.path,
-                  targetRevision: s.targetRevision,
-                }),
+                environment: this.environmentOf(request, s, r.commit),
                 workDir: () => scratchOf(i),
                 secrets: this.secrets,
               },
@@ -283,6 +275,7 @@ export class ApplicationRenderer implements Renderer {
             ...(await this.kustomize.render({
               ...common,
               options: s.kustomize,
+              environment: this.environmentOf(request, s, r.commit),
               tools: requireTools(),
               allowRemoteBases: this.options.allowRemoteBases === true,
             })),
@@ -319,6 +312,19 @@ export class ApplicationRenderer implements Renderer {
     } finally {
       if (work) await fs.promises.rm(work, { recursive: true, force: true }).catch(() => undefined);
     }
+  }
+
+  /** Argo CD's build environment of one source at its resolved commit (credentials left out of the URL). */
+  private environmentOf(request: RenderRequest, source: ApplicationSource, commit: string) {
+    return buildEnvironment({
+      appName: request.appName,
+      destinationNamespace: request.destinationNamespace,
+      project: request.project,
+      revision: commit,
+      repoURL: redactUrl(source.repoURL),
+      path: source.path,
+      targetRevision: source.targetRevision,
+    });
   }
 
   private common(request: RenderRequest, workDir: string) {

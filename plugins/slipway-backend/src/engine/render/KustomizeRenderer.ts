@@ -3,6 +3,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { inflateHelmCharts } from './helmChartsInflator';
+import { kustomizeOverlay } from './kustomizeOverlay';
 import { analyzeKustomization } from './kustomization';
 import { ManifestParseError, parseManifests } from './parseManifests';
 import type { ProcessRunner } from './ProcessRunner';
@@ -26,53 +27,8 @@ export interface KustomizeRenderInput {
   kubeVersion?: string;
   apiVersions?: string[];
   secrets: string[];
-}
-
-/** Parses Argo CD's image override syntax: `name=newName:tag`, `name:tag`, `name@digest`. */
-export function parseImageOverride(spec: string): Record<string, string> {
-  const [left, right] = spec.includes('=') ? spec.split('=', 2) : [undefined, spec];
-  const image = right ?? '';
-  const at = image.indexOf('@');
-  const digest = at >= 0 ? image.slice(at + 1) : undefined;
-  const withoutDigest = at >= 0 ? image.slice(0, at) : image;
-  const colon = withoutDigest.lastIndexOf(':');
-  const hasTag = colon > withoutDigest.lastIndexOf('/');
-  const name = hasTag ? withoutDigest.slice(0, colon) : withoutDigest;
-  const tag = hasTag ? withoutDigest.slice(colon + 1) : undefined;
-  return {
-    name: left ?? name,
-    ...(left !== undefined && name ? { newName: name } : {}),
-    ...(tag ? { newTag: tag } : {}),
-    ...(digest ? { digest } : {}),
-  };
-}
-
-/** A kustomization layered over the source folder applying Argo CD's `kustomize` options. */
-function overlayFor(relativeTarget: string, options: KustomizeSourceOptions): Record<string, unknown> | undefined {
-  const overlay: Record<string, unknown> = {
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-    resources: [relativeTarget],
-  };
-  let used = false;
-  const put = (key: string, value: unknown) => {
-    if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) {
-      overlay[key] = value;
-      used = true;
-    }
-  };
-  put('namePrefix', options.namePrefix);
-  put('nameSuffix', options.nameSuffix);
-  put('namespace', options.namespace);
-  put('images', options.images?.map(parseImageOverride));
-  put('commonLabels', options.commonLabels && Object.keys(options.commonLabels).length ? options.commonLabels : undefined);
-  put(
-    'commonAnnotations',
-    options.commonAnnotations && Object.keys(options.commonAnnotations).length ? options.commonAnnotations : undefined,
-  );
-  put('replicas', options.replicas);
-  put('patches', options.patches);
-  return used ? overlay : undefined;
+  /** Argo CD's build environment, for `commonAnnotationsEnvsubst`. */
+  environment?: Record<string, string>;
 }
 
 /** Renders a kustomization with `kubectl kustomize` or a configured `kustomize build`. */
@@ -98,7 +54,9 @@ export class KustomizeRenderer {
       target = await inflateHelmCharts(this.runner, { ...input, folders: analysis.folders });
     }
     const overlayDir = path.join(input.workDir, 'kustomize-overlay');
-    const overlay = input.options ? overlayFor(path.relative(overlayDir, target), input.options) : undefined;
+    const overlay = input.options
+      ? await kustomizeOverlay({ ...input, options: input.options, target, overlayDir })
+      : undefined;
     if (overlay) {
       await fs.promises.mkdir(overlayDir, { recursive: true });
       await fs.promises.writeFile(path.join(overlayDir, 'kustomization.yaml'), stringify(overlay));

@@ -26,6 +26,18 @@ export interface KustomizeSourceOptions {
   images?: string[];
   commonLabels?: Record<string, string>;
   commonAnnotations?: Record<string, string>;
+  /** Substitute `$ARGOCD_APP_*` in commonAnnotations values. */
+  commonAnnotationsEnvsubst?: boolean;
+  /** commonLabels leave selectors alone (`kustomize edit add label --without-selector`). */
+  labelWithoutSelector?: boolean;
+  /** commonLabels also go to pod templates (`--include-templates`). */
+  labelIncludeTemplates?: boolean;
+  /** Kustomize components, relative to the source folder. */
+  components?: string[];
+  /** Skip components whose folder does not exist. */
+  ignoreMissingComponents?: boolean;
+  replicas?: Array<{ name: string; count: number | string }>;
+  patches?: unknown[];
   version?: string;
   [key: string]: unknown;
 }
