@@ -17,6 +17,10 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     ({ url: chartsUrl } = await server.createRepo('charts', {
       ...under('charts/demo', DEMO_CHART),
       'secrets.yaml': 'message: outside-the-chart\n',
+      'charts/strict/Chart.yaml': 'apiVersion: v2\nname: strict\nversion: 0.1.0\n',
+      'charts/strict/values.yaml': 'replicas: 1\n',
+      'charts/strict/values.schema.json': JSON.stringify({ type: 'object', properties: { replicas: { type: 'integer' } } }),
+      'charts/strict/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: strict\ndata:\n  replicas: {{ .Values.replicas | quote }}\n',
       'charts/failing/Chart.yaml': 'apiVersion: v2\nname: failing\nversion: 0.1.0\n',
       'charts/failing/templates/fail.yaml': '{{ fail .Values.msg }}\n',
     }));
@@ -152,6 +156,19 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
       source: { ...source, helm: { ...source.helm, ignoreMissingValueFiles: true } },
     });
     expect(ok.manifests[0].data).toMatchObject({ message: 'default' });
+  });
+
+  it("checks values against the chart's schema unless skipSchemaValidation is set", async () => {
+    const { renderer: r } = await renderer();
+    const render = (skipSchemaValidation: boolean) =>
+      r.render({
+        appName: 'strict',
+        source: { repoURL: chartsUrl, path: 'charts/strict', helm: { values: 'replicas: many\n', skipSchemaValidation } },
+      });
+    const refused = await render(false).catch(e => e);
+    expect(refused).toBeInstanceOf(RenderError);
+    expect(refused.message).toMatch(/replicas/);
+    expect((await render(true)).manifests[0].data).toEqual({ replicas: 'many' });
   });
 
   it('reports the tool error with helm’s own message', async () => {

@@ -86,6 +86,7 @@ export class HelmRenderer {
       apiVersions: [...(options.apiVersions ?? []), ...(input.apiVersions ?? [])],
       crds: options.skipCrds === true ? 'skip' : 'include',
       skipTests: options.skipTests === true,
+      skipSchemaValidation: options.skipSchemaValidation === true,
       valueFiles,
       parameters: options.parameters ?? [],
       fileParameters,

@@ -8,6 +8,8 @@ export interface HelmTemplatePlan {
   /** `include`: --include-crds (Argo CD's default), `skip`: --skip-crds, `none`: neither (kustomize's default). */
   crds: 'include' | 'skip' | 'none';
   skipTests: boolean;
+  /** `--skip-schema-validation`: values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   noHooks?: boolean;
   /** Absolute, checked value files, in order (inline values last). */
   valueFiles: string[];
@@ -50,6 +52,9 @@ export function helmTemplateArgs(plan: HelmTemplatePlan): string[] {
   }
   if (plan.skipTests) {
     args.push('--skip-tests');
+  }
+  if (plan.skipSchemaValidation) {
+    args.push('--skip-schema-validation');
   }
   if (plan.noHooks) {
     args.push('--no-hooks');

@@ -13,6 +13,8 @@ export interface HelmSourceOptions {
   apiVersions?: string[];
   skipCrds?: boolean;
   skipTests?: boolean;
+  /** Do not check values against the chart's values.schema.json (`--skip-schema-validation`). */
+  skipSchemaValidation?: boolean;
   ignoreMissingValueFiles?: boolean;
   passCredentials?: boolean;
   version?: string;
