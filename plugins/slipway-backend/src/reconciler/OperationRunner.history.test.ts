@@ -17,11 +17,17 @@ const REF = WEB_REF;
 const operation = runningOperation({ initiator: 'user:default/ada' });
 
 /** A runner that resolves revisions on a real Git server and records the history entries it writes. */
-async function setup(repoURL: string, commitDetails: (source: GitSource) => CommitDetailsReader['commitDetails']) {
+async function setup(
+  repoURL: string,
+  commitDetails: (source: GitSource) => CommitDetailsReader['commitDetails'],
+  revisionHistoryLimit?: number,
+) {
   const source = new GitSource({ cacheDir: await fs.promises.mkdtemp(path.join(os.tmpdir(), 'slipway-src-')) });
   const logger = mockServices.logger.mock();
-  const item = webInventoryItem({ repoURL });
+  const base = webInventoryItem({ repoURL });
+  const item = { ...base, app: { ...base.app, spec: { ...base.app.spec, revisionHistoryLimit } } };
   const history: HistoryEntryInput[] = [];
+  const limits: Array<number | undefined> = [];
   const runner = new OperationRunner({
     inventory: { get: ref => (ref === REF ? item : undefined) },
     controller: {
@@ -35,8 +41,9 @@ async function setup(repoURL: string, commitDetails: (source: GitSource) => Comm
     commits: new CommitDetailsCache({ source: { commitDetails: commitDetails(source) }, logger }),
     store: {
       appendEvents: async () => {},
-      addHistory: async entry => {
+      addHistory: async (entry, options) => {
         history.push(entry);
+        limits.push(options?.limit);
         return {} as any;
       },
       getHistory: async () => undefined,
@@ -46,7 +53,7 @@ async function setup(repoURL: string, commitDetails: (source: GitSource) => Comm
     publish: () => {},
     logger,
   });
-  return { runner, history, logger };
+  return { runner, history, logger, limits };
 }
 
 describe('OperationRunner: the deployed commit in the history', () => {
@@ -64,6 +71,19 @@ describe('OperationRunner: the deployed commit in the history', () => {
     );
   });
   afterAll(() => server.stop());
+
+  it("keeps as many deployments as the Application's revisionHistoryLimit says, else the store's default", async () => {
+    for (const [given, expected] of [
+      [3, 3],
+      [undefined, undefined],
+      [0, undefined],
+      [2.5, undefined],
+    ] as const) {
+      const t = await setup(url, source => source.commitDetails.bind(source), given);
+      expect((await t.runner.run(operation, new AbortController().signal)).phase).toBe('Succeeded');
+      expect(t.limits).toEqual([expected]);
+    }
+  });
 
   it('records who wrote the deployed commit and why', async () => {
     const t = await setup(url, source => source.commitDetails.bind(source));

@@ -56,6 +56,11 @@ function progressEvent(e: SyncProgressEvent): OperationEventInput {
   }
 }
 
+/** Argo CD's `spec.revisionHistoryLimit` when it is a positive integer; else the store's default. */
+function historyLimitOf(limit: unknown): { limit?: number } {
+  return typeof limit === 'number' && Number.isInteger(limit) && limit > 0 ? { limit } : {};
+}
+
 /**
  * Runs one claimed sync or rollback: checks the project, pins every Git
  * source to a commit, applies through the controller with progress events,
@@ -199,7 +204,7 @@ export class OperationRunner {
           operationId: op.id,
           ...(commit?.author ? { commitAuthor: commit.author } : {}),
           ...(commit?.message ? { commitMessage: commit.message } : {}),
-        });
+        }, historyLimitOf(item.app.spec.revisionHistoryLimit));
       }
     } else {
       await audit?.fail({ error: new Error(result.message) });

@@ -28,6 +28,8 @@ export interface ApplicationSpec {
   destination: { server?: string; name?: string; namespace?: string };
   syncPolicy?: SyncPolicy;
   ignoreDifferences?: IgnoreDifferencesRule[];
+  /** Deployments kept in the history (Argo CD's default 10). */
+  revisionHistoryLimit?: number;
 }
 
 /** One Application as the engine sees it. */
