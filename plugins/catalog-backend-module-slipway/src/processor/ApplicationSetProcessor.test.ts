@@ -270,6 +270,35 @@ describe('ApplicationSetProcessor', () => {
     expect(failed.errors).toHaveLength(1);
   });
 
+  it('follows spec.syncPolicy.applicationsSync: create-update keeps Applications the set no longer generates', async () => {
+    const processor = new ApplicationSetProcessor({ clusters: [], catalog: staticCatalogLookup([paymentsComponent]) });
+    const cache = memoryCache();
+    const withPolicy = (envs: string[], applicationsSync: string) => {
+      const set = listSet('payments', envs);
+      return { ...set, spec: { ...set.spec, syncPolicy: { applicationsSync } } };
+    };
+    const names = async (set: Entity) => (await run(processor, set, cache)).entities.map(e => e.entity.metadata.name);
+    expect(await names(withPolicy(['dev', 'staging'], 'create-update'))).toEqual(['payments-dev', 'payments-staging']);
+    expect(await names(withPolicy(['dev'], 'create-update'))).toEqual(['payments-dev', 'payments-staging']);
+    // create-only keeps an Application as it was first emitted
+    const changed = withPolicy(['dev', 'qa'], 'create-only');
+    (changed.spec as any).template.spec.source.path = 'apps/payments/v2/{{.env}}';
+    const emitted = (await run(processor, changed, cache)).entities.map(e => [e.entity.metadata.name, (e.entity.spec as any).source.path]);
+    expect(emitted).toEqual([
+      ['payments-dev', 'apps/payments/overlays/dev'],
+      ['payments-qa', 'apps/payments/v2/qa'],
+      ['payments-staging', 'apps/payments/overlays/staging'],
+    ]);
+  });
+
+  it('refuses an applicationsSync policy Argo CD does not know, naming it', async () => {
+    const processor = new ApplicationSetProcessor({ clusters: [], catalog: staticCatalogLookup([paymentsComponent, ...storedSets]) });
+    const set = listSet('payments', ['dev']);
+    const { entities, errors } = await run(processor, { ...set, spec: { ...set.spec, syncPolicy: { applicationsSync: 'keep' } } });
+    expect(entities).toEqual([]);
+    expect(errors[0]).toMatch(/spec\.syncPolicy\.applicationsSync is "keep"; use one of create-only, create-update, create-delete, sync/);
+  });
+
   it('leaves other entities alone', async () => {
     const catalog = staticCatalogLookup([]);
     const processor = new ApplicationSetProcessor({ clusters: [], catalog });

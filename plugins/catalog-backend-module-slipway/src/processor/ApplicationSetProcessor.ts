@@ -12,6 +12,7 @@ import {
   applicationSetRef,
   ApplicationSetEntityContext,
 } from './applicationSetEntities';
+import { applicationsSyncPolicyOf, applyApplicationsSyncPolicy } from './applicationsSyncPolicy';
 import { isArgoEntity } from './validateArgoEntity';
 
 /**
@@ -30,6 +31,8 @@ export interface ApplicationSetProcessorOptions extends ApplicationSetEntityCont
 }
 
 const EXPANDED = 'expanded';
+/** The Applications emitted last time, kept for the applicationsSync policies other than `sync`. */
+const EMITTED = 'emitted';
 
 /**
  * Plays the ApplicationSet controller for the catalog: each ApplicationSet
@@ -44,6 +47,11 @@ const EXPANDED = 'expanded';
  * its error could not be shown on it. Such a set (not in the catalog yet, no
  * good expansion remembered) is stored once without Applications — it has
  * none to keep — and from the next run on its errors show on it.
+ *
+ * `spec.syncPolicy.applicationsSync` (create-only, create-update,
+ * create-delete) keeps Applications as last emitted instead of updating
+ * them, or keeps emitting those no longer generated instead of deleting
+ * them, from what the processor remembers of its last run.
  */
 export class ApplicationSetProcessor implements CatalogProcessor {
   constructor(private readonly options: ApplicationSetProcessorOptions) {}
@@ -61,7 +69,11 @@ export class ApplicationSetProcessor implements CatalogProcessor {
     if (!isArgoEntity(entity) || entity.kind !== 'ApplicationSet') {
       return entity;
     }
-    const result = await applicationSetEntities(entity, this.options);
+    const policy = applicationsSyncPolicyOf(entity);
+    const result =
+      typeof policy === 'object'
+        ? ({ ok: false, errors: [policy.error] } as const)
+        : await applicationSetEntities(entity, this.options);
     if (!result.ok) {
       if (await this.isKnown(entity, cache)) {
         for (const message of result.errors) {
@@ -76,8 +88,15 @@ export class ApplicationSetProcessor implements CatalogProcessor {
       return entity;
     }
     await cache?.set(EXPANDED, true);
+    let entities = result.entities;
+    if (typeof policy === 'string' && policy !== 'sync') {
+      const previous = (await cache?.get<Entity[]>(EMITTED)) ?? [];
+      entities = applyApplicationsSyncPolicy(policy, entities, previous);
+      // the cache holds plain JSON
+      await cache?.set(EMITTED, JSON.parse(JSON.stringify(entities)));
+    }
     const locationKey = applicationSetLocationKey(entity);
-    for (const application of result.entities) {
+    for (const application of entities) {
       emit(processingResult.entity(location, application, { locationKey }));
     }
     return entity;
