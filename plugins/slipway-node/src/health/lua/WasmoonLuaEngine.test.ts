@@ -60,6 +60,27 @@ describe('WasmoonLuaEngine (gopher-lua compatibility)', () => {
     );
   });
 
+  it('computes % in float64 as gopher-lua does: n % 0 is NaN, not an error', async () => {
+    const script = `
+local hs = { status = "Healthy" }
+local total = obj.status.total
+if total % obj.status.batch == 0 then
+  hs.message = "batches complete"
+else
+  hs.message = "remainder " .. total % obj.status.batch
+end
+return hs`;
+    await expect(
+      run(script, { status: { total: 7, batch: 0 } }),
+    ).resolves.toEqual({ status: 'Healthy', message: 'remainder NaN' });
+    await expect(
+      run(script, { status: { total: 7, batch: 4 } }),
+    ).resolves.toEqual({ status: 'Healthy', message: 'remainder 3' });
+    await expect(
+      message('-7 % 5 .. " " .. 7 % -5 .. " " .. 5.5 % 2 .. " " .. "10" % 4'),
+    ).resolves.toBe('3 -3 1.5 2');
+  });
+
   it('reads numbers with tonumber as gopher-lua does', async () => {
     await expect(
       message(

@@ -23,6 +23,7 @@ local type, next, select, error, rawget, rawset, ipairs, pairs =
       type, next, select, error, rawget, rawset, ipairs, pairs
 local getmetatable, setmetatable, pcall = getmetatable, setmetatable, pcall
 local math_type, tointeger, floor, huge = math.type, math.tointeger, math.floor, math.huge
+local fmod = math.fmod
 local mininteger, maxinteger = math.mininteger, math.maxinteger
 local sformat, ssub, sbyte, slower, srep, sgsub, smatch, sfind =
       string.format, string.sub, string.byte, string.lower, string.rep, string.gsub, string.match, string.find
@@ -44,6 +45,7 @@ local utf8_char = utf8.char
  * - numbers turn into text as gopher-lua prints them (`tostring`, `..`,
  *   `string.format`, `table.concat`): an integral value without `.0`
  *   (`10/2` is `5`), any other with Go's shortest `%v` form;
+ * - `%` computes in float64 as gopher-lua does (`n % 0` is NaN, no error);
  * - `tonumber` parses as gopher-lua does (`"1e3"` has no `.` and is no
  *   number there, `"0x1F"` is hexadecimal, out-of-range integers fail);
  * - `string.format` follows Go's `fmt` as gopher-lua hands it the values

@@ -2,6 +2,7 @@ import {
   adaptLua51Source,
   CONCAT_HELPER,
   GOTO_NAME,
+  MOD_HELPER,
   TABLE_HELPER,
   tokenize,
 } from './lua51Source';
@@ -46,6 +47,21 @@ describe('adaptLua51Source', () => {
     expect(out.split(CONCAT_HELPER)).toHaveLength(10);
     expect(out.split('\n')).toHaveLength(5);
     expect(out).not.toContain('..');
+  });
+
+  it('rewrites a % b into a call of the mod helper, keeping precedence and parentheses', () => {
+    expect(adaptLua51Source('x = a % b').source).toBe(
+      `x = ${MOD_HELPER}(a , b)`,
+    );
+    expect(adaptLua51Source('x = (a) % (b) * c').source).toBe(
+      `x = ${MOD_HELPER}((a) , (b)) * c`,
+    );
+    expect(adaptLua51Source('x = a * b % c % d').source).toBe(
+      `x = ${MOD_HELPER}(${MOD_HELPER}(a * b , c) , d)`,
+    );
+    expect(adaptLua51Source('x = "%d" .. n % 2 -- 50%').source).toBe(
+      `x = ${cat('"%d" ', ` ${MOD_HELPER}(n , 2)`)} -- 50%`,
+    );
   });
 
   it('keeps line breaks so that errors name the same lines', () => {

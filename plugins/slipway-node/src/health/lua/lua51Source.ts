@@ -12,11 +12,17 @@
  *
  * The script is parsed with luaparse as Lua 5.1 (then as Lua 5.2, for the
  * labels, `goto` statements and empty statements gopher-lua also accepts); the
- * rewrite edits the source text at the offsets of the syntax tree's nodes. A
+ * rewrite edits the source text at the offsets of the syntax tree's nodes.
+ * Lua 5.4 also keeps integer operands of `%` integers, so `n % 0` raises an
+ * error where gopher-lua's float64 `%` gives NaN: every `a % b` becomes
+ * `__slipway_mod(a, b)`, which computes it as gopher-lua does. A
  * source that parses as neither is returned unchanged: the Lua VM then
  * reports the syntax error itself.
  */
 import { parse } from 'luaparse';
+
+/** Name of the helper that the rewritten source calls for `a % b`. */
+export const MOD_HELPER = '__slipway_mod';
 
 /** Name of the helper that the rewritten source calls for `a .. b`. */
 export const CONCAT_HELPER = '__slipway_concat';
@@ -73,11 +79,13 @@ function skipBlanks(src: string, at: number): number {
   }
 }
 
-/** The offset of the `..` between two operands: the first one after `at` outside comments and parentheses. */
-function operatorAfter(src: string, at: number): number {
+/** The offset of the operator between two operands: the first one after `at` outside comments and parentheses. */
+function operatorAfter(src: string, at: number, operator = '..'): number {
   let i = skipBlanks(src, at);
   while (src[i] === ')') i = skipBlanks(src, i + 1);
-  if (!src.startsWith('..', i)) throw new SyntaxError(`no '..' at offset ${i}`);
+  if (!src.startsWith(operator, i)) {
+    throw new SyntaxError(`no '${operator}' at offset ${i}`);
+  }
   return i;
 }
 
@@ -99,6 +107,15 @@ function rewrite(src: string, chunk: AstNode): string {
       replace(node.range[0], node.range[1], GOTO_NAME);
     } else if (isConcat(node)) {
       visitChain(node);
+    } else if (node.type === 'BinaryExpression' && node.operator === '%') {
+      // a % b becomes __slipway_mod(a, b)
+      const left = node.left as AstNode;
+      replace(node.range[0], node.range[0], `${MOD_HELPER}(`);
+      visit(left);
+      const op = operatorAfter(src, left.range[1], '%');
+      replace(op, op + 1, ',');
+      visit(node.right as AstNode);
+      replace(node.range[1], node.range[1], ')');
     } else if (node.type === 'TableCallExpression') {
       // f{...} becomes f(__slipway_table({...}, {...}))
       visit(node.base as AstNode);
@@ -183,7 +200,8 @@ function parseLua(src: string): AstNode {
 
 /**
  * Rewrites every `a .. b` of a Lua 5.1 script into `__slipway_concat(a, b)`
- * (a chain `a .. b .. c` into one call with all its operands), every table
+ * (a chain `a .. b .. c` into one call with all its operands), every `a % b`
+ * into `__slipway_mod(a, b)`, every table
  * constructor `{...}` into `__slipway_table({...}, {<its keys>})` and every
  * identifier `goto` into `__slipway_goto`. Line breaks stay where they
  * were. A source that does not parse is returned unchanged.

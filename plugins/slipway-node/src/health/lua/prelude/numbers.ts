@@ -3,7 +3,8 @@
  * back. gopher-lua's numbers are all float64, so an integral value prints
  * without `.0` and any other in Go's shortest `%v` form (`gonum`,
  * `gotostring`); `..` goes through `__slipway_concat` (see `lua51Source.ts`)
- * to get that formatting; `tonumber` parses with Go's `strconv` rules
+ * to get that formatting, `%` through `__slipway_mod` to compute in float64
+ * as gopher-lua does (`n % 0` is NaN, not an error); `tonumber` parses with Go's `strconv` rules
  * (`gotonumber`, `parsenumber`). `trunc` is Go's `int64(f)`.
  *
  * Uses the locals captured at the top of the prelude; defines `gonum`,
@@ -155,4 +156,25 @@ local function gotonumber(v, base)
   end
   return parseint(s, base)
 end
+
+-- a % b, as gopher-lua computes it (luaModulo): in float64, so that n % 0 is
+-- NaN where Lua 5.4's integer % raises an error; strings are read as
+-- gopher-lua's arithmetic reads them (parseNumber).
+local function mod(a, b)
+  local na, nb = a, b
+  if type(na) == "string" then na = parsenumber(na) end
+  if type(nb) == "string" then nb = parsenumber(nb) end
+  if type(na) == "number" and type(nb) == "number" then
+    local fa, fb = na + 0.0, nb + 0.0
+    local v = fmod(fa, fb)
+    if (fb > 0 and v < 0) or (fb < 0 and v > 0) then v = v + fb end
+    return v
+  end
+  local ma, mb = getmetatable(a), getmetatable(b)
+  if (type(ma) == "table" and rawget(ma, "__mod")) or (type(mb) == "table" and rawget(mb, "__mod")) then
+    return a % b
+  end
+  error(sformat("cannot perform mod operation between %s and %s", type(a), type(b)), 2)
+end
+__slipway_mod = mod
 `;
