@@ -5,8 +5,9 @@
  * - starts a throwaway PostgreSQL server (when initdb/pg_ctl exist) so that
  *   `TestDatabases` runs every store test on SQLite and PostgreSQL;
  * - runs Jest through `backstage-cli repo test` (never in watch mode);
- * - writes Jest's JSON results to test-results/jest-results.json and prints
- *   the closing line `N passed, N failed` computed from them.
+ * - writes Jest's JSON results to test-results/jest-results.json (or to
+ *   $SLIPWAY_TEST_RESULTS_DIR) and prints the closing line
+ *   `N passed, N failed` computed from them.
  *
  * Extra arguments are passed to Jest, e.g. `npm test -- plugins/slipway-node`.
  */
@@ -16,7 +17,10 @@ const path = require('node:path');
 const readline = require('node:readline');
 
 const root = path.resolve(__dirname, '..');
-const resultsDir = path.join(root, 'test-results');
+// A run may write elsewhere (SLIPWAY_TEST_RESULTS_DIR), so that runs side by side keep their own results.
+const resultsDir = process.env.SLIPWAY_TEST_RESULTS_DIR
+  ? path.resolve(process.env.SLIPWAY_TEST_RESULTS_DIR)
+  : path.join(root, 'test-results');
 const resultsFile = path.join(resultsDir, 'jest-results.json');
 
 function startPostgres() {
