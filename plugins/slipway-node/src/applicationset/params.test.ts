@@ -10,24 +10,28 @@ describe('mergeOverride (mergo.Merge with WithOverride, as matrix and merge use 
     ).toEqual({ a: { x: 1, y: 3 }, list: [9], s: '', f: false, n: null });
   });
 
-  it('puts a source map only where the destination is missing or empty, never over a string or list', () => {
+  it('lets a source map replace anything but a non-empty map (dario.cat/mergo v1)', () => {
     expect(
       mergeOverride(
-        { str: 'plain', list: ['a'], empty: '', none: {} },
+        { str: 'plain', list: ['a'], num: 7, empty: '', none: {}, m: { a: 1 } },
         {
           str: { k: 1 },
           list: { k: 2 },
+          num: { k: 6 },
           empty: { k: 3 },
           none: { k: 4 },
           add: { k: 5 },
+          m: { b: 2 },
         },
       ),
     ).toEqual({
-      str: 'plain',
-      list: ['a'],
+      str: { k: 1 },
+      list: { k: 2 },
+      num: { k: 6 },
       empty: { k: 3 },
       none: { k: 4 },
       add: { k: 5 },
+      m: { a: 1, b: 2 },
     });
   });
 

@@ -53,10 +53,10 @@ export function cloneData<T>(v: T): T {
 }
 
 /**
- * mergo.Merge(dst, src, WithOverride) on parameter maps, key by key:
- * - a map in `src` merges recursively into a non-empty map in `dst`, takes
- *   the place of a missing or empty value, and leaves any other non-empty
- *   value of `dst` (a string, a list) as it is;
+ * mergo.Merge(dst, src, WithOverride) on parameter maps, key by key, as
+ * dario.cat/mergo v1 (Argo CD 3) does it:
+ * - a map in `src` merges recursively into a non-empty map in `dst`, and
+ *   takes the place of anything else (missing, empty, a string, a list);
  * - a list, a scalar (false and "" included) or null in `src` replaces the
  *   value in `dst`.
  * Returns a new object.
@@ -67,9 +67,10 @@ export function mergeOverride(dst: Params, src: Params): Params {
     if (v === undefined) continue;
     if (isMap(v)) {
       const d = out[k];
-      if (isMap(d) && Object.keys(d).length)
-        out[k] = mergeOverride(d as Params, v as Params);
-      else if (isEmptyValue(d)) out[k] = cloneData(v);
+      out[k] =
+        isMap(d) && Object.keys(d).length
+          ? mergeOverride(d as Params, v as Params)
+          : cloneData(v);
     } else {
       out[k] = cloneData(v);
     }
@@ -122,16 +123,4 @@ export function combineFlat(a: Params, b: Params): Params | string {
     out[k] = value;
   }
   return out;
-}
-
-/** Reads a parameter by its literal key, or else by a dotted path through nested maps. */
-export function paramValue(params: Params, key: string): unknown {
-  if (Object.prototype.hasOwnProperty.call(params, key)) return params[key];
-  let cur: unknown = params;
-  for (const part of key.split('.')) {
-    if (!isMap(cur) || !Object.prototype.hasOwnProperty.call(cur, part))
-      return undefined;
-    cur = cur[part];
-  }
-  return cur;
 }

@@ -7,12 +7,14 @@
  * - merge: two or more children; the first child's sets are the base, and
  *   sets of later children with equal `mergeKeys` values override them
  *   (later children win); sets without a match in the base are dropped.
+ *   Each merge key is one literal parameter name (with goTemplate, nested
+ *   keys such as `values.x` match nothing, as in Argo CD).
  * Combining generators nest one level: a matrix/merge child may itself be a
  * matrix/merge, whose children may not. Post selectors of children apply at
  * every level, as in Argo CD 3 (where spec.applyNestedSelectors is ignored).
  */
 import { renderDeep, RenderError } from '../render';
-import { combineFlat, mergeOverride, paramValue } from '../params';
+import { combineFlat, mergeOverride } from '../params';
 import type { Params } from '../types';
 import {
   checkCount,
@@ -120,6 +122,17 @@ export async function matrixParams(
   return out;
 }
 
+/** encoding/json's Marshal of a parameter value: map keys sorted, no spaces. */
+function goJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map(k => `${JSON.stringify(k)}:${goJson(v[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v ?? null);
+}
+
 export async function mergeParams(
   spec: unknown,
   ctx: GeneratorContext,
@@ -145,10 +158,24 @@ export async function mergeParams(
     );
   }
   const mergeKeys = [...new Set(keys as string[])].sort();
+  // getParamSetsByMergeKey: each merge key is looked up as one literal
+  // parameter name (paramSet[mergeKey]), so with goTemplate a dotted key such
+  // as values.selector finds nothing (Generators-Merge.md: nested merge keys
+  // are not supported with goTemplate) and is null in every set.
   const keyOf = (p: Params) =>
-    JSON.stringify(
-      Object.fromEntries(mergeKeys.map(k => [k, paramValue(p, k) ?? null])),
+    goJson(
+      Object.fromEntries(
+        mergeKeys.map(k => [
+          k,
+          Object.prototype.hasOwnProperty.call(p, k) ? p[k] : null,
+        ]),
+      ),
     );
+  const nestedHint = (key: string) =>
+    ctx.render.goTemplate &&
+    mergeKeys.some(k => k.includes('.') && key.includes(`"${k}":null`))
+      ? '; with goTemplate a merge key names a top-level parameter, nested keys such as values.x are not supported (Generators-Merge.md)'
+      : '';
   const index = (sets: Params[], childPath: string) => {
     const byKey = new Map<string, Params>();
     for (const p of sets) {
@@ -156,7 +183,9 @@ export async function mergeParams(
       if (byKey.has(key)) {
         throw new GeneratorError(
           childPath,
-          `produced two parameter sets with the same merge key ${key}; every set of a merge child must be unique by mergeKeys`,
+          `produced two parameter sets with the same merge key ${key}; every set of a merge child must be unique by mergeKeys${nestedHint(
+            key,
+          )}`,
         );
       }
       byKey.set(key, p);

@@ -455,4 +455,44 @@ describe('git files generator: flattening file content (default syntax)', () => 
       'porto-site.yaml',
     ]);
   });
+
+  it('gives one parameter set for an empty list and an empty map for a null item', async () => {
+    const reader = new InMemoryGitReader({
+      'sites/lagos/site.yaml': '[]\n',
+      'sites/quito/site.yaml': '- null\n- city: quito\n',
+    });
+    const result = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'sites/*/site.yaml' }] },
+        {
+          metadata: {
+            name: '{{.path.basename}}-{{dig "city" "none" .}}',
+          },
+        },
+        { goTemplate: true },
+      ),
+      { git: reader },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => a.metadata.name)).toEqual([
+      'lagos-none',
+      'quito-none',
+      'quito-quito',
+    ]);
+  });
+
+  it('reads only the first YAML document of a file', async () => {
+    const reader = new InMemoryGitReader({
+      'sites/oslo/site.yaml': 'city: oslo\n---\ncity: bergen\n---\n[ broken\n',
+    });
+    const result = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'sites/*/site.yaml' }] },
+        { metadata: { name: '{{city}}' } },
+      ),
+      { git: reader },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.applications.map(a => a.metadata.name)).toEqual(['oslo']);
+  });
 });

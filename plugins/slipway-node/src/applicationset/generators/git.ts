@@ -5,7 +5,9 @@
  *   path.basename, path.basenameNormalized, path[N] (goTemplate: a `path`
  *   map with path, basename, basenameNormalized, segments).
  * - files: every JSON/YAML file matching an include `path` and no exclude;
- *   a file holding a list gives one parameter set per item; keys are
+ *   a file holding a list gives one parameter set per item (an empty file
+ *   or list, one set with only the path parameters; only the first YAML
+ *   document is read); keys are
  *   flattened to `a.b.c` in the default syntax; plus path, path.basename,
  *   path.basenameNormalized, path.filename, path.filenameNormalized,
  *   path[N] (goTemplate: the `path` map, with segments).
@@ -183,17 +185,24 @@ function parseFile(
 ): Record<string, unknown>[] {
   let parsed: unknown;
   try {
-    parsed = YAML.parse(content);
+    // sigs.k8s.io/yaml reads the first YAML document only.
+    const [first] = YAML.parseAllDocuments(content);
+    if (first?.errors.length) throw first.errors[0];
+    parsed = first ? first.toJS() : null;
   } catch (e) {
     throw new GeneratorError(
       path,
       `file "${file}" is not valid JSON/YAML: ${(e as Error).message}`,
     );
   }
+  // An empty file, and an empty list, give one parameter set with only the
+  // path parameters; a null item of a list is an empty map.
   if (parsed === null || parsed === undefined) return [{}];
   if (isObject(parsed)) return [parsed];
   if (Array.isArray(parsed)) {
+    if (parsed.length === 0) return [{}];
     return parsed.map((item, i) => {
+      if (item === null) return {};
       if (!isObject(item))
         throw new GeneratorError(
           path,

@@ -242,28 +242,76 @@ describe('merge generator', () => {
     ]);
   });
 
-  it('merges nested goTemplate parameters on a dotted merge key', async () => {
-    const set = appSet('go-merge', {
+  it('looks merge keys up as literal parameter names, so nested keys find nothing with goTemplate (Generators-Merge.md)', async () => {
+    const set = (elements: unknown[]) =>
+      appSet('go-merge', {
+        ...GO,
+        generators: [
+          {
+            merge: {
+              mergeKeys: ['app.name'],
+              generators: [
+                { list: { elements } },
+                {
+                  list: {
+                    elements: [{ app: { name: 'b', tier: 'cache' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+        template: {
+          metadata: { name: '{{.app.name}}-{{.app.tier}}' },
+          spec: {},
+        },
+      });
+    // Two base sets both have the key {"app.name":null}: Argo CD reports them as not unique.
+    const two = await expandApplicationSet(
+      set([
+        { app: { name: 'a', tier: 'web' } },
+        { app: { name: 'b', tier: 'db' } },
+      ]),
+    );
+    expect(two.applications).toEqual([]);
+    expect(two.errors.map(e => e.message)).toEqual([
+      expect.stringMatching(
+        /merge\.generators\[0\]: produced two parameter sets with the same merge key \{"app\.name":null\}.*nested keys such as values\.x are not supported/,
+      ),
+    ]);
+    // One base set: its null key matches the null key of the override, which wins.
+    const one = await expandApplicationSet(
+      set([{ app: { name: 'a', tier: 'web' } }]),
+    );
+    expect(one.errors).toEqual([]);
+    expect(one.applications.map(a => a.metadata.name)).toEqual(['b-cache']);
+  });
+
+  it('matches a literal dotted parameter name with goTemplate', async () => {
+    const set = appSet('go-literal', {
       ...GO,
       generators: [
         {
           merge: {
-            mergeKeys: ['app.name'],
+            mergeKeys: ['site.id'],
             generators: [
               {
                 list: {
                   elements: [
-                    { app: { name: 'a', tier: 'web' } },
-                    { app: { name: 'b', tier: 'db' } },
+                    { 'site.id': 'a', tier: 'web' },
+                    { 'site.id': 'b', tier: 'db' },
                   ],
                 },
               },
-              { list: { elements: [{ app: { name: 'b', tier: 'cache' } }] } },
+              { list: { elements: [{ 'site.id': 'b', tier: 'cache' }] } },
             ],
           },
         },
       ],
-      template: { metadata: { name: '{{.app.name}}-{{.app.tier}}' }, spec: {} },
+      template: {
+        metadata: { name: '{{index . "site.id"}}-{{.tier}}' },
+        spec: {},
+      },
     });
     const result = await expandApplicationSet(set);
     expect(result.errors).toEqual([]);
