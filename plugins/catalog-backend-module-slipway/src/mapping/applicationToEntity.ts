@@ -7,10 +7,11 @@ import {
   SLIPWAY_LABEL_CLUSTER,
   SLIPWAY_LABEL_ENVIRONMENT,
   SLIPWAY_LABEL_NAMESPACE,
+  SLIPWAY_ANNOTATION_APPLICATION_SET,
 } from '@slipway/plugin-slipway-common';
 
 /** Annotation on a generated Application entity: the ApplicationSet it came from. */
-export const SLIPWAY_ANNOTATION_APPLICATION_SET = 'slipway.io/application-set';
+export { SLIPWAY_ANNOTATION_APPLICATION_SET } from '@slipway/plugin-slipway-common';
 
 /** An Argo CD Application as an ApplicationSet generates it. */
 export interface GeneratedApplication {

@@ -291,6 +291,33 @@ describe('ApplicationSetProcessor', () => {
     ]);
   });
 
+  it('annotates the Applications of a RollingSync set with their step, for the engine to roll out', async () => {
+    const processor = new ApplicationSetProcessor({ clusters: [], catalog: staticCatalogLookup([paymentsComponent]) });
+    const set = listSet('payments', ['dev', 'prod', 'test']);
+    const strategy = {
+      type: 'RollingSync',
+      rollingSync: {
+        steps: [
+          { matchExpressions: [{ key: 'slipway.io/environment', operator: 'In', values: ['dev'] }] },
+          { matchExpressions: [{ key: 'slipway.io/environment', operator: 'In', values: ['prod'] }], maxUpdate: '50%' },
+        ],
+      },
+    };
+    const { entities, errors } = await run(processor, { ...set, spec: { ...set.spec, strategy } });
+    expect(errors).toEqual([]);
+    expect(
+      entities.map(e => [
+        e.entity.metadata.name,
+        e.entity.metadata.annotations?.['slipway.io/rolling-sync-step'],
+        e.entity.metadata.annotations?.['slipway.io/rolling-sync-max-update'],
+      ]),
+    ).toEqual([
+      ['payments-dev', '0', undefined],
+      ['payments-prod', '1', '50%'],
+      ['payments-test', 'none', undefined],
+    ]);
+  });
+
   it('refuses an applicationsSync policy Argo CD does not know, naming it', async () => {
     const processor = new ApplicationSetProcessor({ clusters: [], catalog: staticCatalogLookup([paymentsComponent, ...storedSets]) });
     const set = listSet('payments', ['dev']);

@@ -13,6 +13,7 @@ import {
 } from '@slipway/plugin-slipway-node';
 import { SLIPWAY_ANNOTATION_COMPONENT } from '@slipway/plugin-slipway-common';
 import type { CatalogLookup } from '../catalog/CatalogLookup';
+import { rollingSyncAnnotations, rollingSyncStepsOf } from './rollingSync';
 import {
   ApplicationEntityContext,
   applicationToEntity,
@@ -156,6 +157,11 @@ export async function applicationSetEntities(
     return { ok: false, errors: expansion.errors.map(e => `${e.message}; ${KEEP}`) };
   }
 
+  const steps = rollingSyncStepsOf(name, set.spec);
+  if (steps && !Array.isArray(steps)) {
+    return { ok: false, errors: [`${steps.error}; ${KEEP}`] };
+  }
+
   const errors: string[] = [];
   for (const app of expansion.applications) {
     const problems = validateApplicationSpec(app.spec);
@@ -190,12 +196,15 @@ export async function applicationSetEntities(
   for (const app of expansion.applications) {
     const ref = componentRefOf(app, set);
     try {
-      entities.push(
-        applicationToEntity(app as GeneratedApplication, {
-          applicationSet: set,
-          component: ref ? components.get(lower(ref)) : undefined,
-        }),
-      );
+      const entity = applicationToEntity(app as GeneratedApplication, {
+        applicationSet: set,
+        component: ref ? components.get(lower(ref)) : undefined,
+      });
+      if (steps) {
+        const labels = (app.metadata.labels ?? {}) as Record<string, string>;
+        entity.metadata.annotations = { ...entity.metadata.annotations, ...rollingSyncAnnotations(labels, steps) };
+      }
+      entities.push(entity);
     } catch (e) {
       errors.push(`${(e as Error).message}; ${KEEP}`);
     }

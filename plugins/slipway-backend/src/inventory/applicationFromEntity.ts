@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import { ANNOTATION_ORIGIN_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ARGOCD_API_VERSION,
+  SLIPWAY_ANNOTATION_APPLICATION_SET,
   SLIPWAY_ANNOTATION_COMPONENT,
+  SLIPWAY_ANNOTATION_ROLLING_SYNC_MAX_UPDATE,
+  SLIPWAY_ANNOTATION_ROLLING_SYNC_STEP,
   SLIPWAY_ANNOTATION_OWNER,
   SLIPWAY_LABEL_CLUSTER,
   SLIPWAY_LABEL_ENVIRONMENT,
@@ -33,6 +36,27 @@ export interface InventoryApplication {
   originLocation?: string;
   /** Why the spec cannot be reconciled; set for entities the engine must not touch. */
   invalid?: string;
+  /** Its place in the RollingSync strategy of the ApplicationSet that generated it. */
+  rollingSync?: RollingSyncPlacement;
+}
+
+/** Where an Application stands in its ApplicationSet's RollingSync steps (annotations of the catalog module). */
+export interface RollingSyncPlacement {
+  /** The ApplicationSet's entity ref. */
+  set: string;
+  /** 0-based step; undefined when no step selects the Application. */
+  step?: number;
+  /** The step's maxUpdate: an integer or a percentage. */
+  maxUpdate?: string;
+}
+
+function rollingSyncOf(annotations: Record<string, string>): { rollingSync?: RollingSyncPlacement } {
+  const step = annotations[SLIPWAY_ANNOTATION_ROLLING_SYNC_STEP];
+  const set = annotations[SLIPWAY_ANNOTATION_APPLICATION_SET];
+  if (step === undefined || !set) return {};
+  const index = /^\d+$/.test(step) ? Number(step) : undefined;
+  const maxUpdate = annotations[SLIPWAY_ANNOTATION_ROLLING_SYNC_MAX_UPDATE];
+  return { rollingSync: { set, ...(index !== undefined ? { step: index } : {}), ...(maxUpdate ? { maxUpdate } : {}) } };
 }
 
 /** Whether a catalog entity is an Argo CD Application. */
@@ -100,6 +124,7 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
     namespace: annotations[SLIPWAY_LABEL_NAMESPACE] ?? destination.namespace,
     entityNamespace: entity.metadata.namespace ?? 'default',
     originLocation: annotations[ANNOTATION_ORIGIN_LOCATION],
+    ...rollingSyncOf(annotations),
     ...(problem
       ? { invalid: `Application ${stringifyEntityRef(entity)} cannot be reconciled: ${problem}; fix the Application in Git` }
       : {}),

@@ -15,7 +15,8 @@ import {
 } from '../projects';
 import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
 import { keptComparison, type ApplicationState, type KeptComparison } from './ApplicationState';
-import { decideAutoSync, LastOperation } from './autoSync';
+import { decideAutoSync, lastOperationOf, rolloutPolicy } from './autoSync';
+import { RollingSyncCoordinator } from './RollingSyncCoordinator';
 import type { CommitDetailsCache } from './CommitDetailsCache';
 import { sourcesOf, withSources } from './operationTarget';
 import type { SlipwayMetrics } from './metrics';
@@ -92,9 +93,11 @@ export class Reconciler {
   /** Running reconciles that will ask Git and have not asked yet, with their options. */
   private readonly beforeGit = new Map<string, WorkOptions>();
   private readonly now: () => number;
+  private readonly rolling: RollingSyncCoordinator;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.now = options.now ?? Date.now;
+    this.rolling = new RollingSyncCoordinator({ inventory: options.inventory, state: ref => this.states.get(ref) });
     this.queue = new WorkQueue({
       concurrency: options.concurrency,
       process: (ref, opts) => this.reconcile(ref, opts),
@@ -213,12 +216,17 @@ export class Reconciler {
   private async writeStatus(item: InventoryApplication, update: Parameters<SlipwayStore['upsertApplicationStatus']>[0]) {
     const stored = await this.options.store.upsertApplicationStatus(update);
     const state = this.states.get(item.entityRef) ?? { violations: [] };
-    if (state.sync !== stored.syncStatus || state.health !== stored.healthStatus) {
+    const changed = state.sync !== stored.syncStatus || state.health !== stored.healthStatus;
+    if (changed) {
       state.sync = stored.syncStatus;
       state.health = stored.healthStatus;
       this.options.publish({ entityRef: item.entityRef, sync: stored.syncStatus, health: stored.healthStatus });
     }
     this.states.set(item.entityRef, state);
+    if (changed) {
+      // a step of a rollout may have completed, or freed a slot: its waiting members look again
+      for (const ref of this.rolling.observed(item, stored.syncStatus, stored.healthStatus)) this.queue.add(ref, { recent: true });
+    }
   }
 
   private async unknown(item: InventoryApplication, conditions: ApplicationCondition[]) {
@@ -342,19 +350,6 @@ export class Reconciler {
     return this.options.commits.get(first.repoURL, first.revision);
   }
 
-  private async lastOperation(ref: string): Promise<LastOperation | undefined> {
-    const op = (await this.options.store.listOperations(ref, { limit: 1 })).items[0];
-    if (!op) return undefined;
-    const result = (op.result ?? {}) as { revisions?: string[]; specHash?: string };
-    return {
-      phase: op.phase,
-      revisions: result.revisions,
-      specHash: result.specHash,
-      message: op.message,
-      finishedAt: op.finishedAt ? Date.parse(op.finishedAt) : undefined,
-    };
-  }
-
   /** Decides automated sync; with `act`, queues it right away. */
   private async autoSync(
     item: InventoryApplication,
@@ -364,24 +359,33 @@ export class Reconciler {
     violations: ProjectViolation[],
     act = true,
   ) {
-    if (!item.app.spec.syncPolicy?.automated || refreshed.syncStatus !== 'OutOfSync') return undefined;
+    if (refreshed.syncStatus !== 'OutOfSync') return undefined;
+    // Argo CD turns automated sync off in a RollingSync rollout: the rollout syncs each step's Applications itself
+    const policy = item.rollingSync ? rolloutPolicy(item.app.spec.syncPolicy) : item.app.spec.syncPolicy;
+    if (!policy?.automated) return undefined;
     const windows = evaluateSyncWindows(
       project.syncWindows,
       { name: item.app.name, namespace: destination.namespace, cluster: { name: destination.name, server: destination.server } },
       new Date(this.now()),
     );
-    const decision = decideAutoSync({
-      syncPolicy: item.app.spec.syncPolicy,
+    let decision = decideAutoSync({
+      syncPolicy: policy,
       syncStatus: refreshed.syncStatus,
       revisions: refreshed.sources.map(s => s.revision),
       specHash: item.specHash,
       resources: refreshed.resources,
-      lastOperation: await this.lastOperation(item.entityRef),
+      lastOperation: await lastOperationOf(this.options.store, item.entityRef),
       windowAllows: windows.automatedAllowed,
       forbidden: violations.length > 0,
       selfHealTimeoutMs: this.options.selfHealTimeoutMs,
       now: this.now(),
     });
+    const gate = decision.action === 'sync' ? this.rolling.gate(item) : undefined;
+    if (gate && !gate.allowed) {
+      decision = { action: 'skip', reason: gate.reason, condition: { type: 'RollingSyncWaiting', message: gate.reason } };
+    } else if (gate) {
+      this.rolling.started(item.entityRef);
+    }
     if (decision.action === 'skip') {
       this.options.logger.debug(`automated sync of ${item.entityRef} skipped: ${decision.reason}`);
       if (decision.retryAfterMs !== undefined) this.queue.addAfter(item.entityRef, decision.retryAfterMs);

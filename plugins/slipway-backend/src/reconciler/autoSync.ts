@@ -43,7 +43,7 @@ export type AutoSyncDecision =
       action: 'skip';
       reason: string;
       /** A condition to show on the application (Argo CD's SyncError). */
-      condition?: { type: 'SyncError'; message: string };
+      condition?: { type: 'SyncError' | 'RollingSyncWaiting'; message: string };
       /** Check again after this many ms (self-heal timeout). */
       retryAfterMs?: number;
     };
@@ -118,4 +118,33 @@ export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
       .map(r => ({ group: r.key.group, kind: r.key.kind, name: r.key.name, ...(r.key.namespace ? { namespace: r.key.namespace } : {}) }));
   }
   return { action: 'sync', request, selfHeal };
+}
+
+/** The last operation of an application, as automated sync reads it. */
+export async function lastOperationOf(
+  store: { listOperations(ref: string, options: { limit: number }): Promise<{ items: Array<{ phase: LastOperation['phase']; result?: unknown; message?: string; finishedAt?: string }> }> },
+  ref: string,
+): Promise<LastOperation | undefined> {
+  const op = (await store.listOperations(ref, { limit: 1 })).items[0];
+  if (!op) return undefined;
+  const result = (op.result ?? {}) as { revisions?: string[]; specHash?: string };
+  return {
+    phase: op.phase,
+    revisions: result.revisions,
+    specHash: result.specHash,
+    message: op.message,
+    finishedAt: op.finishedAt ? Date.parse(op.finishedAt) : undefined,
+  };
+}
+
+/**
+ * The policy an Application of a RollingSync rollout is synced with: the
+ * rollout syncs it when OutOfSync (prune and allowEmpty as the Application
+ * says), never self-heals it.
+ */
+export function rolloutPolicy(policy: SyncPolicy | undefined): SyncPolicy {
+  return {
+    ...policy,
+    automated: { prune: policy?.automated?.prune, allowEmpty: policy?.automated?.allowEmpty, selfHeal: false },
+  };
 }
