@@ -232,6 +232,20 @@ describe('SyncExecutor against kube-sim', () => {
     ).toBeUndefined();
   });
 
+  it('says that child Applications of an app of apps belong in the catalog', async () => {
+    const child = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'guestbook', namespace: 'argocd' },
+      spec: { project: 'default', source: { repoURL: 'https://git.example.com/apps.git', path: 'guestbook' }, destination: { name: 'in-cluster', namespace: 'guestbook' } },
+    };
+    const result = await executor.execute(plan('apps', 'argocd', { desired: [child] }));
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toContain(
+      'Slipway does not hand Argo CD objects to a cluster (an app of apps); register the child Applications and ApplicationSets in the catalog instead',
+    );
+  });
+
   it('applies a custom resource whose CRD the same sync installs', async () => {
     const result = await executor.execute(
       plan('with-crd', 'default', { desired: [gizmo('first'), gizmoCrd] }),

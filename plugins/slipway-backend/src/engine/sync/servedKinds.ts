@@ -55,12 +55,22 @@ export async function checkServedKinds(
         ) {
           check.waiting.add(t.id);
         } else {
-          check.refused.push({
-            task: t,
-            message: `the server does not serve ${t.key.kind} in ${t.apiVersion}; install its CustomResourceDefinition, or fix apiVersion/kind`,
-          });
+          check.refused.push({ task: t, message: unservedMessage(t) });
         }
       }),
   );
   return check;
+}
+
+/** Argo CD's own kinds, which an app-of-apps renders for Argo CD to pick up. */
+const ARGO_CD_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
+
+function unservedMessage(t: SyncTask): string {
+  if (t.key.group === 'argoproj.io' && ARGO_CD_KINDS.has(t.key.kind)) {
+    return (
+      `the cluster does not serve ${t.key.kind} in ${t.apiVersion}: Slipway does not hand Argo CD objects to a cluster ` +
+      '(an app of apps); register the child Applications and ApplicationSets in the catalog instead'
+    );
+  }
+  return `the server does not serve ${t.key.kind} in ${t.apiVersion}; install its CustomResourceDefinition, or fix apiVersion/kind`;
 }
