@@ -13,23 +13,12 @@ import {
   type GitLocation,
 } from './gitTree';
 import { materializeCheckout, type CheckoutLimits } from './materialize';
-import {
-  findRepositoryLocalPath,
-  type RepositoryLocalPath,
-} from './localRepositories';
+import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
 import { localRefs } from './localRefs';
 import { SharedRefListings } from './SharedRefListings';
 import { redactUrl } from './redact';
-import {
-  findLocalRepository,
-  parseRepoLocation,
-  type RepoLocation,
-} from './repoLocation';
-import {
-  advertisedCommits,
-  matchRevision,
-  type AdvertisedRef,
-} from './resolveRevision';
+import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
+import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveRevision';
 import {
   SourceError,
   type Checkout,
@@ -85,10 +74,7 @@ interface OpenRepo {
 const MAX_REMEMBERED_COMMITS = 10_000;
 const LOCATIONS_KEPT = 10_000;
 
-const DEFAULT_LIMITS: CheckoutLimits = {
-  maxFiles: 20_000,
-  maxBytes: 512 * 1024 * 1024,
-};
+const DEFAULT_LIMITS: CheckoutLimits = { maxFiles: 20_000, maxBytes: 512 * 1024 * 1024 };
 
 /**
  * Reads Git repositories with isomorphic-git. Remote repositories are fetched
@@ -100,20 +86,14 @@ export class GitSource implements Source {
   private readonly http: HttpClient;
   private readonly limits: CheckoutLimits;
   private readonly opened = new Map<string, Promise<OpenRepo>>();
-  private readonly located = new Map<
-    string,
-    RepoLocation & { configured?: boolean }
-  >();
+  private readonly located = new Map<string, RepoLocation & { configured?: boolean }>();
   private readonly checkouts = new Map<string, Promise<Checkout>>();
   /** Commits known to be in a cache repository (fetches only add objects), by repository key. */
   private readonly present = new Map<string, Set<string>>();
   private readonly listings: SharedRefListings;
 
   constructor(private readonly options: GitSourceOptions) {
-    this.listings = new SharedRefListings(
-      options.recentRefsMaxAgeMs ?? 3_000,
-      options.now,
-    );
+    this.listings = new SharedRefListings(options.recentRefsMaxAgeMs ?? 3_000, options.now);
     this.credentials = new CredentialStore(options.credentials);
     this.http = options.http ?? nodeHttp;
     this.limits = { ...DEFAULT_LIMITS, ...options.checkoutLimits };
@@ -126,9 +106,7 @@ export class GitSource implements Source {
   ): Promise<ResolvedRevision> {
     const requested = (targetRevision ?? '').trim();
     const repo = await this.open(repoURL);
-    return this.guard(repo, () =>
-      this.resolveIn(repo, repoURL, requested, options),
-    );
+    return this.guard(repo, () => this.resolveIn(repo, repoURL, requested, options));
   }
 
   private async resolveIn(
@@ -148,9 +126,7 @@ export class GitSource implements Source {
       return done(shortcut.commit);
     }
     const refs =
-      repo.location.kind === 'remote'
-        ? await this.refresh(repo, options)
-        : await localRefs(repo.git.gitdir);
+      repo.location.kind === 'remote' ? await this.refresh(repo, options) : await localRefs(repo.git.gitdir);
     const match = matchRevision(refs, requested);
     switch (match.kind) {
       case 'ref':
@@ -166,22 +142,13 @@ export class GitSource implements Source {
         );
       case 'short-sha':
         try {
-          const oid = await git.expandOid({
-            fs: gitFs,
-            gitdir: repo.git.gitdir,
-            oid: match.prefix,
-            cache: {},
-          });
+          const oid = await git.expandOid({ fs: gitFs, gitdir: repo.git.gitdir, oid: match.prefix, cache: {} });
           return done(oid);
         } catch (e) {
           throw new SourceError(
             'revision-not-found',
             `Revision "${requested}" of ${repo.location.label} is not a branch or tag and matches ` +
-              `${
-                (e as { code?: string }).code === 'AmbiguousError'
-                  ? 'several commits'
-                  : 'no commit'
-              }; ` +
+              `${(e as { code?: string }).code === 'AmbiguousError' ? 'several commits' : 'no commit'}; ` +
               'check targetRevision',
           );
         }
@@ -194,27 +161,17 @@ export class GitSource implements Source {
     }
   }
 
-  async listFiles(
-    repoURL: string,
-    commit: string,
-    dir = '',
-  ): Promise<TreeEntry[]> {
+  async listFiles(repoURL: string, commit: string, dir = ''): Promise<TreeEntry[]> {
     const repo = await this.open(repoURL);
     return this.guard(repo, async () => {
       const cache = {};
       const root = await rootTreeOf(repo.git, commit, cache);
       const start = await lookupPath(repo.git, root, dir, cache);
       if (!start) {
-        throw new SourceError(
-          'not-found',
-          `Folder "${dir}" does not exist at ${commit} in ${repo.location.label}`,
-        );
+        throw new SourceError('not-found', `Folder "${dir}" does not exist at ${commit} in ${repo.location.label}`);
       }
       if (start.mode !== '040000') {
-        throw new SourceError(
-          'not-found',
-          `"${dir}" is not a folder at ${commit} in ${repo.location.label}`,
-        );
+        throw new SourceError('not-found', `"${dir}" is not a folder at ${commit} in ${repo.location.label}`);
       }
       const out: TreeEntry[] = [];
       await walkTree(repo.git.gitdir, start.oid, start.path, cache, async e => {
@@ -224,11 +181,7 @@ export class GitSource implements Source {
     });
   }
 
-  async readFile(
-    repoURL: string,
-    commit: string,
-    filePath: string,
-  ): Promise<Buffer> {
+  async readFile(repoURL: string, commit: string, filePath: string): Promise<Buffer> {
     const repo = await this.open(repoURL);
     return this.guard(repo, async () => {
       const cache = {};
@@ -237,18 +190,10 @@ export class GitSource implements Source {
       if (!found || found.mode === '040000' || found.mode === '160000') {
         throw new SourceError(
           'not-found',
-          `File "${normalizeRepoPath(
-            filePath,
-            repo.location.label,
-          )}" does not exist at ${commit} in ${repo.location.label}`,
+          `File "${normalizeRepoPath(filePath, repo.location.label)}" does not exist at ${commit} in ${repo.location.label}`,
         );
       }
-      const { blob } = await git.readBlob({
-        fs: gitFs,
-        gitdir: repo.git.gitdir,
-        oid: found.oid,
-        cache,
-      });
+      const { blob } = await git.readBlob({ fs: gitFs, gitdir: repo.git.gitdir, oid: found.oid, cache });
       return Buffer.from(blob);
     });
   }
@@ -256,39 +201,21 @@ export class GitSource implements Source {
   async commitDetails(repoURL: string, commit: string): Promise<CommitDetails> {
     const repo = await this.open(repoURL);
     if (!/^[0-9a-f]{40}$/.test(commit)) {
-      throw new SourceError(
-        'revision-not-found',
-        `commitDetails needs a full commit SHA, got "${commit}"`,
-      );
+      throw new SourceError('revision-not-found', `commitDetails needs a full commit SHA, got "${commit}"`);
     }
-    return this.guard(repo, () =>
-      readCommitDetails(repo.git.gitdir, commit, {}),
-    );
+    return this.guard(repo, () => readCommitDetails(repo.git.gitdir, commit, {}));
   }
 
   async checkout(repoURL: string, commit: string): Promise<Checkout> {
     const repo = await this.open(repoURL);
     if (!/^[0-9a-f]{40}$/.test(commit)) {
-      throw new SourceError(
-        'revision-not-found',
-        `checkout needs a full commit SHA, got "${commit}"`,
-      );
+      throw new SourceError('revision-not-found', `checkout needs a full commit SHA, got "${commit}"`);
     }
-    const dest = path.join(
-      this.options.cacheDir,
-      'checkouts',
-      repo.location.key,
-      commit,
-    );
+    const dest = path.join(this.options.cacheDir, 'checkouts', repo.location.key, commit);
     let pending = this.checkouts.get(dest);
     if (!pending) {
       pending = this.guard(repo, async () => {
-        const { dir, refusedSymlinks } = await materializeCheckout(
-          repo.git,
-          commit,
-          dest,
-          this.limits,
-        );
+        const { dir, refusedSymlinks } = await materializeCheckout(repo.git, commit, dest, this.limits);
         return { dir, commit, refusedSymlinks };
       });
       this.checkouts.set(dest, pending);
@@ -310,12 +237,7 @@ export class GitSource implements Source {
     return pending;
   }
 
-  /**
-   * Where a URL points, parsed once: every refresh of every application asks,
-   * and parsing, hashing and matching configured local paths cost more than
-   * the rest of a warm Git lookup. Bounded (cleared when full) as URLs come
-   * from user-written Applications.
-   */
+  /** Where a URL points, parsed once (every refresh asks); bounded, as URLs come from users. */
   private locate(repoURL: string): RepoLocation & { configured?: boolean } {
     let location = this.located.get(repoURL);
     if (!location) {
@@ -328,33 +250,19 @@ export class GitSource implements Source {
     return location;
   }
 
-  private parseLocation(
-    repoURL: string,
-  ): RepoLocation & { configured?: boolean } {
+  private parseLocation(repoURL: string): RepoLocation & { configured?: boolean } {
     const baseDir = this.options.localBaseDir ?? process.cwd();
-    const mapped = findRepositoryLocalPath(
-      this.options.localPaths ?? [],
-      repoURL,
-    );
+    const mapped = findRepositoryLocalPath(this.options.localPaths ?? [], repoURL);
     if (mapped) {
       const local = parseRepoLocation(mapped.localPath, baseDir);
-      return {
-        ...local,
-        label: `${redactUrl(repoURL)} (local folder ${mapped.localPath})`,
-        configured: true,
-      };
+      return { ...local, label: `${redactUrl(repoURL)} (local folder ${mapped.localPath})`, configured: true };
     }
     return parseRepoLocation(repoURL, baseDir);
   }
 
-  private async openLocation(
-    location: RepoLocation & { configured?: boolean },
-  ): Promise<OpenRepo> {
+  private async openLocation(location: RepoLocation & { configured?: boolean }): Promise<OpenRepo> {
     if (location.kind === 'local') {
-      if (
-        this.options.allowLocalRepositories === false &&
-        !location.configured
-      ) {
+      if (this.options.allowLocalRepositories === false && !location.configured) {
         throw new SourceError(
           'invalid-url',
           `Local repositories are disabled; ${location.label} must be an https:// URL`,
@@ -363,24 +271,14 @@ export class GitSource implements Source {
       const local = await findLocalRepository(location.dir, location.label);
       return { location, git: { ...local, label: location.label } };
     }
-    const gitdir = path.join(
-      this.options.cacheDir,
-      'repos',
-      `${location.key}.git`,
-    );
+    const gitdir = path.join(this.options.cacheDir, 'repos', `${location.key}.git`);
     if (!fs.existsSync(path.join(gitdir, 'HEAD'))) {
       await fs.promises.mkdir(gitdir, { recursive: true });
       await git.init({ fs: gitFs, dir: gitdir, bare: true });
     }
     // The remote keeps fetched branches as refs/remotes/origin/*, which later
     // fetches announce as "haves" so that only new objects are transferred.
-    await git.addRemote({
-      fs: gitFs,
-      gitdir,
-      remote: 'origin',
-      url: withoutUserInfo(location.url),
-      force: true,
-    });
+    await git.addRemote({ fs: gitFs, gitdir, remote: 'origin', url: withoutUserInfo(location.url), force: true });
     return { location, git: { gitdir, subdir: '', label: location.label } };
   }
 
@@ -389,19 +287,11 @@ export class GitSource implements Source {
    * cache lacks a commit they point at; listings are shared between callers
    * as {@link SharedRefListings} describes.
    */
-  private refresh(
-    repo: OpenRepo,
-    options: SourceCallOptions,
-  ): Promise<AdvertisedRef[]> {
-    return this.listings.refs(repo.location.key, options, () =>
-      this.guard(repo, () => this.doRefresh(repo, options)),
-    );
+  private refresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
+    return this.listings.refs(repo.location.key, options, () => this.guard(repo, () => this.doRefresh(repo, options)));
   }
 
-  private async doRefresh(
-    repo: OpenRepo,
-    options: SourceCallOptions,
-  ): Promise<AdvertisedRef[]> {
+  private async doRefresh(repo: OpenRepo, options: SourceCallOptions): Promise<AdvertisedRef[]> {
     if (repo.location.kind !== 'remote') {
       return localRefs(repo.git.gitdir);
     }
@@ -440,9 +330,7 @@ export class GitSource implements Source {
         durationMs: Date.now() - started,
       });
     } else {
-      this.options.logger?.debug(
-        `${repo.location.label} is unchanged; no fetch needed`,
-      );
+      this.options.logger?.debug(`${repo.location.label} is unchanged; no fetch needed`);
     }
     return refs;
   }
@@ -473,10 +361,7 @@ export class GitSource implements Source {
   private authCallbacks(url: string) {
     const found = this.credentials.find(url);
     return {
-      onAuth: () =>
-        found
-          ? { username: found.username, password: found.password }
-          : { cancel: true },
+      onAuth: () => (found ? { username: found.username, password: found.password } : { cancel: true }),
       onAuthFailure: () => ({ cancel: true }),
     };
   }
@@ -493,25 +378,17 @@ export class GitSource implements Source {
     try {
       return await work();
     } catch (e) {
-      throw translateGitError(
-        e,
-        repo.location.label,
-        this.credentials.secrets(),
-      );
+      throw translateGitError(e, repo.location.label, this.credentials.secrets());
     }
   }
 }
 
 function summarizeBranches(refs: AdvertisedRef[]): string {
-  const names = refs
-    .filter(r => r.ref.startsWith('refs/heads/'))
-    .map(r => r.ref.slice(11));
+  const names = refs.filter(r => r.ref.startsWith('refs/heads/')).map(r => r.ref.slice(11));
   if (names.length === 0) {
     return 'none';
   }
-  return names.length > 10
-    ? `${names.slice(0, 10).join(', ')}, …`
-    : names.join(', ');
+  return names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
 }
 
 function withoutUserInfo(url: string): string {
