@@ -150,7 +150,8 @@ function evalArg(s: State, dot: GoValue, arg: Operand): GoValue {
     case 'bool':
       return arg.value;
     case 'nil':
-      return s.fail('nil is not a command');
+      // an argument may be nil (Go passes the zero value of an interface); a command may not
+      return null;
     case 'pipe': {
       const saved = s.pipe;
       const v = evalPipeline(s, dot, arg.pipe);
@@ -247,6 +248,7 @@ function evalCommand(
       `can't give argument to non-function ${formatOperand(first)}`,
     );
   }
+  if (first.type === 'nil') return s.fail('nil is not a command');
   return evalArg(s, dot, first);
 }
 

@@ -9,6 +9,8 @@ import YAML from 'yaml';
 import type { TemplateFunction } from './exec';
 import { toJson, toYaml } from './goEncoding';
 import { list, map, s } from './sprigArgs';
+import { certSprigFunctions } from './sprigCerts';
+import { cryptoSprigFunctions } from './sprigCrypto';
 import { extendedSprigFunctions } from './sprigExtended';
 import { randomSprigFunctions } from './sprigRandom';
 import { semverSprigFunctions } from './sprigSemver';
@@ -353,6 +355,8 @@ Object.assign(
   semverSprigFunctions,
   randomSprigFunctions,
   textSprigFunctions,
+  cryptoSprigFunctions,
+  certSprigFunctions,
 );
 
 export { sprigFunctions };
