@@ -4,16 +4,9 @@
  * as Argo CD's applications in any namespace are told apart by
  * `<namespace>_<name>`.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { startKubeSim, KubeSim } from '@slipway/kube-sim';
-import { GitTestServer } from '@slipway/test-utils';
-import type { Knex } from 'knex';
-import { DatabaseSlipwayStore } from '../store';
-import { applicationEntity, eventually, kubeClient, startSlipway } from './__testUtils__/backendHarness';
+import { applicationEntity, eventually, kubeClient } from './__testUtils__/backendHarness';
+import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
 import { configMapYaml } from './__testUtils__/manifests';
 
 jest.setTimeout(180_000);
@@ -30,43 +23,24 @@ function webOf(team: string, repoURL: string, pathInRepo: string): Entity {
 }
 
 describe('Applications with one name in several catalog namespaces', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let git: GitTestServer;
-  let sim: KubeSim;
-  let knex: Knex;
-  let store: DatabaseSlipwayStore;
-  let backend: Awaited<ReturnType<typeof startSlipway>>;
-  let workDir: string;
-
-  beforeAll(async () => {
-    git = await GitTestServer.start();
-    const { url: repoURL } = await git.createRepo('gitops', {
+  const start = pluginWorld({
+    files: {
       'payments/config.yaml': configMapYaml('payments-config', 'blue'),
       'search/config.yaml': configMapYaml('search-config', 'green'),
-    });
-    sim = await startKubeSim({ podReadyDelayMs: 0 });
-    knex = await databases.init('SQLITE_3');
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-namespaces-'));
-    backend = await startSlipway({
-      knex,
-      sim,
-      workDir,
-      entities: [
-        applicationEntity('web', { repoURL, path: 'payments', namespace: 'shared', automated: { prune: true, selfHeal: true } }),
-        webOf('search', repoURL, 'search'),
-      ],
-    });
-    store = await DatabaseSlipwayStore.create({ database: { getClient: async () => knex }, skipMigrations: true });
+    },
+    entities: repoURL => [
+      applicationEntity('web', { repoURL, path: 'payments', namespace: 'shared', automated: { prune: true, selfHeal: true } }),
+      webOf('search', repoURL, 'search'),
+    ],
   });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await sim?.stop();
-    await git?.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+  let world: PluginWorld;
+  beforeAll(async () => {
+    world = await start();
   });
+  afterAll(() => world?.stop());
 
   it('syncs each, and neither prunes the other one’s resources', async () => {
+    const { sim, store } = world;
     const healthy = async (ref: string) => {
       const s = await store.getApplicationStatus(ref);
       return s?.syncStatus === 'Synced' && s.healthStatus === 'Healthy' && s;

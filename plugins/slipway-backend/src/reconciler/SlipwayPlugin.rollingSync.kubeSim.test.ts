@@ -5,20 +5,9 @@
  * module annotates generated Applications with their step; here the
  * entities carry those annotations directly.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
-import { TestDatabases } from '@backstage/backend-test-utils';
-import { startKubeSim, KubeSim } from '@slipway/kube-sim';
-import { GitTestServer } from '@slipway/test-utils';
-import type { Knex } from 'knex';
-import { DatabaseSlipwayStore } from '../store';
-import {
-  applicationEntity,
-  eventually,
-  startSlipway,
-} from './__testUtils__/backendHarness';
+import { applicationEntity, eventually } from './__testUtils__/backendHarness';
+import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
 import { configMapYaml, slowDeploymentYaml } from './__testUtils__/manifests';
 
 jest.setTimeout(180_000);
@@ -43,49 +32,24 @@ function inRollout(name: string, repoURL: string, step: string): Entity {
 }
 
 describe('RollingSync rollouts', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-  let git: GitTestServer;
-  let sim: KubeSim;
-  let knex: Knex;
-  let store: DatabaseSlipwayStore;
-  let backend: Awaited<ReturnType<typeof startSlipway>>;
-  let workDir: string;
-
-  beforeAll(async () => {
-    git = await GitTestServer.start();
-    const { url: repoURL } = await git.createRepo('gitops', {
+  // Pods become ready 1.5 s after they start: dev stays Progressing for a while
+  const start = pluginWorld({
+    files: {
       'dev/deploy.yaml': slowDeploymentYaml('web', 'nginx:1.27'),
       'qa/deploy.yaml': slowDeploymentYaml('web', 'nginx:1.27'),
       'test/config.yaml': configMapYaml('web-config', 'blue'),
-    });
-    // Pods become ready 1.5 s after they start: dev stays Progressing for a while
-    sim = await startKubeSim({ podReadyDelayMs: 1500 });
-    knex = await databases.init('SQLITE_3');
-    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-rolling-'));
-    backend = await startSlipway({
-      knex,
-      sim,
-      workDir,
-      entities: [
-        inRollout('web-dev', repoURL, '0'),
-        inRollout('web-qa', repoURL, '1'),
-        inRollout('web-test', repoURL, 'none'),
-      ],
-    });
-    store = await DatabaseSlipwayStore.create({
-      database: { getClient: async () => knex },
-      skipMigrations: true,
-    });
+    },
+    entities: repoURL => [inRollout('web-dev', repoURL, '0'), inRollout('web-qa', repoURL, '1'), inRollout('web-test', repoURL, 'none')],
+    podReadyDelayMs: 1500,
   });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await sim?.stop();
-    await git?.stop();
-    fs.rmSync(workDir, { recursive: true, force: true });
+  let world: PluginWorld;
+  beforeAll(async () => {
+    world = await start();
   });
+  afterAll(() => world?.stop());
 
   it('syncs the second step only after the first is Synced and Healthy, and leaves unselected Applications alone', async () => {
+    const { store } = world;
     const status = (name: string) =>
       store.getApplicationStatus(`application:default/${name}`);
     const qa = await eventually(
