@@ -22,6 +22,7 @@ import { catalogServiceLookup } from './catalog/CatalogLookup';
 import { CatalogGitReader } from './git/CatalogGitReader';
 import { ApplicationSetProcessor } from './processor/ApplicationSetProcessor';
 import { ArgoEntityProcessor } from './processor/ArgoEntityProcessor';
+import { HttpChildApplicationSource, SlipwayChildApplicationsProvider } from './provider/SlipwayChildApplicationsProvider';
 
 type LogMeta = Parameters<LoggerService['info']>[1];
 
@@ -32,7 +33,9 @@ type LogMeta = Parameters<LoggerService['info']>[1];
  * Reads `slipway.clusters` (the clusters generator's clusters),
  * `slipway.repositories` (credentials and local folders for the git
  * generators) and `slipway.applicationSets.plugins` (the plugin
- * generators' services). Fetched repositories are cached under
+ * generators' services). Publishes the Applications and ApplicationSets
+ * apps of apps rendered, as the Slipway backend reports them after their
+ * syncs, as entities of their own. Fetched repositories are cached under
  * `backend.workingDirectory` (default: the system's temporary folder) in
  * `slipway-catalog-git`.
  *
@@ -48,9 +51,11 @@ export const catalogModuleSlipway = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
-      async init({ catalogProcessing, config, logger, auth, catalog }) {
+      async init({ catalogProcessing, config, logger, auth, discovery, scheduler, catalog }) {
         const clusters = generatorClusters(readClusterConfig(config));
         const localPaths = readRepositoryLocalPaths(config);
         const workingDirectory = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
@@ -74,6 +79,13 @@ export const catalogModuleSlipway = createBackendModule({
             git,
             plugins: HttpPluginGeneratorService.fromConfig(config),
             catalog: catalogServiceLookup(catalog, auth),
+            logger,
+          }),
+        );
+        catalogProcessing.addEntityProvider(
+          new SlipwayChildApplicationsProvider({
+            source: new HttpChildApplicationSource({ discovery, auth }),
+            scheduler,
             logger,
           }),
         );

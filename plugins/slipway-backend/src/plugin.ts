@@ -22,6 +22,7 @@ import { SlipwayRuntime } from './reconciler/SlipwayRuntime';
 import { createRouter } from './service/router';
 import { DatabaseSlipwayStore } from './store';
 import { readDiffSettings } from './engine/app/DiffSettings';
+import { ChildApplicationDirectory } from './reconciler/ChildApplicationDirectory';
 
 /**
  * The Slipway backend plugin: Slipway's GitOps engine inside Backstage.
@@ -73,12 +74,15 @@ export const slipwayPlugin = createBackendPlugin({
         });
         const health = await createHealthAssessor(config, logger);
         const diff = readDiffSettings(config);
-        const controller = new ApplicationController({ renderer, clusters: connections, health, diff });
+        const children = new ChildApplicationDirectory(store);
+        await children.load();
+        const controller = new ApplicationController({ renderer, clusters: connections, health, diff, children });
         const runtime = new SlipwayRuntime({
           settings,
           projects,
           store,
           controller,
+          children,
           diff,
           clusters: connections,
           resolveCluster: destination => registry.resolve(destination),

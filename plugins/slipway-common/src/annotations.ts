@@ -43,3 +43,5 @@ export const SLIPWAY_ANNOTATION_ROLLING_SYNC_STEP = 'slipway.io/rolling-sync-ste
 export const SLIPWAY_ANNOTATION_ROLLING_SYNC_MAX_UPDATE = 'slipway.io/rolling-sync-max-update';
 /** On Application entities an ApplicationSet generated: the set's entity ref. @public */
 export const SLIPWAY_ANNOTATION_APPLICATION_SET = 'slipway.io/application-set';
+/** On catalog entities published from an app of apps: the parent Application's entity ref. @public */
+export const SLIPWAY_ANNOTATION_PARENT_APPLICATION = 'slipway.io/parent-application';

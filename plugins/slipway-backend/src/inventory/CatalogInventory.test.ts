@@ -29,7 +29,7 @@ describe('applicationFromEntity', () => {
   it('maps an Application entity to the engine application and the stored fields', () => {
     expect(applicationFromEntity(application('web-prod'))).toEqual({
       entityRef: 'application:default/web-prod',
-      app: { name: 'web-prod', spec: application('web-prod').spec },
+      app: { name: 'web-prod', ref: 'application:default/web-prod', spec: application('web-prod').spec },
       specHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       project: 'web',
       componentRef: 'component:default/web',

@@ -114,7 +114,7 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
   const destination = spec.destination ?? {};
   return {
     entityRef: stringifyEntityRef(entity),
-    app: { name: entity.metadata.name, ...instanceOf(entity), spec },
+    app: { name: entity.metadata.name, ...instanceOf(entity), ref: stringifyEntityRef(entity), spec },
     specHash: crypto.createHash('sha256').update(stableStringify(spec)).digest('hex'),
     project: spec.project || 'default',
     componentRef: annotations[SLIPWAY_ANNOTATION_COMPONENT],

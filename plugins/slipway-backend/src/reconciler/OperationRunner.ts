@@ -11,6 +11,7 @@ import type { CommitDetailsCache } from './CommitDetailsCache';
 import { atHistory, atRevision, historySource, sourcesOf, withSources } from './operationTarget';
 import { OperationEventWriter } from './OperationEventWriter';
 import { destinationOf } from './Reconciler';
+import type { ChildApplicationDirectory } from './ChildApplicationDirectory';
 
 /** How a run ended; the worker stores it. */
 export interface RunResult {
@@ -32,6 +33,8 @@ export interface OperationRunnerOptions {
   auditor?: AuditorService;
   publish(message: SlipwaySignalMessage): void;
   logger: LoggerService;
+  /** Where the child Applications an app of apps synced are published. */
+  children?: Pick<ChildApplicationDirectory, 'publish'>;
 }
 
 function progressEvent(e: SyncProgressEvent): OperationEventInput {
@@ -193,6 +196,7 @@ export class OperationRunner {
       : 'Error';
     if (phase === 'Succeeded') {
       await audit?.success({ meta: { revision: outcome.revision ?? null } });
+      if (outcome.children) await this.options.children?.publish(op.applicationRef, outcome.children);
       if (!dryRun) {
         const commit = await this.commitOf(pinned.app, pinned.revisions[0]);
         await store.addHistory({

@@ -27,6 +27,7 @@ import { OperationWorker } from './OperationWorker';
 import type { ReconcileSettings } from './readReconcileConfig';
 import { Reconciler } from './Reconciler';
 import type { DiffSettings } from '../engine/app/DiffSettings';
+import type { ChildApplicationDirectory } from './ChildApplicationDirectory';
 
 /** What the runtime is assembled from. */
 export interface SlipwayRuntimeOptions {
@@ -34,6 +35,8 @@ export interface SlipwayRuntimeOptions {
   projects: ReadonlyMap<string, Project>;
   store: SlipwayStore;
   controller: Pick<ApplicationController, 'refresh' | 'sync'>;
+  /** Children of apps of apps: published after syncs, forgotten with their parent, reloaded each inventory pass. */
+  children?: ChildApplicationDirectory;
   /** System-level diffing (`slipway.diff`): the controller's, for the diff of one resource. */
   diff?: DiffSettings;
   clusters: ClusterConnector;
@@ -134,6 +137,7 @@ export class SlipwayRuntime {
       auditor: options.auditor,
       publish,
       logger,
+      children: options.children,
     });
     this.worker = new OperationWorker({
       store,
@@ -172,6 +176,11 @@ export class SlipwayRuntime {
   async syncInventory(): Promise<void> {
     const changes = await this.inventory.refresh();
     await this.reconciler.applyInventoryChanges(changes);
+    const children = this.options.children;
+    if (children) {
+      for (const ref of changes.removed) await children.forget(ref);
+      await children.load();
+    }
   }
 
   /** Schedules the inventory, recovery and retention tasks and starts the worker. */

@@ -15,6 +15,7 @@ import { registerApplicationRoutes } from './routes/applications';
 import { registerOperationRoutes } from './routes/operations';
 import type { ChartVersionLookup, RouteContext, RouteStore } from './routes/RouteContext';
 import { registerVersionRoutes } from './routes/versions';
+import { registerChildApplicationRoutes } from './routes/childApplications';
 import { registerWebhookRoutes } from './routes/webhooks';
 import type { SlipwayEngine } from './SlipwayEngine';
 import { readWebhookConfig } from './webhooks/readWebhookConfig';
@@ -60,6 +61,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   registerApplicationActionRoutes(router, ctx);
   registerOperationRoutes(router, ctx);
   registerVersionRoutes(router, ctx);
+  registerChildApplicationRoutes(router, { httpAuth: options.httpAuth, children: options.store });
 
   router.use(slipwayErrorHandler({ jsonBytes: JSON_BODY_LIMIT, webhookBytes: webhooks.maxBodyBytes }));
   return router;

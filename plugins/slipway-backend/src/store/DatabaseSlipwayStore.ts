@@ -12,6 +12,9 @@ import type {
 import { DatabaseApplicationStatusStore } from './DatabaseApplicationStatusStore';
 import { DatabaseHistoryStore } from './DatabaseHistoryStore';
 import { DatabaseNotificationEpisodeStore } from './DatabaseNotificationEpisodeStore';
+import { DatabaseChildApplicationStore } from './DatabaseChildApplicationStore';
+import type { ChildApplication } from './ChildApplicationStore';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { DatabaseOperationEventStore } from './DatabaseOperationEventStore';
 import { DatabaseOperationStore } from './DatabaseOperationStore';
 import { DatabaseOperationRetention } from './DatabaseOperationRetention';
@@ -67,6 +70,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
   private readonly retention: DatabaseOperationRetention;
   private readonly history: DatabaseHistoryStore;
   private readonly episodes: DatabaseNotificationEpisodeStore;
+  private readonly children: DatabaseChildApplicationStore;
 
   private constructor(
     db: Knex,
@@ -83,6 +87,7 @@ export class DatabaseSlipwayStore implements SlipwayStore {
       options.historyLimit ?? 10,
     );
     this.episodes = new DatabaseNotificationEpisodeStore(db, now);
+    this.children = new DatabaseChildApplicationStore(db, now);
   }
 
   // Application status
@@ -217,5 +222,15 @@ export class DatabaseSlipwayStore implements SlipwayStore {
 
   forgetNotificationEpisodes(entityRef: string): Promise<void> {
     return this.episodes.forgetNotificationEpisodes(entityRef);
+  }
+
+  // Child Applications of apps of apps
+
+  listChildApplications(): Promise<ChildApplication[]> {
+    return this.children.listChildApplications();
+  }
+
+  replaceChildApplications(parentRef: string, manifests: KubeObject[]): Promise<void> {
+    return this.children.replaceChildApplications(parentRef, manifests);
   }
 }

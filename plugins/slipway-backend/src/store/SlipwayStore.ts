@@ -1,4 +1,5 @@
 import type { ApplicationStatusStore } from './ApplicationStatusStore';
+import type { ChildApplicationStore } from './ChildApplicationStore';
 import type { HistoryStore } from './HistoryStore';
 import type { NotificationEpisodeStore } from './NotificationEpisodeStore';
 import type { OperationStore } from './OperationStore';
@@ -8,4 +9,5 @@ export interface SlipwayStore
   extends ApplicationStatusStore,
     OperationStore,
     HistoryStore,
-    NotificationEpisodeStore {}
+    NotificationEpisodeStore,
+    ChildApplicationStore {}

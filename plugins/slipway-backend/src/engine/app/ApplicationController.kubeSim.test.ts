@@ -62,6 +62,21 @@ spec:
           image: {{ .Values.image }}
 `,
   'chart/values-prod.yaml': 'replicas: 3\n',
+  'apps/children.yaml': ['guestbook', 'billing']
+    .map(
+      name => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: ${name}
+  namespace: argocd
+spec:
+  project: default
+  source: { repoURL: https://git.example.com/apps.git, path: ${name}, targetRevision: HEAD }
+  destination: { name: sim, namespace: ${name} }
+`,
+    )
+    .join('---\n'),
+  'apps/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: apps-config}\ndata: {mode: parent}\n',
 };
 
 describe('ApplicationController against kube-sim', () => {
@@ -203,6 +218,57 @@ describe('ApplicationController against kube-sim', () => {
       'Secret/web-secret is part of applications web-prod and team-b_web-rival; keep it in one of them (a sync would take it over)',
     ]);
     expect((await controller.refresh(kustomizeApp())).conditions.map(c => c.type)).not.toContain('SharedResourceWarning');
+  });
+
+  it('keeps the Applications an app of apps renders out of the cluster, and hands them over after a sync', async () => {
+    const published = new Map<string, KubeObject[]>();
+    const parentController = new ApplicationController({
+      renderer,
+      clusters: connections,
+      health: await HealthAssessor.create({}),
+      executor: { pollIntervalMs: 20 },
+      children: { published: ref => published.get(ref) ?? [] },
+    });
+    const app: EngineApplication = {
+      name: 'apps',
+      ref: 'application:default/apps',
+      spec: {
+        source: { repoURL, targetRevision: 'main', path: 'apps' },
+        destination: { name: 'sim', namespace: 'apps' },
+        syncPolicy: { syncOptions: ['CreateNamespace=true'] },
+      },
+    };
+    const before = await parentController.refresh(app);
+    expect(before.syncStatus).toBe('OutOfSync');
+    expect(before.resources.map(r => `${r.key.kind}/${r.key.name}:${r.status}`).sort()).toEqual([
+      'Application/billing:OutOfSync',
+      'Application/guestbook:OutOfSync',
+      'ConfigMap/apps-config:OutOfSync',
+    ]);
+
+    const outcome = await parentController.sync(app, {});
+    expect(outcome.operation.phase).toBe('Succeeded');
+    expect(outcome.operation.resources.map(r => r.key.kind)).toEqual(['Namespace', 'ConfigMap']);
+    expect(outcome.children?.map(c => c.metadata.name)).toEqual(['guestbook', 'billing']);
+
+    published.set('application:default/apps', outcome.children!);
+    const after = await refreshUntil(app, r => r.resources.some(x => x.key.name === 'apps-config' && x.status === 'Synced'));
+    const synced = await parentController.refresh(app);
+    expect(after.resources.length).toBe(3);
+    expect(synced.syncStatus).toBe('Synced');
+    // a child removed from Git is kept until a sync with prune
+    published.set('application:default/apps', [...outcome.children!, { ...outcome.children![0], metadata: { name: 'retired', namespace: 'argocd' } }]);
+    const extra = await parentController.refresh(app);
+    expect(extra.resources.find(r => r.key.name === 'retired')).toMatchObject({ status: 'OutOfSync', requiresPruning: true });
+    expect((await parentController.sync(app, {}, { refreshed: extra })).children?.map(c => c.metadata.name)).toEqual([
+      'guestbook',
+      'billing',
+      'retired',
+    ]);
+    expect((await parentController.sync(app, { prune: true }, { refreshed: extra })).children?.map(c => c.metadata.name)).toEqual([
+      'guestbook',
+      'billing',
+    ]);
   });
 
   it('never shows a Secret value in a diff or a manifest it reports', async () => {

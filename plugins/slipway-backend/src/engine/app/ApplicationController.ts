@@ -19,18 +19,28 @@ import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
 import { parseDuration } from './duration';
 import { sharedResourceWarnings } from './sharedResources';
+import { childrenToPublish, compareChildren, splitChildren } from './childApplications';
 import { CompareResult, EngineApplication, trackingNameOf } from './types';
 
 /** A comparison with what a sync of it needs. */
 export interface Refreshed extends CompareResult {
   desired: KubeObject[];
   live: KubeObject[];
+  /** Argo CD Applications and ApplicationSets it rendered (an app of apps). */
+  children?: KubeObject[];
 }
 
 /** The outcome of a sync operation and the state right after it. */
 export interface SyncOutcome {
   operation: SyncOperationResult;
   revision?: string;
+  /** The child Applications to publish after a successful sync of an app of apps. */
+  children?: KubeObject[];
+}
+
+/** The child Applications each app of apps published at its last sync, by the parent's entity ref. */
+export interface PublishedChildren {
+  published(parentRef: string): KubeObject[];
 }
 
 /** Options of {@link ApplicationController}. */
@@ -41,6 +51,8 @@ export interface ApplicationControllerOptions {
   jq?: JqEngine;
   /** System-level diffing (`slipway.diff`); default Argo CD's. */
   diff?: DiffSettings;
+  /** The children apps of apps published; without it children are never Synced. */
+  children?: PublishedChildren;
   /** Overrides for the sync executor (tests inject a clock). */
   executor?: Partial<ConstructorParameters<typeof SyncExecutor>[0]>;
 }
@@ -103,9 +115,11 @@ export class ApplicationController {
     const scopeOf = await this.scopes(connection, rendered.manifests);
     const instance = trackingNameOf(app);
     const live = connection.cache.managedObjects(instance);
+    const { children, objects } = splitChildren(rendered.manifests);
+    const childStatuses = compareChildren(children, this.publishedOf(app));
     const comparison: Comparison = await compareApplication({
       appName: instance,
-      desired: rendered.manifests,
+      desired: objects,
       live,
       destinationNamespace: spec.destination.namespace,
       scopeOf,
@@ -131,9 +145,9 @@ export class ApplicationController {
       })),
     );
     return {
-      syncStatus: comparison.syncStatus,
+      syncStatus: childStatuses.some(c => c.status !== 'Synced') ? 'OutOfSync' : comparison.syncStatus,
       health: comparison.health,
-      resources: comparison.resources,
+      resources: [...comparison.resources, ...childStatuses],
       tree,
       images: comparison.images,
       charts,
@@ -148,7 +162,28 @@ export class ApplicationController {
       ],
       desired: comparison.normalizedDesired.map(o => this.desiredBodies.shareBody(o)),
       live,
+      ...(children.length || childStatuses.length ? { children } : {}),
     };
+  }
+
+  /**
+   * The children a successful, complete (not dry-run, not selective) sync
+   * publishes: as rendered, and, without prune, those no longer rendered too.
+   */
+  private childrenAfter(
+    app: EngineApplication,
+    refreshed: Refreshed,
+    request: SyncRequest,
+    operation: SyncOperationResult,
+  ): Pick<SyncOutcome, 'children'> {
+    const published = this.publishedOf(app);
+    if (!refreshed.children && published.length === 0) return {};
+    if (operation.phase !== 'Succeeded' || request.dryRun || request.resources?.length) return {};
+    return { children: childrenToPublish(refreshed.children ?? [], published, request.prune === true) };
+  }
+
+  private publishedOf(app: EngineApplication): KubeObject[] {
+    return app.ref && this.options.children ? this.options.children.published(app.ref) : [];
   }
 
   /**
@@ -210,7 +245,7 @@ export class ApplicationController {
         ...execute,
         retry: retryPolicyOf(app),
       });
-      return { operation, revision: refreshed.revision };
+      return { operation, revision: refreshed.revision, ...this.childrenAfter(app, refreshed, request, operation) };
     } finally {
       changes.stop();
     }

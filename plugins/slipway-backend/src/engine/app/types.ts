@@ -43,6 +43,8 @@ export interface EngineApplication {
    * never claim each other's resources.
    */
   instance?: string;
+  /** The Application entity's ref (children of an app of apps are kept by it). */
+  ref?: string;
   spec: ApplicationSpec;
 }
 

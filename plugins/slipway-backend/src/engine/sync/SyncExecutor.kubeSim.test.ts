@@ -232,17 +232,17 @@ describe('SyncExecutor against kube-sim', () => {
     ).toBeUndefined();
   });
 
-  it('says that child Applications of an app of apps belong in the catalog', async () => {
-    const child = {
+  it('says where Argo CD objects go when the cluster does not serve them', async () => {
+    const project = {
       apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: 'guestbook', namespace: 'argocd' },
-      spec: { project: 'default', source: { repoURL: 'https://git.example.com/apps.git', path: 'guestbook' }, destination: { name: 'in-cluster', namespace: 'guestbook' } },
+      kind: 'AppProject',
+      metadata: { name: 'team', namespace: 'argocd' },
+      spec: { sourceRepos: ['*'] },
     };
-    const result = await executor.execute(plan('apps', 'argocd', { desired: [child] }));
+    const result = await executor.execute(plan('projects', 'argocd', { desired: [project] }));
     expect(result.phase).toBe('Failed');
     expect(result.message).toContain(
-      'Slipway does not hand Argo CD objects to a cluster (an app of apps); register the child Applications and ApplicationSets in the catalog instead',
+      'Slipway does not hand Argo CD objects to a cluster; the Applications and ApplicationSets of an app of apps become catalog entities of their own, and projects come from slipway.projects',
     );
   });
 

@@ -68,8 +68,9 @@ const ARGO_CD_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
 function unservedMessage(t: SyncTask): string {
   if (t.key.group === 'argoproj.io' && ARGO_CD_KINDS.has(t.key.kind)) {
     return (
-      `the cluster does not serve ${t.key.kind} in ${t.apiVersion}: Slipway does not hand Argo CD objects to a cluster ` +
-      '(an app of apps); register the child Applications and ApplicationSets in the catalog instead'
+      `the cluster does not serve ${t.key.kind} in ${t.apiVersion}: Slipway does not hand Argo CD objects to a cluster; ` +
+      'the Applications and ApplicationSets of an app of apps become catalog entities of their own, and projects ' +
+      'come from slipway.projects'
     );
   }
   return `the server does not serve ${t.key.kind} in ${t.apiVersion}; install its CustomResourceDefinition, or fix apiVersion/kind`;

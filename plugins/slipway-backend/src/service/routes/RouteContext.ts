@@ -6,7 +6,14 @@ import type { SlipwayEngine } from '../SlipwayEngine';
 /** The store reads the routes make. */
 export type RouteStore = Pick<
   SlipwayStore,
-  'getApplicationStatus' | 'listApplicationStatuses' | 'listOperations' | 'latestOperations' | 'listHistory' | 'getOperation' | 'listEvents'
+  | 'getApplicationStatus'
+  | 'listApplicationStatuses'
+  | 'listOperations'
+  | 'latestOperations'
+  | 'listHistory'
+  | 'getOperation'
+  | 'listEvents'
+  | 'listChildApplications'
 >;
 
 /** Newest chart versions of Helm repositories and OCI registries (for "a newer version is available"). */
