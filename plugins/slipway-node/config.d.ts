@@ -68,6 +68,47 @@ export interface Config {
          */
         requestTimeout?: number;
       }>;
+      /**
+       * The duck types of clusterDecisionResource generators, as Argo CD's
+       * ConfigMaps describe them: a generator's `configMapRef` names one.
+       */
+      clusterDecisionResources?: Array<{
+        /**
+         * What generators give as `configMapRef`.
+         * @visibility backend
+         */
+        name: string;
+        /**
+         * group/version of the resource, e.g. cluster.open-cluster-management.io/v1beta1.
+         * @visibility backend
+         */
+        apiVersion: string;
+        /**
+         * The resource's plural name (Argo CD's `kind` key), e.g. placementdecisions.
+         * @visibility backend
+         */
+        kind: string;
+        /**
+         * The list under `status` that holds the decisions; default `clusters`.
+         * @visibility backend
+         */
+        statusListKey?: string;
+        /**
+         * The field of a decision that names a cluster.
+         * @visibility backend
+         */
+        matchKey: string;
+        /**
+         * The `slipway.clusters` entry to read from; default the in-cluster one.
+         * @visibility backend
+         */
+        cluster?: string;
+        /**
+         * Namespace of the resources (Argo CD reads its own); default `default`.
+         * @visibility backend
+         */
+        namespace?: string;
+      }>;
     };
   };
 }

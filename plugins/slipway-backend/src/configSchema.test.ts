@@ -9,6 +9,7 @@ import { Config, ConfigReader, JsonObject } from '@backstage/config';
 import { ConfigSchema, loadConfigSchema } from '@backstage/config-loader';
 import {
   readApplicationSetPlugins,
+  readClusterDecisionResources,
   readClusterConfig,
   readRepositoryCredentials,
   readRepositoryLocalPaths,
@@ -55,6 +56,17 @@ const FULL_EXAMPLE: JsonObject = {
     },
     applicationSets: {
       plugins: [{ name: 'my-plugin', baseUrl: 'http://plugin.example.com', token: 'plugin-token', requestTimeout: 10 }],
+      clusterDecisionResources: [
+        {
+          name: 'ocm-placement',
+          apiVersion: 'cluster.open-cluster-management.io/v1beta1',
+          kind: 'placementdecisions',
+          statusListKey: 'decisions',
+          matchKey: 'clusterName',
+          cluster: 'prod',
+          namespace: 'argocd',
+        },
+      ],
     },
     projects: [
       {
@@ -205,6 +217,7 @@ describe('the configuration schema', () => {
     readRepositoryCredentials(config);
     readRepositoryLocalPaths(config);
     readApplicationSetPlugins(config);
+    readClusterDecisionResources(config);
     toolsOptionsFromConfig(config);
     healthOptionsFromConfig(config);
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-config-'));

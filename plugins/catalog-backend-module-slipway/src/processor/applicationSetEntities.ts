@@ -10,6 +10,7 @@ import {
   type ExpansionLimits,
   type GitReader,
   type PluginGeneratorService,
+  type ClusterDecisionService,
 } from '@slipway/plugin-slipway-node';
 import { SLIPWAY_ANNOTATION_COMPONENT } from '@slipway/plugin-slipway-common';
 import type { CatalogLookup } from '../catalog/CatalogLookup';
@@ -30,6 +31,8 @@ export interface ApplicationSetEntityContext {
   git?: GitReader;
   /** Plugin services for the plugin generators. */
   plugins?: PluginGeneratorService;
+  /** Duck-typed resources for the clusterDecisionResource generators. */
+  clusterDecisions?: ClusterDecisionService;
   /** Reads Components (owner, system) and existing Applications (collisions). */
   catalog: CatalogLookup;
   limits?: ExpansionLimits;
@@ -151,6 +154,7 @@ export async function applicationSetEntities(
     clusters: context.clusters,
     git: context.git,
     plugins: context.plugins,
+    clusterDecisions: context.clusterDecisions,
     limits: context.limits,
   });
   if (expansion.errors.length > 0) {

@@ -3,7 +3,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { generatorClusters, HttpPluginGeneratorService, readClusterConfig } from '@slipway/plugin-slipway-node';
+import {
+  generatorClusters,
+  HttpPluginGeneratorService,
+  KubeClusterDecisionService,
+  readClusterConfig,
+} from '@slipway/plugin-slipway-node';
 import { addEnvironment } from '../environment/addEnvironment';
 import { DestinationPolicy } from '../environment/DestinationPolicy';
 import { destinationOf } from '../environment/expansion';
@@ -30,6 +35,7 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
   const access = RepositoryAccess.fromConfig(config);
   const clusters = generatorClusters(readClusterConfig(config));
   const plugins = HttpPluginGeneratorService.fromConfig(config);
+  const clusterDecisions = KubeClusterDecisionService.fromConfig(config);
   const policy = DestinationPolicy.fromConfig(config, clusters);
 
   return createTemplateAction({
@@ -169,6 +175,7 @@ export function createEnvironmentAction(options: EnvironmentActionOptions) {
           revisions: ['HEAD', workspace.defaultBranch],
           clusters,
           plugins,
+          clusterDecisions,
         },
         {
           environment: input.environment,

@@ -4,7 +4,12 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { generatorClusters, HttpPluginGeneratorService, readClusterConfig } from '@slipway/plugin-slipway-node';
+import {
+  generatorClusters,
+  HttpPluginGeneratorService,
+  KubeClusterDecisionService,
+  readClusterConfig,
+} from '@slipway/plugin-slipway-node';
 import { readApplicationSet } from '../environment/applicationSetFile';
 import { DestinationPolicy } from '../environment/DestinationPolicy';
 import { EditedRepoGitReader, expandOrRefuse } from '../environment/expansion';
@@ -35,6 +40,7 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
   const integrations = ScmIntegrations.fromConfig(config);
   const clusters = generatorClusters(readClusterConfig(config));
   const plugins = HttpPluginGeneratorService.fromConfig(config);
+  const clusterDecisions = KubeClusterDecisionService.fromConfig(config);
   const policy = DestinationPolicy.fromConfig(config, clusters);
 
   return createTemplateAction({
@@ -165,7 +171,7 @@ export function createOnboardApplicationAction(options: OnboardActionOptions) {
       }
       const { set } = readApplicationSet(files[setPath], setPath, input.name);
       const git = new EditedRepoGitReader(workspace.dir, input.repoURL, ['HEAD', workspace.defaultBranch]);
-      const apps = await expandOrRefuse(set, { clusters, git, plugins }, `the new ApplicationSet '${input.name}' does not expand`);
+      const apps = await expandOrRefuse(set, { clusters, git, plugins, clusterDecisions }, `the new ApplicationSet '${input.name}' does not expand`);
       const applicationNames = apps.map(a => a.metadata.name as string);
 
       const changes = await workspace.changes();

@@ -4,6 +4,7 @@ import type {
   ApplicationSet,
   ClusterInfo,
   PluginGeneratorService,
+  ClusterDecisionService,
 } from '@slipway/plugin-slipway-node';
 import { copyTree } from '../gitops/copyTree';
 import { addListElement, ListGeneratorEditError } from '../gitops/ListGeneratorEditor';
@@ -45,6 +46,8 @@ export interface EnvironmentTarget {
   clusters: ClusterInfo[];
   /** Plugin services, for ApplicationSets with plugin generators. */
   plugins?: PluginGeneratorService;
+  /** Duck-typed resources, for ApplicationSets with clusterDecisionResource generators. */
+  clusterDecisions?: ClusterDecisionService;
 }
 
 /** What adding the environment did to the working tree. */
@@ -91,7 +94,7 @@ export async function addEnvironment(
   const text = await readRepoFile(dir, filePath, 'ApplicationSet file');
   const { name, set } = readApplicationSet(text, filePath, target.applicationSetName);
   const git = new EditedRepoGitReader(dir, repoURL, target.revisions);
-  const context = { clusters: target.clusters, git, plugins: target.plugins };
+  const context = { clusters: target.clusters, git, plugins: target.plugins, clusterDecisions: target.clusterDecisions };
   const before = await expandOrRefuse(set, context, `ApplicationSet '${name}' does not expand as it is; fix it first`);
   const gen = findEnvironmentGenerator(set, filePath);
   const cluster = request.cluster

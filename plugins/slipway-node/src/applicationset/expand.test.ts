@@ -361,7 +361,7 @@ describe('bad input', () => {
         metadata: { name: 'x' },
         spec: { generators: [{ pullRequest: {} }], template: {} },
       },
-      /the pullRequest generator is not supported; use one of list, clusters, git, plugin, matrix, merge/,
+      /the pullRequest generator is not supported; use one of list, clusters, git, plugin, clusterDecisionResource, matrix, merge/,
     ],
     [
       {

@@ -251,6 +251,7 @@ export async function expandApplicationSet(
     clusters: context.clusters ?? [{ ...IN_CLUSTER, local: true }],
     git: context.git,
     plugins: context.plugins,
+    clusterDecisions: context.clusterDecisions,
     gitFileGlobbing: context.gitFileGlobbing ?? 'legacy',
     maxParameterSets: context.limits?.maxParameterSets ?? maxApplications * 10,
     maxGitFiles: context.limits?.maxGitFiles ?? 1000,

@@ -21,6 +21,9 @@ export type {
   GitReader,
   PluginGeneratorService,
   PluginParamsRequest,
+  ClusterDecisionService,
+  ClusterDecisionRequest,
+  ClusterDecisions,
 } from './types';
 export { ARGOCD_API_VERSION, IN_CLUSTER } from './types';
 export { WorkingTreeGitReader } from './WorkingTreeGitReader';
@@ -29,6 +32,11 @@ export {
   readApplicationSetPlugins,
 } from './HttpPluginGeneratorService';
 export type { ApplicationSetPluginConfig } from './HttpPluginGeneratorService';
+export {
+  KubeClusterDecisionService,
+  readClusterDecisionResources,
+} from './KubeClusterDecisionService';
+export type { ClusterDecisionResourceConfig } from './KubeClusterDecisionService';
 export { InMemoryGitReader } from './InMemoryGitReader';
 export type { WorkingTreeGitReaderOptions } from './WorkingTreeGitReader';
 export { renderGoTemplate } from './gotemplate';

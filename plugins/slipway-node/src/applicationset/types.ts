@@ -139,6 +139,32 @@ export interface PluginGeneratorService {
   getParams(request: PluginParamsRequest): Promise<unknown[]>;
 }
 
+/** What a clusterDecisionResource generator asks for. @public */
+export interface ClusterDecisionRequest {
+  /** The generator's `configMapRef`: names the configured duck type. */
+  configMapRef: string;
+  /** One resource by name, or those matching `labelSelector`. */
+  name?: string;
+  labelSelector?: { matchLabels?: Record<string, string>; matchExpressions?: Array<{ key: string; operator: string; values?: string[] }> };
+}
+
+/** The decisions of the duck-typed resources, and the key naming each decision's cluster. @public */
+export interface ClusterDecisions {
+  matchKey: string;
+  /** Every entry of `status.<statusListKey>` of the resources found. */
+  decisions: Array<Record<string, unknown>>;
+}
+
+/**
+ * Reads the duck-typed resources of clusterDecisionResource generators
+ * (Argo CD reads them, as its ConfigMap describes them, in its own
+ * namespace). @public
+ */
+export interface ClusterDecisionService {
+  /** Rejects with an Error that says what failed (unknown configMapRef, the cluster's refusal, nothing found). */
+  listDecisions(request: ClusterDecisionRequest): Promise<ClusterDecisions>;
+}
+
 export interface ExpansionContext {
   /** Clusters for the clusters generator; default: only the local `in-cluster`. */
   clusters?: ClusterInfo[];
@@ -146,6 +172,8 @@ export interface ExpansionContext {
   git?: GitReader;
   /** Plugin services for plugin generators; without them they report an error. */
   plugins?: PluginGeneratorService;
+  /** Duck-typed resources for clusterDecisionResource generators; without them they report an error. */
+  clusterDecisions?: ClusterDecisionService;
   limits?: ExpansionLimits;
   gitFileGlobbing?: GitFileGlobbing;
 }

@@ -8,6 +8,7 @@ import type {
   ClusterInfo,
   GitFileGlobbing,
   GitReader,
+  ClusterDecisionService,
   Params,
   PluginGeneratorService,
 } from '../types';
@@ -18,6 +19,7 @@ export interface GeneratorContext {
   clusters: ClusterInfo[];
   git?: GitReader;
   plugins?: PluginGeneratorService;
+  clusterDecisions?: ClusterDecisionService;
   gitFileGlobbing: GitFileGlobbing;
   maxParameterSets: number;
   maxGitFiles: number;

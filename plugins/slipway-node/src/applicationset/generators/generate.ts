@@ -17,19 +17,20 @@ import { GeneratorContext, GeneratorError } from './context';
 import { gitParams } from './git';
 import { listParams } from './list';
 import { pluginParams } from './plugin';
+import { clusterDecisionParams } from './clusterDecisionResource';
 
 export const SUPPORTED_GENERATORS = [
   'list',
   'clusters',
   'git',
   'plugin',
+  'clusterDecisionResource',
   'matrix',
   'merge',
 ] as const;
 const KNOWN_UNSUPPORTED = [
   'scmProvider',
   'pullRequest',
-  'clusterDecisionResource',
   'configMap',
   'oci',
   'clusterProfile',
@@ -81,6 +82,8 @@ export async function generateKind(
       return gitParams(spec, ctx, path);
     case 'plugin':
       return pluginParams(spec, ctx, path);
+    case 'clusterDecisionResource':
+      return clusterDecisionParams(spec, ctx, path);
     case 'matrix':
     case 'merge':
       if (depth > 2) {
