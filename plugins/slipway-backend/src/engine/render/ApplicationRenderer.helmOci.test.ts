@@ -114,6 +114,23 @@ describe('ApplicationRenderer with Helm charts from OCI registries', () => {
     },
   );
 
+  it("renders Argo CD 3.1's OCI source (repoURL naming the chart, path '.', no chart)", async () => {
+    const { renderer } = await setup();
+    const result = await renderer.render({
+      appName: 'shop',
+      destinationNamespace: 'prod',
+      source: { repoURL: `${registry.ociUrl('charts')}/demo`, path: '.', targetRevision: '1.2.0' },
+    });
+    expect(result.sources).toEqual([{ repoURL: registry.ociUrl('charts'), revision: '1.2.0', type: 'Helm', chart: 'demo' }]);
+    expect(result.manifests[0].data).toMatchObject({ version: '1.2.0' });
+
+    const other = await renderer
+      .render({ appName: 'shop', source: { repoURL: `${registry.ociUrl('charts')}/demo`, path: 'manifests', targetRevision: '1.2.0' } })
+      .catch(e => e);
+    expect(other).toBeInstanceOf(RenderError);
+    expect(other.message).toContain('Slipway reads Helm chart artifacts from OCI registries, whose path is always "."; set path: .');
+  });
+
   it('pulls a chart version once and renders it again from the cache', async () => {
     const { renderer } = await setup();
     const before = registry.requests().length;

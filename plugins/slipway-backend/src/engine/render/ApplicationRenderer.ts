@@ -11,6 +11,7 @@ import {
   type Source,
 } from '@slipway/plugin-slipway-node';
 import { buildEnvironment } from './buildEnvironment';
+import { checkedSources } from './ociSource';
 import { resolveConfined } from './confine';
 import { detectSourceType, SourceTypeError } from './detectSourceType';
 import { DirectoryRenderer } from './DirectoryRenderer';
@@ -113,14 +114,7 @@ export class ApplicationRenderer implements Renderer {
     if (request.sources?.length) {
       sources = request.sources;
     }
-    if (sources.length === 0) {
-      throw new RenderError('invalid-source', appName, 'spec.source or spec.sources is required');
-    }
-    sources.forEach((s, i) => {
-      if (!s || typeof s.repoURL !== 'string' || s.repoURL.trim() === '') {
-        throw new RenderError('invalid-source', appName, `source ${i + 1} has no repoURL`);
-      }
-    });
+    sources = checkedSources(appName, sources);
     const resolved = await Promise.all(sources.map(s => this.resolve(appName, s)));
     let tools: RenderTools | undefined;
     let toolsError: unknown;
