@@ -4,7 +4,7 @@ import { ApplicationRenderer } from './ApplicationRenderer';
 import { RenderCache } from './RenderCache';
 import { RenderError } from './RenderError';
 import type { RenderTools } from './runTool';
-import type { ApplicationSource } from './types';
+import type { ApplicationSource, RenderLimits } from './types';
 import { CountingRunner, testTools, tmpDir } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
@@ -99,11 +99,14 @@ describe('ApplicationRenderer with Jsonnet', () => {
       'escape-nested/main.jsonnet': "import 'inner.libsonnet'\n",
       'escape-nested/inner.libsonnet': "// looks harmless\n{ x: import '/etc/passwd' }\n",
       'plain/cm.jsonnet': configMap("'plain'", "{ v: std.extVar('v') }"),
+      'hungry/huge.jsonnet': configMap("'huge'", '{ n: std.toString(std.length(std.makeArray(50000000, function(i) [i]))) }'),
     }));
   });
   afterAll(() => server.stop());
 
-  async function renderer(options: { tools?: () => Promise<RenderTools>; cache?: RenderCache; secrets?: string[] } = {}) {
+  async function renderer(
+    options: { tools?: () => Promise<RenderTools>; cache?: RenderCache; secrets?: string[]; limits?: Partial<RenderLimits> } = {},
+  ) {
     const runner = new CountingRunner();
     return {
       runner,
@@ -113,6 +116,7 @@ describe('ApplicationRenderer with Jsonnet', () => {
         runner,
         cache: options.cache,
         secrets: options.secrets,
+        limits: options.limits,
       }),
     };
   }
@@ -185,6 +189,11 @@ describe('ApplicationRenderer with Jsonnet', () => {
     expect(result.manifests).toHaveLength(1);
     expect(result.manifests[0].metadata.name).toBe('extvar-app-settings');
     expect(result.manifests[0].data).toEqual({ env: 'prod', replicas: '4', ns: 'team-ns costs $5' });
+  });
+
+  it('stops a jsonnet run that asks for more memory than its cap, saying so', async () => {
+    const error = await failure('hungry', { path: 'hungry' }, { limits: { jsonnetMemoryBytes: 64 * 1024 * 1024 } });
+    expect(error.message).toContain('(a jsonnet run may use 64 MiB of memory)');
   });
 
   it('searches directory.jsonnet.libs, relative to the repository root', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { redactText } from '@slipway/plugin-slipway-node';
@@ -11,6 +12,9 @@ import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
 import { runTool, type RenderTools } from './runTool';
 import type { JsonnetVariable, RenderLimits } from './types';
+
+/** util-linux's prlimit, which caps a jsonnet run's memory where it is installed. */
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find(p => fs.existsSync(p));
 
 /** The jsonnet binary, or why there is none (what to do included). */
 export type JsonnetProgram = { command: string; version: string } | { problem: string };
@@ -115,17 +119,22 @@ export class JsonnetRenderer {
       limits,
     });
 
+    const args = jsonnetArgs({ file, searchDirs, extVars, tlas });
+    const capped = PRLIMIT !== undefined;
     const stdout = await runTool(this.runner, {
       appName,
       toolName: `jsonnet (evaluating ${shown})`,
-      command: program.command,
-      args: jsonnetArgs({ file, searchDirs, extVars, tlas }),
+      // a Jsonnet program can ask for any amount of memory: the run gets an address-space cap
+      command: capped ? PRLIMIT : program.command,
+      args: capped ? [`--as=${limits.jsonnetMemoryBytes}`, '--', program.command, ...args] : args,
       cwd: appDir,
       workDir: await setup.workDir(),
       root,
       limits,
       secrets: setup.secrets,
-      hint: `fix ${shown} or the directory.jsonnet options of the source`,
+      hint: `fix ${shown} or the directory.jsonnet options of the source${
+        capped ? ` (a jsonnet run may use ${Math.round(limits.jsonnetMemoryBytes / 1024 / 1024)} MiB of memory)` : ''
+      }`,
     });
     return { manifests: this.toManifests(appName, shown, stdout), bytes: Buffer.byteLength(stdout) };
   }

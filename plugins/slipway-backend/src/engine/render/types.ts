@@ -143,6 +143,8 @@ export interface RenderLimits {
   maxAliasCount: number;
   /** Size of a Helm chart archive or repository index (default 20 MiB). */
   maxArchiveBytes: number;
+  /** Address space one jsonnet run may use (default 2 GiB; enforced with prlimit where it exists). */
+  jsonnetMemoryBytes: number;
 }
 
 export const DEFAULT_RENDER_LIMITS: RenderLimits = {
@@ -151,4 +153,5 @@ export const DEFAULT_RENDER_LIMITS: RenderLimits = {
   timeoutMs: 90_000,
   maxAliasCount: 100,
   maxArchiveBytes: 20 * 1024 * 1024,
+  jsonnetMemoryBytes: 2 * 1024 * 1024 * 1024,
 };
