@@ -13,6 +13,7 @@ import {
 import {
   SLIPWAY_ANNOTATION_COMPONENT,
   SLIPWAY_ANNOTATION_OWNER,
+  SLIPWAY_ANNOTATION_PARENT_APPLICATION,
   SLIPWAY_ANNOTATION_SYSTEM,
 } from '@slipway/plugin-slipway-common';
 import { SLIPWAY_ANNOTATION_APPLICATION_SET } from './applicationToEntity';
@@ -35,17 +36,23 @@ function ref(value: string, defaultKind: string, defaultNamespace: string): Comp
   return parseEntityRef(value, { defaultKind, defaultNamespace });
 }
 
+/** `partOf` the app of apps that published the entity, when one did. */
+function parentRelations(self: CompoundEntityRef, annotations: Record<string, string>): RelationPair[] {
+  const parent = annotations[SLIPWAY_ANNOTATION_PARENT_APPLICATION];
+  return parent ? pair(self, RELATION_PART_OF, RELATION_HAS_PART, ref(parent, 'Application', self.namespace)) : [];
+}
+
 /**
  * The relations of an Application entity, read from its annotations:
- * `partOf` its ApplicationSet, `dependencyOf` its service's Component,
- * `ownedBy` its owner and `partOf` its system — each with the inverse, as
- * Backstage's own processors emit them.
+ * `partOf` its ApplicationSet or its app of apps, `dependencyOf` its
+ * service's Component, `ownedBy` its owner and `partOf` its system — each
+ * with the inverse, as Backstage's own processors emit them.
  */
 export function applicationRelations(entity: Entity): RelationPair[] {
   const self = getCompoundEntityRef(entity);
   const namespace = self.namespace;
   const annotations = entity.metadata.annotations ?? {};
-  const relations: RelationPair[] = [];
+  const relations: RelationPair[] = [...parentRelations(self, annotations)];
   const set = annotations[SLIPWAY_ANNOTATION_APPLICATION_SET];
   if (set) {
     relations.push(...pair(self, RELATION_PART_OF, RELATION_HAS_PART, ref(set, 'ApplicationSet', namespace)));
@@ -69,12 +76,12 @@ export function applicationRelations(entity: Entity): RelationPair[] {
 
 /**
  * The relations of an ApplicationSet entity: `ownedBy` and `partOf` from its
- * own annotations, when set.
+ * own annotations, and `partOf` the app of apps that published it, when set.
  */
 export function applicationSetRelations(entity: Entity): RelationPair[] {
   const self = getCompoundEntityRef(entity);
   const annotations = entity.metadata.annotations ?? {};
-  const relations: RelationPair[] = [];
+  const relations: RelationPair[] = [...parentRelations(self, annotations)];
   const owner = annotations[SLIPWAY_ANNOTATION_OWNER];
   if (owner) {
     relations.push(...pair(self, RELATION_OWNED_BY, RELATION_OWNER_OF, ref(owner, 'Group', self.namespace)));

@@ -100,6 +100,31 @@ describe('ArgoEntityProcessor relations', () => {
     ]);
   });
 
+  it('relates a child of an app of apps to its parent Application, and a child ApplicationSet too', async () => {
+    const processor = new ArgoEntityProcessor();
+    const emitted: any[] = [];
+    const parent = { 'slipway.io/parent-application': 'application:team/apps' };
+    await processor.postProcessEntity(
+      { ...application, metadata: { name: 'guestbook', namespace: 'team', annotations: parent } },
+      { type: 'slipway-application', target: 'application:team/apps' },
+      r => emitted.push(r),
+    );
+    await processor.postProcessEntity(
+      { ...applicationSet, metadata: { name: 'addons', namespace: 'team', annotations: parent } },
+      { type: 'slipway-application', target: 'application:team/apps' },
+      r => emitted.push(r),
+    );
+    // entity refs compare without case: kinds are shown lower-cased here
+    const describeRelation = (r: any) =>
+      `${r.relation.source.kind}:${r.relation.source.name} ${r.relation.type} ${r.relation.target.kind}:${r.relation.target.namespace}/${r.relation.target.name}`.toLocaleLowerCase('en-US');
+    expect(emitted.map(describeRelation)).toEqual([
+      'application:guestbook partof application:team/apps',
+      'application:apps haspart application:team/guestbook',
+      'applicationset:addons partof application:team/apps',
+      'application:apps haspart applicationset:team/addons',
+    ]);
+  });
+
   it('emits nothing for other kinds', async () => {
     const emitted: any[] = [];
     await new ArgoEntityProcessor().postProcessEntity(
