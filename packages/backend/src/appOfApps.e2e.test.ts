@@ -109,11 +109,20 @@ describe('an app of apps on the demo portal', () => {
       });
       expect(parent.health.status).not.toBe('Degraded');
       const child = await waitUntil(
-        'the catalog to have application:default/team-notes',
-        () =>
-          api.get<{ metadata: { annotations?: Record<string, string> } }>(
-            '/api/catalog/entities/by-name/application/default/team-notes',
-          ),
+        'the catalog to have application:default/team-notes, part of team-apps',
+        async () => {
+          const entity = await api.get<{
+            metadata: { annotations?: Record<string, string> };
+            relations?: Array<{ type: string; targetRef: string }>;
+          }>('/api/catalog/entities/by-name/application/default/team-notes');
+          return entity?.relations?.some(
+            r =>
+              r.type === 'partOf' &&
+              r.targetRef === 'application:default/team-apps',
+          )
+            ? entity
+            : undefined;
+        },
       );
       expect(
         child.metadata.annotations?.['slipway.io/parent-application'],
