@@ -12,3 +12,4 @@ export * from './clusters';
 export * from './source';
 export * from './diff';
 export * from './projects';
+export * from './http';

@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { readCappedBody } from '../http';
 import { redactText, redactUrl } from '../source/redact';
 import type { PluginGeneratorService, PluginParamsRequest } from './types';
 
@@ -95,7 +96,9 @@ export class HttpPluginGeneratorService implements PluginGeneratorService {
         redirect: 'error',
         signal: AbortSignal.timeout(seconds * 1000),
       });
-      text = await readCapped(response);
+      text = (
+        await readCappedBody(response, MAX_ANSWER_BYTES, () => new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`))
+      ).toString('utf8');
     } catch (e) {
       const error = e as Error;
       if (error.name === 'TimeoutError') {
@@ -111,24 +114,6 @@ export class HttpPluginGeneratorService implements PluginGeneratorService {
     }
     return parametersOf(text, shown);
   }
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      throw new Error(`the answer is larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The plugin's own reason for refusing, as Argo CD reads it (`message`, else `error`, else the body). */

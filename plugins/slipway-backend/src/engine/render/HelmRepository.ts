@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { CredentialStore, type RepositoryCredential, hashKey, redactText, redactUrl } from '@slipway/plugin-slipway-node';
+import { CredentialStore, type RepositoryCredential, hashKey, readCappedBody, redactText, redactUrl } from '@slipway/plugin-slipway-node';
 import { locateUnpackedChart, unpackChartArchive } from './chartArchive';
 import { isExactVersion, newestStableVersion, newestVersions, pickChartVersion } from './chartVersions';
 import { HelmRepositoryError } from './HelmRepositoryError';
@@ -195,21 +195,10 @@ export class HelmRepositoryClient {
       const hint = res.status === 401 || res.status === 403 ? '; check the credentials configured for this URL' : '';
       throw new HelmRepositoryError(`downloading ${label} failed with HTTP ${res.status}${hint}`);
     }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = res.body?.getReader();
-    while (reader) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      size += value.byteLength;
-      if (size > max) {
-        await reader.cancel();
-        throw new HelmRepositoryError(`${label} is larger than ${max} bytes; raise the archive size limit`);
-      }
-      chunks.push(value);
-    }
-    return Buffer.concat(chunks);
+    return readCappedBody(
+      res,
+      max,
+      () => new HelmRepositoryError(`${label} is larger than ${max} bytes; raise the archive size limit`),
+    );
   }
 }

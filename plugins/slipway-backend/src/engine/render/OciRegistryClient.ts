@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { BasicAuth } from '@slipway/plugin-slipway-node';
+import { readCappedBody, type BasicAuth } from '@slipway/plugin-slipway-node';
 import { parseChallenge } from './registryChallenge';
 
 /** One repository of a registry, and how to reach it. */
@@ -359,30 +359,11 @@ async function errorCodes(res: Response): Promise<string> {
   }
 }
 
-async function readCapped(res: Response, max: number): Promise<Buffer> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) {
-    await res.body?.cancel();
-    throw new OciRequestError(
-      'bad-response',
-      `the answer is larger than ${max} bytes; raise the archive size limit`,
-    );
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new OciRequestError(
-        'bad-response',
-        `the answer is larger than ${max} bytes; raise the archive size limit`,
-      );
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+/** The body within `max` bytes, else the registry's answer is refused as too large. */
+function readCapped(res: Response, max: number): Promise<Buffer> {
+  return readCappedBody(
+    res,
+    max,
+    () => new OciRequestError('bad-response', `the answer is larger than ${max} bytes; raise the archive size limit`),
+  );
 }
