@@ -8,33 +8,15 @@ import { SpawnProcessRunner } from './ProcessRunner';
 import { RenderCache } from './RenderCache';
 import { RenderError } from './RenderError';
 import { packageChart, serveHelmRepository, type HelmRepositoryServer } from './__fixtures__/helmRepositoryServer';
-import { CountingRunner, testTools, tmpDir, under } from './__fixtures__/repos';
+import { CountingRunner, testTools, tmpDir, under, versionedChart } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
 
-/** A chart with one ConfigMap named after the chart, showing a value and the chart's version. */
-function chart(name: string, version: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: ${version}\n`,
-    'values.yaml': `greeting: from-${name}\n`,
-    'templates/cm.yaml': [
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      `  name: {{ .Release.Name }}-${name}`,
-      'data:',
-      '  greeting: {{ .Values.greeting | quote }}',
-      '  version: {{ .Chart.Version | quote }}',
-      '',
-    ].join('\n'),
-    ...extra,
-  };
-}
 
 /** An umbrella chart declaring `dependencies` (apiVersion v2). */
 function umbrella(name: string, dependencies: string): Record<string, string> {
   return {
-    ...chart(name, '0.1.0'),
+    ...versionedChart(name, '0.1.0'),
     'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: 0.1.0\ndependencies:\n${dependencies}`,
   };
 }
@@ -52,26 +34,26 @@ describe('ApplicationRenderer with chart dependencies', () => {
 
   beforeAll(async () => {
     const { helm } = await testTools();
-    publicRepo = await serveHelmRepository(helm, [chart('remote-lib', '1.0.0'), chart('remote-lib', '1.1.0')]);
-    privateRepo = await serveHelmRepository(helm, [chart('private-lib', '2.0.0')], {
+    publicRepo = await serveHelmRepository(helm, [versionedChart('remote-lib', '1.0.0'), versionedChart('remote-lib', '1.1.0')]);
+    privateRepo = await serveHelmRepository(helm, [versionedChart('private-lib', '2.0.0')], {
       basicAuth: { username: 'deploy', password: PASSWORD },
     });
     git = await GitTestServer.start();
     ({ url: repoURL } = await git.createRepo('deps', {
-      ...under('charts/lib', chart('lib', '0.1.0')),
+      ...under('charts/lib', versionedChart('lib', '0.1.0')),
       ...under('charts/app', {
         ...umbrella('app', dependency('lib', '0.1.0', 'file://../lib')),
         'values.yaml': 'greeting: from-app\nlib:\n  greeting: set-by-app\n',
       }),
       ...under('charts/legacy', {
-        ...chart('legacy', '0.1.0'),
+        ...versionedChart('legacy', '0.1.0'),
         'Chart.yaml': 'apiVersion: v1\nname: legacy\nversion: 0.1.0\n',
         'requirements.yaml': `dependencies:\n${dependency('lib', '0.1.0', 'file://../lib')}`,
       }),
       ...under('charts/uses-remote', umbrella('uses-remote', dependency('remote-lib', '^1.0.0', `${publicRepo.url}/`))),
       ...under('charts/uses-private', umbrella('uses-private', dependency('private-lib', '2.0.0', privateRepo.url))),
       ...under('charts/vendored', umbrella('vendored', dependency('lib', '0.1.0', 'file://../lib'))),
-      'charts/vendored/charts/lib-0.1.0.tgz': new Uint8Array(await packageChart(helm, chart('lib', '0.1.0'))),
+      'charts/vendored/charts/lib-0.1.0.tgz': new Uint8Array(await packageChart(helm, versionedChart('lib', '0.1.0'))),
       ...under('charts/missing-local', umbrella('missing-local', dependency('nope', '0.1.0', 'file://../nope'))),
       ...under('charts/named', umbrella('named', dependency('lib', '0.1.0', '@stable'))),
       ...under('charts/absolute', umbrella('absolute', dependency('lib', '0.1.0', 'file:///etc'))),

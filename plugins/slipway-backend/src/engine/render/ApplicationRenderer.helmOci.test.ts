@@ -7,9 +7,8 @@ import {
   ociRendererSetup,
   plainHttp,
   pushCharts,
-  versionedChart,
 } from './__fixtures__/ociCharts';
-import { testTools, tmpDir } from './__fixtures__/repos';
+import { testTools, tmpDir, versionedChart } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
 

@@ -4,9 +4,8 @@ import {
   ociRendererSetup as setup,
   plainHttp,
   pushCharts,
-  versionedChart,
 } from './__fixtures__/ociCharts';
-import { testTools } from './__fixtures__/repos';
+import { testTools, versionedChart } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
 

@@ -10,9 +10,8 @@ import {
   failure,
   plainHttp,
   pushCharts,
-  versionedChart,
 } from './__fixtures__/ociCharts';
-import { CountingRunner, testTools, tmpDir, under } from './__fixtures__/repos';
+import { CountingRunner, testTools, tmpDir, under, versionedChart } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
 

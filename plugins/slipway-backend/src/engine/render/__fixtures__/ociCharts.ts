@@ -14,28 +14,6 @@ import type { RenderError } from '../RenderError';
 import { packageChart } from './helmRepositoryServer';
 import { CountingRunner, testTools, tmpDir } from './repos';
 
-/** A chart with one ConfigMap named after the release and chart, showing a value and the chart's version. */
-export function versionedChart(
-  name: string,
-  version: string,
-): Record<string, string> {
-  return {
-    'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: ${version}\n`,
-    'values.yaml': `greeting: from-${name}\n`,
-    'templates/cm.yaml': [
-      'apiVersion: v1',
-      'kind: ConfigMap',
-      'metadata:',
-      `  name: {{ .Release.Name }}-${name}`,
-      '  namespace: {{ .Release.Namespace }}',
-      'data:',
-      '  greeting: {{ .Values.greeting | quote }}',
-      '  version: {{ .Chart.Version | quote }}',
-      '',
-    ].join('\n'),
-  };
-}
-
 /**
  * Packages each chart with the real helm and pushes it with `helm push` into
  * `oci://<registry>/<repository>/<chart name>`.

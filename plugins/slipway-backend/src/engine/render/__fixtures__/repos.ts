@@ -27,6 +27,29 @@ export const DEMO_CHART: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * A chart with one ConfigMap named after the release and chart, showing a
+ * value and the chart's version; `extra` adds or replaces files.
+ */
+export function versionedChart(name: string, version: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'Chart.yaml': `apiVersion: v2\nname: ${name}\nversion: ${version}\n`,
+    'values.yaml': `greeting: from-${name}\n`,
+    'templates/cm.yaml': [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      `  name: {{ .Release.Name }}-${name}`,
+      '  namespace: {{ .Release.Namespace }}',
+      'data:',
+      '  greeting: {{ .Values.greeting | quote }}',
+      '  version: {{ .Chart.Version | quote }}',
+      '',
+    ].join('\n'),
+    ...extra,
+  };
+}
+
 /** Prefixes every file path of a fixture. */
 export function under(prefix: string, files: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([p, c]) => [`${prefix}/${p}`, c]));
