@@ -10,6 +10,7 @@ import {
   TOKEN_ISSUER,
   TOKEN_SERVICE,
 } from './RegistryTokenService';
+import { isExecutable } from '../system/isExecutable';
 
 /** Debian's `docker-registry` package (CNCF distribution 2.8) installs the registry here. */
 export const DEFAULT_REGISTRY_BINARY = '/usr/bin/docker-registry';
@@ -337,14 +338,6 @@ function registryConfig(
   return `${lines.join('\n')}\n`;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Runs a program, resolving with its stdout and stderr, rejecting with them on failure. */
 function run(

@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isExecutable } from '../system/isExecutable';
 
 /** Where PostgreSQL's server programs were found. */
 export interface PostgresInstallation {
@@ -42,14 +43,6 @@ export function findPostgresInstallation(
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Runs programs as the user PostgreSQL may run as. */
 export interface PostgresRunner {
