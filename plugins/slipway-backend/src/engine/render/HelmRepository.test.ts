@@ -1,31 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { stringify } from 'yaml';
 import { GitSource } from '@slipway/plugin-slipway-node';
 import { ApplicationRenderer } from './ApplicationRenderer';
 import { HelmRepositoryClient, HelmRepositoryError } from './HelmRepository';
+import { packageChart } from './__fixtures__/helmRepositoryServer';
 import { DEMO_CHART, testTools, tmpDir } from './__fixtures__/repos';
 
 jest.setTimeout(120_000);
 
-/** Packages DEMO_CHART at `version` with helm and returns the archive. */
-async function packageChart(helm: string, version: string): Promise<Buffer> {
-  const dir = await tmpDir('slipway-chart-');
-  const chartDir = path.join(dir, 'demo');
-  for (const [p, content] of Object.entries(DEMO_CHART)) {
-    await fs.promises.mkdir(path.dirname(path.join(chartDir, p)), { recursive: true });
-    await fs.promises.writeFile(
-      path.join(chartDir, p),
-      p === 'Chart.yaml' ? content.replace('0.1.0', version) : content,
-    );
-  }
-  execFileSync(helm, ['package', chartDir, '--destination', dir], { env: { HOME: dir, PATH: '' } });
-  return fs.promises.readFile(path.join(dir, `demo-${version}.tgz`));
-}
+/** DEMO_CHART at `version`, packaged with helm. */
+const packageDemoChart = (helm: string, version: string): Promise<Buffer> =>
+  packageChart(helm, { ...DEMO_CHART, 'Chart.yaml': DEMO_CHART['Chart.yaml'].replace('0.1.0', version) });
 
 describe('HelmRepositoryClient', () => {
   let server: http.Server;
@@ -37,7 +24,7 @@ describe('HelmRepositoryClient', () => {
     const { helm } = await testTools();
     const entries = [];
     for (const version of ['1.0.0', '1.2.0', '2.0.0-rc.1']) {
-      const archive = await packageChart(helm, version);
+      const archive = await packageDemoChart(helm, version);
       files.set(`/charts/demo-${version}.tgz`, archive);
       entries.push({
         version,
