@@ -1,7 +1,7 @@
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { SourceError, type CommitDetails, type TreeEntry } from './Source';
-import { gitFs } from './gitFs';
+import { gitFs, type GitFs } from './gitFs';
 
 /** Where a repository's objects live, and which subtree is its root. */
 export interface GitLocation {
@@ -54,12 +54,17 @@ export async function hasObject(gitdir: string, oid: string): Promise<boolean> {
 }
 
 /** The oid of the tree that is the repository root at `commit`. */
-export async function rootTreeOf(loc: GitLocation, commit: string, cache: object): Promise<string> {
-  const { commit: c } = await git.readCommit({ fs: gitFs, gitdir: loc.gitdir, oid: commit, cache });
+export async function rootTreeOf(
+  loc: GitLocation,
+  commit: string,
+  cache: object,
+  fs: GitFs = gitFs,
+): Promise<string> {
+  const { commit: c } = await git.readCommit({ fs, gitdir: loc.gitdir, oid: commit, cache });
   if (!loc.subdir) {
     return c.tree;
   }
-  const { oid } = await git.readTree({ fs: gitFs, gitdir: loc.gitdir, oid: c.tree, filepath: loc.subdir, cache });
+  const { oid } = await git.readTree({ fs, gitdir: loc.gitdir, oid: c.tree, filepath: loc.subdir, cache });
   return oid;
 }
 
@@ -82,14 +87,15 @@ export async function walkTree(
   prefix: string,
   cache: object,
   visit: (entry: TreeEntry & { oid: string }) => Promise<boolean | void>,
+  fs: GitFs = gitFs,
 ): Promise<void> {
-  const { tree } = await git.readTree({ fs: gitFs, gitdir, oid: treeOid, cache });
+  const { tree } = await git.readTree({ fs, gitdir, oid: treeOid, cache });
   for (const e of tree) {
     const entryPath = prefix ? `${prefix}/${e.path}` : e.path;
     const entry = { path: entryPath, mode: e.mode, type: modeType(e.mode), oid: e.oid };
     const descend = await visit(entry);
     if (entry.type === 'directory' && descend !== false) {
-      await walkTree(gitdir, e.oid, entryPath, cache, visit);
+      await walkTree(gitdir, e.oid, entryPath, cache, visit, fs);
     }
   }
 }
