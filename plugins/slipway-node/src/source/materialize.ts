@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { SourceError } from './Source';
+import { SourceError, type TreeEntry } from './Source';
 import { rootTreeOf, walkTree, type GitLocation } from './gitTree';
-import { gitFs } from './gitFs';
+import { objectReadingGitFs } from './gitFs';
 
 /** Limits on what one checkout may hold. */
 export interface CheckoutLimits {
@@ -21,34 +21,88 @@ export function isInside(parent: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+/**
+ * File-system calls in flight while a checkout is written. Each call is a
+ * round trip through libuv's thread pool; one at a time left the engine
+ * idle for most of a large checkout.
+ */
+const WRITE_CONCURRENCY = 16;
+
+/** Runs `work` over `items`, `width` at a time; waits for every started call before rethrowing the first failure. */
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failure) {
+    throw failure.error;
+  }
+}
+
+interface WrittenTree {
+  /** Folders, parents before children (relative, `/`-separated). */
+  dirs: string[];
+  symlinks: string[];
+}
+
+/**
+ * Writes the tree of `commit` below `target`: folders first (parents before
+ * children), then files and symlinks several at a time. Files are created
+ * read-only (0444, or 0555 when executable); folders stay writable until
+ * makeReadOnly, so refused symlinks can still be removed.
+ */
 async function writeTree(
   loc: GitLocation,
   commit: string,
   target: string,
   limits: CheckoutLimits,
-): Promise<string[]> {
+): Promise<WrittenTree> {
   const cache = {};
-  const rootTree = await rootTreeOf(loc, commit, cache);
-  const symlinks: string[] = [];
-  let files = 0;
-  let bytes = 0;
+  const gitFs = objectReadingGitFs();
+  const rootTree = await rootTreeOf(loc, commit, cache, gitFs);
+  const dirs: string[] = [];
+  const blobs: Array<TreeEntry & { oid: string }> = [];
   await walkTree(loc.gitdir, rootTree, '', cache, async entry => {
-    const dest = path.join(target, ...entry.path.split('/'));
     if (entry.type === 'directory') {
-      await fs.promises.mkdir(dest);
+      dirs.push(entry.path);
       return true;
     }
     if (entry.type === 'submodule') {
       return false;
     }
-    files += 1;
-    if (files > limits.maxFiles) {
+    if (blobs.length >= limits.maxFiles) {
       throw new SourceError(
         'limit-exceeded',
         `Commit ${commit} of ${loc.label} has more than ${limits.maxFiles} files; ` +
           'raise the checkout file limit or split the repository',
       );
     }
+    blobs.push(entry);
+    return undefined;
+  }, gitFs);
+  const destOf = (rel: string) => path.join(target, ...rel.split('/'));
+  // A folder's parent is one level up: each level at once, in parallel.
+  const levels: string[][] = [];
+  for (const dir of dirs) {
+    (levels[dir.split('/').length - 1] ??= []).push(dir);
+  }
+  for (const level of levels) {
+    await inParallel(level, WRITE_CONCURRENCY, async dir => {
+      await fs.promises.mkdir(destOf(dir));
+    });
+  }
+  const symlinks: string[] = [];
+  let bytes = 0;
+  await inParallel(blobs, WRITE_CONCURRENCY, async entry => {
     const { blob } = await git.readBlob({ fs: gitFs, gitdir: loc.gitdir, oid: entry.oid, cache });
     bytes += blob.byteLength;
     if (bytes > limits.maxBytes) {
@@ -59,14 +113,13 @@ async function writeTree(
       );
     }
     if (entry.type === 'symlink') {
-      await fs.promises.symlink(Buffer.from(blob).toString('utf8'), dest);
+      await fs.promises.symlink(Buffer.from(blob).toString('utf8'), destOf(entry.path));
       symlinks.push(entry.path);
     } else {
-      await fs.promises.writeFile(dest, blob, { mode: entry.mode === '100755' ? 0o755 : 0o644 });
+      await fs.promises.writeFile(destOf(entry.path), blob, { mode: entry.mode === '100755' ? 0o555 : 0o444 });
     }
-    return undefined;
   });
-  return symlinks;
+  return { dirs, symlinks };
 }
 
 /**
@@ -100,17 +153,12 @@ async function removeOutOfBoundsSymlinks(root: string, symlinks: string[]): Prom
   return refused.sort();
 }
 
-async function makeReadOnly(dir: string): Promise<void> {
-  for (const entry of await fs.promises.readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await makeReadOnly(full);
-    } else if (entry.isFile()) {
-      const { mode } = await fs.promises.stat(full);
-      await fs.promises.chmod(full, mode & 0o111 ? 0o555 : 0o444);
-    }
-  }
-  await fs.promises.chmod(dir, 0o555);
+/** Makes the folders of a written tree read-only (its files were created read-only), deepest first. */
+async function makeReadOnly(root: string, dirs: string[]): Promise<void> {
+  await inParallel([...dirs].reverse(), WRITE_CONCURRENCY, dir =>
+    fs.promises.chmod(path.join(root, ...dir.split('/')), 0o555),
+  );
+  await fs.promises.chmod(root, 0o555);
 }
 
 async function makeWritable(dir: string): Promise<void> {
@@ -148,10 +196,10 @@ export async function materializeCheckout(
   const tmp = `${dest}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await fs.promises.mkdir(tmp);
   try {
-    const symlinks = await writeTree(loc, commit, tmp, limits);
+    const { dirs, symlinks } = await writeTree(loc, commit, tmp, limits);
     const realTmp = await fs.promises.realpath(tmp);
     const refusedSymlinks = await removeOutOfBoundsSymlinks(realTmp, symlinks);
-    await makeReadOnly(tmp);
+    await makeReadOnly(tmp, dirs);
     await fs.promises.writeFile(sidecar, JSON.stringify({ refusedSymlinks } satisfies SidecarInfo));
     try {
       await fs.promises.rename(tmp, dest);
