@@ -1,6 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import { fromDbInteger, fromDbTime, optional, toDbTime } from './dbValues';
+import { fromDbInteger, fromDbTime, isForeignKeyViolation, optional, toDbTime } from './dbValues';
 import type {
   OperationEvent,
   OperationEventInput,
@@ -45,14 +45,6 @@ export class DatabaseOperationEventStore {
     if (events.length === 0) {
       return;
     }
-    const exists = await this.db('slipway_operations')
-      .where('id', operationId)
-      .first('id');
-    if (!exists) {
-      throw new NotFoundError(
-        `Cannot record events of operation ${operationId}: no such operation`,
-      );
-    }
     const now = toDbTime(this.now());
     const rows = events.map((event, i) => {
       if (typeof event?.status !== 'string' || event.status === '') {
@@ -75,7 +67,21 @@ export class DatabaseOperationEventStore {
         message: event.message ?? null,
       };
     });
-    // A batch is recorded whole, in order, or not at all: one statement, or one transaction for several
+    try {
+      await this.insert(rows);
+    } catch (error) {
+      // the events' foreign key is what says the operation is missing: no separate look first
+      if (isForeignKeyViolation(error)) {
+        throw new NotFoundError(
+          `Cannot record events of operation ${operationId}: no such operation`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** A batch is recorded whole, in order, or not at all: one statement, or one transaction for several. */
+  private async insert(rows: object[]): Promise<void> {
     if (rows.length <= INSERT_CHUNK) {
       await this.db(TABLE).insert(rows);
       return;

@@ -149,6 +149,13 @@ describe('operation events', () => {
           { status: 'Running' },
         ]),
       ).rejects.toThrow(/no such operation/);
+      // a batch larger than one statement, for an operation that does not exist: nothing recorded
+      const many = Array.from({ length: 1200 }, () => ({ status: 'Running' }));
+      await expect(
+        store.appendEvents('00000000-0000-4000-8000-000000000001', many),
+      ).rejects.toThrow(
+        'Cannot record events of operation 00000000-0000-4000-8000-000000000001: no such operation',
+      );
       await expect(
         store.appendEvents(operationId, [{ status: '' }]),
       ).rejects.toThrow(/needs a status/);

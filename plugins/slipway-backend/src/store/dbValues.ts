@@ -69,6 +69,12 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** A row refers to one that does not exist (PostgreSQL, SQLite, MySQL codes). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === 'ER_NO_REFERENCED_ROW_2';
+}
+
 /** Opaque cursors: base64url of a JSON value. */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
