@@ -112,6 +112,21 @@ describe('GitSource against a Git smart-HTTP server', () => {
     expect((await source.readFile(moving, two, 'a.txt')).toString()).toBe('two');
   });
 
+  it('treats a ref the server cannot read (advertised at the null SHA) as absent', async () => {
+    const { url: broken, dir } = await server.createRepo('broken-ref', { 'a.txt': 'one' });
+    const release = await server.branch('broken-ref', 'release');
+    const source = new GitSource({ cacheDir, recentRefsMaxAgeMs: 0 });
+    expect((await source.resolveRevision(broken, 'main')).commit).toBe(release);
+    // what a writer that rewrites the ref file in place leaves for an instant
+    await fs.promises.writeFile(path.join(dir, 'refs', 'heads', 'main'), '');
+    const error = await source.resolveRevision(broken, 'main').catch(e => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.reason).toBe('revision-not-found');
+    expect(error.message).toContain('Revision "main" not found');
+    expect(error.message).not.toContain('0000000000');
+    expect((await source.resolveRevision(broken, 'release')).commit).toBe(release);
+  });
+
   it('shares one fetch between concurrent requests for the same repository', async () => {
     const source = new GitSource({ cacheDir });
     const before = server.requests.length;

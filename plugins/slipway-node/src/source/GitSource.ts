@@ -18,7 +18,7 @@ import { localRefs } from './localRefs';
 import { SharedRefListings } from './SharedRefListings';
 import { redactUrl } from './redact';
 import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
-import { advertisedCommits, matchRevision, type AdvertisedRef } from './resolveRevision';
+import { advertisedCommits, matchRevision, readableRefs, type AdvertisedRef } from './resolveRevision';
 import {
   SourceError,
   type Checkout,
@@ -297,7 +297,7 @@ export class GitSource implements Source {
     }
     const url = repo.location.url;
     const auth = this.authCallbacks(url);
-    const refs: AdvertisedRef[] = await git.listServerRefs({
+    const advertised = await git.listServerRefs({
       http: this.withSignal(options.signal),
       url,
       protocolVersion: 1,
@@ -305,6 +305,7 @@ export class GitSource implements Source {
       peelTags: true,
       ...auth,
     });
+    const refs: AdvertisedRef[] = readableRefs(advertised);
     const missing: string[] = [];
     for (const commit of advertisedCommits(refs)) {
       if (!(await this.has(repo, commit))) {

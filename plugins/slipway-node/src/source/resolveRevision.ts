@@ -52,6 +52,18 @@ export function matchRevision(refs: AdvertisedRef[], targetRevision: string | un
   return { kind: 'none' };
 }
 
+/** Git's null object name: it names no object. */
+const NULL_OID = /^0{40}$/;
+
+/**
+ * The refs that name a commit. Git advertises a ref it cannot read (an
+ * empty or damaged ref file) at the null SHA, as it does the capabilities
+ * line of an empty repository; such a ref points at nothing.
+ */
+export function readableRefs(refs: AdvertisedRef[]): AdvertisedRef[] {
+  return refs.filter(r => !NULL_OID.test(r.oid));
+}
+
 /** Commits the refs point at (peeled), for checking what a fetch must bring. */
 export function advertisedCommits(refs: AdvertisedRef[]): string[] {
   const out = new Set<string>();
