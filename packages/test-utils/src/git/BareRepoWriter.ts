@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import git from 'isomorphic-git';
 
 /** Content of one file in a commit; `null` deletes the file. */
@@ -74,14 +75,14 @@ export class BareRepoWriter {
         committer: person,
       },
     });
-    await git.writeRef({ fs, gitdir: this.gitdir, ref, value: oid, force: true });
+    await this.writeRef(ref, oid);
     return oid;
   }
 
   /** Creates or moves `refs/heads/<branch>` to the commit `from` names. */
   async branch(branch: string, from: string): Promise<string> {
     const oid = await this.resolveCommit(from);
-    await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/heads/${branch}`, value: oid, force: true });
+    await this.writeRef(`refs/heads/${branch}`, oid);
     return oid;
   }
 
@@ -93,19 +94,35 @@ export class BareRepoWriter {
   async tag(tag: string, ref: string, message?: string): Promise<string> {
     const oid = await this.resolveCommit(ref);
     if (message === undefined) {
-      await git.writeRef({ fs, gitdir: this.gitdir, ref: `refs/tags/${tag}`, value: oid, force: true });
+      await this.writeRef(`refs/tags/${tag}`, oid);
     } else {
-      await git.annotatedTag({
+      const tagOid = await git.writeTag({
         fs,
         gitdir: this.gitdir,
-        ref: tag,
-        object: oid,
-        message,
-        tagger: { ...DEFAULT_AUTHOR, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: 0 },
-        force: true,
+        tag: {
+          object: oid,
+          type: 'commit',
+          tag,
+          tagger: { ...DEFAULT_AUTHOR, timestamp: Math.floor(Date.now() / 1000), timezoneOffset: 0 },
+          message: message.endsWith('\n') ? message : `${message}\n`,
+        },
       });
+      await this.writeRef(`refs/tags/${tag}`, tagOid);
     }
     return oid;
+  }
+
+  /**
+   * Points a ref at an object the way git does: the new value goes to
+   * `<ref>.lock`, which is renamed over the ref. isomorphic-git's writeRef
+   * truncates and rewrites the ref file in place, and a listing served in
+   * between advertised the branch at the null SHA, which no Git server does.
+   */
+  private async writeRef(ref: string, oid: string): Promise<void> {
+    const file = path.join(this.gitdir, ...ref.split('/'));
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.writeFile(`${file}.lock`, `${oid}\n`);
+    await fs.promises.rename(`${file}.lock`, file);
   }
 
   /**
