@@ -91,7 +91,6 @@ export async function startEngineHarness(
   options: {
     namespaces?: string[];
     podReadyDelayMs?: number;
-    renderCacheEntries?: number;
     /** Run kube-sim in a child process (for memory figures of the engine alone). */
     simInChildProcess?: boolean;
     /** kube-sim's simulated controllers of a real cluster (ingress, HPA, load balancer). */
@@ -115,7 +114,6 @@ export async function startEngineHarness(
   const connections = new ClusterConnections(registry);
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-bench-'));
   const render = {
-    ...(options.renderCacheEntries ? { cacheEntries: options.renderCacheEntries } : {}),
     // production default (the number of cores) unless a run asks for another
     ...(process.env.BENCH_RENDER_PARALLELISM ? { parallelism: Number(process.env.BENCH_RENDER_PARALLELISM) } : {}),
   };

@@ -152,7 +152,12 @@ export interface Config {
     render?: {
       /** Allow remote kustomize bases (fetched by kustomize itself). Default false. @visibility backend */
       allowRemoteBases?: boolean;
-      /** Renders kept in the render cache. Default 200. @visibility backend */
+      /**
+       * Memory for the render cache, in MiB of rendered JSON; least recently
+       * used renders are dropped first. Default 128. @visibility backend
+       */
+      cacheMegabytes?: number;
+      /** Also keep at most this many renders. Default: no count bound. @visibility backend */
       cacheEntries?: number;
       /**
        * helm, kubectl and kustomize processes run at once; more renders wait

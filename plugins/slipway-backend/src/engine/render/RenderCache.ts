@@ -11,8 +11,18 @@ export interface CachedRender {
   warnings: string[];
 }
 
+/** Default memory bound of the render cache: 128 MiB of rendered JSON. */
+export const DEFAULT_RENDER_CACHE_BYTES = 128 * 1024 * 1024;
+
 export interface RenderCacheOptions {
-  /** Entries kept in memory, least recently used dropped first (default 200). */
+  /**
+   * Memory for cached renders, in characters of their JSON, about bytes
+   * (default 128 MiB);
+   * least recently used dropped first. A render larger than the whole
+   * bound is not kept in memory.
+   */
+  maxBytes?: number;
+  /** Also at most this many entries (default: no count bound). */
   maxEntries?: number;
   /** When set, entries are also written to this folder and survive restarts. */
   dir?: string;
@@ -47,22 +57,30 @@ export function renderCacheKey(parts: {
 /**
  * Rendered manifests by key, in memory with an LRU bound and optionally on
  * disk. Callers get their own copies, so mutating a result never alters the cache.
+ *
+ * The bound is memory, not a count: every application of a fleet has one
+ * current render, which its refreshes and operations ask for again. A
+ * count of 200 made a fleet of 1,000 render each commit twice, once for
+ * the refresh after a push and again for the sync, the first render
+ * evicted in between.
  */
 export class RenderCache {
   private readonly memory = new Map<string, string>();
   private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private bytes = 0;
   hits = 0;
   misses = 0;
 
   constructor(private readonly options: RenderCacheOptions = {}) {
-    this.maxEntries = Math.max(1, options.maxEntries ?? 200);
+    this.maxEntries = Math.max(1, options.maxEntries ?? Number.POSITIVE_INFINITY);
+    this.maxBytes = Math.max(0, options.maxBytes ?? DEFAULT_RENDER_CACHE_BYTES);
   }
 
   async get(key: string): Promise<CachedRender | undefined> {
     let text = this.memory.get(key);
     if (text !== undefined) {
-      this.memory.delete(key);
-      this.memory.set(key, text);
+      this.remember(key, text);
     } else if (this.options.dir) {
       text = await fs.promises.readFile(this.fileOf(key), 'utf8').catch(() => undefined);
       if (text !== undefined) {
@@ -92,12 +110,28 @@ export class RenderCache {
     return this.memory.size;
   }
 
+  /** Bytes of rendered JSON held in memory. */
+  get sizeBytes(): number {
+    return this.bytes;
+  }
+
   private remember(key: string, text: string): void {
-    this.memory.delete(key);
+    this.forget(key);
+    if (text.length > this.maxBytes) {
+      return;
+    }
     this.memory.set(key, text);
-    while (this.memory.size > this.maxEntries) {
-      const oldest = this.memory.keys().next().value as string;
-      this.memory.delete(oldest);
+    this.bytes += text.length;
+    while (this.memory.size > this.maxEntries || this.bytes > this.maxBytes) {
+      this.forget(this.memory.keys().next().value as string);
+    }
+  }
+
+  private forget(key: string): void {
+    const text = this.memory.get(key);
+    if (text !== undefined) {
+      this.memory.delete(key);
+      this.bytes -= text.length;
     }
   }
 

@@ -14,7 +14,7 @@ import { ChartRepositories } from './ChartRepositories';
 import { HelmRepositoryClient } from './HelmRepository';
 import { OciChartRegistry } from './OciChartRegistry';
 import { OciRepositorySettings } from './ociRepositorySettings';
-import { RenderCache } from './RenderCache';
+import { RenderCache, type RenderCacheOptions } from './RenderCache';
 
 /**
  * Wires the production source and renderer from configuration: credentials
@@ -37,7 +37,7 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     helm: new HelmRepositoryClient({ cacheDir: path.join(cacheDir, 'helm'), credentials }),
     oci: new OciChartRegistry({ cacheDir: path.join(cacheDir, 'oci'), settings: new OciRepositorySettings(credentials) }),
   });
-  const cache = new RenderCache({ maxEntries: config.getOptionalNumber('slipway.render.cacheEntries') ?? 200 });
+  const cache = new RenderCache(renderCacheOptions(config));
   const toolOptions = toolsOptionsFromConfig(config);
   const renderer = new ApplicationRenderer({
     source,
@@ -49,4 +49,22 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     credentials,
   });
   return { source, helmRepositories, cache, renderer };
+}
+
+/** `slipway.render.cacheMegabytes` (memory for cached renders) and the optional `cacheEntries` count bound. */
+export function renderCacheOptions(config: Config): RenderCacheOptions {
+  const megabytes = config.getOptionalNumber('slipway.render.cacheMegabytes');
+  const entries = config.getOptionalNumber('slipway.render.cacheEntries');
+  if (megabytes !== undefined && !(megabytes >= 0)) {
+    throw new Error(
+      `slipway.render.cacheMegabytes must be a number of MiB of at least 0 (0 keeps no renders in memory), got ${megabytes}`,
+    );
+  }
+  if (entries !== undefined && !(Number.isInteger(entries) && entries >= 1)) {
+    throw new Error(`slipway.render.cacheEntries must be a whole number of at least 1, got ${entries}`);
+  }
+  return {
+    ...(megabytes !== undefined ? { maxBytes: Math.round(megabytes * 1024 * 1024) } : {}),
+    ...(entries !== undefined ? { maxEntries: entries } : {}),
+  };
 }
