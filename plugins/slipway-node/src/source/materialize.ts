@@ -153,9 +153,9 @@ async function removeOutOfBoundsSymlinks(root: string, symlinks: string[]): Prom
   return refused.sort();
 }
 
-/** Makes the folders of a written tree read-only (its files were created read-only), deepest first. */
+/** Makes the folders of a written tree read-only (its files were created read-only). */
 async function makeReadOnly(root: string, dirs: string[]): Promise<void> {
-  await inParallel([...dirs].reverse(), WRITE_CONCURRENCY, dir =>
+  await inParallel(dirs, WRITE_CONCURRENCY, dir =>
     fs.promises.chmod(path.join(root, ...dir.split('/')), 0o555),
   );
   await fs.promises.chmod(root, 0o555);
