@@ -73,32 +73,21 @@ describe('materializeCheckout', () => {
     }
   });
 
-  it('refuses a commit with more files than the limit, and leaves no partial checkout behind', async () => {
-    const repo = makeRepository(fs.mkdtempSync(path.join(base, 'limit-')), FILES, true);
-    const dest = path.join(base, 'too-many');
+  it.each([
+    ['more files than the limit', true, { maxFiles: 10 }, 'more than 10 files'],
+    ['more bytes than the limit', false, { maxBytes: 200 }, 'more than 200 bytes'],
+  ])('refuses a commit with %s, and leaves no partial checkout behind', async (what, packed, limits, message) => {
+    const repo = makeRepository(fs.mkdtempSync(path.join(base, 'limit-')), FILES, packed);
+    const dest = path.join(base, `refused-${what.replace(/ /g, '-')}`);
     const error = await materializeCheckout(
       { gitdir: repo.gitdir, subdir: '', label: 'the test repository' },
       repo.commit,
       dest,
-      { ...LIMITS, maxFiles: 10 },
+      { ...LIMITS, ...limits },
     ).catch(e => e);
     expect(error).toBeInstanceOf(SourceError);
     expect(error.reason).toBe('limit-exceeded');
-    expect(error.message).toContain('more than 10 files');
-    expect(fs.readdirSync(base).filter(name => name.startsWith('too-many'))).toEqual([]);
-  });
-
-  it('refuses a commit larger than the byte limit, and leaves no partial checkout behind', async () => {
-    const repo = makeRepository(fs.mkdtempSync(path.join(base, 'bytes-')), FILES, false);
-    const dest = path.join(base, 'too-big');
-    const error = await materializeCheckout(
-      { gitdir: repo.gitdir, subdir: '', label: 'the test repository' },
-      repo.commit,
-      dest,
-      { ...LIMITS, maxBytes: 200 },
-    ).catch(e => e);
-    expect(error.reason).toBe('limit-exceeded');
-    expect(error.message).toContain('more than 200 bytes');
-    expect(fs.readdirSync(base).filter(name => name.startsWith('too-big'))).toEqual([]);
+    expect(error.message).toContain(message);
+    expect(fs.readdirSync(base).filter(name => name.startsWith(path.basename(dest)))).toEqual([]);
   });
 });
