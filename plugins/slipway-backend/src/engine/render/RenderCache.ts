@@ -12,14 +12,13 @@ export interface CachedRender {
 }
 
 /** Default memory bound of the render cache: 128 MiB of rendered JSON. */
-export const DEFAULT_RENDER_CACHE_BYTES = 128 * 1024 * 1024;
+const DEFAULT_RENDER_CACHE_BYTES = 128 * 1024 * 1024;
 
 export interface RenderCacheOptions {
   /**
    * Memory for cached renders, in characters of their JSON, about bytes
-   * (default 128 MiB);
-   * least recently used dropped first. A render larger than the whole
-   * bound is not kept in memory.
+   * (default 128 MiB); least recently used dropped first. A render larger
+   * than the whole bound is not kept in memory.
    */
   maxBytes?: number;
   /** Also at most this many entries (default: no count bound). */
