@@ -16,6 +16,8 @@ function memoryQueue() {
   return {
     queued,
     claims: 0,
+    /** `fromLastLook` of each claimNext call. */
+    looks: [] as boolean[],
     add(input: EnqueueOperationInput): Operation {
       const op: Operation = { ...input, id: `op-${next++}`, phase: 'Queued', attempts: 0, createdAt: new Date(0).toISOString() };
       queued.push(op);
@@ -24,8 +26,9 @@ function memoryQueue() {
     async enqueue(input: EnqueueOperationInput) {
       return { status: 'created' as const, operation: this.add(input) };
     },
-    async claimNext(replicaId: string) {
+    async claimNext(replicaId: string, options: { fromLastLook?: boolean } = {}) {
       this.claims++;
+      this.looks.push(Boolean(options.fromLastLook));
       const op = queued.shift();
       return op && { ...op, phase: 'Running' as const, claimedBy: replicaId };
     },
@@ -125,6 +128,21 @@ describe('OperationWorker', () => {
     release();
     await settle();
     expect(ran).toEqual(['op-1']);
+    await w.stop();
+  });
+
+  it('asks the store to claim from its last look once a claim succeeded, and plainly when woken again', async () => {
+    const store = memoryQueue();
+    const { worker: w, ran } = worker(store, HOUR);
+    w.start();
+    await settle();
+    expect(store.looks).toEqual([false]);
+    store.add({ applicationRef: item.entityRef, kind: 'sync', request: {}, initiator: 'automated' });
+    w.wake();
+    await settle();
+    expect(ran).toEqual(['op-1']);
+    // woken: a plain look claims op-1, the next call continues from that look and finds nothing
+    expect(store.looks).toEqual([false, false, true]);
     await w.stop();
   });
 });

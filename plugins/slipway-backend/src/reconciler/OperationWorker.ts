@@ -106,8 +106,9 @@ export class OperationWorker {
   }
 
   private async claimLoop(): Promise<void> {
-    while (!this.stopped && this.running.size < this.options.concurrency) {
-      const op = await this.options.store.claimNext(this.options.replicaId);
+    // after the first claim, the store's last look says whether more are queued
+    for (let fromLastLook = false; !this.stopped && this.running.size < this.options.concurrency; fromLastLook = true) {
+      const op = await this.options.store.claimNext(this.options.replicaId, { fromLastLook });
       if (!op) {
         this.maybeQueued = false;
         return;

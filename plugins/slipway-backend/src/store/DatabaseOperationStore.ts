@@ -56,6 +56,8 @@ function checkReplicaId(replicaId: string): void {
 export class DatabaseOperationStore {
   /** Queued operations seen by the last look at the queue and not yet tried. */
   private candidates: string[] = [];
+  /** Whether the last look filled a batch, so that more may be queued behind it. */
+  private lastLookFull = true;
 
   constructor(private readonly db: Knex, private readonly now: () => Date) {}
 
@@ -96,13 +98,17 @@ export class DatabaseOperationStore {
     );
   }
 
-  async claimNext(replicaId: string): Promise<Operation | undefined> {
+  async claimNext(replicaId: string, options: { fromLastLook?: boolean } = {}): Promise<Operation | undefined> {
     checkReplicaId(replicaId);
     // candidates left from the last look at the queue are tried first: a long
     // queue is read once per batch, not once per claim
     while (this.candidates.length > 0) {
       const claimed = await this.claim(this.candidates.shift()!, replicaId);
       if (claimed) return claimed;
+    }
+    // a drained queue is not asked again right after the claim that drained it
+    if (options.fromLastLook && !this.lastLookFull) {
+      return undefined;
     }
     let skip: string[] = [];
     for (let round = 0; round < CLAIM_ROUNDS; round++) {
@@ -115,6 +121,7 @@ export class DatabaseOperationStore {
           { column: 'id', order: 'asc' },
         ])
         .limit(CLAIM_BATCH);
+      this.lastLookFull = candidates.length === CLAIM_BATCH;
       if (candidates.length === 0) {
         return undefined;
       }

@@ -120,8 +120,8 @@ export class DatabaseSlipwayStore implements SlipwayStore {
     return this.operations.enqueue(input);
   }
 
-  claimNext(replicaId: string): Promise<Operation | undefined> {
-    return this.operations.claimNext(replicaId);
+  claimNext(replicaId: string, options?: { fromLastLook?: boolean }): Promise<Operation | undefined> {
+    return this.operations.claimNext(replicaId, options);
   }
 
   heartbeat(id: string, replicaId: string): Promise<HeartbeatResult> {

@@ -125,6 +125,36 @@ describe('OperationStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'after a claim from a look that drained the queue, does not look again until asked plainly, %p',
+    async databaseId => {
+      const { store, knex, clock } = await createTestStore(databases, databaseId);
+      const replicaB = await DatabaseSlipwayStore.create({
+        database: { getClient: async () => knex },
+        skipMigrations: true,
+        now: clock.now,
+      });
+      const first = created(await store.enqueue(sync));
+      expect((await store.claimNext('replica-a'))?.id).toBe(first.id);
+      // queued by another replica after that look
+      clock.advance(1000);
+      const later = created(await replicaB.enqueue({ ...sync, applicationRef: 'application:default/orders-prod' }));
+      expect(await store.claimNext('replica-a', { fromLastLook: true })).toBeUndefined();
+      expect((await store.claimNext('replica-a'))?.id).toBe(later.id);
+
+      // a look that filled its batch may have more behind it: those are looked for
+      const refs = Array.from({ length: 20 }, (_, i) => `application:default/batch-${String(i).padStart(2, '0')}`);
+      for (const applicationRef of refs) {
+        clock.advance(1000);
+        created(await replicaB.enqueue({ ...sync, applicationRef }));
+      }
+      const claimed = [(await store.claimNext('replica-a'))?.applicationRef];
+      for (let i = 1; i < 20; i++) claimed.push((await store.claimNext('replica-a', { fromLastLook: true }))?.applicationRef);
+      expect(claimed).toEqual(refs);
+      expect(await store.claimNext('replica-a', { fromLastLook: true })).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lets exactly one of two replicas claim an operation, oldest first, %p',
     async databaseId => {
       const { store, knex, clock } = await createTestStore(

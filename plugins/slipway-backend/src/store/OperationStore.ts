@@ -181,8 +181,14 @@ export interface OperationStore {
    * Safe under concurrent calls from any number of replicas.
    */
   enqueue(input: EnqueueOperationInput): Promise<EnqueueResult>;
-  /** Claims the oldest queued operation for `replicaId`, or returns undefined. */
-  claimNext(replicaId: string): Promise<Operation | undefined>;
+  /**
+   * Claims the oldest queued operation for `replicaId`, or returns undefined.
+   * With `fromLastLook`, for a caller that has just claimed one: when the
+   * last look at the queue found it drained and left nothing untried, the
+   * answer is undefined without looking again (an operation queued since
+   * is found by the next plain call, which a new enqueue or the poll makes).
+   */
+  claimNext(replicaId: string, options?: { fromLastLook?: boolean }): Promise<Operation | undefined>;
   /** Records that `replicaId` is still working on the operation. */
   heartbeat(id: string, replicaId: string): Promise<HeartbeatResult>;
   /**
