@@ -16,6 +16,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { BenchResult, BenchScenario, percentile, result, round } from '../BenchResult';
 import { EngineHarness, measure, runPool, startEngineHarness } from '../harness/EngineHarness';
+import { GitCliClone, gitCliClone } from '../harness/gitCliClone';
 import { profiled } from '../harness/profile';
 import { startRuntime } from '../harness/runtimeHarness';
 import { StatusWaiter } from '../harness/statusWaiter';
@@ -134,9 +135,12 @@ async function runBoth(): Promise<MassSyncRun> {
   const refs = Array.from({ length: APPS }, (_, i) => refOf(i));
   const syncedAt = (commit: string, t0: number) =>
     waiter.until(refs, s => s.sync === 'Synced' && s.refreshed?.revision === commit, t0, `Synced at ${commit}`, TIMEOUT_MS);
+  let cliClone: GitCliClone | undefined;
   try {
     const { url } = await h.git.createRepo('mass', filesFor(1));
     const first = await h.git.headOf('mass');
+    // git's own client holds the first commit too; it fetches the second one after the engine, for the floor
+    cliClone = await gitCliClone(url);
     const t00 = performance.now();
     const started = await startRuntime({
       engine: h,
@@ -179,6 +183,8 @@ async function runBoth(): Promise<MassSyncRun> {
     const bare = await bareApplyLoop(h, 3);
     const viaClient = await clientApplyLoop(h, 4);
     const dryRunThenApply = await bareApplyLoop(h, 5, { dryRunFirst: true });
+    const gitCliFetchSeconds = await cliClone.fetch('main');
+    const floorSeconds = gitCliFetchSeconds + dryRunThenApply.seconds;
     const common = { applications: APPS, concurrency: CONCURRENCY, objectsPerApplication: 1 };
     return {
       mass: result({
@@ -219,10 +225,14 @@ async function runBoth(): Promise<MassSyncRun> {
           bareDryRunThenApplySeconds: round(dryRunThenApply.seconds, 2),
           ratioToDryRunThenApplyLoop: round(mass.seconds / dryRunThenApply.seconds, 2),
           dryRunNote: 'a sync dry-runs every object on the server before it writes any (as Argo CD does), so it sends two requests per object where the bare loop sends one',
+          gitCliFetchSeconds: round(gitCliFetchSeconds, 2),
+          floorRatio: round(floorSeconds / bare.seconds, 2),
+          floorNote: "the least any engine that pulls the commit from Git and dry-runs before it applies can reach here: git's own client fetching the commit, then the dry-run-then-apply loop, with no engine work at all",
         },
       }),
     };
   } finally {
+    await cliClone?.remove();
     await h.stop();
   }
 }
