@@ -96,17 +96,20 @@ export class DatabaseHistoryStore implements HistoryStore {
     const id = fromDbInteger(
       typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted,
     );
-    // Keep the newest `limit` entries of this application. No transaction:
-    // a trim that does not happen leaves an extra entry until the next one,
-    // and one application records one deployment at a time (one operation).
-    const keep = this.db(TABLE)
+    // Keep the newest `limit` entries of this application: delete those older
+    // than the limit-th newest (none while there are fewer; the comparison
+    // with no row is NULL). One index range instead of a NOT IN list. No
+    // transaction: a trim that does not happen leaves an extra entry until
+    // the next one, and one application records one deployment at a time.
+    const oldestKept = this.db(TABLE)
       .select('id')
       .where('application_ref', entry.applicationRef)
       .orderBy('id', 'desc')
-      .limit(limit);
+      .offset(limit - 1)
+      .limit(1);
     await this.db(TABLE)
       .where('application_ref', entry.applicationRef)
-      .whereNotIn('id', keep)
+      .where('id', '<', oldestKept)
       .delete();
     return rowToEntry({ ...row, id });
   }
