@@ -29,7 +29,8 @@ async function main() {
   lines.on('line', line => {
     const { id, method, args } = JSON.parse(line) as { id: number; method: string; args: unknown[] };
     const call = methods[method];
-    (call ? call(...args) : Promise.reject(new Error(`the bench Git server has no method ${method}`)))
+    // JSON sends an omitted argument as null; the methods' defaults expect undefined
+    (call ? call(...args.map(arg => arg ?? undefined)) : Promise.reject(new Error(`the bench Git server has no method ${method}`)))
       .then(result => out({ id, result }))
       .catch(error => out({ id, error: (error as Error).message }));
   });
