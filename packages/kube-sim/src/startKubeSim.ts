@@ -10,6 +10,7 @@ import {
 } from './controllers/addons/addonControllers';
 import { ControllerManager } from './controllers/ControllerManager';
 import { CronJobController } from './controllers/CronJobController';
+import { ApiServiceController } from './controllers/ApiServiceController';
 import { CrdController } from './controllers/CrdController';
 import { DaemonSetController } from './controllers/DaemonSetController';
 import { DeploymentController } from './controllers/DeploymentController';
@@ -153,6 +154,7 @@ export async function startKubeSim(
     GarbageCollector,
     NamespaceController,
     CrdController,
+    ApiServiceController,
     PodLifecycle,
     ReplicaSetController,
     DeploymentController,

@@ -84,9 +84,26 @@ function apiGroup(group: string, versions: string[]) {
   return { name: group, versions: gvs, preferredVersion: gvs[0] };
 }
 
+/**
+ * Group → served versions → types: the built-in and CRD ones, and the
+ * aggregated ones with no types (their backend would list them; none
+ * answers in kube-sim).
+ */
+function servedGroups(
+  types: TypeRegistry,
+): Map<string, Map<string, ResourceType[]>> {
+  const groups = types.groups();
+  for (const { group, version } of types.aggregatedVersions()) {
+    let versions = groups.get(group);
+    if (!versions) groups.set(group, (versions = new Map()));
+    if (!versions.has(version)) versions.set(version, []);
+  }
+  return groups;
+}
+
 /** `/apis/{group}`. */
 export function groupInfo(types: TypeRegistry, group: string) {
-  const versions = types.groups().get(group);
+  const versions = servedGroups(types).get(group);
   if (!group || !versions) return undefined;
   return {
     kind: 'APIGroup',
@@ -97,7 +114,7 @@ export function groupInfo(types: TypeRegistry, group: string) {
 
 /** `/apis` (legacy). */
 export function groupList(types: TypeRegistry) {
-  const groups = [...types.groups()]
+  const groups = [...servedGroups(types)]
     .filter(([g]) => g !== '')
     .map(([g, versions]) => apiGroup(g, sortedVersions(versions.keys())));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
@@ -109,7 +126,7 @@ export function aggregatedDiscovery(
   core: boolean,
   apiVersion = 'apidiscovery.k8s.io/v2',
 ) {
-  const items = [...types.groups()]
+  const items = [...servedGroups(types)]
     .filter(([g]) => (core ? g === '' : g !== ''))
     .map(([g, versions]) => ({
       metadata: { name: g, creationTimestamp: null },
@@ -156,7 +173,8 @@ export function aggregatedDiscovery(
               }
             : {}),
         })),
-        freshness: 'Current',
+        // an aggregated API whose backend did not answer is published as Stale
+        freshness: types.isAggregated(g, v) ? 'Stale' : 'Current',
       })),
     }));
   return { kind: 'APIGroupDiscoveryList', apiVersion, metadata: {}, items };

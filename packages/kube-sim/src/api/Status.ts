@@ -99,6 +99,13 @@ export const errors = {
       kind: r.plural,
     }),
   internal: (message: string) => new KubeError(500, 'InternalError', message),
+  /** What kube-apiserver answers for an aggregated API whose backend does not answer. */
+  serviceUnavailable: () =>
+    new KubeError(
+      503,
+      'ServiceUnavailable',
+      'the server is currently unable to handle the request',
+    ),
   pathNotFound: () =>
     new KubeError(
       404,

@@ -131,6 +131,45 @@ export function dropServiceTypeDependentFields(
 }
 
 /** The validation the engine can trip over; not the full API validation. */
+/** kube-aggregator's checks of an APIService. */
+function apiServiceCauses(obj: KubeObject): StatusCause[] {
+  const spec = obj.spec ?? {};
+  const causes: StatusCause[] = [];
+  const group = String(spec.group ?? '');
+  if (!spec.version) {
+    causes.push({
+      field: 'spec.version',
+      reason: 'FieldValueRequired',
+      message: 'Required value',
+    });
+  }
+  const required = `${spec.version ?? ''}.${group}`;
+  if (obj.metadata.name !== required) {
+    causes.push({
+      field: 'metadata.name',
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: "${obj.metadata.name}": must be \`spec.version+"."+spec.group\`: "${required}"`,
+    });
+  }
+  const priorities: Array<[string, number]> = [
+    ['groupPriorityMinimum', 20000],
+    ['versionPriority', 1000],
+  ];
+  for (const [field, max] of priorities) {
+    const value = spec[field];
+    if (!(typeof value === 'number' && value > 0 && value <= max)) {
+      causes.push({
+        field: `spec.${field}`,
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify(
+          value ?? 0,
+        )}: must be positive and less than ${max}`,
+      });
+    }
+  }
+  return causes;
+}
+
 export function validate(t: ResourceType, obj: KubeObject): void {
   const name = obj.metadata.name ?? '';
   const causes: StatusCause[] = [];
@@ -204,6 +243,9 @@ export function validate(t: ResourceType, obj: KubeObject): void {
           message: `Unsupported value: "${rp}": supported values: "OnFailure", "Never"`,
         });
       }
+    }
+    if (t.kind === 'APIService' && t.group === 'apiregistration.k8s.io') {
+      causes.push(...apiServiceCauses(obj));
     }
     if (t.kind === 'CronJob' && t.group === 'batch' && !obj.spec?.schedule) {
       causes.push({

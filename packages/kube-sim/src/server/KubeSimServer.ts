@@ -139,6 +139,10 @@ export class KubeSimServer {
         return;
       }
     }
+    // the aggregator proxies an APIService's group version to its backend; none answers here
+    const gv = /^\/apis\/([^/]+)\/([^/]+)(?:\/|$)/.exec(path);
+    if (gv && types.isAggregated(gv[1], gv[2]))
+      throw errors.serviceUnavailable();
     const parsed = parseResourcePath(types, path);
     if (!parsed) throw errors.pathNotFound();
     if (parsed.kind === 'groupVersion') {

@@ -9,6 +9,8 @@ export class TypeRegistry {
   private readonly byPath = new Map<string, ResourceType>();
   private readonly byKind = new Map<string, ResourceType[]>();
   private readonly listeners: Array<() => void> = [];
+  /** Group versions served through an APIService's backend (`group/version`). */
+  private readonly aggregated = new Set<string>();
 
   constructor(types: ResourceType[] = BUILTIN_TYPES) {
     for (const t of types) this.add(t);
@@ -34,6 +36,31 @@ export class TypeRegistry {
       }
     }
     this.changed();
+  }
+
+  /**
+   * Serves a group version through an APIService's backend: listed by
+   * discovery, and answered by the backend (none answers in kube-sim).
+   */
+  addAggregated(group: string, version: string): void {
+    this.aggregated.add(`${group}/${version}`);
+    this.changed();
+  }
+
+  removeAggregated(group: string, version: string): void {
+    if (this.aggregated.delete(`${group}/${version}`)) this.changed();
+  }
+
+  isAggregated(group: string, version: string): boolean {
+    return this.aggregated.has(`${group}/${version}`);
+  }
+
+  /** The aggregated group versions. */
+  aggregatedVersions(): Array<{ group: string; version: string }> {
+    return [...this.aggregated].map(gv => {
+      const slash = gv.lastIndexOf('/');
+      return { group: gv.slice(0, slash), version: gv.slice(slash + 1) };
+    });
   }
 
   onChange(listener: () => void): void {

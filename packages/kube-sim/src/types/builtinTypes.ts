@@ -137,6 +137,9 @@ export const BUILTIN_TYPES: ResourceType[] = [
       shortNames: ['sc'],
     },
   ]),
+  ...group('apiregistration.k8s.io', 'v1', [
+    { kind: 'APIService', namespaced: false, status: true },
+  ]),
   ...group('apiextensions.k8s.io', 'v1', [
     {
       kind: 'CustomResourceDefinition',
