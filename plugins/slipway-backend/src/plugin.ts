@@ -62,7 +62,7 @@ export const slipwayPlugin = createBackendPlugin({
           logger,
           startEmbedded: () => startKubeSim({ addons: { ingress: true, hpa: true, loadBalancer: true } }),
         });
-        const connections = new ClusterConnections(registry);
+        const connections = new ClusterConnections(registry, { logger });
         const workDir = config.getOptionalString('backend.workingDirectory') ?? os.tmpdir();
         const { source, renderer, helmRepositories } = createRendering({
           config,

@@ -18,6 +18,14 @@ export class UnknownClusterError extends Error {
   name = 'UnknownClusterError';
 }
 
+/** Options of {@link ClusterConnections}. */
+export interface ClusterConnectionsOptions {
+  /** The client of a cluster; default a KubeClusterClient of its kubeconfig. */
+  createClient?: (cluster: ReturnType<ClusterRegistry['resolve']> & {}) => ClusterClient;
+  /** Where the caches' warnings go (failed lists and watches, API groups that do not answer). */
+  logger?: { warn(message: string): void };
+}
+
 /**
  * One client and one started cache per configured cluster, created on first
  * use and shared by every Application deploying there.
@@ -27,8 +35,7 @@ export class ClusterConnections implements ClusterConnector {
 
   constructor(
     private readonly registry: Pick<ClusterRegistry, 'resolve'>,
-    private readonly createClient: (cluster: ReturnType<ClusterRegistry['resolve']> & {}) => ClusterClient =
-      cluster => new KubeClusterClient(cluster.kubeConfig),
+    private readonly options: ClusterConnectionsOptions = {},
   ) {}
 
   connect(destination: { server?: string; name?: string }): Promise<ClusterConnection> {
@@ -44,8 +51,12 @@ export class ClusterConnections implements ClusterConnector {
     let connection = this.connections.get(cluster.name);
     if (!connection) {
       connection = (async () => {
-        const client = this.createClient(cluster);
-        const cache = new ClusterCache({ client });
+        const client = this.options.createClient?.(cluster) ?? new KubeClusterClient(cluster.kubeConfig);
+        const { logger } = this.options;
+        const cache = new ClusterCache({
+          client,
+          logger: logger && { warn: message => logger.warn(`cluster ${cluster.name}: ${message}`) },
+        });
         await cache.start();
         return { name: cluster.name, client, cache };
       })();

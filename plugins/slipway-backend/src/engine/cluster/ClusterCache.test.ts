@@ -230,4 +230,40 @@ describe('ClusterCache', () => {
     );
     expect(cache.status().find(s => s.kind === 'Secret')?.synced).toBe(true);
   });
+
+  it('watches what discovery found when a group version does not answer, and its kinds once it does', async () => {
+    client.addType({ apiVersion: 'metrics.example.com/v1beta1', kind: 'Usage', plural: 'usages', namespaced: true });
+    client.put(stampManaged({ apiVersion: 'metrics.example.com/v1beta1', kind: 'Usage', metadata: { name: 'web', namespace: 'shop' } }, 'web'));
+    client.put(deployment('web', 'web'));
+    client.setUnavailable('metrics.example.com/v1beta1', 'the server is currently unable to handle the request');
+    const pauses: Array<() => void> = [];
+    const warnings: string[] = [];
+    cache = new ClusterCache({
+      client,
+      sleep: () => new Promise<void>(resolve => pauses.push(resolve)),
+      logger: { warn: m => warnings.push(m) },
+    });
+
+    await cache.start();
+    expect(cache.managedObjects('web').map(o => o.kind)).toEqual(['Deployment']);
+    expect(cache.status().some(s => s.kind === 'Usage')).toBe(false);
+    expect(warnings).toEqual([
+      'API group version metrics.example.com/v1beta1 did not answer discovery (the server is currently unable to handle the request): ' +
+        'its kinds are not watched until it does; check its APIService (kubectl get apiservice v1beta1.metrics.example.com)',
+    ]);
+
+    // still unavailable at the next look: asked again later, not warned again
+    pauses.shift()!();
+    await flush();
+    expect(pauses).toHaveLength(1);
+    expect(warnings).toHaveLength(1);
+
+    client.setUnavailable('metrics.example.com/v1beta1', undefined);
+    pauses.shift()!();
+    await flush();
+    await flush();
+    expect(cache.managedObjects('web').map(o => o.kind).sort()).toEqual(['Deployment', 'Usage']);
+    expect(cache.status().find(s => s.kind === 'Usage')?.synced).toBe(true);
+    expect(pauses).toHaveLength(0);
+  });
 });

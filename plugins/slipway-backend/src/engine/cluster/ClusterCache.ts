@@ -10,6 +10,7 @@ import type {
   ApiResourceInfo,
   ClusterClient,
   ClusterError,
+  UnavailableGroupVersion,
 } from './ClusterClient';
 import { FieldSetPool } from './FieldSetPool';
 import { JsonPool } from './JsonPool';
@@ -74,6 +75,9 @@ const IGNORED_KINDS = new Set([
 
 const kindId = (k: KindRef) => `${k.apiVersion}/${k.kind}`;
 
+/** The longest pause between two looks at group versions whose discovery failed. */
+const MAX_REDISCOVERY_DELAY_MS = 300_000;
+
 /**
  * Live state of one cluster, after gitops-engine's cluster cache: discovery
  * plus list-and-watch of the kinds the engine manages (only objects carrying
@@ -107,18 +111,55 @@ export class ClusterCache {
   /** Discovers and lists every watched kind; resolves when all initial lists have been tried. */
   async start(): Promise<void> {
     const tree = this.options.treeKinds ?? DEFAULT_TREE_KINDS;
-    const treeIds = new Set(tree.map(kindId));
     let managed: KindRef[];
     if (Array.isArray(this.options.kinds)) {
       managed = this.options.kinds;
     } else {
-      const all = await this.options.client.listResources();
-      managed = all.filter(r => watchable(r) && !treeIds.has(kindId(r)));
+      const discovery = await this.options.client.listResources();
+      managed = this.managedKinds(discovery.resources);
+      // the kinds that did answer are watched now; the others once they answer
+      if (discovery.unavailable.length > 0) void this.rediscover(discovery.unavailable);
     }
     await Promise.all([
       ...tree.map(k => this.watchKind(k, undefined)),
       ...managed.map(k => this.watchKind(k, SLIPWAY_LABEL_APP_INSTANCE)),
     ]);
+  }
+
+  private managedKinds(resources: ApiResourceInfo[]): KindRef[] {
+    const treeIds = new Set((this.options.treeKinds ?? DEFAULT_TREE_KINDS).map(kindId));
+    return resources.filter(r => watchable(r) && !treeIds.has(kindId(r)));
+  }
+
+  /**
+   * Asks again, with growing pauses, about group versions whose discovery
+   * failed (a stale APIService is common), and watches their kinds once
+   * they answer. Each newly unavailable group version is warned of once.
+   */
+  private async rediscover(firstUnavailable: UnavailableGroupVersion[]): Promise<void> {
+    const warned = new Set<string>();
+    let unavailable = firstUnavailable;
+    let delay = this.options.retryDelayMs ?? 1000;
+    while (!this.stopped && unavailable.length > 0) {
+      for (const { groupVersion, message } of unavailable.filter(u => !warned.has(u.groupVersion))) {
+        warned.add(groupVersion);
+        const [group, version] = groupVersion.split('/');
+        const check = version ? `; check its APIService (kubectl get apiservice ${version}.${group})` : '';
+        this.options.logger?.warn(
+          `API group version ${groupVersion} did not answer discovery (${message}): its kinds are not watched until it does${check}`,
+        );
+      }
+      await this.sleep(delay);
+      delay = Math.min(delay * 2, MAX_REDISCOVERY_DELAY_MS);
+      if (this.stopped) return;
+      try {
+        const discovery = await this.options.client.listResources();
+        await Promise.all(this.managedKinds(discovery.resources).map(k => this.watchKind(k, SLIPWAY_LABEL_APP_INSTANCE)));
+        unavailable = discovery.unavailable;
+      } catch (e) {
+        this.options.logger?.warn(`API discovery failed, trying again: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 
   /** Adds a managed kind at run time (e.g. a custom resource the engine is about to apply). */

@@ -15,6 +15,25 @@ export interface ApiResourceInfo {
   preferred: boolean;
 }
 
+/** A group version whose discovery failed, e.g. an aggregated API whose service is down. @public */
+export interface UnavailableGroupVersion {
+  /** `group/version`, or `version` for the core group. */
+  groupVersion: string;
+  /** Why its discovery failed. */
+  message: string;
+}
+
+/**
+ * What discovery found: the resources served, and the group versions that
+ * did not answer. One failing group version (a stale APIService is common)
+ * leaves the others usable, as kubectl and Argo CD treat it.
+ * @public
+ */
+export interface ResourceDiscovery {
+  resources: ApiResourceInfo[];
+  unavailable: UnavailableGroupVersion[];
+}
+
 /** Names one object. @public */
 export interface ObjectRef {
   apiVersion: string;
@@ -85,8 +104,8 @@ export interface ClusterClient {
     apiVersion: string,
     kind: string,
   ): Promise<ApiResourceInfo | undefined>;
-  /** Every API resource the server serves. */
-  listResources(): Promise<ApiResourceInfo[]>;
+  /** Every API resource the server serves; group versions whose discovery fails are reported, not thrown. */
+  listResources(): Promise<ResourceDiscovery>;
   /** Forget cached discovery (after CRDs change). */
   invalidateDiscovery(): void;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;

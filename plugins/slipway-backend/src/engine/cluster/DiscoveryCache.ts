@@ -1,4 +1,8 @@
-import type { ApiResourceInfo } from './ClusterClient';
+import type {
+  ApiResourceInfo,
+  ResourceDiscovery,
+  UnavailableGroupVersion,
+} from './ClusterClient';
 import { splitApiVersion } from './ClusterClient';
 
 type Fetch = (path: string) => Promise<unknown>;
@@ -44,15 +48,32 @@ export class DiscoveryCache {
     return (await this.groupVersion(apiVersion)).find(r => r.kind === kind);
   }
 
-  /** Every resource of every served group version. */
-  async all(): Promise<ApiResourceInfo[]> {
+  /**
+   * Every resource of every served group version. A group version whose
+   * discovery fails is reported as unavailable instead of failing the whole
+   * (it is asked again next time); only `/api` and `/apis` themselves must
+   * answer.
+   */
+  async all(): Promise<ResourceDiscovery> {
     const preferred = await this.preferredVersions();
     const versions = await this.servedGroupVersions();
-    const lists = await Promise.all(versions.map(gv => this.groupVersion(gv)));
-    return lists.flat().map(r => ({
+    const unavailable: UnavailableGroupVersion[] = [];
+    const lists = await Promise.all(
+      versions.map(gv =>
+        this.groupVersion(gv).catch(e => {
+          unavailable.push({
+            groupVersion: gv,
+            message: e instanceof Error ? e.message : String(e),
+          });
+          return [];
+        }),
+      ),
+    );
+    const resources = lists.flat().map(r => ({
       ...r,
       preferred: preferred.get(r.group) === r.version,
     }));
+    return { resources, unavailable };
   }
 
   private async servedGroupVersions(): Promise<string[]> {

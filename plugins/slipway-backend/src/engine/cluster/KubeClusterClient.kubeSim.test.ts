@@ -90,4 +90,39 @@ describe('KubeClusterClient against kube-sim', () => {
       cache.stop();
     }
   });
+
+  it('discovers around an aggregated API whose backend is down, and the cluster cache starts without it', async () => {
+    const metrics = {
+      apiVersion: 'apiregistration.k8s.io/v1',
+      kind: 'APIService',
+      metadata: { name: 'v1beta1.metrics.k8s.io' },
+      spec: {
+        group: 'metrics.k8s.io',
+        version: 'v1beta1',
+        service: { namespace: 'kube-system', name: 'metrics-server' },
+        groupPriorityMinimum: 100,
+        versionPriority: 100,
+      },
+    };
+    await client.create(metrics);
+    const warnings: string[] = [];
+    const cache = new ClusterCache({ client, logger: { warn: m => warnings.push(m) }, sleep: () => new Promise(() => {}) });
+    try {
+      client.invalidateDiscovery();
+      const { resources, unavailable } = await client.listResources();
+      expect(resources.map(r => `${r.apiVersion} ${r.kind}`)).toContain('v1 ConfigMap');
+      expect(unavailable).toEqual([
+        { groupVersion: 'metrics.k8s.io/v1beta1', message: expect.stringContaining('the server is currently unable to handle the request') },
+      ]);
+
+      await cache.start();
+      expect(cache.status().some(s => s.kind === 'ConfigMap' && s.synced)).toBe(true);
+      expect(warnings).toEqual([expect.stringContaining('API group version metrics.k8s.io/v1beta1 did not answer discovery')]);
+      expect(warnings[0]).toContain('kubectl get apiservice v1beta1.metrics.k8s.io');
+    } finally {
+      cache.stop();
+      await client.delete({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', name: 'v1beta1.metrics.k8s.io' });
+      client.invalidateDiscovery();
+    }
+  });
 });

@@ -11,6 +11,7 @@ import {
   ListOptions,
   ObjectList,
   ObjectRef,
+  ResourceDiscovery,
   WatchEvent,
   WatchHandle,
   WatchOptions,
@@ -57,7 +58,7 @@ export class KubeClusterClient implements ClusterClient {
     return this.discovery.resourceFor(apiVersion, kind);
   }
 
-  listResources(): Promise<ApiResourceInfo[]> {
+  listResources(): Promise<ResourceDiscovery> {
     return this.discovery.all();
   }
 

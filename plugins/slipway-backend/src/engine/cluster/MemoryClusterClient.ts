@@ -8,6 +8,7 @@ import {
   ListOptions,
   ObjectList,
   ObjectRef,
+  ResourceDiscovery,
   WatchEvent,
   WatchHandle,
   WatchOptions,
@@ -111,11 +112,19 @@ export class MemoryClusterClient implements ClusterClient {
   }>();
   private readonly reactions: Reaction[] = [];
   private readonly failures: Failure[] = [];
+  /** Group versions whose discovery fails, with the message (an aggregated API whose service is down). */
+  private readonly unavailable = new Map<string, string>();
   private revision = 1;
   private uid = 1;
 
   addType(type: MemoryResourceType): void {
     this.types.push(type);
+  }
+
+  /** Makes discovery of a group version fail (`message`), or answer again (undefined). */
+  setUnavailable(apiVersion: string, message: string | undefined): void {
+    if (message === undefined) this.unavailable.delete(apiVersion);
+    else this.unavailable.set(apiVersion, message);
   }
 
   /** Runs after every persisted write (create, apply, replace), like a controller. */
@@ -190,14 +199,23 @@ export class MemoryClusterClient implements ClusterClient {
     apiVersion: string,
     kind: string,
   ): Promise<ApiResourceInfo | undefined> {
+    this.checkAvailable(apiVersion);
     const t = this.types.find(
       x => x.apiVersion === apiVersion && x.kind === kind,
     );
     return t ? toInfo(t) : undefined;
   }
 
-  async listResources(): Promise<ApiResourceInfo[]> {
-    return this.types.map(toInfo);
+  async listResources(): Promise<ResourceDiscovery> {
+    return {
+      resources: this.types
+        .filter(t => !this.unavailable.has(t.apiVersion))
+        .map(toInfo),
+      unavailable: [...this.unavailable].map(([groupVersion, message]) => ({
+        groupVersion,
+        message,
+      })),
+    };
   }
 
   invalidateDiscovery(): void {}
@@ -368,7 +386,15 @@ export class MemoryClusterClient implements ClusterClient {
     );
   }
 
+  /** Requests to an unavailable group version fail as the aggregator answers them. */
+  private checkAvailable(apiVersion: string): void {
+    const message = this.unavailable.get(apiVersion);
+    if (message !== undefined)
+      throw new ClusterError(message, 503, 'ServiceUnavailable');
+  }
+
   private typeOf(apiVersion: string, kind: string): MemoryResourceType {
+    this.checkAvailable(apiVersion);
     const t = this.types.find(
       x => x.apiVersion === apiVersion && x.kind === kind,
     );
