@@ -320,12 +320,14 @@ export class ClusterCache {
           delay = Math.min(delay * 2, 30_000);
         }
       } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        // a kind that keeps failing alike (forbidden, say) is warned of once, not at every retry
+        if (message !== state.lastError) {
+          this.options.logger?.warn(`list of ${kindId(kind)} failed: ${message}`);
+        }
         state.synced = false;
-        state.lastError = e instanceof Error ? e.message : String(e);
+        state.lastError = message;
         firstList();
-        this.options.logger?.warn(
-          `list of ${kindId(kind)} failed: ${state.lastError}`,
-        );
         await this.sleep(delay);
         delay = Math.min(delay * 2, 30_000);
       }
