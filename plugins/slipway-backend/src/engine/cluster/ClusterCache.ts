@@ -7,7 +7,6 @@ import {
 } from '@slipway/plugin-slipway-common';
 import { isManagedBy, appInstanceOf } from '@slipway/plugin-slipway-node';
 import type {
-  ApiResourceInfo,
   ClusterClient,
   ClusterError,
   UnavailableGroupVersion,
@@ -15,6 +14,7 @@ import type {
 import { FieldSetPool } from './FieldSetPool';
 import { JsonPool } from './JsonPool';
 import { MetadataStrings } from './MetadataStrings';
+import { DEFAULT_TREE_KINDS, kindId, managedKinds } from './watchedKinds';
 
 /** An apiVersion and kind. @public */
 export interface KindRef {
@@ -60,21 +60,6 @@ export interface WatchedKindStatus extends KindRef {
   lastError?: string;
 }
 
-const DEFAULT_TREE_KINDS: KindRef[] = [
-  { apiVersion: 'apps/v1', kind: 'ReplicaSet' },
-  { apiVersion: 'v1', kind: 'Pod' },
-  { apiVersion: 'batch/v1', kind: 'Job' },
-];
-
-const IGNORED_KINDS = new Set([
-  '/Event',
-  'events.k8s.io/Event',
-  '/Binding',
-  '/ComponentStatus',
-]);
-
-const kindId = (k: KindRef) => `${k.apiVersion}/${k.kind}`;
-
 /** The longest pause between two looks at group versions whose discovery failed. */
 const MAX_REDISCOVERY_DELAY_MS = 300_000;
 
@@ -116,7 +101,7 @@ export class ClusterCache {
       managed = this.options.kinds;
     } else {
       const discovery = await this.options.client.listResources();
-      managed = this.managedKinds(discovery.resources);
+      managed = managedKinds(discovery.resources, tree);
       // the kinds that did answer are watched now; the others once they answer
       if (discovery.unavailable.length > 0) void this.rediscover(discovery.unavailable);
     }
@@ -124,11 +109,6 @@ export class ClusterCache {
       ...tree.map(k => this.watchKind(k, undefined)),
       ...managed.map(k => this.watchKind(k, SLIPWAY_LABEL_APP_INSTANCE)),
     ]);
-  }
-
-  private managedKinds(resources: ApiResourceInfo[]): KindRef[] {
-    const treeIds = new Set((this.options.treeKinds ?? DEFAULT_TREE_KINDS).map(kindId));
-    return resources.filter(r => watchable(r) && !treeIds.has(kindId(r)));
   }
 
   /**
@@ -154,7 +134,10 @@ export class ClusterCache {
       if (this.stopped) return;
       try {
         const discovery = await this.options.client.listResources();
-        await Promise.all(this.managedKinds(discovery.resources).map(k => this.watchKind(k, SLIPWAY_LABEL_APP_INSTANCE)));
+        const tree = this.options.treeKinds ?? DEFAULT_TREE_KINDS;
+        await Promise.all(
+          managedKinds(discovery.resources, tree).map(k => this.watchKind(k, SLIPWAY_LABEL_APP_INSTANCE)),
+        );
         unavailable = discovery.unavailable;
       } catch (e) {
         this.options.logger?.warn(`API discovery failed, trying again: ${e instanceof Error ? e.message : String(e)}`);
@@ -396,13 +379,4 @@ export class ClusterCache {
     const app = appInstanceOf(obj);
     if (app) this.byApp.get(app)?.delete(key);
   }
-}
-
-function watchable(r: ApiResourceInfo): boolean {
-  return (
-    r.preferred &&
-    r.verbs.includes('list') &&
-    r.verbs.includes('watch') &&
-    !IGNORED_KINDS.has(`${r.group}/${r.kind}`)
-  );
 }
