@@ -6,6 +6,7 @@
  */
 export { startKubeSim } from './startKubeSim';
 export type { KubeSim, KubeSimOptions } from './startKubeSim';
+export type { RequestLimits } from './server/InFlightLimiter';
 export type { KubeSimAddons } from './controllers/addons/addonControllers';
 export type { IngressAddonOptions } from './controllers/addons/IngressController';
 export { FAULT_ANNOTATION, imageFault } from './controllers/faults';

@@ -26,6 +26,7 @@ import { Deleter } from './registry/Deleter';
 import { ObjectWriter } from './registry/ObjectWriter';
 import { Auth } from './server/Auth';
 import { KubeSimServer } from './server/KubeSimServer';
+import { InFlightLimiter, RequestLimits } from './server/InFlightLimiter';
 import { ObjectStore } from './store/ObjectStore';
 import { TypeRegistry } from './types/TypeRegistry';
 import { buildKubeconfig } from './kubeconfig';
@@ -84,6 +85,12 @@ export interface KubeSimOptions {
   addons?: KubeSimAddons;
   /** Logger for controller errors; default writes to stderr. */
   log?: (message: string) => void;
+  /**
+   * Requests in flight at once, as kube-apiserver's `--max-requests-inflight`
+   * and `--max-mutating-requests-inflight` (there 400 and 200): one more is
+   * refused with 429 and `Retry-After: 1`. Unset or 0: no limit (default).
+   */
+  requestLimits?: RequestLimits;
 }
 
 /** A running simulated API server. */
@@ -105,6 +112,8 @@ export interface KubeSim {
   restrictedKubeconfig: string;
   /** Resolves when the simulated controllers have no queued work. */
   idle(): Promise<void>;
+  /** Changes the limits of requests in flight (see `requestLimits`). */
+  setRequestLimits(limits: RequestLimits): void;
   /** Stops the server, the controllers and removes a temporary kubeconfig dir. */
   stop(): Promise<void>;
 }
@@ -179,9 +188,11 @@ export async function startKubeSim(
   const watches = new WatchHandler(store, types, {
     bookmarkIntervalMs: options.bookmarkIntervalMs ?? 10000,
   });
+  const limiter = new InFlightLimiter(options.requestLimits);
   const server = new KubeSimServer({
     types,
     auth,
+    limiter,
     resources: new ResourceHandler(store, types, writer, deleter),
     watches,
     version: {
@@ -223,6 +234,9 @@ export async function startKubeSim(
     kubeconfigPath,
     restrictedKubeconfig,
     idle: () => manager.idle(),
+    setRequestLimits: limits => {
+      limiter.limits = limits;
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;

@@ -99,6 +99,14 @@ export const errors = {
       kind: r.plural,
     }),
   internal: (message: string) => new KubeError(500, 'InternalError', message),
+  /** The max-in-flight filter's refusal; the client may try again after a second. */
+  tooManyRequests: () =>
+    new KubeError(
+      429,
+      'TooManyRequests',
+      'Too many requests, please try again later.',
+      { retryAfterSeconds: 1 },
+    ),
   /** What kube-apiserver answers for an aggregated API whose backend does not answer. */
   serviceUnavailable: () =>
     new KubeError(

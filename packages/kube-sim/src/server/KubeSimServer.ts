@@ -21,6 +21,7 @@ import { errors } from '../api/Status';
 import { WatchHandler } from '../api/WatchHandler';
 import { TypeRegistry } from '../types/TypeRegistry';
 import { Auth } from './Auth';
+import { InFlightLimiter } from './InFlightLimiter';
 import { sendError, sendJson } from './http';
 import { openApiV3Index, openApiV3GroupVersion } from '../api/OpenApi';
 
@@ -29,6 +30,7 @@ export interface ServerParts {
   auth: Auth;
   resources: ResourceHandler;
   watches: WatchHandler;
+  limiter: InFlightLimiter;
   version: Record<string, string>;
 }
 
@@ -94,6 +96,12 @@ export class KubeSimServer {
       return;
     }
     const id = this.parts.auth.authenticate(req);
+    // watches are long-running: the max-in-flight filter does not count them
+    const longRunning =
+      path.includes('/watch/') ||
+      q.get('watch') === 'true' ||
+      q.get('watch') === '1';
+    res.once('close', this.parts.limiter.admit(method, longRunning));
     const { types } = this.parts;
     if (method === 'GET') {
       if (path === '/api' || path === '/apis') {

@@ -92,5 +92,8 @@ export function sendError(res: ServerResponse, e: unknown): void {
     res.end();
     return;
   }
+  if (err.details?.retryAfterSeconds !== undefined) {
+    res.setHeader('Retry-After', String(err.details.retryAfterSeconds));
+  }
   sendJson(res, err.code, err.toStatus());
 }
