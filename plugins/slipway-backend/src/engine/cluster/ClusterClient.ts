@@ -137,11 +137,14 @@ export interface ClusterClient {
 export class ClusterError extends Error {
   readonly code: number;
   readonly reason: string;
-  constructor(message: string, code: number, reason: string) {
+  /** The server's `Retry-After` on a 429 or 5xx answer: it asks for the request again after that many seconds. */
+  readonly retryAfterSeconds?: number;
+  constructor(message: string, code: number, reason: string, retryAfterSeconds?: number) {
     super(message);
     this.name = 'ClusterError';
     this.code = code;
     this.reason = reason;
+    if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Errors worth retrying: throttling, server errors, lost connections (code 0). */

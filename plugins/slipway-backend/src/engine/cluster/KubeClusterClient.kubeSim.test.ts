@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { KubeSim, startKubeSim } from '@slipway/kube-sim';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { stampManaged } from '@slipway/plugin-slipway-node';
@@ -123,6 +124,67 @@ describe('KubeClusterClient against kube-sim', () => {
       cache.stop();
       await client.delete({ apiVersion: 'apiregistration.k8s.io/v1', kind: 'APIService', name: 'v1beta1.metrics.k8s.io' });
       client.invalidateDiscovery();
+    }
+  });
+});
+
+describe('KubeClusterClient against a busy API server', () => {
+  let sim: KubeSim;
+  beforeEach(async () => {
+    sim = await startKubeSim({ podReadyDelayMs: 0, log: () => {}, requestLimits: { maxMutatingRequestsInFlight: 1 } });
+  });
+  afterEach(() => sim.stop());
+
+  /** A create whose body is still on its way: it holds the one mutating slot until released. */
+  async function holdMutatingSlot(client: KubeClusterClient) {
+    const url = new URL(sim.url);
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: '/api/v1/namespaces/default/configmaps',
+      headers: { authorization: `Bearer ${sim.token}`, 'content-type': 'application/json', 'content-length': 100 },
+    });
+    req.on('error', () => {});
+    req.flushHeaders();
+    // answered after the held request has arrived
+    await client.get({ apiVersion: 'v1', kind: 'Namespace', name: 'default' });
+    return () => req.destroy();
+  }
+
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { a: '1' } };
+
+  it("sends a request refused with 429 again after the server's Retry-After", async () => {
+    const pauses: number[] = [];
+    let release = () => {};
+    const client = KubeClusterClient.fromKubeconfigYaml(sim.kubeconfig, undefined, {
+      sleep: async ms => {
+        pauses.push(ms);
+        release();
+      },
+    });
+    release = await holdMutatingSlot(client);
+
+    const applied = await client.apply(configMap, { fieldManager: 'slipway', force: true });
+    expect(applied.metadata.uid).toBeTruthy();
+    // refused until the server has seen the held request go: each time it asked for a pause of 1 s
+    expect(pauses.length).toBeGreaterThan(0);
+    expect(pauses.every(ms => ms === 1000)).toBe(true);
+  });
+
+  it('gives up after 10 retries with the server\'s message', async () => {
+    const pauses: number[] = [];
+    const client = KubeClusterClient.fromKubeconfigYaml(sim.kubeconfig, undefined, { sleep: async ms => void pauses.push(ms) });
+    const release = await holdMutatingSlot(client);
+    try {
+      await expect(client.apply(configMap, { fieldManager: 'slipway', force: true })).rejects.toMatchObject({
+        code: 429,
+        reason: 'TooManyRequests',
+        message: 'Too many requests, please try again later.',
+      });
+      expect(pauses).toEqual(Array(10).fill(1000));
+    } finally {
+      release();
     }
   });
 });

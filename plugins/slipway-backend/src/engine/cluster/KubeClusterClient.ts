@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import { KubeConfig, Watch } from '@kubernetes/client-node';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import {
@@ -18,11 +16,9 @@ import {
   WriteOptions,
 } from './ClusterClient';
 import { DiscoveryCache } from './DiscoveryCache';
-import { KeepAliveAgents } from './KeepAliveAgents';
+import { KubeClusterClientOptions, KubeRequester, Query, RequestOptions } from './KubeRequester';
 
-type Query = Record<string, string | undefined>;
-
-const REQUEST_TIMEOUT_MS = 30_000;
+export type { KubeClusterClientOptions } from './KubeRequester';
 
 /**
  * A {@link ClusterClient} over the Kubernetes REST API. Authentication and TLS
@@ -33,16 +29,24 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export class KubeClusterClient implements ClusterClient {
   private readonly discovery: DiscoveryCache;
 
-  static fromKubeconfigYaml(yaml: string, context?: string): KubeClusterClient {
+  static fromKubeconfigYaml(
+    yaml: string,
+    context?: string,
+    options?: KubeClusterClientOptions,
+  ): KubeClusterClient {
     const kc = new KubeConfig();
     kc.loadFromString(yaml);
     if (context) kc.setCurrentContext(context);
-    return new KubeClusterClient(kc);
+    return new KubeClusterClient(kc, options);
   }
 
-  private readonly agents = new KeepAliveAgents();
+  private readonly requester: KubeRequester;
 
-  constructor(private readonly kc: KubeConfig) {
+  constructor(
+    private readonly kc: KubeConfig,
+    options: KubeClusterClientOptions = {},
+  ) {
+    this.requester = new KubeRequester(kc, options);
     if (!kc.getCurrentCluster()) {
       throw new Error(
         'the kubeconfig has no current cluster; set current-context',
@@ -276,71 +280,8 @@ export class KubeClusterClient implements ClusterClient {
     )}`;
   }
 
-  private async request(
-    method: string,
-    path: string,
-    opts: { query?: Query; body?: unknown; contentType?: string } = {},
-  ): Promise<unknown> {
-    const cluster = this.kc.getCurrentCluster()!;
-    const url = new URL(cluster.server.replace(/\/$/, '') + path);
-    for (const [k, v] of Object.entries(opts.query ?? {})) {
-      if (v !== undefined) url.searchParams.set(k, v);
-    }
-    const options: https.RequestOptions = { method, headers: {} };
-    await this.kc.applyToHTTPSOptions(options);
-    const payload =
-      opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    const headers: http.OutgoingHttpHeaders = {
-      ...(options.headers as object),
-      accept: 'application/json',
-    };
-    if (payload !== undefined) {
-      headers['content-type'] = opts.contentType ?? 'application/json';
-      headers['content-length'] = Buffer.byteLength(payload);
-    }
-    options.agent = this.agents.agentFor(url.protocol, options.agent);
-    const transport = url.protocol === 'https:' ? https : http;
-    const what = `${method} ${url.pathname}`;
-    return new Promise((resolve, reject) => {
-      const req = transport.request(
-        url,
-        { ...options, method, headers, timeout: REQUEST_TIMEOUT_MS },
-        res => {
-          const chunks: Buffer[] = [];
-          res.on('data', c => chunks.push(c));
-          res.on('error', e => reject(ClusterError.from(e, what)));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            let body: any;
-            try {
-              body = text ? JSON.parse(text) : undefined;
-            } catch {
-              body = undefined;
-            }
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(body);
-            else {
-              const message =
-                body?.message ??
-                (text.slice(0, 300) || http.STATUS_CODES[status]);
-              reject(
-                new ClusterError(
-                  message,
-                  status,
-                  body?.reason ?? http.STATUS_CODES[status] ?? 'Error',
-                ),
-              );
-            }
-          });
-        },
-      );
-      req.on('timeout', () =>
-        req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)),
-      );
-      req.on('error', e => reject(ClusterError.from(e, what)));
-      if (payload !== undefined) req.write(payload);
-      req.end();
-    });
+  private request(method: string, path: string, opts?: RequestOptions): Promise<unknown> {
+    return this.requester.request(method, path, opts);
   }
 }
 
