@@ -28,6 +28,9 @@ describe('requests in flight', () => {
   });
   afterEach(() => sim.stop());
 
+  const createSecond = () =>
+    api.post('/api/v1/namespaces/default/configmaps', configMap('second'));
+
   /** Starts a create whose body is not sent yet: it holds a mutating slot until `finish`. */
   async function heldCreate(name: string) {
     const url = new URL(sim.url);
@@ -68,10 +71,7 @@ describe('requests in flight', () => {
   it('refuses a mutating request beyond the limit with 429 and Retry-After, and admits it once a slot is free', async () => {
     const held = await heldCreate('held');
 
-    const refused = await api.post(
-      '/api/v1/namespaces/default/configmaps',
-      configMap('second'),
-    );
+    const refused = await createSecond();
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body).toMatchObject({
@@ -87,27 +87,13 @@ describe('requests in flight', () => {
     ).toBe(200);
 
     expect(await held.finish()).toBe(201);
-    expect(
-      (
-        await api.post(
-          '/api/v1/namespaces/default/configmaps',
-          configMap('second'),
-        )
-      ).status,
-    ).toBe(201);
+    expect((await createSecond()).status).toBe(201);
   });
 
   it('has no limit unless one is set', async () => {
     sim.setRequestLimits({});
     const held = await heldCreate('held');
-    expect(
-      (
-        await api.post(
-          '/api/v1/namespaces/default/configmaps',
-          configMap('second'),
-        )
-      ).status,
-    ).toBe(201);
+    expect((await createSecond()).status).toBe(201);
     expect(await held.finish()).toBe(201);
   });
 });
