@@ -10,6 +10,7 @@ import { TypeRegistry } from '../types/TypeRegistry';
 import { deepEqual, nowIso } from '../util/objects';
 import { checkNodePortsFree, freeNodePort, nodePortsOf, nodePortsTaken } from './nodePorts';
 import { dropServiceTypeDependentFields, validate } from './validate';
+import { validateUpdate } from './validateUpdate';
 
 export interface WriteOptions {
   manager: string;
@@ -276,6 +277,7 @@ export class ObjectWriter {
         dropServiceTypeDependentFields(old, next);
       applyDefaults(t.group, next, this.defaulting);
       validate(t, next);
+      validateUpdate(t, old, next);
       this.checkNodePorts(t, next);
       if (tracksGeneration(t) && !deepEqual(specPart(old), specPart(next))) {
         meta.generation = (om.generation ?? 0) + 1;

@@ -1,0 +1,105 @@
+import { errors, StatusCause } from '../api/Status';
+import { KubeObject } from '../store/KubeObject';
+import { ResourceType } from '../types/ResourceType';
+import { deepEqual } from '../util/objects';
+
+const immutable = (field: string, value: unknown): StatusCause => ({
+  field,
+  reason: 'FieldValueInvalid',
+  message: `Invalid value: ${JSON.stringify(
+    value ?? null,
+  )}: field is immutable`,
+});
+
+/** StatefulSet spec fields an update may change (apps/v1 validation). */
+const STATEFULSET_MUTABLE = [
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+];
+
+function without(spec: any, fields: string[]): Record<string, unknown> {
+  const rest = { ...(spec ?? {}) };
+  for (const f of fields) delete rest[f];
+  return rest;
+}
+
+function updateCauses(
+  t: ResourceType,
+  old: KubeObject,
+  next: KubeObject,
+): StatusCause[] {
+  const causes: StatusCause[] = [];
+  const changed = (path: (o: KubeObject) => unknown) =>
+    !deepEqual(path(old), path(next));
+  if (
+    t.group === 'apps' &&
+    ['Deployment', 'ReplicaSet', 'DaemonSet'].includes(t.kind)
+  ) {
+    if (changed(o => o.spec?.selector))
+      causes.push(immutable('spec.selector', next.spec?.selector));
+  }
+  if (t.group === 'apps' && t.kind === 'StatefulSet') {
+    if (
+      !deepEqual(
+        without(old.spec, STATEFULSET_MUTABLE),
+        without(next.spec, STATEFULSET_MUTABLE),
+      )
+    ) {
+      causes.push({
+        field: 'spec',
+        reason: 'FieldValueForbidden',
+        message:
+          "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', " +
+          "'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      });
+    }
+  }
+  if (t.group === 'batch' && t.kind === 'Job') {
+    if (changed(o => o.spec?.selector))
+      causes.push(immutable('spec.selector', next.spec?.selector));
+    if (changed(o => o.spec?.template))
+      causes.push(immutable('spec.template', next.spec?.template));
+  }
+  if (
+    t.group === '' &&
+    (t.kind === 'ConfigMap' || t.kind === 'Secret') &&
+    old.immutable === true
+  ) {
+    const forbidden = (field: string): StatusCause => ({
+      field,
+      reason: 'FieldValueForbidden',
+      message: 'Forbidden: field is immutable when `immutable` is set',
+    });
+    if (next.immutable !== true) causes.push(forbidden('immutable'));
+    if (changed(o => o.data ?? {})) causes.push(forbidden('data'));
+    if (changed(o => o.binaryData ?? {})) causes.push(forbidden('binaryData'));
+  }
+  return causes;
+}
+
+/**
+ * The API server's update validation of fields that may not change once
+ * set: workload selectors, a StatefulSet's spec apart from its mutable
+ * fields, a Job's template, and the contents of an immutable ConfigMap or
+ * Secret. Refused with 422 Invalid naming the fields, as kube-apiserver does
+ * (delete and create again, e.g. Argo CD's `Replace=true`/`Force=true`).
+ */
+export function validateUpdate(
+  t: ResourceType,
+  old: KubeObject,
+  next: KubeObject,
+): void {
+  if (t.custom) return;
+  const causes = updateCauses(t, old, next);
+  if (causes.length > 0)
+    throw errors.invalid(
+      t.kind,
+      old.metadata.name!,
+      causes,
+      t.group || undefined,
+    );
+}
