@@ -5,7 +5,11 @@ import { crdKindOf } from './servedKinds';
  * Which tasks of a sync the server can dry-run before the first real write:
  * not objects in a namespace this very sync creates, nor objects of a kind
  * whose CRD it creates or applies, nor objects of a kind the server does
- * not serve yet (SkipDryRunOnMissingResource).
+ * not serve yet (SkipDryRunOnMissingResource), nor live objects the sync
+ * deletes and creates again (hooks, Replace=true with Force=true): a
+ * dry-run create of an object that still exists only says it exists, and a
+ * dry-run update may be refused for the immutable fields the recreation
+ * changes.
  */
 export class DryRunScope {
   private readonly pendingNamespaces: Set<string>;
@@ -54,6 +58,10 @@ export class DryRunScope {
       return this.syncedCrdKinds.has(`${t.key.group}/${t.key.kind}`)
         ? `its CustomResourceDefinition is applied by this sync`
         : `the server does not serve ${t.key.kind} in ${t.apiVersion} yet (SkipDryRunOnMissingResource=true)`;
+    }
+    if (t.live && t.hook) return 'the hook is re-created when the sync runs';
+    if (t.live && t.apply.replace && t.apply.force) {
+      return 'it is deleted and created again when the sync runs (Replace=true, Force=true)';
     }
     return undefined;
   }

@@ -343,6 +343,63 @@ describe('SyncExecutor against kube-sim', () => {
     await waitFor(async () => !(await client.get(ref('goes'))));
     expect(await client.get(ref('keep'))).toBeDefined();
   });
+
+  it("fails on a Job's changed template as the server refuses it, and recreates the Job with Force=true,Replace=true", async () => {
+    // a plain Job (no hook): its template may not change once created
+    const migrate = (image: string, syncOptions?: string): KubeObject => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: 'schema',
+        ...(syncOptions
+          ? { annotations: { 'argocd.argoproj.io/sync-options': syncOptions } }
+          : {}),
+      },
+      spec: job('schema', 'Sync', image).spec,
+    });
+    const ref = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      namespace: 'default',
+      name: 'schema',
+    };
+    const live = async () =>
+      [await client.get(ref)].filter((o): o is KubeObject => !!o);
+    const imageOf = async () =>
+      ((await client.get(ref))?.spec as any)?.template.spec.containers[0].image;
+
+    expect(
+      (
+        await executor.execute(
+          plan('jobs', 'default', { desired: [migrate('migrate:1')] }),
+        )
+      ).phase,
+    ).toBe('Succeeded');
+
+    const refused = await executor.execute(
+      plan('jobs', 'default', {
+        desired: [migrate('migrate:2')],
+        live: await live(),
+      }),
+    );
+    expect(refused.phase).toBe('Failed');
+    expect(refused.resources.find(r => r.key.kind === 'Job')?.message).toMatch(
+      /spec\.template: Invalid value: .*: field is immutable/,
+    );
+    expect(await imageOf()).toBe('migrate:1');
+
+    const replaced = await executor.execute(
+      plan('jobs', 'default', {
+        desired: [migrate('migrate:2', 'Force=true,Replace=true')],
+        live: await live(),
+      }),
+    );
+    expect(replaced.phase).toBe('Succeeded');
+    expect(replaced.resources.find(r => r.key.kind === 'Job')?.message).toMatch(
+      /replaced \(recreated\)/,
+    );
+    expect(await imageOf()).toBe('migrate:2');
+  });
 });
 
 async function waitFor(

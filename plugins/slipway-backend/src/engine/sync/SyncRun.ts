@@ -169,9 +169,7 @@ export class SyncRun {
       tasks
         .filter(
           t =>
-            t.action === 'apply' &&
-            !(t.hook && t.live) &&
-            !this.scope.reasonNotToValidate(t),
+            t.action === 'apply' && !this.scope.reasonNotToValidate(t),
         )
         .map(async t => {
           const outcome = await this.deps.runner.apply(t, true);
@@ -243,11 +241,7 @@ export class SyncRun {
 
   private async applyTask(t: SyncTask): Promise<boolean> {
     if (this.dryRun) {
-      const reason =
-        this.scope.reasonNotToValidate(t) ??
-        (t.hook && t.live
-          ? 'the hook is re-created when the sync runs'
-          : undefined);
+      const reason = this.scope.reasonNotToValidate(t);
       if (reason) {
         this.book.record(
           t,
