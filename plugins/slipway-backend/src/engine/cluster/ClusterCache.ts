@@ -90,7 +90,9 @@ export class ClusterCache {
   private stopped = false;
 
   constructor(private readonly options: ClusterCacheOptions) {
-    this.sleep = options.sleep ?? (ms => new Promise(r => setTimeout(r, ms)));
+    // a pause before a retry (up to minutes) does not keep a stopping process alive
+    this.sleep =
+      options.sleep ?? (ms => new Promise(r => setTimeout(r, ms).unref()));
   }
 
   /** Discovers and lists every watched kind; resolves when all initial lists have been tried. */
