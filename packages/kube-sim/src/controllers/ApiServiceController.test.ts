@@ -1,5 +1,6 @@
 import { KubeSim, startKubeSim } from '../startKubeSim';
-import { rest, Rest } from '../__testUtils__/rest';
+import { eventually } from '../__testUtils__/kubeClients';
+import { condition, rest, Rest } from '../__testUtils__/rest';
 
 const AGGREGATED_V2 =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
@@ -22,9 +23,6 @@ function metricsApiService(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const availableOf = (apiService: any) =>
-  apiService.status?.conditions?.find((c: any) => c.type === 'Available');
-
 /**
  * APIServices after kube-aggregator: an aggregated group version is listed
  * by discovery and proxied to its Service; kube-sim runs no backends, so it
@@ -40,11 +38,15 @@ describe('APIService', () => {
   });
   afterEach(() => sim.stop());
 
-  const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 100 && !(await check()); i++)
-      await new Promise(r => setTimeout(r, 20));
-    expect(await check()).toBe(true);
-  };
+  /** The APIService's Available condition, once `ready` holds for it. */
+  const availableOnce = (name: string, ready: (available: any) => boolean) =>
+    eventually(async () => {
+      const apiService = (
+        await api.get(`/apis/apiregistration.k8s.io/v1/apiservices/${name}`)
+      ).body;
+      const available = condition(apiService, 'Available');
+      return available && ready(available) ? available : undefined;
+    });
 
   it('lists an aggregated group version in discovery, answers it with 503, and reports it not Available', async () => {
     expect(
@@ -86,22 +88,9 @@ describe('APIService', () => {
       });
     }
 
-    await eventually(async () => {
-      const condition = availableOf(
-        (
-          await api.get(
-            '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io',
-          )
-        ).body,
-      );
-      return condition?.reason === 'ServiceNotFound';
-    });
-    const notFound = availableOf(
-      (
-        await api.get(
-          '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io',
-        )
-      ).body,
+    const notFound = await availableOnce(
+      'v1beta1.metrics.k8s.io',
+      c => c.reason === 'ServiceNotFound',
     );
     expect(notFound).toMatchObject({
       status: 'False',
@@ -115,16 +104,10 @@ describe('APIService', () => {
       metadata: { name: 'metrics-server', namespace: 'kube-system' },
       spec: { ports: [{ port: 443 }] },
     });
-    await eventually(async () => {
-      const condition = availableOf(
-        (
-          await api.get(
-            '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io',
-          )
-        ).body,
-      );
-      return condition?.reason === 'FailedDiscoveryCheck';
-    });
+    await availableOnce(
+      'v1beta1.metrics.k8s.io',
+      c => c.reason === 'FailedDiscoveryCheck',
+    );
   });
 
   it('drops the group version from discovery when its APIService is deleted', async () => {
@@ -164,19 +147,8 @@ describe('APIService', () => {
       (await api.post('/apis/apiregistration.k8s.io/v1/apiservices', local))
         .status,
     ).toBe(201);
-    await eventually(
-      async () =>
-        availableOf(
-          (
-            await api.get('/apis/apiregistration.k8s.io/v1/apiservices/v1.apps')
-          ).body,
-        )?.status === 'True',
-    );
     expect(
-      availableOf(
-        (await api.get('/apis/apiregistration.k8s.io/v1/apiservices/v1.apps'))
-          .body,
-      ),
+      await availableOnce('v1.apps', c => c.status === 'True'),
     ).toMatchObject({
       reason: 'Local',
       message: 'Local APIServices are always available',

@@ -1,13 +1,6 @@
 import { request } from 'node:http';
 import { KubeSim, startKubeSim } from '../startKubeSim';
-import { rest, Rest } from '../__testUtils__/rest';
-
-const configMap = (name: string) => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name, namespace: 'default' },
-  data: { a: '1' },
-});
+import { configMap, rest, Rest } from '../__testUtils__/rest';
 
 /**
  * The max-in-flight filter: a mutating request that finds every mutating
