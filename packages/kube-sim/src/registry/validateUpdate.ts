@@ -11,6 +11,14 @@ const immutable = (field: string, value: unknown): StatusCause => ({
   )}: field is immutable`,
 });
 
+/** Kinds whose `spec.selector` may not change (`group/kind`). */
+const SELECTOR_IMMUTABLE = new Set([
+  'apps/Deployment',
+  'apps/ReplicaSet',
+  'apps/DaemonSet',
+  'batch/Job',
+]);
+
 /** StatefulSet spec fields an update may change (apps/v1 validation). */
 const STATEFULSET_MUTABLE = [
   'replicas',
@@ -36,11 +44,10 @@ function updateCauses(
   const changed = (path: (o: KubeObject) => unknown) =>
     !deepEqual(path(old), path(next));
   if (
-    t.group === 'apps' &&
-    ['Deployment', 'ReplicaSet', 'DaemonSet'].includes(t.kind)
+    SELECTOR_IMMUTABLE.has(`${t.group}/${t.kind}`) &&
+    changed(o => o.spec?.selector)
   ) {
-    if (changed(o => o.spec?.selector))
-      causes.push(immutable('spec.selector', next.spec?.selector));
+    causes.push(immutable('spec.selector', next.spec?.selector));
   }
   if (t.group === 'apps' && t.kind === 'StatefulSet') {
     if (
@@ -58,11 +65,12 @@ function updateCauses(
       });
     }
   }
-  if (t.group === 'batch' && t.kind === 'Job') {
-    if (changed(o => o.spec?.selector))
-      causes.push(immutable('spec.selector', next.spec?.selector));
-    if (changed(o => o.spec?.template))
-      causes.push(immutable('spec.template', next.spec?.template));
+  if (
+    t.group === 'batch' &&
+    t.kind === 'Job' &&
+    changed(o => o.spec?.template)
+  ) {
+    causes.push(immutable('spec.template', next.spec?.template));
   }
   if (
     t.group === '' &&
