@@ -122,4 +122,10 @@ describe('DirectoryRenderer', () => {
     expect(error.reason).toBe('symlink-outside-repository');
     expect(error.message).toContain('secret.yaml');
   });
+
+  it('reads a symlinked manifest whose target stays inside the repository', async () => {
+    const repo = await repoWith({ 'app/ok.yaml': cm('ok'), 'shared/common.yaml': cm('common') });
+    await fs.promises.symlink(path.join('..', 'shared', 'common.yaml'), path.join(repo, 'app', 'common.yaml'));
+    expect(await names(repo)).toEqual(['ConfigMap/common', 'ConfigMap/ok']);
+  });
 });

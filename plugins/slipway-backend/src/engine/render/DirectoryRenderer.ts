@@ -32,6 +32,12 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Argo CD's marker for files a directory source must not render. */
 const SKIP_MARKER = '+argocd:skip-file-rendering';
 
+/** A file the walk found: its path relative to the source folder, and whether it is a symlink. */
+interface CollectedFile {
+  rel: string;
+  symlink: boolean;
+}
+
 function globMatcher(pattern: string | undefined): ((p: string) => boolean) | undefined {
   if (!pattern || pattern.trim() === '') {
     return undefined;
@@ -60,22 +66,20 @@ export class DirectoryRenderer {
     const { appName, limits } = input;
     const include = globMatcher(input.options?.include);
     const exclude = globMatcher(input.options?.exclude);
-    const files: string[] = [];
+    const files: CollectedFile[] = [];
     await this.collect(input, input.appDir, '', files, { count: 0 });
 
     const out: KubeObject[] = [];
     let bytes = 0;
-    for (const rel of files) {
+    for (const { rel, symlink } of files) {
       if (exclude?.(rel) || (include && !include(rel))) {
         continue;
       }
-      const { path: real } = await resolveConfined({
-        appName,
-        root: input.root,
-        base: input.appDir,
-        target: rel,
-        what: 'manifest file',
-      });
+      // a plain file found by walking real folders is inside them; only a symlink needs its target checked
+      const real = symlink
+        ? (await resolveConfined({ appName, root: input.root, base: input.appDir, target: rel, what: 'manifest file' }))
+            .path
+        : path.join(input.appDir, ...rel.split('/'));
       if (isJsonnetFile(rel)) {
         const evaluated = await this.jsonnet.render({
           appName,
@@ -124,7 +128,7 @@ export class DirectoryRenderer {
     input: DirectoryRenderInput,
     dir: string,
     rel: string,
-    out: string[],
+    out: CollectedFile[],
     counter: { count: number },
   ): Promise<void> {
     const entries = await fs.promises.readdir(dir, { withFileTypes: true });
@@ -156,7 +160,7 @@ export class DirectoryRenderer {
             continue;
           }
         }
-        out.push(childRel);
+        out.push({ rel: childRel, symlink: entry.isSymbolicLink() });
       }
     }
   }
