@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DatabaseSlipwayStore } from './DatabaseSlipwayStore';
 
@@ -75,6 +76,40 @@ describe('DatabaseSlipwayStore.create', () => {
       }
     },
   );
+
+  it('reads the sorted operation look-ups in index order, without sorting rows', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const store = await DatabaseSlipwayStore.create({
+      database: { getClient: async () => knex },
+    });
+    const statements: Array<{
+      sql: string;
+      bindings: readonly Knex.RawBinding[];
+    }> = [];
+    const record = (query: {
+      sql: string;
+      bindings?: readonly Knex.RawBinding[];
+    }) => {
+      if (/order by/i.test(query.sql)) {
+        statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+      }
+    };
+    knex.on('query', record);
+    await store.listOperations('application:default/a', { limit: 1 });
+    await store.claimNext('replica-1');
+    knex.off('query', record);
+
+    // an application's newest operations, and the queue's oldest
+    expect(statements).toHaveLength(2);
+    for (const { sql, bindings } of statements) {
+      const plan = await knex.raw(`explain query plan ${sql}`, bindings);
+      const steps = plan.map((row: { detail: string }) => row.detail);
+      expect(steps.join('; ')).toMatch(
+        /USING (COVERING )?INDEX slipway_operations_/,
+      );
+      expect(steps.join('; ')).not.toMatch(/TEMP B-TREE/);
+    }
+  });
 
   it('refuses a history limit that is not a positive integer', async () => {
     const knex = await databases.init('SQLITE_3');
