@@ -18,6 +18,7 @@ import {
   toDbJson,
   toDbTime,
 } from './dbValues';
+import { CompiledStatements, type StatementValue } from './CompiledStatements';
 import { validateStatusUpdate } from './validation';
 
 const TABLE = 'slipway_application_status';
@@ -176,22 +177,30 @@ const LONGEST_REF_LIST = 500;
 
 /** {@link ApplicationStatusStore} on a knex database. */
 export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
-  constructor(private readonly db: Knex, private readonly now: () => Date) {}
+  private readonly statements: CompiledStatements;
+
+  constructor(private readonly db: Knex, private readonly now: () => Date) {
+    this.statements = new CompiledStatements(db);
+  }
 
   async upsertApplicationStatus(
     update: ApplicationStatusUpdate,
   ): Promise<ApplicationStatus> {
     validateStatusUpdate(update);
     const now = toDbTime(this.now());
-    const insert: Record<string, unknown> = {
-      entity_ref: update.entityRef,
-      sync_status: update.syncStatus ?? 'Unknown',
-      health_status: update.healthStatus ?? 'Unknown',
-      sync_changed_at: now,
-      health_changed_at: now,
-      updated_at: now,
+    // columns map to the index of their value; the status words' change times are merged by rule
+    const values: StatementValue[] = [update.entityRef, now];
+    const slot = (value: StatementValue) => values.push(value) - 1;
+    const insert: Record<string, number> = {
+      entity_ref: 0,
+      sync_status: slot(update.syncStatus ?? 'Unknown'),
+      health_status: slot(update.healthStatus ?? 'Unknown'),
+      sync_changed_at: 1,
+      health_changed_at: 1,
+      updated_at: 1,
     };
-    const merge: Record<string, unknown> = { updated_at: now };
+    const merge: Record<string, number> = { updated_at: 1 };
+    const kept: Array<{ column: string; since: string; word: number }> = [];
     for (const [field, value] of Object.entries(update)) {
       const column = COLUMNS[field as ApplicationStatusField];
       if (!column || value === undefined || field === 'entityRef') {
@@ -199,22 +208,26 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
       }
       const [name, kind] = column;
       if (field === 'syncStatus' || field === 'healthStatus') {
-        const word = String(value ?? 'Unknown');
-        const since =
-          field === 'syncStatus' ? 'sync_changed_at' : 'health_changed_at';
-        insert[name] = word;
+        const word = insert[name];
         merge[name] = word;
         // The time the status word last changed: kept while it stays the same.
-        merge[since] = this.db.raw(
-          'CASE WHEN ??.?? = ? THEN ??.?? ELSE ? END',
-          [TABLE, name, word, TABLE, since, now],
-        );
+        kept.push({ column: name, since: field === 'syncStatus' ? 'sync_changed_at' : 'health_changed_at', word });
         continue;
       }
-      insert[name] = toColumnValue(kind, value);
+      insert[name] = slot(toColumnValue(kind, value) as StatementValue);
       merge[name] = insert[name];
     }
-    const [row] = await this.db(TABLE).insert(insert).onConflict('entity_ref').merge(merge).returning('*');
+    const shape = `status-upsert:${Object.keys(insert)}:${Object.keys(merge)}:${kept.map(k => k.column)}`;
+    const [row] = await this.statements.query(shape, values, v => {
+      const merged: Record<string, unknown> = {};
+      for (const [name, i] of Object.entries(merge)) merged[name] = v[i];
+      for (const { column, since, word } of kept) {
+        merged[since] = this.db.raw('CASE WHEN ??.?? = ? THEN ??.?? ELSE ? END', [TABLE, column, v[word] as string, TABLE, since, v[1] as string]);
+      }
+      const inserted: Record<string, unknown> = {};
+      for (const [name, i] of Object.entries(insert)) inserted[name] = v[i];
+      return this.db(TABLE).insert(inserted).onConflict('entity_ref').merge(merged).returning('*');
+    });
     // PostgreSQL and SQLite return the row; other databases are read back
     const stored =
       row && typeof row === 'object' && row.entity_ref === update.entityRef

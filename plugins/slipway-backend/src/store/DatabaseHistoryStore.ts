@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
+import { CompiledStatements } from './CompiledStatements';
 import {
   fromDbInteger,
   fromDbJson,
@@ -49,12 +50,15 @@ function checkLimit(limit: number, applicationRef: string): void {
 
 /** {@link HistoryStore} on a knex database. */
 export class DatabaseHistoryStore implements HistoryStore {
+  private readonly statements: CompiledStatements;
+
   constructor(
     private readonly db: Knex,
     private readonly now: () => Date,
     private readonly defaultLimit: number,
   ) {
     checkLimit(defaultLimit, 'the store');
+    this.statements = new CompiledStatements(db);
   }
 
   async addHistory(
@@ -92,7 +96,7 @@ export class DatabaseHistoryStore implements HistoryStore {
       commit_message: entry.commitMessage ?? null,
       operation_id: entry.operationId ?? null,
     };
-    const [inserted] = await this.db(TABLE).insert(row).returning('id');
+    const [inserted] = await this.statements.insert(TABLE, [row], 'id');
     const id = fromDbInteger(
       typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted,
     );
@@ -101,16 +105,22 @@ export class DatabaseHistoryStore implements HistoryStore {
     // with no row is NULL). One index range instead of a NOT IN list. No
     // transaction: a trim that does not happen leaves an extra entry until
     // the next one, and one application records one deployment at a time.
-    const oldestKept = this.db(TABLE)
-      .select('id')
-      .where('application_ref', entry.applicationRef)
-      .orderBy('id', 'desc')
-      .offset(limit - 1)
-      .limit(1);
-    await this.db(TABLE)
-      .where('application_ref', entry.applicationRef)
-      .where('id', '<', oldestKept)
-      .delete();
+    await this.statements.query(
+      `history-trim:${limit}`,
+      [entry.applicationRef],
+      ([ref]) => {
+        const oldestKept = this.db(TABLE)
+          .select('id')
+          .where('application_ref', ref)
+          .orderBy('id', 'desc')
+          .offset(limit - 1)
+          .limit(1);
+        return this.db(TABLE)
+          .where('application_ref', ref)
+          .where('id', '<', oldestKept)
+          .delete();
+      },
+    );
     return rowToEntry({ ...row, id });
   }
 

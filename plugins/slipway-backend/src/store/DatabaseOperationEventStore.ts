@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { Knex } from 'knex';
+import { CompiledStatements, type StatementValue } from './CompiledStatements';
 import { fromDbInteger, fromDbTime, isForeignKeyViolation, optional, toDbTime } from './dbValues';
 import type {
   OperationEvent,
@@ -33,7 +34,11 @@ function rowToEvent(row: Record<string, unknown>): OperationEvent {
 
 /** The append-only event log of operations, on a knex database. */
 export class DatabaseOperationEventStore {
-  constructor(private readonly db: Knex, private readonly now: () => Date) {}
+  private readonly statements: CompiledStatements;
+
+  constructor(private readonly db: Knex, private readonly now: () => Date) {
+    this.statements = new CompiledStatements(db);
+  }
 
   async appendEvents(
     operationId: string,
@@ -81,9 +86,9 @@ export class DatabaseOperationEventStore {
   }
 
   /** A batch is recorded whole, in order, or not at all: one statement, or one transaction for several. */
-  private async insert(rows: object[]): Promise<void> {
+  private async insert(rows: Array<Record<string, StatementValue>>): Promise<void> {
     if (rows.length <= INSERT_CHUNK) {
-      await this.db(TABLE).insert(rows);
+      await this.statements.insert(TABLE, rows);
       return;
     }
     await this.db.transaction(async trx => {

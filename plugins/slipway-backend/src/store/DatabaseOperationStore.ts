@@ -21,6 +21,7 @@ import {
   type RecoverStaleOptions,
   type RecoverStaleResult,
 } from './OperationStore';
+import { CompiledStatements } from './CompiledStatements';
 import { rowToOperation, type OperationRow } from './operationRows';
 import { validateEnqueueInput } from './validation';
 
@@ -59,7 +60,11 @@ export class DatabaseOperationStore {
   /** Whether the last look filled a batch, so that more may be queued behind it. */
   private lastLookFull = true;
 
-  constructor(private readonly db: Knex, private readonly now: () => Date) {}
+  private readonly statements: CompiledStatements;
+
+  constructor(private readonly db: Knex, private readonly now: () => Date) {
+    this.statements = new CompiledStatements(db);
+  }
 
   async enqueue(input: EnqueueOperationInput): Promise<EnqueueResult> {
     const valid = validateEnqueueInput(input);
@@ -76,7 +81,7 @@ export class DatabaseOperationStore {
         created_at: toDbTime(this.now()),
       };
       try {
-        await this.db(TABLE).insert(row);
+        await this.statements.insert(TABLE, [row]);
         return { status: 'created', operation: rowToOperation(row) };
       } catch (error) {
         if (!isUniqueViolation(error)) {
@@ -112,15 +117,20 @@ export class DatabaseOperationStore {
     }
     let skip: string[] = [];
     for (let round = 0; round < CLAIM_ROUNDS; round++) {
-      const candidates = await this.db(TABLE)
-        .select('id')
-        .where('phase', 'Queued')
-        .whereNotIn('id', skip)
-        .orderBy([
-          { column: 'created_at', order: 'asc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(CLAIM_BATCH);
+      const candidates: Array<{ id: unknown }> = await this.statements.query(
+        `operation-queue:${skip.length}`,
+        skip,
+        ids =>
+          this.db(TABLE)
+            .select('id')
+            .where('phase', 'Queued')
+            .whereNotIn('id', ids as string[])
+            .orderBy([
+              { column: 'created_at', order: 'asc' },
+              { column: 'id', order: 'asc' },
+            ])
+            .limit(CLAIM_BATCH),
+      );
       this.lastLookFull = candidates.length === CLAIM_BATCH;
       if (candidates.length === 0) {
         return undefined;
@@ -142,18 +152,23 @@ export class DatabaseOperationStore {
   private async claim(id: string, replicaId: string): Promise<Operation | undefined> {
     const now = toDbTime(this.now());
     // the claimed row comes back from the update itself (RETURNING, as the status upsert uses)
-    const [claimed] = await this.db(TABLE)
-      .where({ id, phase: 'Queued' })
-      .update(
-        {
-          phase: 'Running',
-          claimed_by: replicaId,
-          started_at: now,
-          heartbeat_at: now,
-          attempts: this.db.raw('?? + 1', ['attempts']),
-        },
-        '*',
-      );
+    const [claimed] = await this.statements.query(
+      'operation-claim',
+      [id, replicaId, now],
+      ([opId, replica, time]) =>
+        this.db(TABLE)
+          .where({ id: opId, phase: 'Queued' })
+          .update(
+            {
+              phase: 'Running',
+              claimed_by: replica,
+              started_at: time,
+              heartbeat_at: time,
+              attempts: this.db.raw('?? + 1', ['attempts']),
+            },
+            '*',
+          ),
+    );
     return claimed ? rowToOperation(claimed) : undefined;
   }
 
@@ -185,19 +200,33 @@ export class DatabaseOperationStore {
         )}; use one of ${FINAL_OPERATION_STATES.join(', ')}`,
       );
     }
-    const query = this.db(TABLE)
-      .where('id', id)
-      .whereIn('phase', ['Running', 'Terminating']);
-    if (options.replicaId !== undefined) {
-      query.where('claimed_by', options.replicaId);
-    }
-    const updated = await query.update({
+    const values = [
+      id,
+      options.replicaId,
       phase,
       message,
-      result: toDbJson(options.result),
-      finished_at: toDbTime(this.now()),
-      active_key: null,
-    });
+      toDbJson(options.result),
+      toDbTime(this.now()),
+    ];
+    const updated = await this.statements.query(
+      'operation-complete',
+      values,
+      ([opId, replica, final, text, result, finishedAt]) => {
+        const query = this.db(TABLE)
+          .where('id', opId)
+          .whereIn('phase', ['Running', 'Terminating']);
+        if (replica !== undefined) {
+          query.where('claimed_by', replica);
+        }
+        return query.update({
+          phase: final,
+          message: text,
+          result,
+          finished_at: finishedAt,
+          active_key: null,
+        });
+      },
+    );
     return updated === 1;
   }
 
@@ -353,37 +382,44 @@ export class DatabaseOperationStore {
         `Page size (limit) must be an integer from 1 to 1000, got ${limit}`,
       );
     }
-    const query = this.db(TABLE)
-      .where('application_ref', applicationRef)
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit + 1);
+    let after: { createdAt: string; id: string } | undefined;
     if (options.cursor) {
-      const after = decodeCursor(options.cursor, 'the operation list') as
+      const cursor = decodeCursor(options.cursor, 'the operation list') as
         | { createdAt?: unknown; id?: unknown }
         | undefined;
       if (
-        typeof after?.createdAt !== 'string' ||
-        typeof after?.id !== 'string'
+        typeof cursor?.createdAt !== 'string' ||
+        typeof cursor?.id !== 'string'
       ) {
         throw new InputError(
           'Invalid cursor for the operation list: pass the nextCursor value of a previous page unchanged',
         );
       }
-      const createdAt = toDbTime(after.createdAt);
-      query.where(q =>
-        q
-          .where('created_at', '<', createdAt)
-          .orWhere(q2 =>
-            q2
-              .where('created_at', createdAt)
-              .where('id', '<', after.id as string),
-          ),
-      );
+      after = { createdAt: toDbTime(cursor.createdAt), id: cursor.id };
     }
-    const rows: OperationRow[] = await query;
+    const rows: OperationRow[] = await this.statements.query(
+      `operation-page:${limit}:${after ? 'after' : 'first'}`,
+      [applicationRef, after?.createdAt, after?.id],
+      ([ref, createdAt, id]) => {
+        const query = this.db(TABLE)
+          .where('application_ref', ref)
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .limit(limit + 1);
+        if (createdAt !== undefined) {
+          query.where(q =>
+            q
+              .where('created_at', '<', createdAt)
+              .orWhere(q2 =>
+                q2.where('created_at', createdAt).where('id', '<', id!),
+              ),
+          );
+        }
+        return query;
+      },
+    );
     const items = rows.slice(0, limit).map(rowToOperation);
     const last = items[items.length - 1];
     return {
