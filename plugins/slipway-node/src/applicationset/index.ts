@@ -38,6 +38,8 @@ export {
 } from './KubeClusterDecisionService';
 export type { ClusterDecisionResourceConfig } from './KubeClusterDecisionService';
 export { InMemoryGitReader } from './InMemoryGitReader';
+/** RFC 7386 JSON merge patch, also how Argo CD merges `.argocd-source.yaml` overrides. */
+export { mergePatch } from './templatePatch';
 export type { WorkingTreeGitReaderOptions } from './WorkingTreeGitReader';
 export { renderGoTemplate } from './gotemplate';
 export type { GoTemplateOptions } from './gotemplate';

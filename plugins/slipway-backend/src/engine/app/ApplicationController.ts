@@ -107,6 +107,7 @@ export class ApplicationController {
     const connection = await this.options.clusters.connect(spec.destination);
     const rendered = await this.options.renderer.render({
       appName: app.name,
+      instanceName: app.instance,
       project: spec.project,
       destinationNamespace: spec.destination.namespace,
       source: spec.source,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { formatResourceKey, resourceKeyOf, type KubeObject } from '@slipway/plugin-slipway-common';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
 import {
   CredentialStore,
   redactText,
@@ -11,6 +11,7 @@ import {
   type Source,
 } from '@slipway/plugin-slipway-node';
 import { buildEnvironment } from './buildEnvironment';
+import { dedupeManifests } from './dedupeManifests';
 import { checkedSources } from './ociSource';
 import { resolveConfined } from './confine';
 import { detectSourceType, SourceTypeError } from './detectSourceType';
@@ -22,6 +23,7 @@ import { jsonnetProgramOf } from './JsonnetRenderer';
 import { KustomizeRenderer } from './KustomizeRenderer';
 import { LimitedProcessRunner } from './LimitedProcessRunner';
 import { OciRepositorySettings } from './ociRepositorySettings';
+import { readSourceOverrides } from './readSourceOverrides';
 import { SpawnProcessRunner, type ProcessRunner } from './ProcessRunner';
 import { sharedSpawnHost } from './SpawnHost';
 import { renderCacheKey, type RenderCache } from './RenderCache';
@@ -127,6 +129,7 @@ export class ApplicationRenderer implements Renderer {
       revisions: resolved.map(r => (r.kind === 'git' ? r.commit : r.version)),
       spec: {
         appName,
+        instanceName: request.instanceName,
         // the resolved revisions stand for targetRevision: a branch and its commit render alike,
         // except where Jsonnet variables may use $ARGOCD_APP_SOURCE_TARGET_REVISION
         sources: sources.map(s => ({ ...s, targetRevision: s.directory?.jsonnet ? s.targetRevision : undefined })),
@@ -193,6 +196,7 @@ export class ApplicationRenderer implements Renderer {
 
       const manifests: KubeObject[] = [];
       const rendered: RenderedSource[] = [];
+      const overrideWarnings: string[] = [];
       for (const [i, r] of resolved.entries()) {
         const s = r.source;
         const base = { repoURL: redactUrl(s.repoURL), ...(s.path ? { path: s.path } : {}) };
@@ -235,9 +239,23 @@ export class ApplicationRenderer implements Renderer {
             `source.path "${s.path}" is not a folder of ${redactUrl(s.repoURL)} at ${r.commit}; check source.path and targetRevision`,
           );
         }
+        const fileNames = await fs.promises.readdir(appDir.path);
+        // .argocd-source*.yaml overrides are merged before the type is picked, as in Argo CD
+        const overridden = await readSourceOverrides({
+          appName,
+          instanceName: request.instanceName ?? appName,
+          source: s,
+          commit: r.commit,
+          root,
+          appDir: appDir.path,
+          fileNames,
+          limits: this.limits,
+        });
+        overrideWarnings.push(...overridden.warnings);
+        const src = overridden.source;
         let type;
         try {
-          type = detectSourceType(s, await fs.promises.readdir(appDir.path));
+          type = detectSourceType(src, fileNames);
         } catch (e) {
           if (e instanceof SourceTypeError) {
             throw new RenderError('invalid-source', appName, e.message);
@@ -250,11 +268,11 @@ export class ApplicationRenderer implements Renderer {
               appName,
               root,
               appDir: appDir.path,
-              options: s.directory,
+              options: src.directory,
               limits: this.limits,
               jsonnet: {
                 program: jsonnetProgram,
-                environment: this.environmentOf(request, s, r.commit),
+                environment: this.environmentOf(request, src, r.commit),
                 workDir: () => scratchOf(i),
                 secrets: this.secrets,
               },
@@ -268,8 +286,8 @@ export class ApplicationRenderer implements Renderer {
           manifests.push(
             ...(await this.kustomize.render({
               ...common,
-              options: s.kustomize,
-              environment: this.environmentOf(request, s, r.commit),
+              options: src.kustomize,
+              environment: this.environmentOf(request, src, r.commit),
               tools: requireTools(),
               allowRemoteBases: this.options.allowRemoteBases === true,
             })),
@@ -279,7 +297,7 @@ export class ApplicationRenderer implements Renderer {
             ...(await this.helm.render({
               ...common,
               chartDir: appDir.path,
-              options: s.helm,
+              options: src.helm,
               refs,
               tools: requireTools(),
               credentialsFor: this.credentialsFor,
@@ -290,7 +308,7 @@ export class ApplicationRenderer implements Renderer {
         rendered.push({ ...base, revision: r.commit, type });
       }
 
-      const { unique, warnings } = dedupe(manifests);
+      const { unique, warnings } = dedupeManifests(manifests);
       const size = Buffer.byteLength(JSON.stringify(unique));
       if (size > this.limits.maxManifestBytes) {
         throw new RenderError(
@@ -300,7 +318,7 @@ export class ApplicationRenderer implements Renderer {
             'split the application or raise the manifest size limit',
         );
       }
-      const result = { manifests: unique, sources: rendered, warnings };
+      const result = { manifests: unique, sources: rendered, warnings: [...overrideWarnings, ...warnings] };
       await this.options.cache?.set(key, result);
       return { ...result, cached: false };
     } finally {
@@ -368,26 +386,4 @@ export class ApplicationRenderer implements Renderer {
     }
     return new RenderError('source-failed', appName, message);
   }
-}
-
-/** Later sources win when two produce the same resource, as in Argo CD. */
-function dedupe(manifests: KubeObject[]): { unique: KubeObject[]; warnings: string[] } {
-  const byKey = new Map<string, number>();
-  const warnings: string[] = [];
-  const out: Array<KubeObject | undefined> = [];
-  for (const m of manifests) {
-    if (!m.metadata?.name) {
-      out.push(m);
-      continue;
-    }
-    const key = formatResourceKey(resourceKeyOf(m));
-    const previous = byKey.get(key);
-    if (previous !== undefined) {
-      out[previous] = undefined;
-      warnings.push(`${key} is produced more than once; the last one is used`);
-    }
-    byKey.set(key, out.length);
-    out.push(m);
-  }
-  return { unique: out.filter((m): m is KubeObject => m !== undefined), warnings };
 }

@@ -88,6 +88,12 @@ export interface ApplicationSource {
 export interface RenderRequest {
   /** Application name: names it in errors and is the default Helm release name. */
   appName: string;
+  /**
+   * Argo CD's instance name (`<namespace>_<name>` for an Application outside
+   * Argo CD's own namespace; default appName): names the application's own
+   * `.argocd-source-<instance>.yaml` override file.
+   */
+  instanceName?: string;
   /** `spec.destination.namespace`. */
   destinationNamespace?: string;
   /** `spec.project`: only Jsonnet's `$ARGOCD_APP_PROJECT_NAME` uses it (empty when unset). */
