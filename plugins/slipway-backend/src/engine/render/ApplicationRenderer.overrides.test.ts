@@ -44,6 +44,11 @@ describe('ApplicationRenderer with .argocd-source override files', () => {
         '    forcestring: true',
         '',
       ].join('\n'),
+      'nested/top.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: top\n',
+      'nested/sub/deep.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\n',
+      'nested/.argocd-source.yaml': 'directory:\n  recurse: true\n',
       'plain/cm.yaml':
         'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n',
       'plain/.argocd-source.yaml': 'directory:\n  recurse: maybe\n',
@@ -95,6 +100,15 @@ describe('ApplicationRenderer with .argocd-source override files', () => {
     });
     expect(result.sources[0].type).toBe('Helm');
     expect(result.manifests[0].data).toMatchObject({ message: '0123' });
+  });
+
+  it('reads a plain folder with the options of its override file, not as a manifest', async () => {
+    const result = await renderer.render({
+      appName: 'nested',
+      source: { repoURL: url, path: 'nested' },
+    });
+    expect(result.sources[0].type).toBe('Directory');
+    expect(result.manifests.map(m => m.metadata.name)).toEqual(['deep', 'top']);
   });
 
   it('refuses an override it cannot apply, naming the file, the field and where it is', async () => {

@@ -80,12 +80,30 @@ describe('DirectoryRenderer', () => {
     ]);
   });
 
-  it('refuses a document that is not a Kubernetes object, naming the file', async () => {
-    const bad = await repoWith({ 'app/values.yaml': 'replicas: 3\n' });
-    const error = await names(bad).catch(e => e);
+  it('skips an unrelated YAML file, as Argo CD does, but not a broken manifest', async () => {
+    const unrelated = await repoWith({
+      'app/cm.yaml': cm('kept'),
+      'app/values.yaml': 'replicas: 3\nimage: {tag: "1.2"}\n',
+      'app/.pre-commit-config.yaml': 'repos:\n  - repo: local\n',
+      'app/notes.yaml': '- a list, not an object\n',
+    });
+    expect(await names(unrelated)).toEqual(['ConfigMap/kept']);
+
+    // apiVersion:, kind: and metadata: in it: meant as a manifest
+    const broken = await repoWith({ 'app/deploy.yaml': 'apiVersion: apps/v1\nkind:\nmetadata: {name: web}\n' });
+    const error = await names(broken).catch(e => e);
     expect(error).toBeInstanceOf(RenderError);
-    expect(error.message).toContain('values.yaml');
+    expect(error.reason).toBe('invalid-manifest');
+    expect(error.message).toContain('deploy.yaml');
     expect(error.message).toContain('Application "dir-app"');
+
+    // a file whose first documents are objects was meant as manifests too
+    const secondBad = await repoWith({ 'app/two.yaml': `${cm('first')}---\nreplicas: 3\n` });
+    expect((await names(secondBad).catch(e => e)).message).toContain('"two.yaml" document 2 is not a Kubernetes object');
+
+    // JSON files are always read as manifests
+    const json = await repoWith({ 'app/settings.json': '{"replicas": 3}' });
+    expect((await names(json).catch(e => e)).reason).toBe('invalid-manifest');
   });
 
   it('enforces the manifest size and file count limits', async () => {

@@ -32,6 +32,20 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Argo CD's marker for files a directory source must not render. */
 const SKIP_MARKER = '+argocd:skip-file-rendering';
 
+/**
+ * Argo CD skips a YAML file whose first document is not a Kubernetes object
+ * (a values.yaml, a tool's configuration) unless the file looks like a
+ * manifest, one with `apiVersion:`, `kind:` and `metadata:` in it; JSON
+ * files are always manifests.
+ */
+function isUnrelatedYaml(rel: string, text: string, error: ManifestParseError): boolean {
+  return (
+    /\.ya?ml$/i.test(rel) &&
+    error.documentsBefore === 0 &&
+    !(text.includes('apiVersion:') && text.includes('kind:') && text.includes('metadata:'))
+  );
+}
+
 /** A file the walk found: its path relative to the source folder, and whether it is a symlink. */
 interface CollectedFile {
   rel: string;
@@ -104,6 +118,9 @@ export class DirectoryRenderer {
       try {
         out.push(...parseManifests(text, { origin: `"${rel}"`, maxAliasCount: limits.maxAliasCount }));
       } catch (e) {
+        if (e instanceof ManifestParseError && isUnrelatedYaml(rel, text, e)) {
+          continue;
+        }
         if (e instanceof ManifestParseError) {
           throw new RenderError('invalid-manifest', appName, e.message);
         }

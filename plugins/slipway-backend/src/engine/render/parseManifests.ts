@@ -3,7 +3,12 @@ import type { KubeObject } from '@slipway/plugin-slipway-common';
 
 /** A manifest text that is not a list of Kubernetes objects. */
 export class ManifestParseError extends Error {
-  constructor(message: string) {
+  /**
+   * @param documentsBefore - YAML documents of the text read as objects
+   * before the one that failed (Argo CD ignores an unrelated YAML file, one
+   * whose first document is not an object, in a directory source).
+   */
+  constructor(message: string, readonly documentsBefore = 0) {
     super(message);
     this.name = 'ManifestParseError';
   }
@@ -93,10 +98,11 @@ export function parseManifests(text: string, options: ParseManifestsOptions): Ku
     customTags: kubernetesTags,
   });
   const list = Array.isArray(docs) ? docs : [docs];
+  let decoded = 0;
   list.forEach((doc, i) => {
     const where = `${options.origin} document ${i + 1}`;
     if (doc.errors.length > 0) {
-      throw new ManifestParseError(`${where} is not valid YAML: ${doc.errors[0].message}`);
+      throw new ManifestParseError(`${where} is not valid YAML: ${doc.errors[0].message}`, decoded);
     }
     let value: unknown;
     try {
@@ -104,12 +110,18 @@ export function parseManifests(text: string, options: ParseManifestsOptions): Ku
     } catch (e) {
       throw new ManifestParseError(
         `${where}: ${(e as Error).message} (more than ${options.maxAliasCount} alias expansions)`,
+        decoded,
       );
     }
     if (value === null || value === undefined) {
       return;
     }
-    flatten(toKubeObject(value, where), where, out);
+    try {
+      flatten(toKubeObject(value, where), where, out);
+    } catch (e) {
+      throw e instanceof ManifestParseError ? new ManifestParseError(e.message, decoded) : e;
+    }
+    decoded += 1;
   });
   return out;
 }
