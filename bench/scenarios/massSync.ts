@@ -64,8 +64,10 @@ function applicationEntities(repoURL: string): Entity[] {
 /**
  * The bare loop: server-side apply over a keep-alive node:http agent, the
  * client-node transport. With `dryRunFirst`, each object is first applied
- * with `dryRun=All`, as a sync does (Argo CD dry-runs every object of a
- * sync before it writes any): the least any such engine asks of the API.
+ * with `dryRun=All`, as a sync does (Slipway dry-runs every object of a
+ * sync on the server before it writes any; Argo CD's dry run is
+ * kubectl's client-side one, which still reads each object from the API
+ * server first): the least any such engine asks of the API.
  */
 async function bareApplyLoop(h: EngineHarness, generation: number, options: { dryRunFirst?: boolean } = {}) {
   const url = new URL(h.sim.url);
@@ -224,7 +226,7 @@ async function runBoth(): Promise<MassSyncRun> {
           ratioToClientNodeLoop: round(mass.seconds / viaClient.seconds, 2),
           bareDryRunThenApplySeconds: round(dryRunThenApply.seconds, 2),
           ratioToDryRunThenApplyLoop: round(mass.seconds / dryRunThenApply.seconds, 2),
-          dryRunNote: 'a sync dry-runs every object on the server before it writes any (as Argo CD does), so it sends two requests per object where the bare loop sends one',
+          dryRunNote: "a sync dry-runs every object on the server before it writes any, so it sends two requests per object where the bare loop sends one (Argo CD's client-side dry run also reads each object from the API server before the apply)",
           gitCliFetchSeconds: round(gitCliFetchSeconds, 2),
           floorRatio: round(floorSeconds / bare.seconds, 2),
           floorNote: "the least any engine that pulls the commit from Git and dry-runs before it applies can reach here: git's own client fetching the commit, then the dry-run-then-apply loop, with no engine work at all",
