@@ -1,4 +1,5 @@
 import { KubeSim, startKubeSim } from '../startKubeSim';
+import { eventually } from '../__testUtils__/kubeClients';
 import { rest, Rest } from '../__testUtils__/rest';
 
 const APPLY = 'application/apply-patch+yaml';
@@ -137,6 +138,139 @@ describe('immutable fields', () => {
     expect(mutable.status).toBe(422);
     expect(mutable.body.details.causes.map((c: any) => c.field)).toEqual([
       'immutable',
+    ]);
+  });
+
+  it("lets a Pod's images change, not the rest of its spec or its containers", async () => {
+    const path = '/api/v1/namespaces/default/pods/tool';
+    const pod = (
+      image: string,
+      extra: Record<string, unknown> = {},
+      more: unknown[] = [],
+    ) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'tool', namespace: 'default' },
+      spec: { containers: [{ name: 'tool', image, ...extra }, ...more] },
+    });
+    expect((await apply(path, pod('busybox:1.36'))).status).toBe(201);
+    // bound by the scheduler in the meantime: its nodeName stays
+    await eventually(async () => (await api.get(path)).body.spec.nodeName);
+    expect((await apply(path, pod('busybox:1.37'))).status).toBe(200);
+
+    const env = await apply(
+      path,
+      pod('busybox:1.37', { env: [{ name: 'A', value: '1' }] }),
+    );
+    expect(env.status).toBe(422);
+    expect(env.body.message).toMatch(
+      /^Pod "tool" is invalid: spec: Forbidden: pod updates may not change fields other than `spec\.containers\[\*\]\.image`,/,
+    );
+    const added = await apply(
+      path,
+      pod('busybox:1.37', {}, [{ name: 'sidecar', image: 'envoy' }]),
+    );
+    expect(added.status).toBe(422);
+    expect(added.body.message).toBe(
+      'Pod "tool" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers',
+    );
+  });
+
+  it("lets a bound claim's storage grow, but not shrink, and nothing else of its spec change", async () => {
+    const path = '/api/v1/namespaces/default/persistentvolumeclaims/data';
+    const claim = (storage: string, accessModes = ['ReadWriteOnce']) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data', namespace: 'default' },
+      spec: { accessModes, resources: { requests: { storage } } },
+    });
+    expect((await apply(path, claim('1Gi'))).status).toBe(201);
+    // the volume controller binds it, setting spec.volumeName once
+    await eventually(
+      async () => (await api.get(path)).body.status?.phase === 'Bound',
+    );
+    expect((await apply(path, claim('2Gi'))).status).toBe(200);
+
+    const shrunk = await apply(path, claim('1024Mi'));
+    expect(shrunk.status).toBe(422);
+    expect(shrunk.body.message).toBe(
+      'PersistentVolumeClaim "data" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than previous value',
+    );
+    const modes = await apply(path, claim('2Gi', ['ReadWriteMany']));
+    expect(modes.status).toBe(422);
+    expect(modes.body.message).toBe(
+      'PersistentVolumeClaim "data" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims',
+    );
+  });
+
+  it("refuses to change a Secret's type", async () => {
+    const path = '/api/v1/namespaces/default/secrets/token';
+    const secret = (type?: string) => ({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'token', namespace: 'default' },
+      stringData: { token: 'x' },
+      ...(type ? { type } : {}),
+    });
+    expect((await apply(path, secret())).status).toBe(201);
+    // Opaque is the default: saying so changes nothing
+    expect((await apply(path, secret('Opaque'))).status).toBe(200);
+    const res = await apply(path, secret('example.com/token'));
+    expect(res.status).toBe(422);
+    expect(res.body.message).toBe(
+      'Secret "token" is invalid: type: Invalid value: "example.com/token": field is immutable',
+    );
+  });
+
+  it("refuses to change a RoleBinding's roleRef, as kube-apiserver words it", async () => {
+    const path =
+      '/apis/rbac.authorization.k8s.io/v1/namespaces/default/rolebindings/readers';
+    const binding = (role: string) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'readers', namespace: 'default' },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: role,
+      },
+      subjects: [
+        { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'team' },
+      ],
+    });
+    expect((await apply(path, binding('view'))).status).toBe(201);
+    const res = await apply(path, binding('edit'));
+    expect(res.status).toBe(422);
+    expect(res.body.message).toBe(
+      'RoleBinding.rbac.authorization.k8s.io "readers" is invalid: roleRef: Invalid value: ' +
+        'rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"edit"}: cannot change roleRef',
+    );
+  });
+
+  it("refuses to change a StorageClass' provisioner or parameters", async () => {
+    const path = '/apis/storage.k8s.io/v1/storageclasses/fast';
+    const storageClass = (
+      provisioner: string,
+      parameters: Record<string, string>,
+    ) => ({
+      apiVersion: 'storage.k8s.io/v1',
+      kind: 'StorageClass',
+      metadata: { name: 'fast' },
+      provisioner,
+      parameters,
+    });
+    expect(
+      (await apply(path, storageClass('csi.example.com', { tier: 'ssd' })))
+        .status,
+    ).toBe(201);
+    const res = await apply(
+      path,
+      storageClass('csi.other.com', { tier: 'nvme' }),
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.details.causes.map((c: any) => c.message)).toEqual([
+      'Forbidden: updates to parameters are forbidden.',
+      'Forbidden: updates to provisioner are forbidden.',
     ]);
   });
 });

@@ -2,14 +2,7 @@ import { errors, StatusCause } from '../api/Status';
 import { KubeObject } from '../store/KubeObject';
 import { ResourceType } from '../types/ResourceType';
 import { deepEqual } from '../util/objects';
-
-const immutable = (field: string, value: unknown): StatusCause => ({
-  field,
-  reason: 'FieldValueInvalid',
-  message: `Invalid value: ${JSON.stringify(
-    value ?? null,
-  )}: field is immutable`,
-});
+import { coreUpdateCauses, immutable } from './coreUpdateRules';
 
 /** Kinds whose `spec.selector` may not change (`group/kind`). */
 const SELECTOR_IMMUTABLE = new Set([
@@ -86,14 +79,17 @@ function updateCauses(
     if (changed(o => o.data ?? {})) causes.push(forbidden('data'));
     if (changed(o => o.binaryData ?? {})) causes.push(forbidden('binaryData'));
   }
+  causes.push(...coreUpdateCauses(`${t.group}/${t.kind}`, old, next));
   return causes;
 }
 
 /**
  * The API server's update validation of fields that may not change once
  * set: workload selectors, a StatefulSet's spec apart from its mutable
- * fields, a Job's template, and the contents of an immutable ConfigMap or
- * Secret. Refused with 422 Invalid naming the fields, as kube-apiserver does
+ * fields, a Job's template, the contents of an immutable ConfigMap or
+ * Secret, and the rules of coreUpdateRules (a Pod's spec but its images, a
+ * claim's spec but a bound claim's growing storage, a Secret's type, a
+ * binding's roleRef, a StorageClass' provisioner and parameters). Refused with 422 Invalid naming the fields, as kube-apiserver does
  * (delete and create again, e.g. Argo CD's `Replace=true`/`Force=true`).
  */
 export function validateUpdate(
