@@ -129,7 +129,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
 
   async refresh(entityRef: string, options: { hard: boolean }): Promise<void> {
     this.item(entityRef);
-    this.options.reconciler.enqueue(entityRef, { force: true });
+    this.options.reconciler.enqueue(entityRef, { force: true, ...(options.hard ? { hard: true } : {}) });
     this.options.logger.debug(`${options.hard ? 'hard ' : ''}refresh of ${entityRef} queued`);
   }
 

@@ -25,13 +25,16 @@ function setup() {
   const listedAfter: Array<number | undefined> = [];
   let clock = 1_000;
   const compared: EngineApplication[] = [];
+  /** Per comparison: whether it asked for a fresh render (a hard refresh). */
+  const fresh: boolean[] = [];
   let generation = 0;
   const listeners: Array<(e: { appName?: string }) => void> = [];
   const reconciler = new Reconciler({
     inventory: { get: ref => (ref === REF ? item : undefined), list: () => [item] },
     controller: {
-      refresh: async app => {
+      refresh: async (app, options) => {
         compared.push(app);
+        fresh.push(Boolean(options?.fresh));
         return refreshedAt(app.spec.source!.targetRevision!);
       },
     },
@@ -83,6 +86,7 @@ function setup() {
     acceptedRecent,
     listedAfter,
     compared,
+    fresh,
     /** Moves the reconciler's clock on. */
     tick(ms: number) {
       clock += ms;
@@ -156,6 +160,15 @@ describe('Reconciler', () => {
     await t.reconciler.idle();
     expect(t.resolved).toEqual(['main', 'main']);
     expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c2');
+  });
+
+  it('renders again for a hard refresh only, even when it arrives before the running refresh asked Git', async () => {
+    await t.start();
+    t.reconciler.enqueue(REF, { force: true });
+    // the running refresh would serve a plain request; a hard one runs after it
+    t.reconciler.enqueue(REF, { force: true, hard: true });
+    await t.reconciler.idle();
+    expect(t.fresh).toEqual([false, false, true]);
   });
 
   it('lets a periodic refresh take a recent ref listing, while new applications and requested refreshes ask Git as it is now', async () => {

@@ -26,7 +26,7 @@ import { WorkOptions, WorkQueue } from './WorkQueue';
 /** What {@link Reconciler} needs. */
 export interface ReconcilerOptions {
   inventory: { get(entityRef: string): InventoryApplication | undefined; list(): InventoryApplication[] };
-  controller: { refresh(app: EngineApplication): Promise<Refreshed> };
+  controller: { refresh(app: EngineApplication, options?: { fresh?: boolean }): Promise<Refreshed> };
   clusters: ClusterConnector;
   /** The configured cluster of a destination, with both name and server. */
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
@@ -141,7 +141,7 @@ export class Reconciler {
     const stamped =
       options.force && !options.recent && options.listedAfter === undefined ? { ...options, listedAfter: this.now() } : options;
     const running = this.beforeGit.get(entityRef);
-    if (running && !stamped.recent && (running.force || !stamped.force)) {
+    if (running && !stamped.recent && !stamped.hard && (running.force || !stamped.force)) {
       // it has yet to ask Git: it asks for a listing after this request too
       if (running.listedAfter !== undefined && stamped.listedAfter !== undefined) {
         running.listedAfter = Math.max(running.listedAfter, stamped.listedAfter);
@@ -318,7 +318,7 @@ export class Reconciler {
     }
 
     // rendered at the commits just resolved, so that the renderer does not ask Git again
-    const refreshed = await this.options.controller.refresh(commits ? atCommits(item.app, commits) : item.app);
+    const refreshed = await this.options.controller.refresh(commits ? atCommits(item.app, commits) : item.app, { fresh: opts.hard });
     const violations = checkResources(
       project,
       destination,

@@ -64,6 +64,30 @@ describe('WorkQueue', () => {
     expect(seen).toEqual([['first', false], ['x', true]]);
   });
 
+  it('keeps a hard refresh when a waiting key is added again without one', async () => {
+    const seen: Array<[string, boolean | undefined]> = [];
+    const gate = deferred();
+    const queue = new WorkQueue({
+      concurrency: 1,
+      process: async (key, options) => {
+        seen.push([key, options.hard]);
+        if (key === 'first') await gate.promise;
+      },
+      onError: () => {},
+    });
+    queue.add('first');
+    queue.add('x', { force: true, hard: true });
+    queue.add('x', { recent: true });
+    queue.add('y', { force: true });
+    gate.resolve();
+    await queue.idle();
+    expect(seen).toEqual([
+      ['first', undefined],
+      ['x', true],
+      ['y', undefined],
+    ]);
+  });
+
   it('keeps `recent` only when every request for a key allows it', async () => {
     const seen: Array<[string, boolean | undefined]> = [];
     const gate = deferred();

@@ -2,6 +2,8 @@
 export interface WorkOptions {
   /** Skip shortcuts (a hard or requested refresh). */
   force?: boolean;
+  /** Render again instead of taking the render cache's result (Argo CD's hard refresh). */
+  hard?: boolean;
   /**
    * Compare with the commits of the last comparison instead of asking Git
    * (Argo CD's CompareWithRecent, for changes seen in the cluster); kept
@@ -122,6 +124,7 @@ export class WorkQueue {
 
 function merge(a: WorkOptions | undefined, b: WorkOptions): WorkOptions {
   const merged: WorkOptions = { force: Boolean(a?.force || b.force) };
+  if (a?.hard || b.hard) merged.hard = true;
   if ((a === undefined || a.recent) && b.recent) merged.recent = true;
   // the later request's moment; a forced request without one needs Git as it is when the refresh runs
   const forced = [a, b].filter((o): o is WorkOptions => Boolean(o?.force));

@@ -102,12 +102,14 @@ export class ApplicationController {
     return this.options.diff ?? DEFAULT_DIFF_SETTINGS;
   }
 
-  async refresh(app: EngineApplication): Promise<Refreshed> {
+  /** With `fresh`, renders again instead of taking a cached render (a hard refresh). */
+  async refresh(app: EngineApplication, options: { fresh?: boolean } = {}): Promise<Refreshed> {
     const spec = app.spec;
     const connection = await this.options.clusters.connect(spec.destination);
     const rendered = await this.options.renderer.render({
       appName: app.name,
       instanceName: app.instance,
+      fresh: options.fresh,
       project: spec.project,
       destinationNamespace: spec.destination.namespace,
       source: spec.source,

@@ -238,6 +238,18 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     expect(runner.calls).toHaveLength(3);
   });
 
+  it('renders again for a hard refresh, and caches that render', async () => {
+    const cache = new RenderCache();
+    const { renderer: r, runner } = await renderer(cache);
+    const request = { appName: 'payments', source: { repoURL: chartsUrl, path: 'charts/demo' } };
+    await r.render(request);
+    const fresh = await r.render({ ...request, fresh: true });
+    expect(fresh.cached).toBe(false);
+    expect(runner.calls).toHaveLength(2);
+    expect((await r.render(request)).cached).toBe(true);
+    expect(runner.calls).toHaveLength(2);
+  });
+
   it('renders a branch and the commit it points at once (the cache keys on the commit)', async () => {
     const cache = new RenderCache();
     const { renderer: r, runner } = await renderer(cache);

@@ -146,7 +146,7 @@ export class ApplicationRenderer implements Renderer {
         jsonnet: tools?.jsonnetVersion,
       },
     });
-    const hit = await this.options.cache?.get(key);
+    const hit = request.fresh ? undefined : await this.options.cache?.get(key);
     if (hit) {
       return { ...hit, cached: true };
     }

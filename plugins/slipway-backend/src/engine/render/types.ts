@@ -94,6 +94,8 @@ export interface RenderRequest {
    * `.argocd-source-<instance>.yaml` override file.
    */
   instanceName?: string;
+  /** Render again, not from the render cache (a hard refresh); the result is cached. */
+  fresh?: boolean;
   /** `spec.destination.namespace`. */
   destinationNamespace?: string;
   /** `spec.project`: only Jsonnet's `$ARGOCD_APP_PROJECT_NAME` uses it (empty when unset). */
