@@ -153,6 +153,13 @@ export interface Config {
       /** Allow remote kustomize bases (fetched by kustomize itself). Default false. @visibility backend */
       allowRemoteBases?: boolean;
       /**
+       * URL schemes of Helm value files (`helm.valueFiles` entries that are
+       * URLs) that helm may fetch, e.g. [https] (Argo CD's
+       * helm.valuesFileSchemes, which allows http and https). Default: none;
+       * such a value file is refused, naming this setting. @visibility backend
+       */
+      helmValueFileSchemes?: string[];
+      /**
        * Memory for the render cache, in MiB of rendered JSON; least recently
        * used renders are dropped first. Default 128. @visibility backend
        */

@@ -106,7 +106,13 @@ const FULL_EXAMPLE: JsonObject = {
       recoverInterval: '30s',
       retention: '30d',
     },
-    render: { allowRemoteBases: false, cacheMegabytes: 128, cacheEntries: 200, parallelism: 2 },
+    render: {
+      allowRemoteBases: false,
+      helmValueFileSchemes: ['https'],
+      cacheMegabytes: 128,
+      cacheEntries: 200,
+      parallelism: 2,
+    },
     tools: {
       helm: '/usr/local/bin/helm',
       kubectl: '/usr/local/bin/kubectl',

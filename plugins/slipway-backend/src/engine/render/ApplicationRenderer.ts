@@ -57,6 +57,8 @@ export interface ApplicationRendererOptions {
   workDir?: string;
   /** Allow kustomize remote bases and remote Helm charts (default false). */
   allowRemoteBases?: boolean;
+  /** URL schemes of Helm value files helm may fetch (`slipway.render.helmValueFileSchemes`; default none). */
+  helmValueFileSchemes?: string[];
   /** Secret values to redact from tool messages, besides the credentials' own (e.g. --set values). */
   secrets?: string[];
   /**
@@ -211,6 +213,7 @@ export class ApplicationRenderer implements Renderer {
               root: chart.root,
               chartDir: chart.chartDir,
               options: s.helm,
+              valueFileSchemes: this.options.helmValueFileSchemes,
               refs,
               tools: requireTools(),
               credentialsFor: this.credentialsFor,
@@ -298,6 +301,7 @@ export class ApplicationRenderer implements Renderer {
               ...common,
               chartDir: appDir.path,
               options: src.helm,
+              valueFileSchemes: this.options.helmValueFileSchemes,
               refs,
               tools: requireTools(),
               credentialsFor: this.credentialsFor,

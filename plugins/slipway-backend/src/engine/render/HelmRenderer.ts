@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
-import type { BasicAuth } from '@slipway/plugin-slipway-node';
+import { redactUrl, type BasicAuth } from '@slipway/plugin-slipway-node';
 import { isMissingDependencyMessage } from './chartDependencies';
 import { resolveConfined } from './confine';
 import { helmTemplateArgs, type HelmTemplatePlan } from './helmArgs';
@@ -21,6 +21,8 @@ export interface HelmRenderInput {
   /** Real path of the chart folder. */
   chartDir: string;
   options?: HelmSourceOptions;
+  /** URL schemes of value files helm may fetch itself (e.g. https); others are refused. */
+  valueFileSchemes?: string[];
   /** Repository roots of the Application's `ref` sources, by ref name. */
   refs: ReadonlyMap<string, string>;
   destinationNamespace?: string;
@@ -34,6 +36,16 @@ export interface HelmRenderInput {
   credentialsFor?: (url: string) => BasicAuth | undefined;
   /** OCI settings of `slipway.repositories`, for `oci://` dependencies. */
   oci?: OciRepositorySettings;
+}
+
+/** The password of a URL with user info, as written and decoded (none for paths). */
+function urlPasswords(file: string): string[] {
+  try {
+    const { password } = new URL(file);
+    return password ? [password, decodeURIComponent(password)] : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -91,6 +103,8 @@ export class HelmRenderer {
       parameters: options.parameters ?? [],
       fileParameters,
     };
+    // a remote value file's password stays out of helm's messages
+    const secrets = [...input.secrets, ...valueFiles.flatMap(urlPasswords)];
     const template = (chartDir: string, copyOfRoot?: string) =>
       runTool(this.runner, {
         appName,
@@ -102,7 +116,7 @@ export class HelmRenderer {
         root: input.root,
         copyOfRoot,
         limits,
-        secrets: input.secrets,
+        secrets,
       });
     let stdout: string;
     try {
@@ -154,12 +168,16 @@ export class HelmRenderer {
    */
   private async resolveFile(input: HelmRenderInput, file: string, what: string): Promise<string | undefined> {
     const { appName } = input;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(file)?.[1].toLowerCase();
+    if (scheme) {
+      // as Argo CD: helm fetches the value files whose scheme is allowed (helm.valuesFileSchemes)
+      if (what === 'value file' && input.valueFileSchemes?.includes(scheme)) return file;
       throw new RenderError(
         'invalid-source',
         appName,
-        `${what} "${file}" is a URL; remote value files are not fetched, put the file in Git ` +
-          '(another source of the Application can provide it as $ref/path)',
+        `${what} "${redactUrl(file)}" is a URL; remote ${scheme} value files are not fetched here: put the file ` +
+          'in Git (another source of the Application can provide it as $ref/path), or allow the scheme in ' +
+          'slipway.render.helmValueFileSchemes',
       );
     }
     let root = input.root;

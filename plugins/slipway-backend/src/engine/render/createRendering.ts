@@ -45,6 +45,9 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     cache,
     tools: () => locateTools(toolOptions),
     allowRemoteBases: config.getOptionalBoolean('slipway.render.allowRemoteBases') ?? false,
+    helmValueFileSchemes: config
+      .getOptionalStringArray('slipway.render.helmValueFileSchemes')
+      ?.map(scheme => scheme.trim().toLowerCase()),
     parallelism: config.getOptionalNumber('slipway.render.parallelism'),
     credentials,
   });
