@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import IconButton from '@material-ui/core/IconButton';
+import Menu from '@material-ui/core/Menu';
+import MenuItem from '@material-ui/core/MenuItem';
 import Tooltip from '@material-ui/core/Tooltip';
+import ArrowDropDownIcon from '@material-ui/icons/ArrowDropDown';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import StopIcon from '@material-ui/icons/Stop';
 import SyncIcon from '@material-ui/icons/Sync';
@@ -31,6 +34,7 @@ export function ApplicationActions({ application, onChanged }: ApplicationAction
   const [syncOpen, setSyncOpen] = useState(false);
   const [terminateOpen, setTerminateOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [refreshMenu, setRefreshMenu] = useState<HTMLElement | null>(null);
   const label = application.environment ?? application.name;
   const running = isOperationActive(application);
   const windowClosed = application.syncWindow ? !application.syncWindow.manualAllowed : false;
@@ -84,6 +88,33 @@ export function ApplicationActions({ application, onChanged }: ApplicationAction
           </IconButton>
         </span>
       </Tooltip>
+      <Tooltip title={`More ways to refresh ${label}`}>
+        <span>
+          <IconButton
+            aria-label={`Refresh options of ${label}`}
+            size="small"
+            disabled={busy}
+            onClick={event => setRefreshMenu(event.currentTarget)}
+          >
+            <ArrowDropDownIcon fontSize="small" />
+          </IconButton>
+        </span>
+      </Tooltip>
+      <Menu anchorEl={refreshMenu} open={Boolean(refreshMenu)} onClose={() => setRefreshMenu(null)}>
+        {/* Argo CD's hard refresh: what the commit does not pin (remote value files, bases) is read again */}
+        <MenuItem
+          onClick={() => {
+            setRefreshMenu(null);
+            act(
+              'refresh',
+              () => api.refresh(application.entityRef, { hard: true }),
+              `Hard refresh of ${label} queued`,
+            );
+          }}
+        >
+          Hard refresh: render the manifests again
+        </MenuItem>
+      </Menu>
       {canTerminate && running && application.operation && (
         <Tooltip title={`Terminate the running ${application.operation.kind} of ${label}`}>
           <span>

@@ -188,6 +188,25 @@ describe('EntitySlipwayStatusCard', () => {
     );
   });
 
+  it('asks for a hard refresh from the refresh options', async () => {
+    const api = mockSlipwayApi();
+    api.listApplications.mockResolvedValue({ items: [application('dev')], totalCount: 1 });
+    api.refresh.mockResolvedValue(undefined);
+    await renderCard(api);
+    await userEvent.click(await screen.findByRole('button', { name: 'Refresh options of dev' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Hard refresh: render the manifests again' }));
+    await waitFor(() =>
+      expect(api.refresh).toHaveBeenCalledWith('application:default/payments-dev', { hard: true }),
+    );
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith({
+        message: 'Hard refresh of dev queued',
+        severity: 'success',
+        display: 'transient',
+      }),
+    );
+  });
+
   it('loads the one application of an Application entity', async () => {
     const api = mockSlipwayApi();
     api.getApplication.mockResolvedValue(application('prod'));
