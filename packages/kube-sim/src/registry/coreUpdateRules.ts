@@ -6,7 +6,7 @@
  */
 import type { StatusCause } from '../api/Status';
 import type { KubeObject } from '../store/KubeObject';
-import { deepEqual } from '../util/objects';
+import { clone, deepEqual } from '../util/objects';
 import { quantityValue } from '../util/quantity';
 
 export const immutable = (field: string, value: unknown): StatusCause => ({
@@ -17,14 +17,11 @@ export const immutable = (field: string, value: unknown): StatusCause => ({
   )}: field is immutable`,
 });
 
-const forbidden = (field: string, message: string): StatusCause => ({
+export const forbidden = (field: string, message: string): StatusCause => ({
   field,
   reason: 'FieldValueForbidden',
   message: `Forbidden: ${message}`,
 });
-
-const clone = <T>(value: T): T =>
-  value === undefined ? value : JSON.parse(JSON.stringify(value));
 
 /** What a pod update may change (the API server's list, in its words). */
 const POD_UPDATABLE =

@@ -2,7 +2,7 @@ import { errors, StatusCause } from '../api/Status';
 import { KubeObject } from '../store/KubeObject';
 import { ResourceType } from '../types/ResourceType';
 import { deepEqual } from '../util/objects';
-import { coreUpdateCauses, immutable } from './coreUpdateRules';
+import { coreUpdateCauses, forbidden, immutable } from './coreUpdateRules';
 
 /** Kinds whose `spec.selector` may not change (`group/kind`). */
 const SELECTOR_IMMUTABLE = new Set([
@@ -49,13 +49,13 @@ function updateCauses(
         without(next.spec, STATEFULSET_MUTABLE),
       )
     ) {
-      causes.push({
-        field: 'spec',
-        reason: 'FieldValueForbidden',
-        message:
-          "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', " +
-          "'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
-      });
+      causes.push(
+        forbidden(
+          'spec',
+          "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', " +
+            "'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+        ),
+      );
     }
   }
   if (
@@ -70,14 +70,11 @@ function updateCauses(
     (t.kind === 'ConfigMap' || t.kind === 'Secret') &&
     old.immutable === true
   ) {
-    const forbidden = (field: string): StatusCause => ({
-      field,
-      reason: 'FieldValueForbidden',
-      message: 'Forbidden: field is immutable when `immutable` is set',
-    });
-    if (next.immutable !== true) causes.push(forbidden('immutable'));
-    if (changed(o => o.data ?? {})) causes.push(forbidden('data'));
-    if (changed(o => o.binaryData ?? {})) causes.push(forbidden('binaryData'));
+    const fixed = (field: string) =>
+      forbidden(field, 'field is immutable when `immutable` is set');
+    if (next.immutable !== true) causes.push(fixed('immutable'));
+    if (changed(o => o.data ?? {})) causes.push(fixed('data'));
+    if (changed(o => o.binaryData ?? {})) causes.push(fixed('binaryData'));
   }
   causes.push(...coreUpdateCauses(`${t.group}/${t.kind}`, old, next));
   return causes;
@@ -89,8 +86,9 @@ function updateCauses(
  * fields, a Job's template, the contents of an immutable ConfigMap or
  * Secret, and the rules of coreUpdateRules (a Pod's spec but its images, a
  * claim's spec but a bound claim's growing storage, a Secret's type, a
- * binding's roleRef, a StorageClass' provisioner and parameters). Refused with 422 Invalid naming the fields, as kube-apiserver does
- * (delete and create again, e.g. Argo CD's `Replace=true`/`Force=true`).
+ * binding's roleRef, a StorageClass' provisioner and parameters). Refused
+ * with 422 Invalid naming the fields, as kube-apiserver does (delete and
+ * create again, e.g. Argo CD's `Replace=true`/`Force=true`).
  */
 export function validateUpdate(
   t: ResourceType,
