@@ -7,6 +7,7 @@ import { resolveConfined } from './confine';
 import { jsonnetArgs } from './jsonnetArgs';
 import { confineJsonnetImports } from './jsonnetImportGuard';
 import { readJsonnetOptions } from './jsonnetOptions';
+import { isObject } from './isObject';
 import { ManifestParseError, toKubeObjects } from './parseManifests';
 import type { ProcessRunner } from './ProcessRunner';
 import { RenderError } from './RenderError';
@@ -55,10 +56,6 @@ export interface JsonnetRenderInput {
   options: unknown;
   setup: JsonnetSetup;
   limits: RenderLimits;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function kindOfValue(value: unknown): string {

@@ -1,4 +1,5 @@
 import { RenderError } from './RenderError';
+import { isObject } from './isObject';
 import type { JsonnetVariable } from './types';
 
 /** `spec.source.directory.jsonnet`, checked. */
@@ -6,10 +7,6 @@ export interface JsonnetOptions {
   extVars: JsonnetVariable[];
   tlas: JsonnetVariable[];
   libs: string[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function variables(appName: string, raw: unknown, field: 'extVars' | 'tlas'): JsonnetVariable[] {

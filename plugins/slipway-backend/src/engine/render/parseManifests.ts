@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Tags } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { isObject } from './isObject';
 
 /** A manifest text that is not a list of Kubernetes objects. */
 export class ManifestParseError extends Error {
@@ -29,10 +30,6 @@ function kubernetesTags(tags: Tags): Tags {
     const t = tag as { tag?: string; format?: string };
     return t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp';
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toKubeObject(value: unknown, where: string): KubeObject {

@@ -7,6 +7,7 @@
  */
 import YAML from 'yaml';
 import { mergePatch } from '@slipway/plugin-slipway-node';
+import { isObject } from './isObject';
 import type { ApplicationSource } from './types';
 
 /** The shared override file of a source's folder. */
@@ -112,9 +113,6 @@ const PROTECTED: Array<keyof ApplicationSource> = [
 
 /** An override file that cannot be applied; the message names the field. */
 export class SourceOverrideError extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
