@@ -30,7 +30,7 @@ async function setup(repoURL: string, commitDetails: (source: GitSource) => Comm
     source,
     commits: new CommitDetailsCache({ source: { commitDetails: commitDetails(source) }, logger }),
     store: {
-      upsertApplicationStatus: async update => {
+      upsertApplicationStatus: async (update: ApplicationStatusUpdate) => {
         written.push(update);
         return { syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' } as any;
       },

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { EngineApplication } from '../engine/app/types';
 import type { InventoryApplication } from '../inventory';
 import { DEFAULT_PROJECT } from '../projects/types';
+import type { ApplicationStatusUpdate } from '../store';
 import { Reconciler } from './Reconciler';
 import { refreshedAt, WEB_REF, webInventoryItem } from './__testUtils__/webApplication';
 
@@ -62,7 +63,7 @@ function setup() {
       },
     },
     store: {
-      upsertApplicationStatus: async update => ({ syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' }) as any,
+      upsertApplicationStatus: async (update: ApplicationStatusUpdate) => ({ syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' }) as any,
       deleteApplicationStatus: async () => true,
       listOperations: async () => ({ items: [] }) as any,
     },

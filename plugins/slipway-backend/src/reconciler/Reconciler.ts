@@ -214,7 +214,8 @@ export class Reconciler {
   }
 
   private async writeStatus(item: InventoryApplication, update: Parameters<SlipwayStore['upsertApplicationStatus']>[0]) {
-    const stored = await this.options.store.upsertApplicationStatus(update);
+    // the status words are what this needs; the stored tree is not read back
+    const stored = await this.options.store.upsertApplicationStatus(update, { fields: ['syncStatus', 'healthStatus'] });
     const state = this.states.get(item.entityRef) ?? { violations: [] };
     const changed = state.sync !== stored.syncStatus || state.health !== stored.healthStatus;
     if (changed) {
@@ -312,7 +313,8 @@ export class Reconciler {
     }
     const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(trackingNameOf(item.app))]);
     if (!opts.force && key && state?.key === key && state.refreshed) {
-      await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt: new Date(this.now()).toISOString() });
+      const reconciledAt = new Date(this.now()).toISOString();
+      await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt }, { fields: ['syncStatus'] });
       await this.autoSync(item, project, destination, state.refreshed, state.violations);
       return 'cheap';
     }

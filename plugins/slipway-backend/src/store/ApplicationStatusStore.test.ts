@@ -96,6 +96,20 @@ describe('ApplicationStatusStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'answers a write with just the fields asked for, %p',
+    async databaseId => {
+      const { store } = await createTestStore(databases, databaseId);
+      await store.upsertApplicationStatus(payments);
+      const update = { entityRef: payments.entityRef, reconciledAt: '2026-01-02T00:00:00.000Z' };
+      expect(await store.upsertApplicationStatus(update, { fields: ['syncStatus', 'healthStatus'] })).toEqual({
+        entityRef: payments.entityRef,
+        syncStatus: 'OutOfSync',
+        healthStatus: 'Degraded',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'starts an application as Unknown/Unknown with empty lists, %p',
     async databaseId => {
       const { store } = await createTestStore(databases, databaseId);

@@ -160,6 +160,15 @@ export interface ApplicationStatusStore {
   upsertApplicationStatus(
     update: ApplicationStatusUpdate,
   ): Promise<ApplicationStatus>;
+  /**
+   * The same, returning only `fields` of the stored status (and its
+   * entityRef): a caller that needs the status words is spared reading back
+   * the resource tree.
+   */
+  upsertApplicationStatus<F extends ApplicationStatusField>(
+    update: ApplicationStatusUpdate,
+    options: { fields: F[] },
+  ): Promise<Pick<ApplicationStatus, F | 'entityRef'>>;
   getApplicationStatus(
     entityRef: string,
   ): Promise<ApplicationStatus | undefined>;

@@ -183,10 +183,22 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
     this.statements = new CompiledStatements(db);
   }
 
+  upsertApplicationStatus(
+    update: ApplicationStatusUpdate,
+  ): Promise<ApplicationStatus>;
+  upsertApplicationStatus<F extends ApplicationStatusField>(
+    update: ApplicationStatusUpdate,
+    options: { fields: F[] },
+  ): Promise<Pick<ApplicationStatus, F | 'entityRef'>>;
   async upsertApplicationStatus(
     update: ApplicationStatusUpdate,
-  ): Promise<ApplicationStatus> {
+    options?: { fields: ApplicationStatusField[] },
+  ): Promise<Partial<ApplicationStatus>> {
     validateStatusUpdate(update);
+    // all fields unless some are asked for; the row comes back with just those
+    const fields = checkFields(options?.fields);
+    const returning =
+      fields === ALL_FIELDS ? ['*'] : fields.map(f => COLUMNS[f][0]);
     const now = toDbTime(this.now());
     // columns map to the index of their value; the status words' change times are merged by rule
     const values: StatementValue[] = [update.entityRef, now];
@@ -217,7 +229,7 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
       insert[name] = slot(toColumnValue(kind, value) as StatementValue);
       merge[name] = insert[name];
     }
-    const shape = `status-upsert:${Object.keys(insert)}:${Object.keys(merge)}:${kept.map(k => k.column)}`;
+    const shape = `status-upsert:${Object.keys(insert)}:${Object.keys(merge)}:${kept.map(k => k.column)}:${returning}`;
     const [row] = await this.statements.query(shape, values, v => {
       const merged: Record<string, unknown> = {};
       for (const [name, i] of Object.entries(merge)) merged[name] = v[i];
@@ -226,12 +238,12 @@ export class DatabaseApplicationStatusStore implements ApplicationStatusStore {
       }
       const inserted: Record<string, unknown> = {};
       for (const [name, i] of Object.entries(insert)) inserted[name] = v[i];
-      return this.db(TABLE).insert(inserted).onConflict('entity_ref').merge(merged).returning('*');
+      return this.db(TABLE).insert(inserted).onConflict('entity_ref').merge(merged).returning(returning);
     });
     // PostgreSQL and SQLite return the row; other databases are read back
     const stored =
       row && typeof row === 'object' && row.entity_ref === update.entityRef
-        ? (rowToStatus(row, ALL_FIELDS) as ApplicationStatus)
+        ? rowToStatus(row, fields)
         : await this.getApplicationStatus(update.entityRef);
     if (!stored) {
       throw new Error(

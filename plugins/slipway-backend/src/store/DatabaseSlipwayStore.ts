@@ -5,6 +5,7 @@ import {
 import type { Knex } from 'knex';
 import type {
   ApplicationStatus,
+  ApplicationStatusField,
   ApplicationStatusPage,
   ApplicationStatusUpdate,
   ListApplicationStatusesOptions,
@@ -94,8 +95,18 @@ export class DatabaseSlipwayStore implements SlipwayStore {
 
   upsertApplicationStatus(
     update: ApplicationStatusUpdate,
-  ): Promise<ApplicationStatus> {
-    return this.statuses.upsertApplicationStatus(update);
+  ): Promise<ApplicationStatus>;
+  upsertApplicationStatus<F extends ApplicationStatusField>(
+    update: ApplicationStatusUpdate,
+    options: { fields: F[] },
+  ): Promise<Pick<ApplicationStatus, F | 'entityRef'>>;
+  upsertApplicationStatus(
+    update: ApplicationStatusUpdate,
+    options?: { fields: ApplicationStatusField[] },
+  ): Promise<Partial<ApplicationStatus>> {
+    return this.statuses.upsertApplicationStatus(update, {
+      fields: options?.fields ?? [],
+    });
   }
 
   getApplicationStatus(
