@@ -6,6 +6,8 @@ describe('quantityValue', () => {
     expect(quantityValue('1.5Mi')).toBe(1.5 * 2 ** 20);
     expect(quantityValue('500M')).toBe(5e8);
     expect(quantityValue('250m')).toBeCloseTo(0.25);
+    expect(quantityValue('500u')).toBeCloseTo(5e-4);
+    expect(quantityValue('100n')).toBeCloseTo(1e-7);
     expect(quantityValue('1e3')).toBe(1000);
     expect(quantityValue('12')).toBe(12);
     expect(quantityValue(3)).toBe(3);

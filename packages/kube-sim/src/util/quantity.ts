@@ -1,4 +1,4 @@
-/** Multipliers of Kubernetes quantity suffixes (binary, decimal SI, milli). */
+/** Multipliers of Kubernetes quantity suffixes (binary, decimal SI, nano to milli). */
 const SUFFIXES: Record<string, number> = {
   Ki: 2 ** 10,
   Mi: 2 ** 20,
@@ -6,6 +6,8 @@ const SUFFIXES: Record<string, number> = {
   Ti: 2 ** 40,
   Pi: 2 ** 50,
   Ei: 2 ** 60,
+  n: 1e-9,
+  u: 1e-6,
   m: 1e-3,
   '': 1,
   k: 1e3,
@@ -17,7 +19,7 @@ const SUFFIXES: Record<string, number> = {
 };
 
 const QUANTITY =
-  /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E)?)$/;
+  /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?)$/;
 
 /**
  * The value of a quantity (`1Gi`, `500M`, `250m`, `1e3`) as a number, or
