@@ -31,6 +31,11 @@ export const ARGOCD_ANNOTATION_COMPARE_OPTIONS =
   'argocd.argoproj.io/compare-options';
 /** @public */
 export const ARGOCD_ANNOTATION_TRACKING_ID = 'argocd.argoproj.io/tracking-id';
+/**
+ * On an Application: `"true"` (or another of Go's true words) stops every
+ * reconcile of it, as in Argo CD; its status is left as it was. @public
+ */
+export const ARGOCD_ANNOTATION_SKIP_RECONCILE = 'argocd.argoproj.io/skip-reconcile';
 /** @public */
 export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
 /**

@@ -1,5 +1,5 @@
 import type { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   formatResourceKey,
   KubeObject,
@@ -16,7 +16,7 @@ import { maskSecrets, planDeletion } from '@slipway/plugin-slipway-node';
 import type { InventoryApplication } from '../inventory';
 import { checkApplication, evaluateSyncWindows, Project } from '../projects';
 import type { Reconciler } from '../reconciler/Reconciler';
-import { destinationOf } from '../reconciler/Reconciler';
+import { destinationOf } from '../reconciler/destinationOf';
 import type { OperationWorker } from '../reconciler/OperationWorker';
 import { sourcesOf } from '../reconciler/operationTarget';
 import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '../store';
@@ -142,6 +142,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
   ): Promise<OperationRequestResult> {
     const manual = initiator !== 'automated';
     const project = this.options.projects.get(item.project);
+    if (item.skipReconcile) return { status: 'refused', reason: item.skipReconcile };
     if (item.invalid) return { status: 'refused', reason: item.invalid };
     if (!project) return { status: 'refused', reason: `project '${item.project}' does not exist; add it to slipway.projects` };
     const destination = destinationOf(item, this.options.resolveCluster);
@@ -226,6 +227,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
 
   async deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }> {
     const item = this.item(entityRef);
+    if (item.skipReconcile) throw new ConflictError(`${item.skipReconcile}; nothing was deleted`);
     const connection = await this.options.clusters.connect(item.app.spec.destination);
     const instance = trackingNameOf(item.app);
     const plan = planDeletion(instance, connection.cache.managedObjects(instance));

@@ -22,3 +22,26 @@ describe('applicationFromEntity', () => {
     expect(other.name).toBe('web');
   });
 });
+
+describe('the skip-reconcile annotation', () => {
+  const annotated = (value: string): Entity => {
+    const entity = application(undefined);
+    entity.metadata.annotations = { 'argocd.argoproj.io/skip-reconcile': value };
+    return entity;
+  };
+
+  it.each(['true', 'True', 'TRUE', 't', 'T', '1'])('skips an Application annotated "%s", as Go reads a true word', value => {
+    const item = applicationFromEntity(annotated(value));
+    expect(item.skipReconcile).toContain('application:default/web is not reconciled');
+    expect(item.skipReconcile).toContain(`argocd.argoproj.io/skip-reconcile is "${value}"`);
+    expect(item.skipReconcile).toContain('remove the annotation');
+  });
+
+  it.each(['false', 'False', '0', 'yes', 'on', ''])('reconciles an Application annotated "%s", as Argo CD does', value => {
+    expect(applicationFromEntity(annotated(value)).skipReconcile).toBeUndefined();
+  });
+
+  it('reconciles an Application without the annotation', () => {
+    expect(applicationFromEntity(application(undefined)).skipReconcile).toBeUndefined();
+  });
+});

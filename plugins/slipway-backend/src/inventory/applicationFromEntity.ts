@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { ANNOTATION_ORIGIN_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ARGOCD_ANNOTATION_SKIP_RECONCILE,
   ARGOCD_API_VERSION,
   SLIPWAY_ANNOTATION_APPLICATION_SET,
   SLIPWAY_ANNOTATION_COMPONENT,
@@ -36,6 +37,11 @@ export interface InventoryApplication {
   originLocation?: string;
   /** Why the spec cannot be reconciled; set for entities the engine must not touch. */
   invalid?: string;
+  /**
+   * Why the engine leaves the Application alone (Argo CD's skip-reconcile
+   * annotation): set, nothing refreshes, syncs or deletes it.
+   */
+  skipReconcile?: string;
   /** Its place in the RollingSync strategy of the ApplicationSet that generated it. */
   rollingSync?: RollingSyncPlacement;
 }
@@ -90,6 +96,17 @@ function specProblem(spec: Partial<ApplicationSpec> | undefined): string | undef
   return undefined;
 }
 
+/** Go's strconv.ParseBool true words: Argo CD reads the annotation with it, and any other value reconciles. */
+const GO_TRUE_WORDS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+
+function skipReconcileOf(entity: Entity, annotations: Record<string, string>): { skipReconcile?: string } {
+  const value = annotations[ARGOCD_ANNOTATION_SKIP_RECONCILE];
+  if (value === undefined || !GO_TRUE_WORDS.has(value)) return {};
+  return {
+    skipReconcile: `Application ${stringifyEntityRef(entity)} is not reconciled: its annotation ${ARGOCD_ANNOTATION_SKIP_RECONCILE} is "${value}"; remove the annotation or set it to "false" in Git to refresh and sync it again`,
+  };
+}
+
 /**
  * Argo CD's instance name: Applications outside the `default` catalog
  * namespace mark their resources `<namespace>_<name>`, so that same-named
@@ -125,6 +142,7 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
     entityNamespace: entity.metadata.namespace ?? 'default',
     originLocation: annotations[ANNOTATION_ORIGIN_LOCATION],
     ...rollingSyncOf(annotations),
+    ...skipReconcileOf(entity, annotations),
     ...(problem
       ? { invalid: `Application ${stringifyEntityRef(entity)} cannot be reconciled: ${problem}; fix the Application in Git` }
       : {}),

@@ -68,4 +68,32 @@ describe('OperationRunner', () => {
     expect(given).toBe(comparison);
     expect(writes.map(batch => batch.map(e => e.wave))).toEqual([[0, 1, 2, 3]]);
   });
+
+  it('ends an operation queued before the Application was annotated skip-reconcile with an Error, applying nothing', async () => {
+    const touched: string[] = [];
+    const skipped = { ...item, skipReconcile: 'Application application:default/web is not reconciled: its annotation argocd.argoproj.io/skip-reconcile is "true"' };
+    const runner = new OperationRunner({
+      inventory: { get: () => skipped },
+      controller: {
+        refresh: async () => {
+          touched.push('refresh');
+          return comparison;
+        },
+        sync: async () => {
+          touched.push('sync');
+          throw new Error('not expected');
+        },
+      },
+      store: { appendEvents: async () => {}, addHistory: async () => ({}) as any, getHistory: async () => undefined },
+      projects: new Map([['default', DEFAULT_PROJECT]]),
+      resolveCluster: () => ({ name: 'sim', server: 'https://sim.example.com' }),
+      publish: () => {},
+      logger: mockServices.logger.mock(),
+    });
+
+    const result = await runner.run(operation, new AbortController().signal);
+
+    expect(result).toEqual({ phase: 'Error', message: `${skipped.skipReconcile}; nothing was applied` });
+    expect(touched).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import type { FinalOperationState, Operation, OperationEventInput, SlipwayStore 
 import type { CommitDetailsCache } from './CommitDetailsCache';
 import { atHistory, atRevision, historySource, sourcesOf, withSources } from './operationTarget';
 import { OperationEventWriter } from './OperationEventWriter';
-import { destinationOf } from './Reconciler';
+import { destinationOf } from './destinationOf';
 import type { ChildApplicationDirectory } from './ChildApplicationDirectory';
 
 /** How a run ended; the worker stores it. */
@@ -97,6 +97,7 @@ export class OperationRunner {
     if (!item) {
       return { phase: 'Error', message: `${op.applicationRef} is not an Application in the catalog (any more); nothing was applied` };
     }
+    if (item.skipReconcile) return { phase: 'Error', message: `${item.skipReconcile}; nothing was applied` };
     if (item.invalid) return { phase: 'Error', message: item.invalid };
     const project = this.options.projects.get(item.project);
     if (!project) {

@@ -29,6 +29,7 @@ function setup() {
   /** Per comparison: whether it asked for a fresh render (a hard refresh). */
   const fresh: boolean[] = [];
   let generation = 0;
+  const writes: ApplicationStatusUpdate[] = [];
   const listeners: Array<(e: { appName?: string }) => void> = [];
   const reconciler = new Reconciler({
     inventory: { get: ref => (ref === REF ? item : undefined), list: () => [item] },
@@ -63,7 +64,10 @@ function setup() {
       },
     },
     store: {
-      upsertApplicationStatus: async (update: ApplicationStatusUpdate) => ({ syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' }) as any,
+      upsertApplicationStatus: async (update: ApplicationStatusUpdate) => {
+        writes.push(update);
+        return { syncStatus: update.syncStatus ?? 'Unknown', healthStatus: update.healthStatus ?? 'Unknown' } as any;
+      },
       deleteApplicationStatus: async () => true,
       listOperations: async () => ({ items: [] }) as any,
     },
@@ -88,6 +92,8 @@ function setup() {
     listedAfter,
     compared,
     fresh,
+    /** The status writes, in order. */
+    writes,
     /** Moves the reconciler's clock on. */
     tick(ms: number) {
       clock += ms;
@@ -241,5 +247,31 @@ describe('Reconciler', () => {
     await t.reconciler.idle();
     expect(t.resolved).toEqual(['main', 'release']);
     expect(t.reconciler.state(REF)?.refreshed?.revision).toBe('c3');
+  });
+
+  it('leaves an Application annotated skip-reconcile alone: no Git, no comparison, no sync or health written, a condition that says why', async () => {
+    const skipped = { ...inventoryItem('main'), skipReconcile: 'skip-reconcile is "true"; remove the annotation' };
+    t.changeSpec(skipped);
+    await t.start();
+    t.clusterChanged();
+    t.reconciler.enqueue(REF, { force: true });
+    await t.reconciler.idle();
+    expect(t.resolved).toEqual([]);
+    expect(t.compared).toEqual([]);
+    expect(t.writes.length).toBeGreaterThan(0);
+    for (const write of t.writes) {
+      expect(write).not.toHaveProperty('syncStatus');
+      expect(write).not.toHaveProperty('healthStatus');
+      expect(write).not.toHaveProperty('reconciledAt');
+      expect(write.conditions).toEqual([{ type: 'ReconcileSkipped', message: skipped.skipReconcile }]);
+    }
+
+    // the annotation removed in Git: the inventory reports a change, and it compares again
+    const resumed = inventoryItem('main');
+    t.changeSpec(resumed);
+    await t.reconciler.applyInventoryChanges({ added: [], changed: [resumed], removed: [] });
+    await t.reconciler.idle();
+    expect(t.compared.map(app => app.spec.source?.targetRevision)).toEqual(['c1']);
+    expect(t.writes.at(-1)).toMatchObject({ syncStatus: 'Synced', conditions: [] });
   });
 });

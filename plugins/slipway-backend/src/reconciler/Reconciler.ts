@@ -18,6 +18,7 @@ import { keptComparison, type ApplicationState, type KeptComparison } from './Ap
 import { decideAutoSync, lastOperationOf, rolloutPolicy } from './autoSync';
 import { RollingSyncCoordinator } from './RollingSyncCoordinator';
 import type { CommitDetailsCache } from './CommitDetailsCache';
+import { destinationOf, type ClusterResolver } from './destinationOf';
 import { sourcesOf, withSources } from './operationTarget';
 import type { SlipwayMetrics } from './metrics';
 import { denormalizedFields, statusUpdateOf } from './statusUpdate';
@@ -29,7 +30,7 @@ export interface ReconcilerOptions {
   controller: { refresh(app: EngineApplication, options?: { fresh?: boolean }): Promise<Refreshed> };
   clusters: ClusterConnector;
   /** The configured cluster of a destination, with both name and server. */
-  resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
+  resolveCluster: ClusterResolver;
   /** Resolves Git revisions cheaply (a ref listing); absent: every refresh compares. */
   source?: Pick<Source, 'resolveRevision'>;
   store: Pick<SlipwayStore, 'upsertApplicationStatus' | 'deleteApplicationStatus' | 'listOperations'>;
@@ -47,20 +48,6 @@ export interface ReconcilerOptions {
   /** Argo CD's self-heal timeout. */
   selfHealTimeoutMs: number;
   now?: () => number;
-}
-
-/** The resolved destination of an application: cluster name and server when configured. */
-export function destinationOf(
-  item: InventoryApplication,
-  resolveCluster: ReconcilerOptions['resolveCluster'],
-): ResolvedDestination {
-  const d = item.app.spec.destination ?? {};
-  const cluster = resolveCluster(d);
-  return {
-    name: d.name ?? cluster?.name,
-    server: d.server ?? cluster?.server,
-    namespace: d.namespace,
-  };
 }
 
 /** How fresh a ref listing a refresh needs: periodic ones take a recent one, forced ones one asked for after their request. */
@@ -271,6 +258,11 @@ export class Reconciler {
 
   private async reconcileItem(item: InventoryApplication, opts: WorkOptions): Promise<'full' | 'cheap'> {
     const ref = item.entityRef;
+    if (item.skipReconcile) {
+      // as in Argo CD the last comparison stays as it was; the condition says why it does not change
+      await this.writeStatus(item, { entityRef: ref, ...denormalizedFields(item), conditions: [{ type: 'ReconcileSkipped', message: item.skipReconcile }] });
+      return 'cheap';
+    }
     if (item.invalid) {
       await this.unknown(item, [{ type: 'InvalidSpecError', message: item.invalid }]);
       return 'full';

@@ -14,6 +14,8 @@ export interface PluginWorld {
   sim: KubeSim;
   store: DatabaseSlipwayStore;
   repoURL: string;
+  /** The test backend's HTTP server (the plugin's API under /api/slipway). */
+  server: Awaited<ReturnType<typeof startSlipway>>['server'];
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function pluginWorld(options: {
       sim,
       store,
       repoURL,
+      server: backend.server,
       stop: async () => {
         await backend.stop();
         await sim.stop();
