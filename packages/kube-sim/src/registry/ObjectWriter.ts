@@ -9,7 +9,8 @@ import { ResourceType } from '../types/ResourceType';
 import { TypeRegistry } from '../types/TypeRegistry';
 import { deepEqual, nowIso } from '../util/objects';
 import { checkNodePortsFree, freeNodePort, nodePortsOf, nodePortsTaken } from './nodePorts';
-import { dropServiceTypeDependentFields, validate } from './validate';
+import { prepareServiceUpdate } from './serviceUpdate';
+import { validate } from './validate';
 import { validateUpdate } from './validateUpdate';
 
 export interface WriteOptions {
@@ -274,7 +275,7 @@ export class ObjectWriter {
         );
       }
       if (t.kind === 'Service' && t.group === '' && !t.custom)
-        dropServiceTypeDependentFields(old, next);
+        prepareServiceUpdate(old, next);
       applyDefaults(t.group, next, this.defaulting);
       validate(t, next);
       validateUpdate(t, old, next);

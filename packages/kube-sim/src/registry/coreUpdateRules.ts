@@ -1,13 +1,14 @@
 /*
  * Update validation of core, RBAC and storage kinds, after kube-apiserver's
  * ValidatePodUpdate, ValidatePersistentVolumeClaimUpdate,
- * ValidateSecretUpdate, ValidateRoleBindingUpdate and
+ * ValidateSecretUpdate, ValidateServiceUpdate, ValidateRoleBindingUpdate and
  * ValidateStorageClassUpdate: what may not change once an object exists.
  */
 import type { StatusCause } from '../api/Status';
 import type { KubeObject } from '../store/KubeObject';
 import { clone, deepEqual } from '../util/objects';
 import { quantityValue } from '../util/quantity';
+import { serviceUpdateCauses } from './serviceUpdate';
 
 export const immutable = (field: string, value: unknown): StatusCause => ({
   field,
@@ -158,6 +159,8 @@ export function coreUpdateCauses(
       return podCauses(old, next);
     case '/PersistentVolumeClaim':
       return pvcCauses(old, next);
+    case '/Service':
+      return serviceUpdateCauses(old, next);
     case '/Secret':
       return (old.type ?? 'Opaque') === (next.type ?? 'Opaque')
         ? []
