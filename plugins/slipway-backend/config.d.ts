@@ -108,6 +108,24 @@ export interface Config {
         /** @visibility backend */
         description?: string;
       }>;
+      /**
+       * Argo CD's orphaned-resource monitoring: set (even to `{}`), each
+       * Application of the project lists the top-level resources of its
+       * destination namespace that no Application tracks.
+       */
+      orphanedResources?: {
+        /** Whether such Applications get an `OrphanedResourceWarning` condition. Default true. @visibility backend */
+        warn?: boolean;
+        /** Resources never reported; each field a glob, an absent kind or name matches all. */
+        ignore?: Array<{
+          /** API group; absent or `''` is the core group. @visibility backend */
+          group?: string;
+          /** @visibility backend */
+          kind?: string;
+          /** @visibility backend */
+          name?: string;
+        }>;
+      };
     }>;
 
     /** The reconcile loop. */

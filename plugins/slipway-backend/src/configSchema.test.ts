@@ -94,6 +94,7 @@ const FULL_EXAMPLE: JsonObject = {
             description: 'no deployments at night',
           },
         ],
+        orphanedResources: { warn: true, ignore: [{ group: 'apps', kind: 'Deployment', name: 'legacy-*' }] },
       },
     ],
     reconcile: { concurrency: 8, refreshInterval: '3m', selfHealTimeout: 5, refListingMaxAge: '3s' },

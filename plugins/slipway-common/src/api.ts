@@ -139,6 +139,12 @@ export interface SlipwayResourceNode extends ResourceKey {
   syncStatus?: SyncStatusCode;
   health?: HealthStatus;
   requiresPruning?: boolean;
+  /**
+   * A resource of the application's namespace that no application tracks,
+   * or its child (Argo CD's orphaned resources); listed only when the
+   * application's project monitors them.
+   */
+  orphaned?: boolean;
 }
 
 /** GET /applications/:namespace/:name/tree @public */

@@ -259,7 +259,8 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
 
   async resourceTree(entityRef: string): Promise<ResourceTreeResponse | undefined> {
     if (!this.options.inventory.get(entityRef)) return undefined;
-    const refreshed = (await this.stateOf(entityRef))?.refreshed;
+    const state = await this.stateOf(entityRef);
+    const refreshed = state?.refreshed;
     if (!refreshed) return { nodes: [] };
     const nodes = new Map<string, SlipwayResourceNode>();
     for (const r of refreshed.resources) {
@@ -282,13 +283,20 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
       }
       nodes.set(id, { ...n.key, apiVersion: n.apiVersion, ...(n.uid ? { uid: n.uid } : {}), parents: n.parents, managed: n.managed, ...(n.health ? { health: n.health } : {}) });
     }
+    for (const o of state.orphaned ?? []) {
+      const id = formatResourceKey(o);
+      if (nodes.has(id)) continue;
+      const { apiVersion, uid, parents, ...key } = o;
+      nodes.set(id, { ...key, apiVersion, ...(uid ? { uid } : {}), parents, managed: false, orphaned: true });
+    }
     return { nodes: [...nodes.values()] };
   }
 
   async resource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse | undefined> {
     if (!this.options.inventory.get(entityRef)) return undefined;
     const item = this.item(entityRef);
-    const refreshed = (await this.stateOf(entityRef))?.refreshed;
+    const state = await this.stateOf(entityRef);
+    const refreshed = state?.refreshed;
     // a render or cluster failure leaves the live object from the cache; the status already names the failure
     const objects = await this.options.reconciler.objectsOf(entityRef).catch(error => {
       this.options.logger.warn(`could not compare ${entityRef} for its resource ${formatResourceKey(key)}: ${error}`);
@@ -297,7 +305,12 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
     const find = (list: KubeObject[] = []) => list.find(o => formatResourceKey(resourceKeyOf(o)) === id);
     const connection = await this.options.clusters.connect(item.app.spec.destination);
-    const live = find(objects?.live) ?? connection.cache.get({ ...key, namespace: key.namespace ?? '' });
+    // orphaned resources are not in the cluster cache, which watches tracked objects only
+    const orphan = state?.orphaned?.find(o => formatResourceKey(o) === id);
+    const live =
+      find(objects?.live) ??
+      connection.cache.get({ ...key, namespace: key.namespace ?? '' }) ??
+      (orphan && (await connection.client.get({ apiVersion: orphan.apiVersion, kind: orphan.kind, name: orphan.name, namespace: orphan.namespace })));
     const desired = find(objects?.desired);
     const status = refreshed?.resources.find(r => formatResourceKey(r.key) === id);
     const inTree = refreshed?.tree.some(n => formatResourceKey(n.key) === id);

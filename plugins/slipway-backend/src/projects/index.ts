@@ -3,3 +3,4 @@ export { matchGlob, matchAllowDeny, normalizeRepoURL } from '@slipway/plugin-sli
 export * from './permissions';
 export * from './syncWindows';
 export { readProjectsConfig } from './readProjectsConfig';
+export * from './orphanedResources';

@@ -47,4 +47,28 @@ describe('readProjectsConfig', () => {
       /duration 'long' is not a duration/,
     );
   });
+
+  it("reads orphaned-resource monitoring: on when present, even empty, warning unless warn is false; ignore patterns default to ''", () => {
+    const projects = readProjectsConfig(
+      new ConfigReader({
+        slipway: {
+          projects: [
+            { name: 'off' },
+            { name: 'on', orphanedResources: {} },
+            { name: 'quiet', orphanedResources: { warn: false, ignore: [{ kind: 'ConfigMap', name: 'istio-*' }, { group: 'apps' }] } },
+          ],
+        },
+      }),
+    );
+    expect(projects.get('off')?.orphanedResources).toBeUndefined();
+    expect(projects.get('default')?.orphanedResources).toBeUndefined();
+    expect(projects.get('on')?.orphanedResources).toEqual({ warn: true, ignore: [] });
+    expect(projects.get('quiet')?.orphanedResources).toEqual({
+      warn: false,
+      ignore: [
+        { group: '', kind: 'ConfigMap', name: 'istio-*' },
+        { group: 'apps', kind: '', name: '' },
+      ],
+    });
+  });
 });

@@ -2,7 +2,7 @@ import type { Config } from '@backstage/config';
 import { readProjectDestinations } from '@slipway/plugin-slipway-node';
 import { Cron } from 'croner';
 import { parseWindowDuration } from './syncWindows';
-import { DEFAULT_PROJECT, GroupKind, Project, SyncWindow } from './types';
+import { DEFAULT_PROJECT, GroupKind, OrphanedResourcesMonitoring, Project, SyncWindow } from './types';
 
 function groupKinds(c: Config, key: string): GroupKind[] | undefined {
   return c.getOptionalConfigArray(key)?.map(gk => ({
@@ -42,6 +42,18 @@ function readWindow(c: Config, where: string): SyncWindow {
   };
 }
 
+/** Argo CD's `orphanedResources`: present, even empty, the monitoring is on and warns unless `warn: false`. */
+function readOrphanedResources(c: Config): OrphanedResourcesMonitoring {
+  return {
+    warn: c.getOptionalBoolean('warn') ?? true,
+    ignore: (c.getOptionalConfigArray('ignore') ?? []).map(i => ({
+      group: i.getOptionalString('group') ?? '',
+      kind: i.getOptionalString('kind') ?? '',
+      name: i.getOptionalString('name') ?? '',
+    })),
+  };
+}
+
 /**
  * Reads `slipway.projects`, Argo CD AppProjects in admin configuration. A
  * project named `default` replaces the built-in one, which otherwise permits
@@ -71,6 +83,7 @@ export function readProjectsConfig(config: Config): Map<string, Project> {
       syncWindows: (c.getOptionalConfigArray('syncWindows') ?? []).map((w, i) =>
         readWindow(w, `${where} syncWindows[${i}]`),
       ),
+      ...(c.has('orphanedResources') ? { orphanedResources: readOrphanedResources(c.getConfig('orphanedResources')) } : {}),
     });
   }
   return projects;

@@ -34,6 +34,23 @@ export interface SyncWindow {
   description?: string;
 }
 
+/** A `{group, kind, name}` pattern of resources orphaned-resource monitoring ignores. */
+export interface OrphanedResourceKey {
+  /** API group glob; `''` is the core group. */
+  group: string;
+  /** Kind glob; `''` matches every kind. */
+  kind: string;
+  /** Name glob; `''` matches every name. */
+  name: string;
+}
+
+/** Argo CD's `orphanedResources` of an AppProject: set, the monitoring is on. */
+export interface OrphanedResourcesMonitoring {
+  /** Whether Applications with orphaned resources get an `OrphanedResourceWarning` condition. */
+  warn: boolean;
+  ignore: OrphanedResourceKey[];
+}
+
 /** An Argo CD AppProject, as Slipway's admin configuration declares it. */
 export interface Project {
   name: string;
@@ -58,6 +75,8 @@ export interface Project {
   namespaceResourceWhitelist?: GroupKind[];
   namespaceResourceBlacklist: GroupKind[];
   syncWindows: SyncWindow[];
+  /** Orphaned-resource monitoring; absent: off. */
+  orphanedResources?: OrphanedResourcesMonitoring;
 }
 
 /** Argo CD's `default` project: everything is permitted. */

@@ -1,5 +1,5 @@
 import type { Refreshed } from '../engine/app/ApplicationController';
-import type { ProjectViolation } from '../projects';
+import type { OrphanedResource, ProjectViolation } from '../projects';
 
 /**
  * The last comparison as the reconciler keeps it: without the rendered and
@@ -30,6 +30,8 @@ export interface ApplicationState {
   /** The commit(s) Git gave for the spec with this hash, reused by compares of cluster changes. */
   resolved?: { specHash: string; commits: string[] };
   refreshed?: KeptComparison;
+  /** Orphaned resources of its namespace, when its project monitors them. */
+  orphaned?: OrphanedResource[];
   violations: ProjectViolation[];
   sync?: string;
   health?: string;

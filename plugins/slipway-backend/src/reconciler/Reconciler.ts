@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
+import { formatResourceKey, type SlipwaySignalMessage } from '@slipway/plugin-slipway-common';
 import type { Source, SourceCallOptions } from '@slipway/plugin-slipway-node';
 import type { Refreshed } from '../engine/app/ApplicationController';
 import type { ClusterConnection, ClusterConnector } from '../engine/app/ClusterConnections';
@@ -16,6 +16,7 @@ import {
 import type { ApplicationCondition, OperationRequest, SlipwayStore } from '../store';
 import { keptComparison, type ApplicationState, type KeptComparison } from './ApplicationState';
 import { decideAutoSync, lastOperationOf, rolloutPolicy } from './autoSync';
+import { OrphanMonitor } from './OrphanMonitor';
 import { RollingSyncCoordinator } from './RollingSyncCoordinator';
 import type { CommitDetailsCache } from './CommitDetailsCache';
 import { destinationOf, type ClusterResolver } from './destinationOf';
@@ -81,10 +82,12 @@ export class Reconciler {
   private readonly beforeGit = new Map<string, WorkOptions>();
   private readonly now: () => number;
   private readonly rolling: RollingSyncCoordinator;
+  private readonly orphans: OrphanMonitor;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.now = options.now ?? Date.now;
     this.rolling = new RollingSyncCoordinator({ inventory: options.inventory, state: ref => this.states.get(ref) });
+    this.orphans = new OrphanMonitor({ isApplication: name => (this.byAppName.get(name)?.size ?? 0) > 0, logger: options.logger });
     this.queue = new WorkQueue({
       concurrency: options.concurrency,
       process: (ref, opts) => this.reconcile(ref, opts),
@@ -303,7 +306,10 @@ export class Reconciler {
       // forced: a push, a user refresh, an operation's end or a new spec, which must see Git as it is now
       commits = await this.resolveCommits(item.app, opts);
     }
-    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(trackingNameOf(item.app))]);
+    // objects no Application tracks are not in the cluster cache: a change in them is seen here
+    const look = await this.orphans.look(connection, project, destination.namespace);
+    const orphanKeys = look?.orphans(state?.refreshed?.resources ?? []).map(formatResourceKey);
+    const key = commits && JSON.stringify([commits, item.specHash, connection.cache.generation(trackingNameOf(item.app)), orphanKeys]);
     if (!opts.force && key && state?.key === key && state.refreshed) {
       const reconciledAt = new Date(this.now()).toISOString();
       await this.options.store.upsertApplicationStatus({ entityRef: ref, reconciledAt }, { fields: ['syncStatus'] });
@@ -323,11 +329,14 @@ export class Reconciler {
       key,
       resolved: commits && { specHash: item.specHash, commits },
       refreshed: keptComparison(refreshed),
+      orphaned: look?.orphans(refreshed.resources),
       violations,
     };
     this.states.set(ref, next);
     const decision = await this.autoSync(item, project, destination, refreshed, violations, false);
     const extra: ApplicationCondition[] = [...violations];
+    const orphanWarning = next.orphaned && look?.condition(next.orphaned);
+    if (orphanWarning) extra.push(orphanWarning);
     if (decision?.action === 'skip' && decision.condition) extra.push(decision.condition);
     const update = statusUpdateOf(item, refreshed, extra, new Date(this.now()).toISOString());
     // cleared when unreadable, so that the status never shows another commit's author and message

@@ -3,3 +3,4 @@ export * from './DiscoveryCache';
 export * from './KubeClusterClient';
 export * from './MemoryClusterClient';
 export * from './ClusterCache';
+export * from './NamespaceLister';

@@ -29,6 +29,8 @@ export function pluginWorld(options: {
   files: Record<string, string>;
   entities: (repoURL: string) => Entity[];
   podReadyDelayMs?: number;
+  /** More `slipway` configuration, e.g. projects. */
+  slipway?: Record<string, unknown>;
 }): () => Promise<PluginWorld> {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   return async () => {
@@ -44,6 +46,7 @@ export function pluginWorld(options: {
       sim,
       workDir,
       entities: options.entities(repoURL),
+      slipway: options.slipway,
     });
     const store = await DatabaseSlipwayStore.create({
       database: { getClient: async () => knex },
