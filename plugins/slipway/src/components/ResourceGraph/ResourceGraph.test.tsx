@@ -183,4 +183,24 @@ describe('ResourceGraph', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
   });
+
+  it('offers the orphaned resources of the namespace behind a switch, and draws them marked', async () => {
+    const orphan = { group: '', kind: 'ConfigMap', namespace: 'payments', name: 'by-hand', apiVersion: 'v1', managed: false, orphaned: true, parents: [] };
+    await renderGraph(mockApi({ getResourceTree: jest.fn(async () => ({ nodes: [...paymentsTree, orphan] })) } as Partial<SlipwayApi>));
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+    expect(screen.queryByTestId('resource-node-/ConfigMap/payments/by-hand')).toBeNull();
+    expect(screen.getByText(`${paymentsTree.length} resources`)).toBeInTheDocument();
+
+    await userEvent.click(screen.getByLabelText('Orphaned resources (1)'));
+    const node = await screen.findByTestId('resource-node-/ConfigMap/payments/by-hand');
+    expect(node).toHaveTextContent('ConfigMap · orphaned');
+    expect(node.querySelector('rect')).toHaveAttribute('stroke-dasharray', '6 4');
+    expect(screen.getByText(`${paymentsTree.length + 1} resources`)).toBeInTheDocument();
+  });
+
+  it('shows no orphan switch when the tree has none', async () => {
+    await renderGraph(mockApi());
+    await waitFor(() => expect(resourceNodes()).toHaveLength(paymentsTree.length + 1));
+    expect(screen.queryByLabelText(/Orphaned resources/)).toBeNull();
+  });
 });

@@ -22,6 +22,7 @@ import {
   GraphFilters,
   kindsOf,
   NO_FILTERS,
+  orphanCount,
   ResourceGraphNode,
   toGraph,
 } from './toGraph';
@@ -53,6 +54,7 @@ export function ResourceGraph({
 
   const nodes = tree.value;
   const kinds = useMemo(() => kindsOf(nodes ?? []), [nodes]);
+  const orphans = useMemo(() => orphanCount(nodes ?? []), [nodes]);
   const graph = useMemo(
     () => toGraph(nodes ?? [], filters, { name, health, sync }),
     [nodes, filters, name, health, sync],
@@ -129,7 +131,8 @@ export function ResourceGraph({
         filters={filters}
         onChange={setFilters}
         shown={graph.nodes.length - 1}
-        total={nodes.length}
+        total={nodes.length - (filters.orphaned ? 0 : orphans)}
+        orphans={orphans}
       />
       {graph.nodes.length === 1 && (
         <Typography variant="body2" color="textSecondary" paragraph>

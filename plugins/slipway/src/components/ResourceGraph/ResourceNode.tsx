@@ -119,12 +119,14 @@ function ResourceNodeView({ node, classes, onSelect }: ResourceNodeProps) {
       </title>
       <rect
         className={`${classes.box} ${classes[`border${health}`]}`}
+        // an orphan is drawn dashed: in the namespace, not part of the application
+        strokeDasharray={node.orphaned ? '6 4' : undefined}
         width={NODE_WIDTH}
         height={NODE_HEIGHT}
         rx={6}
       />
       <text className={classes.kind} x={TEXT_X} y={16}>
-        {fitText(`${node.kind}${node.requiresPruning ? ' · to prune' : ''}`, TEXT_WIDTH, 11)}
+        {fitText(`${node.kind}${node.requiresPruning ? ' · to prune' : ''}${node.orphaned ? ' · orphaned' : ''}`, TEXT_WIDTH, 11)}
       </text>
       <text className={classes.name} x={TEXT_X} y={33}>
         {fitText(node.name, TEXT_WIDTH, 13, true)}
@@ -163,5 +165,6 @@ export const ResourceNode = memo(
     before.node.health === after.node.health &&
     before.node.healthMessage === after.node.healthMessage &&
     before.node.sync === after.node.sync &&
-    before.node.requiresPruning === after.node.requiresPruning,
+    before.node.requiresPruning === after.node.requiresPruning &&
+    before.node.orphaned === after.node.orphaned,
 );

@@ -1,6 +1,6 @@
 import type { SlipwayResourceNode } from '@slipway/plugin-slipway-common';
 import { largeTree, paymentsTree } from './__fixtures__/resourceTrees';
-import { NO_FILTERS, ROOT_NODE_ID, toGraph, kindsOf } from './toGraph';
+import { NO_FILTERS, ROOT_NODE_ID, toGraph, kindsOf, orphanCount } from './toGraph';
 
 const root = { name: 'payments-prod', health: 'Degraded' as const, sync: 'OutOfSync' as const };
 const edgeSet = (edges: Array<{ from: string; to: string }>) => edges.map(e => `${e.from} -> ${e.to}`).sort();
@@ -70,7 +70,7 @@ describe('toGraph', () => {
   });
 
   it('combines filters: every given filter must match', () => {
-    const graph = toGraph(paymentsTree, { kinds: ['Pod', 'Service'], health: ['Healthy'], sync: [] }, root);
+    const graph = toGraph(paymentsTree, { kinds: ['Pod', 'Service'], health: ['Healthy'], sync: [], orphaned: false }, root);
     expect(graph.nodes.map(n => n.id).slice(1)).toEqual(['/Pod/payments/payments-7d9f-a1', '/Service/payments/payments']);
   });
 
@@ -84,6 +84,34 @@ describe('toGraph', () => {
     expect(edgeSet(all.edges)).toEqual(['application -> /Pod/a/orphan', 'x/A/a/a -> x/B/a/b', 'x/B/a/b -> x/A/a/a']);
     const onlyA = toGraph(tree, { ...NO_FILTERS, kinds: ['A'] }, root);
     expect(edgeSet(onlyA.edges)).toEqual(['application -> x/A/a/a']);
+  });
+
+  it('hides orphaned resources unless asked for, then draws them marked, the top-level ones under the application', () => {
+    const tree: SlipwayResourceNode[] = [
+      ...paymentsTree,
+      { group: 'apps', kind: 'Deployment', namespace: 'payments', name: 'legacy', apiVersion: 'apps/v1', managed: false, orphaned: true, parents: [] },
+      {
+        group: 'apps',
+        kind: 'ReplicaSet',
+        namespace: 'payments',
+        name: 'legacy-5f',
+        apiVersion: 'apps/v1',
+        managed: false,
+        orphaned: true,
+        parents: [{ group: 'apps', kind: 'Deployment', namespace: 'payments', name: 'legacy' }],
+      },
+    ];
+    expect(orphanCount(tree)).toBe(2);
+    const hidden = toGraph(tree, NO_FILTERS, root);
+    expect(hidden.nodes.some(n => n.name.startsWith('legacy'))).toBe(false);
+    expect(hidden.hiddenCount).toBe(2);
+
+    const shown = toGraph(tree, { ...NO_FILTERS, orphaned: true }, root);
+    expect(shown.nodes.find(n => n.name === 'legacy')).toMatchObject({ kind: 'Deployment', orphaned: true });
+    expect(shown.nodes.find(n => n.name === 'payments')?.orphaned).toBeUndefined();
+    expect(edgeSet(shown.edges)).toEqual(
+      expect.arrayContaining(['application -> apps/Deployment/payments/legacy', 'apps/Deployment/payments/legacy -> apps/ReplicaSet/payments/legacy-5f']),
+    );
   });
 
   it('gives every resource of a 500-resource tree a node and exactly one edge from its owner', () => {

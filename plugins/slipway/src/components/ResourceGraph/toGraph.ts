@@ -11,10 +11,12 @@ export interface GraphFilters {
   kinds: string[];
   health: HealthStatusCode[];
   sync: SyncStatusCode[];
+  /** Whether orphaned resources are drawn; hidden unless asked for, as in Argo CD. */
+  orphaned: boolean;
 }
 
-/** No filter: every resource. */
-export const NO_FILTERS: GraphFilters = { kinds: [], health: [], sync: [] };
+/** No filter: every resource of the application, orphaned ones hidden. */
+export const NO_FILTERS: GraphFilters = { kinds: [], health: [], sync: [], orphaned: false };
 
 /** The application itself, drawn as the root of its resources. */
 export interface GraphRoot {
@@ -33,6 +35,8 @@ export interface ResourceGraphNode {
   healthMessage?: string;
   sync?: SyncStatusCode;
   requiresPruning?: boolean;
+  /** In the application's namespace, tracked by no application. */
+  orphaned?: boolean;
   /** Absent for the application node. */
   resource?: ResourceKey;
 }
@@ -54,6 +58,7 @@ export interface ResourceGraph {
 export const ROOT_NODE_ID = 'application';
 
 function matches(node: SlipwayResourceNode, filters: GraphFilters): boolean {
+  if (node.orphaned && !filters.orphaned) return false;
   if (filters.kinds.length > 0 && !filters.kinds.includes(node.kind)) return false;
   if (filters.health.length > 0 && !filters.health.includes(node.health?.status ?? 'Unknown')) {
     return false;
@@ -124,11 +129,17 @@ export function toGraph(
       healthMessage: node.health?.message,
       sync: node.syncStatus,
       requiresPruning: node.requiresPruning,
+      ...(node.orphaned ? { orphaned: true } : {}),
       resource: { group: node.group, kind: node.kind, namespace: node.namespace, name: node.name },
     });
     for (const anchor of anchorsOf(id, new Set([id]))) edges.push({ from: anchor, to: id });
   }
   return { nodes, edges, hiddenCount: byId.size - visible.size };
+}
+
+/** How many resources of a tree are orphaned. */
+export function orphanCount(tree: readonly SlipwayResourceNode[]): number {
+  return tree.filter(node => node.orphaned).length;
 }
 
 /** The kinds present in a tree, sorted, for the kind filter. */
