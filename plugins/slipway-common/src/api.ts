@@ -165,6 +165,24 @@ export interface ResourceDetailResponse {
   events: Array<{ type?: string; reason?: string; message?: string; lastTimestamp?: string; count?: number }>;
 }
 
+/** GET /applications/:namespace/:name/resource/actions: what a resource offers, as Argo CD's action discovery. @public */
+export interface ResourceActionsResponse {
+  actions: Array<{ name: string; disabled: boolean }>;
+}
+
+/** POST /applications/:namespace/:name/resource/actions @public */
+export interface ResourceActionRequestBody {
+  /** e.g. `restart`, `pause`, `resume`, `create-job`. */
+  action: string;
+  resource: { group?: string; kind: string; namespace?: string; name: string };
+}
+
+/** What a resource action changed. @public */
+export interface ResourceActionResult {
+  action: string;
+  changes: Array<{ operation: 'patch' | 'create'; resource: ResourceKey }>;
+}
+
 /** One deployment of an application: a rollback target. @public */
 export interface HistoryItem {
   id: number;

@@ -24,6 +24,13 @@ export const slipwayApplicationTerminatePermission = createPermission({
   resourceType: SLIPWAY_RESOURCE_TYPE,
 });
 
+/** Run a resource action (restart, pause, resume, create-job) on a resource of an application. @public */
+export const slipwayApplicationActionPermission = createPermission({
+  name: 'slipway.application.action',
+  attributes: { action: 'update' },
+  resourceType: SLIPWAY_RESOURCE_TYPE,
+});
+
 /** Delete an application's cluster resources (cascade). @public */
 export const slipwayApplicationDeletePermission = createPermission({
   name: 'slipway.application.delete',
@@ -36,5 +43,6 @@ export const slipwayPermissions = [
   slipwayApplicationSyncPermission,
   slipwayApplicationRollbackPermission,
   slipwayApplicationTerminatePermission,
+  slipwayApplicationActionPermission,
   slipwayApplicationDeletePermission,
 ];

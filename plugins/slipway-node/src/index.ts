@@ -13,3 +13,4 @@ export * from './source';
 export * from './diff';
 export * from './projects';
 export * from './http';
+export * from './actions';

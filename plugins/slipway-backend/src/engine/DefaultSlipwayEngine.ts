@@ -4,6 +4,8 @@ import {
   formatResourceKey,
   KubeObject,
   OperationSummary,
+  ResourceActionResult,
+  ResourceActionsResponse,
   ResourceDetailResponse,
   ResourceKey,
   ResourceTreeResponse,
@@ -25,6 +27,7 @@ import type { ClusterConnector } from './app/ClusterConnections';
 import { resourceDiffText } from './app/compareApplication';
 import { diffInputOf, type DiffSettings } from './app/DiffSettings';
 import { trackingNameOf } from './app/types';
+import { ResourceActions } from './ResourceActions';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -91,7 +94,11 @@ export function normalizePushURL(url: string): string {
  * delete.
  */
 export class DefaultSlipwayEngine implements SlipwayEngine {
-  constructor(private readonly options: DefaultSlipwayEngineOptions) {}
+  private readonly actions: ResourceActions;
+
+  constructor(private readonly options: DefaultSlipwayEngineOptions) {
+    this.actions = new ResourceActions(options);
+  }
 
   private item(entityRef: string): InventoryApplication {
     const item = this.options.inventory.get(entityRef);
@@ -325,6 +332,14 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
         : '',
       events: await this.eventsOf(connection, key),
     };
+  }
+
+  resourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse> {
+    return this.actions.list(entityRef, key);
+  }
+
+  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult> {
+    return this.actions.run(entityRef, key, action);
   }
 
   private async eventsOf(

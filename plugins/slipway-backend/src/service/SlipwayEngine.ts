@@ -1,5 +1,7 @@
 import type {
   OperationSummary,
+  ResourceActionResult,
+  ResourceActionsResponse,
   ResourceDetailResponse,
   ResourceKey,
   ResourceTreeResponse,
@@ -51,6 +53,10 @@ export interface SlipwayEngine {
   resourceTree(entityRef: string): Promise<ResourceTreeResponse | undefined>;
   /** One resource: live, desired, diff and events; Secret values masked. */
   resource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse | undefined>;
+  /** The actions a resource of the application's tree offers (Argo CD's resource actions). */
+  resourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse>;
+  /** Runs a resource action; throws NotFound, Input or Conflict errors naming the resource and why. */
+  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
   /**
    * Refreshes every application whose source is the repository (and, when
    * given, the branch) of a push; returns their entity refs.

@@ -35,6 +35,8 @@ export function fakeEngine(): jest.Mocked<SlipwayEngine> {
     deleteResources: jest.fn<ReturnType<SlipwayEngine['deleteResources']>, Parameters<SlipwayEngine['deleteResources']>>(async () => ({ deleted: [] })),
     resourceTree: jest.fn<ReturnType<SlipwayEngine['resourceTree']>, Parameters<SlipwayEngine['resourceTree']>>(async () => undefined),
     resource: jest.fn<ReturnType<SlipwayEngine['resource']>, Parameters<SlipwayEngine['resource']>>(async () => undefined),
+    resourceActions: jest.fn<ReturnType<SlipwayEngine['resourceActions']>, Parameters<SlipwayEngine['resourceActions']>>(async () => ({ actions: [] })),
+    runResourceAction: jest.fn<ReturnType<SlipwayEngine['runResourceAction']>, Parameters<SlipwayEngine['runResourceAction']>>(),
     refreshForPush: jest.fn<ReturnType<SlipwayEngine['refreshForPush']>, Parameters<SlipwayEngine['refreshForPush']>>(async () => []),
   };
 }

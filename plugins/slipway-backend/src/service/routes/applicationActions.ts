@@ -2,6 +2,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import {
   formatResourceKey,
   OperationAccepted,
+  slipwayApplicationActionPermission,
   slipwayApplicationDeletePermission,
   slipwayApplicationRollbackPermission,
   slipwayApplicationSyncPermission,
@@ -11,8 +12,8 @@ import { ApplicationAccess } from '../access/ApplicationAccess';
 import { audited } from '../access/audited';
 import { conflictMessage, OperationConflictError } from '../errors';
 import type { OperationRequestResult } from '../SlipwayEngine';
-import { parseRefreshBody, parseRollbackBody, parseSyncBody } from '../validation/requestBodies';
-import { applicationRefOf, single } from '../validation/queryParams';
+import { parseRefreshBody, parseResourceActionBody, parseRollbackBody, parseSyncBody } from '../validation/requestBodies';
+import { applicationRefOf, resourceKeyQuery, single } from '../validation/queryParams';
 import type { RouteContext } from './RouteContext';
 
 /** 202 with the new operation, or the error that says why there is none. */
@@ -27,7 +28,7 @@ function accepted(action: string, entityRef: string, result: OperationRequestRes
   }
 }
 
-/** POST sync, rollback, refresh and DELETE resources: each authorized on the Application entity and audited. */
+/** POST sync, rollback, refresh, resource actions and DELETE resources: each authorized on the Application entity and audited. */
 export function registerApplicationActionRoutes(router: Router, ctx: RouteContext): void {
   const { engine, access, auditor } = ctx;
   const entityRefOf = (req: Request) => applicationRefOf(req.params);
@@ -100,6 +101,33 @@ export function registerApplicationActionRoutes(router: Router, ctx: RouteContex
         const app = await access.readable(req, entityRef);
         await access.authorize(app, slipwayApplicationDeletePermission, 'delete the resources of');
         return engine.deleteResources(app.entityRef, ApplicationAccess.initiatorOf(app.credentials));
+      },
+    );
+    res.json(body);
+  });
+
+  // listing what a resource offers changes nothing: reading the application is enough
+  router.get('/applications/:namespace/:name/resource/actions', async (req, res) => {
+    const app = await access.readable(req, entityRefOf(req));
+    res.json(await engine.resourceActions(app.entityRef, resourceKeyQuery(req.query)));
+  });
+
+  router.post('/applications/:namespace/:name/resource/actions', async (req, res) => {
+    const entityRef = entityRefOf(req);
+    const body = await audited(
+      auditor,
+      {
+        eventId: 'application-resource-action',
+        request: req,
+        meta: { entityRef },
+        severityLevel: 'medium',
+        resultMeta: r => ({ action: r.action, changes: r.changes.map(c => `${c.operation} ${formatResourceKey(c.resource)}`) }),
+      },
+      async () => {
+        const { action, resource } = parseResourceActionBody(req.body);
+        const app = await access.readable(req, entityRef);
+        await access.authorize(app, slipwayApplicationActionPermission, `run the action '${action}' on a resource of`);
+        return engine.runResourceAction(app.entityRef, resource, action);
       },
     );
     res.json(body);

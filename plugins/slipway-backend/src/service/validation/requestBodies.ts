@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import type {
   RefreshRequestBody,
+  ResourceActionRequestBody,
+  ResourceKey,
   RollbackRequestBody,
   SyncRequestBody,
 } from '@slipway/plugin-slipway-common';
@@ -112,4 +114,26 @@ export function parseRefreshBody(raw: unknown): Required<RefreshRequestBody> {
   const body = objectBody(raw, REFRESH, '{"hard": true}');
   onlyFields(body, ['hard'], REFRESH);
   return { hard: optionalBoolean(body, 'hard', REFRESH) ?? false };
+}
+
+const ACTION = 'a resource action request';
+const ACTION_EXAMPLE = '{"action": "restart", "resource": {"group": "apps", "kind": "Deployment", "namespace": "web", "name": "api"}}';
+
+/** The body of POST /applications/:namespace/:name/resource/actions. */
+export function parseResourceActionBody(raw: unknown): { action: string; resource: ResourceKey } {
+  const body = objectBody(raw, ACTION, ACTION_EXAMPLE) as Partial<Record<keyof ResourceActionRequestBody, unknown>>;
+  onlyFields(body, ['action', 'resource'], ACTION);
+  const action = optionalString(body.action, 'action', ACTION);
+  const resource = body.resource;
+  if (!action || !resource || typeof resource !== 'object' || Array.isArray(resource)) {
+    throw new InputError(`The body of ${ACTION} needs 'action' and 'resource', such as ${ACTION_EXAMPLE}`);
+  }
+  const entry = resource as Json;
+  onlyFields(entry, ['group', 'kind', 'namespace', 'name'], `${ACTION} (resource)`);
+  const kind = optionalString(entry.kind, 'resource.kind', ACTION);
+  const name = optionalString(entry.name, 'resource.name', ACTION);
+  if (!kind || !name) throw new InputError(`Field 'resource' of ${ACTION} needs kind and name, such as ${ACTION_EXAMPLE}`);
+  const group = entry.group === '' ? '' : optionalString(entry.group, 'resource.group', ACTION) ?? '';
+  const namespace = entry.namespace === '' ? '' : optionalString(entry.namespace, 'resource.namespace', ACTION) ?? '';
+  return { action, resource: { group, kind, namespace, name } };
 }

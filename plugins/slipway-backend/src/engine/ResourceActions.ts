@@ -1,0 +1,163 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  formatResourceKey,
+  KubeObject,
+  ResourceActionsResponse,
+  ResourceActionResult,
+  ResourceKey,
+  resourceKeyOf,
+} from '@slipway/plugin-slipway-common';
+import {
+  ResourceActionError,
+  resourceActionsOf,
+  runResourceAction,
+} from '@slipway/plugin-slipway-node';
+import type { InventoryApplication } from '../inventory';
+import { checkResources, type Project } from '../projects';
+import type { ApplicationState } from '../reconciler/ApplicationState';
+import {
+  destinationOf,
+  type ClusterResolver,
+} from '../reconciler/destinationOf';
+import type { WorkOptions } from '../reconciler/WorkQueue';
+import type { ClusterConnector } from './app/ClusterConnections';
+
+/** The field manager of the fields actions write, apart from Slipway's own syncs. */
+export const ACTION_FIELD_MANAGER = 'slipway-action';
+
+/** What {@link ResourceActions} needs. */
+export interface ResourceActionsOptions {
+  inventory: { get(entityRef: string): InventoryApplication | undefined };
+  reconciler: {
+    state(entityRef: string): ApplicationState | undefined;
+    enqueue(entityRef: string, options?: WorkOptions): void;
+  };
+  clusters: ClusterConnector;
+  resolveCluster: ClusterResolver;
+  projects: ReadonlyMap<string, Project>;
+  now?: () => Date;
+}
+
+const describe = (key: ResourceKey) =>
+  `${key.group ? `${key.group}/` : ''}${key.kind} ${
+    key.namespace ? `${key.namespace}/` : ''
+  }${key.name}`;
+
+/**
+ * Argo CD's resource actions (restart, pause, resume, create-job) on the
+ * resources of an application's tree: lists what a resource offers, and
+ * runs one, writing its fields with the field manager `slipway-action` (so
+ * a sync from Git still owns and may overwrite what Git declares) and
+ * creating what it creates, within the application's project.
+ */
+export class ResourceActions {
+  constructor(private readonly options: ResourceActionsOptions) {}
+
+  /** The live object of a resource of the application's tree; NotFoundError otherwise. */
+  private async live(
+    entityRef: string,
+    key: ResourceKey,
+  ): Promise<{ item: InventoryApplication; live: KubeObject }> {
+    const item = this.options.inventory.get(entityRef);
+    if (!item)
+      throw new NotFoundError(
+        `${entityRef} is not an Application that Slipway reconciles`,
+      );
+    const refreshed = this.options.reconciler.state(entityRef)?.refreshed;
+    const id = formatResourceKey(key);
+    const node =
+      refreshed?.resources.find(r => formatResourceKey(r.key) === id) ??
+      refreshed?.tree.find(n => formatResourceKey(n.key) === id);
+    if (!node)
+      throw new NotFoundError(
+        `${describe(
+          key,
+        )} is not a resource of ${entityRef}; pick one from its resource tree`,
+      );
+    const connection = await this.options.clusters.connect(
+      item.app.spec.destination,
+    );
+    const live =
+      connection.cache.get(key) ??
+      (await connection.client.get({
+        apiVersion: node.apiVersion,
+        kind: key.kind,
+        name: key.name,
+        ...(key.namespace ? { namespace: key.namespace } : {}),
+      }));
+    if (!live)
+      throw new NotFoundError(
+        `${describe(
+          key,
+        )} of ${entityRef} does not exist in the cluster; sync the application to create it`,
+      );
+    return { item, live };
+  }
+
+  async list(
+    entityRef: string,
+    key: ResourceKey,
+  ): Promise<ResourceActionsResponse> {
+    const { live } = await this.live(entityRef, key);
+    return { actions: resourceActionsOf(live) };
+  }
+
+  async run(
+    entityRef: string,
+    key: ResourceKey,
+    action: string,
+  ): Promise<ResourceActionResult> {
+    const { item, live } = await this.live(entityRef, key);
+    let changes;
+    try {
+      changes = runResourceAction(
+        live,
+        action,
+        this.options.now?.() ?? new Date(),
+      );
+    } catch (error) {
+      if (!(error instanceof ResourceActionError)) throw error;
+      throw error.reason === 'unknown'
+        ? new InputError(error.message)
+        : new ConflictError(error.message);
+    }
+    const project = this.options.projects.get(item.project);
+    if (!project)
+      throw new ConflictError(
+        `project '${item.project}' of ${entityRef} does not exist; add it to slipway.projects`,
+      );
+    const destination = destinationOf(item, this.options.resolveCluster);
+    const violations = checkResources(
+      project,
+      destination,
+      changes.map(c => resourceKeyOf(c.object)),
+    );
+    if (violations.length > 0) {
+      throw new ConflictError(
+        `action '${action}' on ${describe(key)} is not permitted: ${violations
+          .map(v => v.message)
+          .join('; ')}; nothing was changed`,
+      );
+    }
+    const connection = await this.options.clusters.connect(
+      item.app.spec.destination,
+    );
+    const done: ResourceActionResult['changes'] = [];
+    for (const change of changes) {
+      const written =
+        change.operation === 'create'
+          ? await connection.client.create(change.object)
+          : await connection.client.apply(change.object, {
+              fieldManager: ACTION_FIELD_MANAGER,
+              force: true,
+            });
+      done.push({
+        operation: change.operation,
+        resource: resourceKeyOf(written),
+      });
+    }
+    // the cluster changed, not Git
+    this.options.reconciler.enqueue(entityRef, { recent: true });
+    return { action, changes: done };
+  }
+}

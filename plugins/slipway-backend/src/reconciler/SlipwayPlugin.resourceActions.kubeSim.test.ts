@@ -1,0 +1,202 @@
+/*
+ * Argo CD's resource actions from the portal's API: restart, pause and
+ * resume of a Deployment, create-job of a CronJob, written beside Git's
+ * fields so that self-heal does not undo them.
+ */
+import request from 'supertest';
+import {
+  applicationEntity,
+  eventually,
+  kubeClient,
+} from './__testUtils__/backendHarness';
+import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
+import { configMapYaml } from './__testUtils__/manifests';
+
+jest.setTimeout(180_000);
+
+const WEB = 'application:default/web';
+
+const deploymentYaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.25
+`;
+
+const cronJobYaml = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: cleanup
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: cleanup
+              image: busybox:1.36
+`;
+
+describe('resource actions', () => {
+  const start = pluginWorld({
+    files: {
+      'web/deployment.yaml': deploymentYaml,
+      'web/cronjob.yaml': cronJobYaml,
+      'web/config.yaml': configMapYaml('web-config', 'blue'),
+    },
+    entities: repoURL => [
+      applicationEntity('web', {
+        repoURL,
+        path: 'web',
+        namespace: 'shop',
+        automated: { prune: true, selfHeal: true },
+      }),
+    ],
+  });
+  let world: PluginWorld;
+  beforeAll(async () => {
+    world = await start();
+  });
+  afterAll(() => world?.stop());
+
+  const actionsOf = (query: string) =>
+    request(world.server).get(
+      `/api/slipway/applications/default/web/resource/actions?${query}`,
+    );
+  const run = (action: string, resource: Record<string, string>) =>
+    request(world.server)
+      .post('/api/slipway/applications/default/web/resource/actions')
+      .send({ action, resource });
+  const deployment = {
+    group: 'apps',
+    kind: 'Deployment',
+    namespace: 'shop',
+    name: 'web',
+  };
+
+  it('restarts, pauses and resumes a Deployment, and self-heal leaves what the actions wrote', async () => {
+    const { sim, store } = world;
+    await eventually(async () => {
+      const s = await store.getApplicationStatus(WEB);
+      return s?.syncStatus === 'Synced' && s.healthStatus === 'Healthy';
+    }, 'web to be Synced and Healthy');
+
+    const listed = await actionsOf(
+      'group=apps&kind=Deployment&namespace=shop&name=web',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.actions).toEqual([
+      { name: 'restart', disabled: false },
+      { name: 'pause', disabled: false },
+      { name: 'resume', disabled: true },
+    ]);
+
+    const restarted = await run('restart', deployment);
+    expect(restarted.status).toBe(200);
+    expect(restarted.body).toEqual({
+      action: 'restart',
+      changes: [{ operation: 'patch', resource: deployment }],
+    });
+    const kube = kubeClient(sim);
+    const live = await kube.deployment('shop', 'web');
+    const stamp =
+      live.spec.template.metadata.annotations[
+        'kubectl.kubernetes.io/restartedAt'
+      ];
+    expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(
+      live.metadata.managedFields.map((f: { manager: string }) => f.manager),
+    ).toEqual(expect.arrayContaining(['slipway', 'slipway-action']));
+
+    // refreshes and self-heal later, the restart stays and the application is still in sync with Git
+    await new Promise(resolve => setTimeout(resolve, 2500));
+    expect(
+      (await kube.deployment('shop', 'web')).spec.template.metadata.annotations[
+        'kubectl.kubernetes.io/restartedAt'
+      ],
+    ).toBe(stamp);
+    expect((await store.getApplicationStatus(WEB))?.syncStatus).toBe('Synced');
+
+    const resumeRunning = await run('resume', deployment);
+    expect(resumeRunning.status).toBe(409);
+    expect(resumeRunning.body.error.message).toBe(
+      "action 'resume' does not apply to Deployment shop/web: it is not paused",
+    );
+
+    expect((await run('pause', deployment)).status).toBe(200);
+    expect((await kube.deployment('shop', 'web')).spec.paused).toBe(true);
+    await eventually(async () => {
+      const actions = (
+        await actionsOf('group=apps&kind=Deployment&namespace=shop&name=web')
+      ).body.actions;
+      return (
+        actions.find((a: { name: string }) => a.name === 'resume')?.disabled ===
+        false
+      );
+    }, 'resume to be offered once paused');
+    expect((await run('resume', deployment)).status).toBe(200);
+    expect((await kube.deployment('shop', 'web')).spec.paused).toBe(false);
+  });
+
+  it("creates a Job from a CronJob, owned by it, which shows in the application's tree", async () => {
+    const created = await run('create-job', {
+      group: 'batch',
+      kind: 'CronJob',
+      namespace: 'shop',
+      name: 'cleanup',
+    });
+    expect(created.status).toBe(200);
+    const [change] = created.body.changes;
+    expect(change).toMatchObject({
+      operation: 'create',
+      resource: { group: 'batch', kind: 'Job', namespace: 'shop' },
+    });
+    expect(change.resource.name).toMatch(/^cleanup-\d{10}$/);
+    await eventually(async () => {
+      const tree = await request(world.server).get(
+        '/api/slipway/applications/default/web/tree',
+      );
+      const job = tree.body.nodes.find(
+        (n: { kind: string; name: string }) =>
+          n.kind === 'Job' && n.name === change.resource.name,
+      );
+      return job?.parents?.[0]?.name === 'cleanup';
+    }, 'the Job to show under its CronJob');
+  });
+
+  it('refuses what a resource does not offer, and resources outside the application, naming them', async () => {
+    const none = await run('restart', {
+      kind: 'ConfigMap',
+      namespace: 'shop',
+      name: 'web-config',
+    });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toBe(
+      "ConfigMap shop/web-config has no action 'restart'; ConfigMap resources have no actions",
+    );
+    const unknown = await run('scale', deployment);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain(
+      'its actions are restart, pause, resume',
+    );
+    const elsewhere = await actionsOf(
+      'group=apps&kind=Deployment&namespace=shop&name=other',
+    );
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toBe(
+      'apps/Deployment shop/other is not a resource of application:default/web; pick one from its resource tree',
+    );
+  });
+});

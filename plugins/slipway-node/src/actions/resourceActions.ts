@@ -1,0 +1,220 @@
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+
+/** An action a resource offers, as Argo CD's action discovery lists it. @public */
+export interface ResourceActionInfo {
+  name: string;
+  /** True when the action does not apply to the object as it is (e.g. resume of a running Deployment). */
+  disabled: boolean;
+}
+
+/**
+ * What running an action does, as Argo CD's impacted resources: `patch`
+ * writes the fields of `object` (a partial object naming the resource) to
+ * the resource; `create` creates `object`.
+ * @public
+ */
+export interface ResourceActionChange {
+  operation: 'patch' | 'create';
+  object: KubeObject;
+}
+
+/** An action that cannot run: names the resource, the action and why. @public */
+export class ResourceActionError extends Error {
+  name = 'ResourceActionError';
+  constructor(
+    message: string,
+    /** `unknown`: the resource offers no such action; `notApplicable`: not to the object as it is now. */
+    readonly reason: 'unknown' | 'notApplicable',
+  ) {
+    super(message);
+  }
+}
+
+interface BuiltinAction {
+  name: string;
+  /** Why the action does not apply to the object now; undefined when it does. */
+  disabled?(obj: KubeObject): string | undefined;
+  run(obj: KubeObject, now: Date): ResourceActionChange[];
+}
+
+/** The object's identity, for a patch that writes only the fields after it. */
+function identity(
+  obj: KubeObject,
+): Pick<KubeObject, 'apiVersion' | 'kind'> & {
+  metadata: { name?: string; namespace?: string };
+} {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata: {
+      name: obj.metadata.name,
+      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
+    },
+  };
+}
+
+/** Go's time layout `2006-01-02T15:04:05Z` in UTC, as Argo CD's `os.date("!%Y-%m-%dT%XZ")` writes it. */
+function restartedAt(now: Date): string {
+  return `${now.toISOString().slice(0, 19)}Z`;
+}
+
+/** Restart: a new pod template annotation rolls every pod, as `kubectl rollout restart` does. */
+const restart: BuiltinAction = {
+  name: 'restart',
+  run: (obj, now) => [
+    {
+      operation: 'patch',
+      object: {
+        ...identity(obj),
+        spec: {
+          template: {
+            metadata: {
+              annotations: {
+                'kubectl.kubernetes.io/restartedAt': restartedAt(now),
+              },
+            },
+          },
+        },
+      },
+    },
+  ],
+};
+
+const spec = (obj: KubeObject): Record<string, any> =>
+  (obj.spec ?? {}) as Record<string, any>;
+
+const pause: BuiltinAction = {
+  name: 'pause',
+  disabled: obj =>
+    spec(obj).paused === true ? 'it is paused already' : undefined,
+  run: obj => [
+    {
+      operation: 'patch',
+      object: { ...identity(obj), spec: { paused: true } },
+    },
+  ],
+};
+
+const resume: BuiltinAction = {
+  name: 'resume',
+  disabled: obj => (spec(obj).paused !== true ? 'it is not paused' : undefined),
+  run: obj => [
+    {
+      operation: 'patch',
+      object: { ...identity(obj), spec: { paused: false } },
+    },
+  ],
+};
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Create a Job from a CronJob's template now, named `<cronjob>-<yyMMddHHmm>` (UTC) as Argo CD's create-job names it. */
+const createJob: BuiltinAction = {
+  name: 'create-job',
+  run: (obj, now) => {
+    const template = (spec(obj).jobTemplate ?? {}) as {
+      metadata?: Record<string, any>;
+      spec?: unknown;
+    };
+    if (!template.spec) {
+      throw new ResourceActionError(
+        `CronJob ${obj.metadata.name} has no spec.jobTemplate.spec to create a Job from`,
+        'notApplicable',
+      );
+    }
+    const stamp = `${pad(now.getUTCFullYear() % 100)}${pad(
+      now.getUTCMonth() + 1,
+    )}${pad(now.getUTCDate())}${pad(now.getUTCHours())}${pad(
+      now.getUTCMinutes(),
+    )}`;
+    const metadata = structuredClone(template.metadata ?? {});
+    return [
+      {
+        operation: 'create',
+        object: {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          metadata: {
+            ...metadata,
+            name: `${obj.metadata.name}-${stamp}`,
+            namespace: obj.metadata.namespace,
+            annotations: {
+              ...(metadata.annotations ?? {}),
+              'cronjob.kubernetes.io/instantiate': 'manual',
+            },
+            ownerReferences: [
+              {
+                apiVersion: obj.apiVersion,
+                kind: obj.kind,
+                name: obj.metadata.name ?? '',
+                uid: obj.metadata.uid ?? '',
+                blockOwnerDeletion: true,
+                controller: true,
+              },
+            ],
+          },
+          spec: structuredClone(template.spec),
+        },
+      },
+    ];
+  },
+};
+
+/** Argo CD's built-in actions of the core kinds, by `group/kind`. */
+const BUILTIN: Record<string, BuiltinAction[]> = {
+  'apps/Deployment': [restart, pause, resume],
+  'apps/StatefulSet': [restart],
+  'apps/DaemonSet': [restart],
+  'batch/CronJob': [createJob],
+};
+
+function actionsOf(obj: KubeObject): BuiltinAction[] {
+  const group = obj.apiVersion.includes('/')
+    ? obj.apiVersion.split('/')[0]
+    : '';
+  return BUILTIN[`${group}/${obj.kind}`] ?? [];
+}
+
+/** The actions an object offers, with whether each applies to it now. Pure. @public */
+export function resourceActionsOf(obj: KubeObject): ResourceActionInfo[] {
+  return actionsOf(obj).map(a => ({
+    name: a.name,
+    disabled: Boolean(a.disabled?.(obj)),
+  }));
+}
+
+/**
+ * Runs an action on a live object and returns the changes to make. Throws a
+ * {@link ResourceActionError} naming the object when it offers no such
+ * action or the action does not apply to it now. Pure.
+ * @public
+ */
+export function runResourceAction(
+  obj: KubeObject,
+  name: string,
+  now: Date,
+): ResourceActionChange[] {
+  const what = `${obj.kind} ${
+    obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''
+  }${obj.metadata.name}`;
+  const actions = actionsOf(obj);
+  const action = actions.find(a => a.name === name);
+  if (!action) {
+    const offered = actions.map(a => a.name);
+    throw new ResourceActionError(
+      `${what} has no action '${name}'; ${
+        offered.length
+          ? `its actions are ${offered.join(', ')}`
+          : `${obj.kind} resources have no actions`
+      }`,
+      'unknown',
+    );
+  }
+  const why = action.disabled?.(obj);
+  if (why)
+    throw new ResourceActionError(
+      `action '${name}' does not apply to ${what}: ${why}`,
+      'notApplicable',
+    );
+  return action.run(obj, now);
+}
