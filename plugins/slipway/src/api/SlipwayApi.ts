@@ -7,6 +7,8 @@ import type {
   OperationEventItem,
   OperationSummary,
   RefreshRequestBody,
+  ResourceActionResult,
+  ResourceActionsResponse,
   ResourceDetailResponse,
   ResourceKey,
   ResourceTreeResponse,
@@ -39,6 +41,9 @@ export interface SlipwayApi {
   getApplication(entityRef: string): Promise<SlipwayApplication | undefined>;
   getResourceTree(entityRef: string): Promise<ResourceTreeResponse>;
   getResource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse>;
+  /** The actions a resource offers (Argo CD's resource actions). */
+  getResourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse>;
+  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
   getHistory(entityRef: string): Promise<HistoryResponse>;
   /** Images and charts per application of a component (entity ref), or of the given applications. */
   getVersions(query: { component?: string; entityRef?: string[] }): Promise<VersionsResponse>;

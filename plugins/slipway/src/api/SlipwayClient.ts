@@ -8,6 +8,8 @@ import type {
   OperationAccepted,
   OperationSummary,
   RefreshRequestBody,
+  ResourceActionResult,
+  ResourceActionsResponse,
   ResourceDetailResponse,
   ResourceKey,
   ResourceTreeResponse,
@@ -64,6 +66,14 @@ export class SlipwayClient implements SlipwayApi {
 
   async getResource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse> {
     return this.get(`${applicationPath(entityRef)}/resource${queryString({ ...key })}`);
+  }
+
+  async getResourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse> {
+    return this.get(`${applicationPath(entityRef)}/resource/actions${queryString({ ...key })}`);
+  }
+
+  async runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult> {
+    return this.send('POST', `${applicationPath(entityRef)}/resource/actions`, { action, resource: key });
   }
 
   async getHistory(entityRef: string): Promise<HistoryResponse> {

@@ -1,5 +1,6 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  slipwayApplicationActionPermission,
   slipwayApplicationRollbackPermission,
   slipwayApplicationSyncPermission,
   slipwayApplicationTerminatePermission,
@@ -10,6 +11,8 @@ export interface ApplicationPermissions {
   canSync: boolean;
   canRollback: boolean;
   canTerminate: boolean;
+  /** Resource actions: restart, pause, resume, create-job. */
+  canRunActions: boolean;
 }
 
 /**
@@ -26,9 +29,11 @@ export function useApplicationPermissions(entityRef: string): ApplicationPermiss
     permission: slipwayApplicationTerminatePermission,
     resourceRef: entityRef,
   });
+  const action = usePermission({ permission: slipwayApplicationActionPermission, resourceRef: entityRef });
   return {
     canSync: !sync.loading && sync.allowed,
     canRollback: !rollback.loading && rollback.allowed,
     canTerminate: !terminate.loading && terminate.allowed,
+    canRunActions: !action.loading && action.allowed,
   };
 }

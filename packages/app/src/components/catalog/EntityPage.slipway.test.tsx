@@ -46,6 +46,10 @@ function slipwayApi(): SlipwayApi {
     getResource: async () => {
       throw new Error('not used');
     },
+    getResourceActions: async () => ({ actions: [] }),
+    runResourceAction: async () => {
+      throw new Error('not used');
+    },
     getHistory: none,
     getVersions: none,
     listOperations: none,

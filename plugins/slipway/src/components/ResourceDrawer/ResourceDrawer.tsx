@@ -13,6 +13,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { ResourceDetailResponse, ResourceKey } from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../../api';
 import { manifestYaml } from './manifestYaml';
+import { ResourceActionsMenu } from './ResourceActionsMenu';
 import { ResourceEvents } from './ResourceEvents';
 
 type TabId = 'live' | 'desired' | 'diff' | 'events';
@@ -53,8 +54,9 @@ function TabContent({ tab, detail }: { tab: TabId; detail: ResourceDetailRespons
 
 /**
  * A side panel with one resource of an application: the live manifest, the
- * desired manifest from Git, their diff and the resource's events. Secret
- * values arrive masked from the backend and are shown as they came.
+ * desired manifest from Git, their diff and the resource's events, with
+ * the resource's actions for users allowed to run them. Secret values
+ * arrive masked from the backend and are shown as they came.
  */
 export function ResourceDrawer(props: {
   entityRef: string;
@@ -82,6 +84,7 @@ export function ResourceDrawer(props: {
               {resource?.group ? ` · ${resource.group}` : ''}
             </Typography>
           </Box>
+          {resource && <ResourceActionsMenu entityRef={entityRef} resource={resource} onDone={detail.retry} />}
           <IconButton aria-label="Close" onClick={onClose}>
             <CloseIcon />
           </IconButton>

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import dagre from '@dagrejs/dagre';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { ResourceDetailResponse, ResourceKey } from '@slipway/plugin-slipway-common';
 import { SlipwayApi, slipwayApiRef } from '../../api';
 import { paymentsTree } from './__fixtures__/resourceTrees';
@@ -29,13 +30,14 @@ function mockApi(overrides: Partial<SlipwayApi> = {}) {
   return {
     getResourceTree: jest.fn(async () => ({ nodes: paymentsTree })),
     getResource: jest.fn(async (_ref: string, _key: ResourceKey) => secretDetail),
+    getResourceActions: jest.fn(async () => ({ actions: [] })),
     ...overrides,
   } as unknown as SlipwayApi & { getResourceTree: jest.Mock; getResource: jest.Mock };
 }
 
 async function renderGraph(api: SlipwayApi) {
   await renderInTestApp(
-    <TestApiProvider apis={[[slipwayApiRef, api]]}>
+    <TestApiProvider apis={[[slipwayApiRef, api], [permissionApiRef, mockApis.permission()]]}>
       <ResourceGraph application={{ entityRef: 'application:default/payments-prod', name: 'payments-prod', health: 'Degraded', sync: 'OutOfSync' }} />
     </TestApiProvider>,
   );

@@ -1,0 +1,147 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { alertApiRef } from '@backstage/core-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import type { ResourceKey } from '@slipway/plugin-slipway-common';
+import { SlipwayApi, slipwayApiRef } from '../../api';
+import { ResourceActionsMenu } from './ResourceActionsMenu';
+
+jest.setTimeout(30_000);
+
+const APP = 'application:default/web';
+const DEPLOYMENT: ResourceKey = {
+  group: 'apps',
+  kind: 'Deployment',
+  namespace: 'shop',
+  name: 'web',
+};
+
+function setup(
+  options: { allow?: boolean; run?: () => Promise<unknown>; app?: string } = {},
+) {
+  const app = options.app ?? APP;
+  const api = {
+    getResourceActions: jest.fn(async () => ({
+      actions: [
+        { name: 'restart', disabled: false },
+        { name: 'pause', disabled: false },
+        { name: 'resume', disabled: true },
+      ],
+    })),
+    runResourceAction: jest.fn(
+      options.run ??
+        (async () => ({
+          action: 'restart',
+          changes: [{ operation: 'patch', resource: DEPLOYMENT }],
+        })),
+    ),
+  };
+  const alerts = { post: jest.fn(), alert$: jest.fn() };
+  const permission = mockApis.permission({
+    authorize: request =>
+      request.permission.name === 'slipway.application.action' &&
+      options.allow === false
+        ? AuthorizeResult.DENY
+        : AuthorizeResult.ALLOW,
+  });
+  const onDone = jest.fn();
+  const render = () =>
+    renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [slipwayApiRef, api as unknown as SlipwayApi],
+          [permissionApiRef, permission],
+          [alertApiRef, alerts],
+        ]}
+      >
+        <ResourceActionsMenu
+          entityRef={app}
+          resource={DEPLOYMENT}
+          onDone={onDone}
+        />
+      </TestApiProvider>,
+    );
+  return { api, alerts, onDone, render };
+}
+
+describe('ResourceActionsMenu', () => {
+  it('lists the actions of the resource, disabled where they do not apply, and runs one after confirmation', async () => {
+    const t = setup();
+    await t.render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Actions' }),
+    );
+    expect(t.api.getResourceActions).toHaveBeenCalledWith(APP, DEPLOYMENT);
+    expect(screen.getByRole('menuitem', { name: 'resume' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+
+    await userEvent.click(screen.getByRole('menuitem', { name: 'restart' }));
+    expect(
+      await screen.findByText('Run restart on Deployment web?'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/replaces every pod, one by one/),
+    ).toBeInTheDocument();
+    expect(t.api.runResourceAction).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Run restart' }));
+    await waitFor(() =>
+      expect(t.api.runResourceAction).toHaveBeenCalledWith(
+        APP,
+        DEPLOYMENT,
+        'restart',
+      ),
+    );
+    await waitFor(() => expect(t.onDone).toHaveBeenCalled());
+    expect(t.alerts.post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: 'restart ran on Deployment web',
+        severity: 'success',
+      }),
+    );
+  });
+
+  it('says why an action failed, naming it and the resource', async () => {
+    const t = setup({
+      run: async () =>
+        Promise.reject(
+          new Error(
+            "action 'pause' does not apply to Deployment shop/web: it is paused already",
+          ),
+        ),
+    });
+    await t.render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Actions' }),
+    );
+    await userEvent.click(screen.getByRole('menuitem', { name: 'pause' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run pause' }),
+    );
+    await waitFor(() =>
+      expect(t.alerts.post).toHaveBeenCalledWith({
+        message:
+          "Could not run pause on Deployment web: action 'pause' does not apply to Deployment shop/web: it is paused already",
+        severity: 'error',
+      }),
+    );
+    expect(t.onDone).not.toHaveBeenCalled();
+  });
+
+  it('shows nothing to a user the policy does not allow to run actions', async () => {
+    // another application: permission decisions are cached per permission and resource
+    const t = setup({ allow: false, app: 'application:default/locked' });
+    await t.render();
+    await new Promise(resolve => setTimeout(resolve, 100));
+    expect(screen.queryByRole('button', { name: 'Actions' })).toBeNull();
+    expect(t.api.getResourceActions).not.toHaveBeenCalled();
+  });
+});
