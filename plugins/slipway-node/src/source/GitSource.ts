@@ -12,13 +12,14 @@ import {
   normalizeRepoPath,
   type GitLocation,
 } from './gitTree';
+import { changedPaths } from './gitDiff';
 import { materializeCheckout, type CheckoutLimits } from './materialize';
 import { findRepositoryLocalPath, type RepositoryLocalPath } from './localRepositories';
 import { localRefs } from './localRefs';
 import { SharedRefListings } from './SharedRefListings';
-import { redactUrl } from './redact';
+import { redactUrl, withoutUserInfo } from './redact';
 import { findLocalRepository, parseRepoLocation, type RepoLocation } from './repoLocation';
-import { advertisedCommits, matchRevision, readableRefs, type AdvertisedRef } from './resolveRevision';
+import { advertisedCommits, matchRevision, readableRefs, summarizeBranches, type AdvertisedRef } from './resolveRevision';
 import {
   SourceError,
   type Checkout,
@@ -224,6 +225,15 @@ export class GitSource implements Source {
     return pending;
   }
 
+  async changedFiles(repoURL: string, from: string, to: string): Promise<string[]> {
+    const repo = await this.open(repoURL);
+    return this.guard(repo, async () => {
+      const cache = {};
+      const trees = await Promise.all([from, to].map(c => rootTreeOf(repo.git, c, cache)));
+      return changedPaths(repo.git.gitdir, trees[0], trees[1], cache);
+    });
+  }
+
   /** Opens (and for remote URLs initialises) the cache repository of a URL. */
   private open(repoURL: string): Promise<OpenRepo> {
     const location = this.locate(repoURL);
@@ -382,19 +392,4 @@ export class GitSource implements Source {
       throw translateGitError(e, repo.location.label, this.credentials.secrets());
     }
   }
-}
-
-function summarizeBranches(refs: AdvertisedRef[]): string {
-  const names = refs.filter(r => r.ref.startsWith('refs/heads/')).map(r => r.ref.slice(11));
-  if (names.length === 0) {
-    return 'none';
-  }
-  return names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
-}
-
-function withoutUserInfo(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.toString();
 }

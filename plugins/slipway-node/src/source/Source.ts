@@ -90,6 +90,9 @@ export interface Source {
 
   /** Materialises `commit` into a read-only folder shared by all callers. */
   checkout(repoURL: string, commit: string): Promise<Checkout>;
+
+  /** Paths of the files that differ between two commits (`git diff --name-only`); optional. */
+  changedFiles?(repoURL: string, from: string, to: string): Promise<string[]>;
 }
 
 /** Why a source operation failed. */

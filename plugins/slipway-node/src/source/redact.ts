@@ -33,3 +33,11 @@ export function redactText(text: string, secrets: Iterable<string> = []): string
   }
   return out;
 }
+
+/** A URL without user and password, as the cache repository's remote stores it. */
+export function withoutUserInfo(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}

@@ -74,3 +74,12 @@ export function advertisedCommits(refs: AdvertisedRef[]): string[] {
   }
   return [...out];
 }
+
+/** The branch names of a ref listing, for an error that says which exist. */
+export function summarizeBranches(refs: AdvertisedRef[]): string {
+  const names = refs.filter(r => r.ref.startsWith('refs/heads/')).map(r => r.ref.slice(11));
+  if (names.length === 0) {
+    return 'none';
+  }
+  return names.length > 10 ? `${names.slice(0, 10).join(', ')}, …` : names.join(', ');
+}
