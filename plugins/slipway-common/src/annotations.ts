@@ -36,6 +36,11 @@ export const ARGOCD_ANNOTATION_TRACKING_ID = 'argocd.argoproj.io/tracking-id';
  * reconcile of it, as in Argo CD; its status is left as it was. @public
  */
 export const ARGOCD_ANNOTATION_SKIP_RECONCILE = 'argocd.argoproj.io/skip-reconcile';
+/**
+ * On an Application: `;`-separated paths its manifests come from; a commit
+ * that changes none of them is not rendered again. @public
+ */
+export const ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS = 'argocd.argoproj.io/manifest-generate-paths';
 /** @public */
 export const ARGOCD_API_VERSION = 'argoproj.io/v1alpha1';
 /**

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { ANNOTATION_ORIGIN_LOCATION, Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS,
   ARGOCD_ANNOTATION_SKIP_RECONCILE,
   ARGOCD_API_VERSION,
   SLIPWAY_ANNOTATION_APPLICATION_SET,
@@ -131,7 +132,15 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
   const destination = spec.destination ?? {};
   return {
     entityRef: stringifyEntityRef(entity),
-    app: { name: entity.metadata.name, ...instanceOf(entity), ref: stringifyEntityRef(entity), spec },
+    app: {
+      name: entity.metadata.name,
+      ...instanceOf(entity),
+      ref: stringifyEntityRef(entity),
+      ...(annotations[ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS]
+        ? { manifestGeneratePaths: annotations[ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS] }
+        : {}),
+      spec,
+    },
     specHash: crypto.createHash('sha256').update(stableStringify(spec)).digest('hex'),
     project: spec.project || 'default',
     componentRef: annotations[SLIPWAY_ANNOTATION_COMPONENT],

@@ -22,3 +22,7 @@ export {
   isGitRepositoryRoot,
 } from './localRepositories';
 export type { RepositoryLocalPath } from './localRepositories';
+export {
+  manifestGeneratePaths,
+  manifestGeneratePathsChanged,
+} from './manifestGeneratePaths';

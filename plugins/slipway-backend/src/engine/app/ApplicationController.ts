@@ -110,6 +110,7 @@ export class ApplicationController {
       appName: app.name,
       instanceName: app.instance,
       fresh: options.fresh,
+      manifestGeneratePaths: app.manifestGeneratePaths,
       project: spec.project,
       destinationNamespace: spec.destination.namespace,
       source: spec.source,

@@ -45,6 +45,8 @@ export interface EngineApplication {
   instance?: string;
   /** The Application entity's ref (children of an app of apps are kept by it). */
   ref?: string;
+  /** Its `argocd.argoproj.io/manifest-generate-paths` annotation, when set. */
+  manifestGeneratePaths?: string;
   spec: ApplicationSpec;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@slipway/plugin-slipway-node';
 import { readDurationMs } from '../../config/readDurationMs';
 import { ApplicationRenderer } from './ApplicationRenderer';
+import { ManifestGeneratePathsRenderer } from './ManifestGeneratePathsRenderer';
 import { ChartRepositories } from './ChartRepositories';
 import { HelmRepositoryClient } from './HelmRepository';
 import { OciChartRegistry } from './OciChartRegistry';
@@ -39,7 +40,7 @@ export function createRendering(options: { config: Config; cacheDir: string; log
   });
   const cache = new RenderCache(renderCacheOptions(config));
   const toolOptions = toolsOptionsFromConfig(config);
-  const renderer = new ApplicationRenderer({
+  const applicationRenderer = new ApplicationRenderer({
     source,
     helmRepositories,
     cache,
@@ -51,6 +52,8 @@ export function createRendering(options: { config: Config; cacheDir: string; log
     parallelism: config.getOptionalNumber('slipway.render.parallelism'),
     credentials,
   });
+  // Argo CD's manifest-generate-paths: a commit outside an application's paths reuses its render
+  const renderer = new ManifestGeneratePathsRenderer(applicationRenderer, source);
   return { source, helmRepositories, cache, renderer };
 }
 

@@ -96,6 +96,11 @@ export interface RenderRequest {
   instanceName?: string;
   /** Render again, not from the render cache (a hard refresh); the result is cached. */
   fresh?: boolean;
+  /**
+   * Argo CD's `argocd.argoproj.io/manifest-generate-paths` annotation: a
+   * commit that changes none of these paths takes over the last render.
+   */
+  manifestGeneratePaths?: string;
   /** `spec.destination.namespace`. */
   destinationNamespace?: string;
   /** `spec.project`: only Jsonnet's `$ARGOCD_APP_PROJECT_NAME` uses it (empty when unset). */
