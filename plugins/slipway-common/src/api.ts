@@ -29,6 +29,8 @@ export interface SyncRequestBody {
   /** Only these resources (selective sync). */
   resources?: Array<{ group?: string; kind: string; namespace?: string; name: string }>;
   force?: boolean;
+  /** Prune resources marked `Prune=confirm` too (Argo CD's "Confirm Pruning"); needs `prune`. */
+  confirmPrune?: boolean;
 }
 
 /** Body of POST /applications/:namespace/:name/rollback. @public */

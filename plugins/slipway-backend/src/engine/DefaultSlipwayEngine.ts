@@ -191,6 +191,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
         prune: Boolean(request.prune),
         dryRun: Boolean(request.dryRun),
         force: Boolean(request.force),
+        ...(request.confirmPrune ? { confirmPrune: true } : {}),
         ...(request.resources?.length
           ? { resources: request.resources.map(r => ({ group: r.group ?? '', kind: r.kind, name: r.name, ...(r.namespace ? { namespace: r.namespace } : {}) })) }
           : {}),
@@ -232,12 +233,19 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     return operationSummary(op);
   }
 
-  async deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }> {
+  async deleteResources(
+    entityRef: string,
+    initiator: string,
+    options: { confirmed?: boolean } = {},
+  ): Promise<{ deleted: ResourceKey[]; kept: Array<{ resource: ResourceKey; reason: string }> }> {
     const item = this.item(entityRef);
     if (item.skipReconcile) throw new ConflictError(`${item.skipReconcile}; nothing was deleted`);
     const connection = await this.options.clusters.connect(item.app.spec.destination);
     const instance = trackingNameOf(item.app);
-    const plan = planDeletion(instance, connection.cache.managedObjects(instance));
+    const plan = planDeletion(instance, connection.cache.managedObjects(instance), {
+      syncOptions: item.app.spec.syncPolicy?.syncOptions,
+      confirmed: options.confirmed === true,
+    });
     const audit = await this.options.auditor?.createEvent({
       eventId: 'application-delete-resources',
       severityLevel: 'high',
@@ -255,7 +263,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     }
     await audit?.success({ meta: { deleted: deleted.map(formatResourceKey) } });
     this.options.reconciler.enqueue(entityRef, { force: true });
-    return { deleted };
+    return { deleted, kept: plan.retain.map(r => ({ resource: r.key, reason: r.reason })) };
   }
 
   private async stateOf(entityRef: string) {

@@ -181,6 +181,7 @@ export class OperationRunner {
           dryRun,
           force: Boolean(op.request.force),
           resources: op.request.resources,
+          ...(op.request.confirmPrune ? { confirmPrune: true } : {}),
         },
         { signal, onProgress, refreshed: desired },
       );

@@ -47,8 +47,15 @@ export interface SlipwayEngine {
   ): Promise<OperationRequestResult>;
   /** Asks a running operation to stop; undefined when no such operation. */
   terminate(operationId: string, initiator: string): Promise<OperationSummary | undefined>;
-  /** Deletes every cluster resource the application manages (explicit cascade delete). */
-  deleteResources(entityRef: string, initiator: string): Promise<{ deleted: ResourceKey[] }>;
+  /**
+   * Deletes every cluster resource the application manages (explicit cascade
+   * delete), but those marked Delete=false, and Delete=confirm unless confirmed.
+   */
+  deleteResources(
+    entityRef: string,
+    initiator: string,
+    options?: { confirmed?: boolean },
+  ): Promise<{ deleted: ResourceKey[]; kept: Array<{ resource: ResourceKey; reason: string }> }>;
   /** The live resource tree of the application, with sync and health per node. */
   resourceTree(entityRef: string): Promise<ResourceTreeResponse | undefined>;
   /** One resource: live, desired, diff and events; Secret values masked. */

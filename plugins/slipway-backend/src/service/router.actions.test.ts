@@ -76,7 +76,7 @@ describe('the REST API: changing applications', () => {
 
     it.each([
       [{ prune: 'yes' }, "Field 'prune' of a sync request must be true or false"],
-      [{ prun: true }, 'unknown field(s) prun; the fields are revision, prune, dryRun, resources, force'],
+      [{ prun: true }, 'unknown field(s) prun; the fields are revision, prune, dryRun, resources, force, confirmPrune'],
       [{ resources: [{ kind: 'ConfigMap' }] }, "Field 'resources[0]' of a sync request needs kind and name"],
       [[1, 2], 'must be a JSON object'],
     ])('answers 400 for the body %j, saying what to send', async (body, message) => {
@@ -133,11 +133,16 @@ describe('the REST API: changing applications', () => {
       expect(implicit.body.error.message).toContain('send DELETE with ?cascade=true');
       expect(engine.deleteResources).not.toHaveBeenCalled();
 
-      engine.deleteResources.mockResolvedValue({ deleted: [{ group: '', kind: 'ConfigMap', namespace: 'alpha', name: 'cfg' }] });
+      const kept = [{ resource: { group: '', kind: 'Namespace', namespace: '', name: 'alpha' }, reason: 'kept (Delete=confirm: delete again with the deletion confirmed)' }];
+      engine.deleteResources.mockResolvedValue({ deleted: [{ group: '', kind: 'ConfigMap', namespace: 'alpha', name: 'cfg' }], kept });
       const response = await request(app).delete('/applications/default/alpha/resources?cascade=true');
       expect(response.status).toBe(200);
-      expect(engine.deleteResources).toHaveBeenCalledWith(A, USER);
+      expect(response.body.kept).toEqual(kept);
+      expect(engine.deleteResources).toHaveBeenCalledWith(A, USER, { confirmed: false });
       expect(auditor.events[1]).toMatchObject({ eventId: 'application-cascade-delete', outcome: 'success', resultMeta: { deleted: ['/ConfigMap/alpha/cfg'] } });
+
+      await request(app).delete('/applications/default/alpha/resources?cascade=true&confirmDeletion=true');
+      expect(engine.deleteResources).toHaveBeenLastCalledWith(A, USER, { confirmed: true });
 
       const denied = await routerFixture(databases, { entities, permissions: deny('slipway.application.delete') });
       expect((await request(denied.app).delete('/applications/default/alpha/resources?cascade=true')).status).toBe(403);

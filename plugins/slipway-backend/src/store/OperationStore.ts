@@ -51,6 +51,8 @@ export interface OperationRequest {
   /** Only these resources (partial sync); default all. */
   resources?: OperationResourceSelector[];
   force?: boolean;
+  /** Prune resources marked `Prune=confirm` too. */
+  confirmPrune?: boolean;
   /** For rollbacks: the history entry to return to. */
   historyId?: number;
 }

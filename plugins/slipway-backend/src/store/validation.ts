@@ -77,7 +77,7 @@ export function validateOperationRequest(
   if (r.revision !== undefined) {
     request.revision = nonEmptyString(r.revision, `${what}.revision`);
   }
-  for (const key of ['prune', 'dryRun', 'force'] as const) {
+  for (const key of ['prune', 'dryRun', 'force', 'confirmPrune'] as const) {
     const flag = optionalBoolean(r[key], `${what}.${key}`);
     if (flag !== undefined) {
       request[key] = flag;

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './respectIgnoreDifferences';
 export * from './planSync';
 export * from './planDeletion';
+export * from './pruneOptions';

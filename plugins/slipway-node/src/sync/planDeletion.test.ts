@@ -59,4 +59,45 @@ describe('planDeletion', () => {
       },
     ]);
   });
+
+  it("honours the Application's Delete option, which a resource's annotation overrides, and keeps Delete=confirm ones until confirmed", () => {
+    const live = [
+      cm('plain'),
+      cm('confirm', 'Delete=confirm'),
+      cm('forced', 'Delete=true'),
+    ];
+    const names = (plan: ReturnType<typeof planDeletion>) => ({
+      deleted: plan.delete.map(d => d.key.name),
+      kept: plan.retain.map(r => `${r.key.name}: ${r.reason}`),
+    });
+    expect(
+      names(planDeletion('shop', live, { syncOptions: ['Delete=false'] })),
+    ).toEqual({
+      deleted: ['forced'],
+      kept: [
+        'plain: kept (Delete=false)',
+        'confirm: kept (Delete=confirm: delete again with the deletion confirmed)',
+      ],
+    });
+    expect(names(planDeletion('shop', live))).toEqual({
+      deleted: ['forced', 'plain'],
+      kept: [
+        'confirm: kept (Delete=confirm: delete again with the deletion confirmed)',
+      ],
+    });
+    expect(
+      names(planDeletion('shop', live, { confirmed: true })).deleted,
+    ).toEqual(['confirm', 'forced', 'plain']);
+    expect(
+      names(
+        planDeletion('shop', live, {
+          syncOptions: ['Delete=confirm'],
+          confirmed: false,
+        }),
+      ).kept,
+    ).toEqual([
+      'plain: kept (Delete=confirm: delete again with the deletion confirmed)',
+      'confirm: kept (Delete=confirm: delete again with the deletion confirmed)',
+    ]);
+  });
 });

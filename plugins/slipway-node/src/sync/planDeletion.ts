@@ -1,6 +1,6 @@
 import { KubeObject, resourceKeyOf } from '@slipway/plugin-slipway-common';
 import type { ResourceKey } from '@slipway/plugin-slipway-common';
-import { hasResourceOption } from './syncOptions';
+import { resourceOption } from './pruneOptions';
 import { isManagedBy } from './tracking';
 import { compareText, kindRank } from './taskOrder';
 
@@ -13,20 +13,29 @@ export interface DeletionPlan {
 
 /**
  * Plans the cascade delete of an application: every live object it manages,
- * except those annotated `argocd.argoproj.io/sync-options: Delete=false`.
- * Pure.
+ * except those whose `Delete` sync option (the resource's annotation, else
+ * the Application's `syncOptions`) is `false`, and those marked
+ * `Delete=confirm` unless the deletion is confirmed. Pure.
  * @public
  */
 export function planDeletion(
   appName: string,
   live: readonly KubeObject[],
+  options: { syncOptions?: readonly string[]; confirmed?: boolean } = {},
 ): DeletionPlan {
   const plan: DeletionPlan = { delete: [], retain: [] };
   for (const obj of live) {
     if (!isManagedBy(obj, appName)) continue;
     const key = resourceKeyOf(obj);
-    if (hasResourceOption(obj, 'Delete', 'false')) {
+    const option = resourceOption(obj, 'Delete', options.syncOptions);
+    if (option === 'false') {
       plan.retain.push({ key, reason: 'kept (Delete=false)' });
+    } else if (option === 'confirm' && !options.confirmed) {
+      plan.retain.push({
+        key,
+        reason:
+          'kept (Delete=confirm: delete again with the deletion confirmed)',
+      });
     } else {
       plan.delete.push({ key, apiVersion: obj.apiVersion, live: obj });
     }

@@ -52,6 +52,24 @@ describe('planSync: prune and sync options', () => {
       });
     });
 
+    it("keeps Prune=confirm resources, the resource's or the Application's, until a sync confirms their pruning", () => {
+      const guarded = obj('Namespace', 'shop-data', {
+        annotations: { 'argocd.argoproj.io/sync-options': 'Prune=confirm' },
+      });
+      const waiting = plan({ desired: [], live: [managedLive(guarded)], request: { prune: true } });
+      expect(waiting.tasks[0].pruneSkipReason).toBe(
+        'ignored (Prune=confirm: pruning waits for confirmation; sync again with pruning confirmed)',
+      );
+      const confirmed = plan({ desired: [], live: [managedLive(guarded)], request: { prune: true, confirmPrune: true } });
+      expect(confirmed.tasks[0].pruneSkipReason).toBeUndefined();
+      const appLevel = plan({
+        desired: [],
+        live: [managedLive(gone)],
+        request: { prune: true, syncOptions: ['Prune=confirm'] },
+      });
+      expect(appLevel.tasks[0].pruneSkipReason).toContain('Prune=confirm');
+    });
+
     it('prunes in reverse wave order and PruneLast after the last sync wave', () => {
       const w = (name: string, wave: string, opts?: string) =>
         managedLive(

@@ -17,6 +17,7 @@ import {
   applyIgnoredPointers,
   matchingIgnoreRules,
 } from './respectIgnoreDifferences';
+import { pruneSkipReason } from './pruneOptions';
 import { syncOperationSettings } from './settings';
 import { hasResourceOption } from './syncOptions';
 import { sortTasks } from './taskOrder';
@@ -279,10 +280,6 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       continue;
     if (!selected(key)) continue;
     const wave = syncWaveOf(liveObj);
-    let pruneSkipReason: string | undefined;
-    if (!settings.prune) pruneSkipReason = 'ignored (requires pruning)';
-    else if (hasResourceOption(liveObj, 'Prune', 'false'))
-      pruneSkipReason = 'ignored (no prune)';
     tasks.push({
       id: taskId('Sync', key),
       key,
@@ -292,7 +289,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       action: 'prune',
       live: liveObj,
       apply: { replace: false, force: false, validate: settings.validate },
-      pruneSkipReason,
+      pruneSkipReason: pruneSkipReason(liveObj, settings),
     });
   }
 

@@ -60,6 +60,8 @@ export function syncOperationSettings(input: {
       validate: optionValue(options, 'Validate')?.toLowerCase() !== 'false',
       skipDryRunOnMissingResource: on('SkipDryRunOnMissingResource'),
       prunePropagationPolicy,
+      confirmPrune: request.confirmPrune === true,
+      syncOptions: options,
     },
     problems,
   };

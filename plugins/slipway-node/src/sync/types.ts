@@ -39,6 +39,8 @@ export interface SyncRequest {
   syncOptions?: string[];
   /** `apply` skips hooks, `hook` (the default) runs them. */
   strategy?: 'hook' | 'apply';
+  /** Prune resources marked `Prune=confirm` too: the user confirmed their pruning (Argo CD's "Confirm Pruning"). */
+  confirmPrune?: boolean;
 }
 
 /** An `ignoreDifferences` entry of an Application spec. @public */
@@ -167,6 +169,10 @@ export interface SyncOperationSettings {
   skipDryRunOnMissingResource: boolean;
   /** `PrunePropagationPolicy=` option; Argo CD's default is foreground. */
   prunePropagationPolicy: 'Foreground' | 'Background' | 'Orphan';
+  /** Whether resources marked `Prune=confirm` may be pruned in this operation. */
+  confirmPrune: boolean;
+  /** The operation's and the Application's sync options, for the options a resource may override (`Prune`). */
+  syncOptions: string[];
 }
 
 /** An ordered sync plan. @public */

@@ -32,7 +32,7 @@ export function fakeEngine(): jest.Mocked<SlipwayEngine> {
     sync: jest.fn<ReturnType<SlipwayEngine['sync']>, Parameters<SlipwayEngine['sync']>>(),
     rollback: jest.fn<ReturnType<SlipwayEngine['rollback']>, Parameters<SlipwayEngine['rollback']>>(),
     terminate: jest.fn<ReturnType<SlipwayEngine['terminate']>, Parameters<SlipwayEngine['terminate']>>(async () => undefined),
-    deleteResources: jest.fn<ReturnType<SlipwayEngine['deleteResources']>, Parameters<SlipwayEngine['deleteResources']>>(async () => ({ deleted: [] })),
+    deleteResources: jest.fn<ReturnType<SlipwayEngine['deleteResources']>, Parameters<SlipwayEngine['deleteResources']>>(async () => ({ deleted: [], kept: [] })),
     resourceTree: jest.fn<ReturnType<SlipwayEngine['resourceTree']>, Parameters<SlipwayEngine['resourceTree']>>(async () => undefined),
     resource: jest.fn<ReturnType<SlipwayEngine['resource']>, Parameters<SlipwayEngine['resource']>>(async () => undefined),
     resourceActions: jest.fn<ReturnType<SlipwayEngine['resourceActions']>, Parameters<SlipwayEngine['resourceActions']>>(async () => ({ actions: [] })),

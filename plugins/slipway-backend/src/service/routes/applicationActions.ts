@@ -100,7 +100,9 @@ export function registerApplicationActionRoutes(router: Router, ctx: RouteContex
         }
         const app = await access.readable(req, entityRef);
         await access.authorize(app, slipwayApplicationDeletePermission, 'delete the resources of');
-        return engine.deleteResources(app.entityRef, ApplicationAccess.initiatorOf(app.credentials));
+        return engine.deleteResources(app.entityRef, ApplicationAccess.initiatorOf(app.credentials), {
+          confirmed: single(req.query, 'confirmDeletion') === 'true',
+        });
       },
     );
     res.json(body);

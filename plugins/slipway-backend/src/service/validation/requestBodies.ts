@@ -55,11 +55,11 @@ const SYNC_EXAMPLE = '{"prune": true, "revision": "main"}';
 /** The body of POST /applications/:namespace/:name/sync. */
 export function parseSyncBody(raw: unknown): SyncRequestBody {
   const body = objectBody(raw, SYNC, SYNC_EXAMPLE);
-  onlyFields(body, ['revision', 'prune', 'dryRun', 'resources', 'force'], SYNC);
+  onlyFields(body, ['revision', 'prune', 'dryRun', 'resources', 'force', 'confirmPrune'], SYNC);
   const result: SyncRequestBody = {};
   const revision = optionalString(body.revision, 'revision', SYNC);
   if (revision) result.revision = revision;
-  for (const flag of ['prune', 'dryRun', 'force'] as const) {
+  for (const flag of ['prune', 'dryRun', 'force', 'confirmPrune'] as const) {
     const value = optionalBoolean(body, flag, SYNC);
     if (value !== undefined) result[flag] = value;
   }
