@@ -74,6 +74,21 @@ describe('SyncDialog', () => {
     );
   });
 
+  it('offers to confirm the pruning of Prune=confirm resources once prune is chosen, and sends it', async () => {
+    const api = mockSlipwayApi();
+    api.getResourceTree.mockResolvedValue(tree);
+    api.sync.mockResolvedValue({ operation: application('dev').operation! });
+    await renderDialog(api);
+    await screen.findByLabelText('ConfigMap/settings (payments-dev)');
+    expect(screen.queryByLabelText(/Prune=confirm/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText(/^Prune/));
+    await userEvent.click(screen.getByLabelText('Confirm pruning of resources marked Prune=confirm'));
+    await userEvent.click(screen.getByRole('button', { name: 'Sync' }));
+    await waitFor(() =>
+      expect(api.sync).toHaveBeenCalledWith('application:default/payments-dev', { prune: true, dryRun: false, confirmPrune: true }),
+    );
+  });
+
   it('cannot submit when no resource is chosen', async () => {
     const api = mockSlipwayApi();
     api.getResourceTree.mockResolvedValue(tree);

@@ -34,10 +34,13 @@ export function syncRequestBody(options: {
   revision: string;
   prune: boolean;
   dryRun: boolean;
+  /** Also prune resources marked Prune=confirm; only with prune. */
+  confirmPrune?: boolean;
   resources?: SlipwayResourceNode[];
   selected: Set<string>;
 }): SyncRequestBody {
   const body: SyncRequestBody = { prune: options.prune, dryRun: options.dryRun };
+  if (options.prune && options.confirmPrune) body.confirmPrune = true;
   if (options.revision.trim()) body.revision = options.revision.trim();
   const chosen = (options.resources ?? []).filter(node => options.selected.has(formatResourceKey(node)));
   if (options.resources && chosen.length < options.resources.length) {
@@ -51,6 +54,7 @@ export function SyncDialog({ application, open, onClose, onStarted }: SyncDialog
   const api = useApi(slipwayApiRef);
   const [revision, setRevision] = useState('');
   const [prune, setPrune] = useState(false);
+  const [confirmPrune, setConfirmPrune] = useState(false);
   const [dryRun, setDryRun] = useState(false);
   const [resources, setResources] = useState<SlipwayResourceNode[]>();
   const [treeError, setTreeError] = useState<Error>();
@@ -84,7 +88,7 @@ export function SyncDialog({ application, open, onClose, onStarted }: SyncDialog
     setSubmitting(true);
     setError(undefined);
     try {
-      const body = syncRequestBody({ revision, prune, dryRun, resources, selected });
+      const body = syncRequestBody({ revision, prune, dryRun, confirmPrune, resources, selected });
       const { operation } = await api.sync(application.entityRef, body);
       onStarted(operation);
       onClose();
@@ -117,6 +121,13 @@ export function SyncDialog({ application, open, onClose, onStarted }: SyncDialog
           control={<Checkbox checked={prune} onChange={e => setPrune(e.target.checked)} />}
           label="Prune (delete resources that are no longer in Git)"
         />
+        {prune && (
+          <FormControlLabel
+            style={{ marginLeft: 24 }}
+            control={<Checkbox checked={confirmPrune} onChange={e => setConfirmPrune(e.target.checked)} />}
+            label="Confirm pruning of resources marked Prune=confirm"
+          />
+        )}
         <FormControlLabel
           control={<Checkbox checked={dryRun} onChange={e => setDryRun(e.target.checked)} />}
           label="Dry run (validate without changing the cluster)"
