@@ -14,7 +14,7 @@ import {
   SlipwaySignalMessage,
   SyncRequestBody,
 } from '@slipway/plugin-slipway-common';
-import { maskSecrets, planDeletion } from '@slipway/plugin-slipway-node';
+import { manifestGeneratePaths, manifestGeneratePathsChanged, maskSecrets, planDeletion } from '@slipway/plugin-slipway-node';
 import type { InventoryApplication } from '../inventory';
 import { checkApplication, evaluateSyncWindows, Project } from '../projects';
 import type { Reconciler } from '../reconciler/Reconciler';
@@ -373,7 +373,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     }
   }
 
-  async refreshForPush(repoURL: string, branch: string | undefined): Promise<string[]> {
+  async refreshForPush(repoURL: string, branch: string | undefined, changedFiles?: string[]): Promise<string[]> {
     const pushed = normalizePushURL(repoURL);
     const refs: string[] = [];
     for (const item of this.options.inventory.list()) {
@@ -383,7 +383,9 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
         const target = (s.targetRevision ?? '').trim();
         return target === '' || target === 'HEAD' || target === branch || target === `refs/heads/${branch}`;
       });
-      if (matches) {
+      // Argo CD's webhook: a push outside the application's manifest-generate-paths does not refresh it
+      const paths = changedFiles && manifestGeneratePaths(item.app.manifestGeneratePaths, sourcesOf(item.app).map(s => s.path ?? ''));
+      if (matches && (!paths || manifestGeneratePathsChanged(paths, changedFiles!))) {
         refs.push(item.entityRef);
         this.options.reconciler.enqueue(item.entityRef, { force: true });
       }

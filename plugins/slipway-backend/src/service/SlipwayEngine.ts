@@ -66,7 +66,8 @@ export interface SlipwayEngine {
   runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
   /**
    * Refreshes every application whose source is the repository (and, when
-   * given, the branch) of a push; returns their entity refs.
+   * given, the branch) of a push, but those whose manifest-generate-paths
+   * the push's changed files (when known) do not touch; returns their entity refs.
    */
-  refreshForPush(repoURL: string, branch: string | undefined): Promise<string[]>;
+  refreshForPush(repoURL: string, branch: string | undefined, changedFiles?: string[]): Promise<string[]>;
 }

@@ -52,7 +52,8 @@ describe('POST /webhooks/git', () => {
       const response = await request(app).post('/webhooks/git').set(sign(body)).set('content-type', 'application/json').send(body);
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ provider, refreshed: ['application:default/alpha'] });
-      for (const ref of refs) expect(engine.refreshForPush).toHaveBeenCalledWith(url, ref);
+      // the fixtures' pushes list no changed files: every application of the repository is refreshed
+      for (const ref of refs) expect(engine.refreshForPush).toHaveBeenCalledWith(url, ref, undefined);
       expect(auditor.events).toEqual([expect.objectContaining({ eventId: 'webhook-push', outcome: 'success', resultMeta: { refreshed: ['application:default/alpha'] } })]);
     });
 
@@ -120,5 +121,17 @@ describe('POST /webhooks/git', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain('Unrecognised webhook');
     expect(engine.refreshForPush).toHaveBeenCalledTimes(1);
+  });
+
+  it("passes on the files a push changed, for the applications' manifest-generate-paths", async () => {
+    const { app, engine } = await routerFixture(databases, { config });
+    const push = JSON.stringify({
+      ref: 'refs/heads/main',
+      repository: { clone_url: 'https://github.com/acme/gitops.git' },
+      commits: [{ id: 'c1', added: ['apps/web/new.yaml'], modified: ['apps/api/values.yaml'], removed: [] }],
+    });
+    const response = await request(app).post('/webhooks/git').set({ 'x-github-event': 'push', 'x-hub-signature-256': `sha256=${hmac(push)}` }).set('content-type', 'application/json').send(push);
+    expect(response.status).toBe(200);
+    expect(engine.refreshForPush).toHaveBeenCalledWith('https://github.com/acme/gitops.git', 'main', ['apps/web/new.yaml', 'apps/api/values.yaml']);
   });
 });

@@ -34,7 +34,7 @@ export function registerWebhookRoutes(router: Router, ctx: RouteContext, setting
     const refs = event.refs.length > 0 ? event.refs : [undefined];
     for (const url of event.repoURLs) {
       for (const ref of refs) {
-        for (const entityRef of await engine.refreshForPush(url, ref)) refreshed.add(entityRef);
+        for (const entityRef of await engine.refreshForPush(url, ref, event.changedFiles)) refreshed.add(entityRef);
       }
     }
     return [...refreshed].sort();

@@ -23,6 +23,39 @@ describe('reading push webhooks', () => {
     });
   });
 
+  it("lists the files a GitHub or GitLab push changed, unless the payload may leave some out", () => {
+    const commit = (added: string[], modified: string[] = [], removed: string[] = []) => ({ id: 'x', added, modified, removed });
+    const github = (commits: unknown[]) =>
+      parseWebhookEvent(
+        'github',
+        'push',
+        Buffer.from(JSON.stringify({ ref: 'refs/heads/main', repository: { clone_url: 'https://github.com/acme/mono.git' }, commits })),
+      );
+    expect(github([commit(['apps/web/a.yaml'], ['apps/web/b.yaml']), commit([], ['apps/web/b.yaml'], ['docs/x.md'])])).toMatchObject({
+      changedFiles: ['apps/web/a.yaml', 'apps/web/b.yaml', 'docs/x.md'],
+    });
+    // GitHub lists at most 20 commits; a push with no commit (a new tag) or no file lists nothing usable
+    expect(github(Array.from({ length: 20 }, () => commit(['a'])))).not.toHaveProperty('changedFiles');
+    expect(github([])).not.toHaveProperty('changedFiles');
+    expect(github([commit([])])).not.toHaveProperty('changedFiles');
+
+    const gitlab = (total: number) =>
+      parseWebhookEvent(
+        'gitlab',
+        'Push Hook',
+        Buffer.from(
+          JSON.stringify({
+            ref: 'refs/heads/main',
+            project: { git_http_url: 'https://gitlab.com/acme/mono.git' },
+            commits: [commit(['apps/api/c.yaml'])],
+            total_commits_count: total,
+          }),
+        ),
+      );
+    expect(gitlab(1)).toMatchObject({ changedFiles: ['apps/api/c.yaml'] });
+    expect(gitlab(25)).not.toHaveProperty('changedFiles');
+  });
+
   it('names tags and branches as an Application targetRevision names them', () => {
     expect(shortRef('refs/heads/release/1.x')).toBe('release/1.x');
     expect(shortRef('refs/tags/v1.2.0')).toBe('v1.2.0');

@@ -3,7 +3,13 @@ import type { GitProvider } from './verifySignature';
 
 /** What a webhook asks of Slipway. */
 export type WebhookEvent =
-  | { type: 'push'; repoURLs: string[]; refs: string[] }
+  | {
+      type: 'push';
+      repoURLs: string[];
+      refs: string[];
+      /** Files the pushed commits added, changed or removed; absent when the payload does not list them all. */
+      changedFiles?: string[];
+    }
   | { type: 'ping' }
   | { type: 'ignored'; event: string };
 
@@ -17,12 +23,27 @@ export function shortRef(ref: string): string {
   return ref.replace(/^refs\/(heads|tags)\//, '');
 }
 
+/**
+ * The files of a push's commits (`added`, `modified`, `removed`), as Argo CD
+ * reads GitHub, Gitea and GitLab payloads. Undefined when the payload lists
+ * no commit or no file, or may have left some out: GitHub and GitLab list at
+ * most 20 commits.
+ */
+function changedFilesOf(commits: unknown, total?: unknown): { changedFiles?: string[] } {
+  if (!Array.isArray(commits) || commits.length === 0 || commits.length >= 20) return {};
+  if (typeof total === 'number' && total > commits.length) return {};
+  const files = commits.flatMap((c: Json) => ['added', 'modified', 'removed'].flatMap(k => (Array.isArray(c?.[k]) ? c[k] : [])));
+  const changedFiles = strings(...files);
+  return changedFiles.length > 0 ? { changedFiles } : {};
+}
+
 function githubLike(body: Json): WebhookEvent {
   const repo = body.repository ?? {};
   return {
     type: 'push',
     repoURLs: strings(repo.clone_url, repo.html_url, repo.ssh_url, repo.git_url, repo.url),
     refs: strings(typeof body.ref === 'string' ? shortRef(body.ref) : undefined),
+    ...changedFilesOf(body.commits),
   };
 }
 
@@ -33,6 +54,7 @@ function gitlab(body: Json): WebhookEvent {
     type: 'push',
     repoURLs: strings(project.git_http_url, project.git_ssh_url, project.web_url, repo.git_http_url, repo.git_ssh_url, repo.homepage),
     refs: strings(typeof body.ref === 'string' ? shortRef(body.ref) : undefined),
+    ...changedFilesOf(body.commits, body.total_commits_count),
   };
 }
 
