@@ -3,11 +3,11 @@
  * changes none of the paths an Application names is not rendered again;
  * the Application moves to the commit with its last render.
  */
-import type { Entity } from '@backstage/catalog-model';
 import {
   applicationEntity,
   eventually,
   kubeClient,
+  withAnnotations,
 } from './__testUtils__/backendHarness';
 import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
 import { configMapYaml } from './__testUtils__/manifests';
@@ -15,19 +15,6 @@ import { configMapYaml } from './__testUtils__/manifests';
 jest.setTimeout(180_000);
 
 const WEB = 'application:default/web';
-
-function annotated(entity: Entity, paths: string): Entity {
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        'argocd.argoproj.io/manifest-generate-paths': paths,
-      },
-    },
-  };
-}
 
 describe('manifest-generate-paths', () => {
   const start = pluginWorld({
@@ -37,14 +24,14 @@ describe('manifest-generate-paths', () => {
     },
     // deliberately names a folder other than the source's own, so that a render taken over is visible
     entities: repoURL => [
-      annotated(
+      withAnnotations(
         applicationEntity('web', {
           repoURL,
           path: 'web',
           namespace: 'apps',
           automated: { prune: true },
         }),
-        '/triggers',
+        { 'argocd.argoproj.io/manifest-generate-paths': '/triggers' },
       ),
     ],
   });

@@ -6,7 +6,7 @@
  * entities carry those annotations directly.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { applicationEntity, eventually } from './__testUtils__/backendHarness';
+import { applicationEntity, eventually, withAnnotations } from './__testUtils__/backendHarness';
 import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
 import { configMapYaml, slowDeploymentYaml } from './__testUtils__/manifests';
 
@@ -18,17 +18,10 @@ function inRollout(name: string, repoURL: string, step: string): Entity {
     path: name.replace('web-', ''),
     namespace: name,
   });
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        'slipway.io/application-set': 'applicationset:default/web',
-        'slipway.io/rolling-sync-step': step,
-      },
-    },
-  };
+  return withAnnotations(entity, {
+    'slipway.io/application-set': 'applicationset:default/web',
+    'slipway.io/rolling-sync-step': step,
+  });
 }
 
 describe('RollingSync rollouts', () => {

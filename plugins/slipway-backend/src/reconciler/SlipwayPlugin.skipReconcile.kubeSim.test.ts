@@ -3,30 +3,17 @@
  * processing of an Application: nothing is compared, synced or deleted,
  * and its status is not updated. Slipway adds a condition that says why.
  */
-import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import {
   applicationEntity,
   eventually,
   kubeClient,
+  withAnnotations,
 } from './__testUtils__/backendHarness';
 import { pluginWorld, PluginWorld } from './__testUtils__/pluginWorld';
 import { configMapYaml } from './__testUtils__/manifests';
 
 jest.setTimeout(180_000);
-
-function skipped(entity: Entity): Entity {
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        'argocd.argoproj.io/skip-reconcile': 'true',
-      },
-    },
-  };
-}
 
 describe('an Application annotated skip-reconcile', () => {
   const start = pluginWorld({
@@ -41,13 +28,14 @@ describe('an Application annotated skip-reconcile', () => {
         namespace: 'apps',
         automated: { prune: true, selfHeal: true },
       }),
-      skipped(
+      withAnnotations(
         applicationEntity('paused', {
           repoURL,
           path: 'paused',
           namespace: 'apps',
           automated: { prune: true, selfHeal: true },
         }),
+        { 'argocd.argoproj.io/skip-reconcile': 'true' },
       ),
     ],
   });

@@ -30,6 +30,11 @@ export function applicationEntity(
   };
 }
 
+/** The entity with more annotations (Argo CD's, or those the catalog module writes). */
+export function withAnnotations(entity: Entity, annotations: Record<string, string>): Entity {
+  return { ...entity, metadata: { ...entity.metadata, annotations: { ...entity.metadata.annotations, ...annotations } } };
+}
+
 /** Starts the plugin in a test backend on the given database, catalog and kube-sim. */
 export async function startSlipway(options: {
   knex: Knex;
