@@ -350,6 +350,10 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     return this.actions.run(entityRef, key, action);
   }
 
+  deleteResource(entityRef: string, key: ResourceKey, propagationPolicy: 'Foreground' | 'Background' | 'Orphan') {
+    return this.actions.delete(entityRef, key, propagationPolicy);
+  }
+
   private async eventsOf(
     connection: Awaited<ReturnType<ClusterConnector['connect']>>,
     key: ResourceKey,

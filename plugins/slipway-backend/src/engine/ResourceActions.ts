@@ -44,8 +44,9 @@ const describe = (key: ResourceKey) =>
   }${key.name}`;
 
 /**
- * Argo CD's resource actions (restart, pause, resume, create-job) on the
- * resources of an application's tree: lists what a resource offers, and
+ * Argo CD's resource menu on the resources of an application's tree (and
+ * its orphans): the actions (restart, pause, resume, create-job), and
+ * deleting one resource. Lists what a resource offers, and
  * runs one, writing its fields with the field manager `slipway-action` (so
  * a sync from Git still owns and may overwrite what Git declares) and
  * creating what it creates, within the application's project.
@@ -64,10 +65,13 @@ export class ResourceActions {
         `${entityRef} is not an Application that Slipway reconciles`,
       );
     const refreshed = this.options.reconciler.state(entityRef)?.refreshed;
-    const id = formatResourceKey(key);
+    const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
+    const state = this.options.reconciler.state(entityRef);
+    // orphaned resources count: Argo CD's resource menu offers them too
     const node =
       refreshed?.resources.find(r => formatResourceKey(r.key) === id) ??
-      refreshed?.tree.find(n => formatResourceKey(n.key) === id);
+      refreshed?.tree.find(n => formatResourceKey(n.key) === id) ??
+      state?.orphaned?.find(o => formatResourceKey(o) === id);
     if (!node)
       throw new NotFoundError(
         `${describe(
@@ -159,5 +163,36 @@ export class ResourceActions {
     // the cluster changed, not Git
     this.options.reconciler.enqueue(entityRef, { recent: true });
     return { action, changes: done };
+  }
+
+  /**
+   * Deletes one resource of the application's tree, as Argo CD's resource
+   * menu does (a Pod to have it replaced, a left-over, an orphan); a
+   * managed one comes back with the next sync.
+   */
+  async delete(
+    entityRef: string,
+    key: ResourceKey,
+    propagationPolicy: 'Foreground' | 'Background' | 'Orphan',
+  ): Promise<{ deleted: ResourceKey }> {
+    const { item, live } = await this.live(entityRef, key);
+    const connection = await this.options.clusters.connect(
+      item.app.spec.destination,
+    );
+    const ref = {
+      apiVersion: live.apiVersion,
+      kind: live.kind,
+      name: live.metadata.name ?? key.name,
+      ...(live.metadata.namespace
+        ? { namespace: live.metadata.namespace }
+        : {}),
+    };
+    if (!(await connection.client.delete(ref, { propagationPolicy }))) {
+      throw new NotFoundError(
+        `${describe(key)} of ${entityRef} was already gone from the cluster`,
+      );
+    }
+    this.options.reconciler.enqueue(entityRef, { recent: true });
+    return { deleted: resourceKeyOf(live) };
   }
 }

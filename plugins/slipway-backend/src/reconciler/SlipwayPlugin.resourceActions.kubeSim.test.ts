@@ -199,4 +199,41 @@ describe('resource actions', () => {
       'apps/Deployment shop/other is not a resource of application:default/web; pick one from its resource tree',
     );
   });
+
+  it('deletes one resource: a Pod is replaced by its ReplicaSet, a managed ConfigMap comes back with self-heal', async () => {
+    const { sim, server } = world;
+    const tree = async () =>
+      (await request(server).get('/api/slipway/applications/default/web/tree'))
+        .body.nodes as Array<{ kind: string; name: string; namespace: string }>;
+    const pod = await eventually(
+      async () => (await tree()).find(n => n.kind === 'Pod'),
+      'a Pod of web',
+    );
+    const deleted = await request(server).delete(
+      `/api/slipway/applications/default/web/resource?kind=Pod&namespace=shop&name=${pod.name}&propagationPolicy=background`,
+    );
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({
+      deleted: { group: '', kind: 'Pod', namespace: 'shop', name: pod.name },
+    });
+    await eventually(async () => {
+      const pods = (await tree()).filter(n => n.kind === 'Pod');
+      return pods.length > 0 && pods.every(p => p.name !== pod.name);
+    }, 'a new Pod in place of the deleted one');
+
+    const config = await request(server).delete(
+      '/api/slipway/applications/default/web/resource?kind=ConfigMap&namespace=shop&name=web-config',
+    );
+    expect(config.status).toBe(200);
+    await eventually(
+      async () =>
+        Boolean(await kubeClient(sim).configMap('shop', 'web-config')),
+      'self-heal to create web-config again',
+    );
+
+    const gone = await request(server).delete(
+      '/api/slipway/applications/default/web/resource?kind=Pod&namespace=shop&name=never-there',
+    );
+    expect(gone.status).toBe(404);
+  });
 });

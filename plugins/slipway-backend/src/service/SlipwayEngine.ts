@@ -62,6 +62,12 @@ export interface SlipwayEngine {
   resource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse | undefined>;
   /** The actions a resource of the application's tree offers (Argo CD's resource actions). */
   resourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse>;
+  /** Deletes one resource of the application's tree or of its orphans. */
+  deleteResource(
+    entityRef: string,
+    key: ResourceKey,
+    propagationPolicy: 'Foreground' | 'Background' | 'Orphan',
+  ): Promise<{ deleted: ResourceKey }>;
   /** Runs a resource action; throws NotFound, Input or Conflict errors naming the resource and why. */
   runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
   /**

@@ -146,4 +146,71 @@ describe('the REST API: resource actions', () => {
     expect(response.body.error.message).toContain(message);
     expect(engine.runResourceAction).not.toHaveBeenCalled();
   });
+
+  describe('DELETE /applications/:namespace/:name/resource', () => {
+    it('deletes one resource with the delete permission, foreground unless asked otherwise, and audits it', async () => {
+      const { app, engine, auditor, permissions } = await routerFixture(
+        databases,
+        { entities },
+      );
+      engine.deleteResource.mockResolvedValue({ deleted: DEPLOYMENT });
+      const path =
+        '/applications/default/alpha/resource?group=apps&kind=Deployment&namespace=alpha&name=web';
+      const response = await request(app).delete(path);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ deleted: DEPLOYMENT });
+      expect(engine.deleteResource).toHaveBeenCalledWith(
+        A,
+        DEPLOYMENT,
+        'Foreground',
+      );
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'slipway.application.delete',
+            }),
+            resourceRef: A,
+          },
+        ],
+        expect.anything(),
+      );
+      expect(auditor.events).toEqual([
+        {
+          eventId: 'application-resource-delete',
+          meta: { entityRef: A },
+          outcome: 'success',
+          resultMeta: { deleted: 'apps/Deployment/alpha/web' },
+        },
+      ]);
+      await request(app).delete(`${path}&propagationPolicy=Background`);
+      expect(engine.deleteResource).toHaveBeenLastCalledWith(
+        A,
+        DEPLOYMENT,
+        'Background',
+      );
+      const bad = await request(app).delete(`${path}&propagationPolicy=later`);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(
+        "Query parameter 'propagationPolicy' must be foreground, background or orphan, got 'later'",
+      );
+    });
+
+    it('answers 403 when the policy denies deleting, and deletes nothing', async () => {
+      const { app, engine } = await routerFixture(databases, {
+        entities,
+        permissions: policy({
+          'slipway.application.delete': AuthorizeResult.DENY,
+        }),
+      });
+      const response = await request(app).delete(
+        '/applications/default/alpha/resource?group=apps&kind=Deployment&namespace=alpha&name=web',
+      );
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        'may not delete Deployment web of application:default/alpha',
+      );
+      expect(engine.deleteResource).not.toHaveBeenCalled();
+    });
+  });
 });

@@ -36,6 +36,7 @@ export function fakeEngine(): jest.Mocked<SlipwayEngine> {
     resourceTree: jest.fn<ReturnType<SlipwayEngine['resourceTree']>, Parameters<SlipwayEngine['resourceTree']>>(async () => undefined),
     resource: jest.fn<ReturnType<SlipwayEngine['resource']>, Parameters<SlipwayEngine['resource']>>(async () => undefined),
     resourceActions: jest.fn<ReturnType<SlipwayEngine['resourceActions']>, Parameters<SlipwayEngine['resourceActions']>>(async () => ({ actions: [] })),
+    deleteResource: jest.fn<ReturnType<SlipwayEngine['deleteResource']>, Parameters<SlipwayEngine['deleteResource']>>(),
     runResourceAction: jest.fn<ReturnType<SlipwayEngine['runResourceAction']>, Parameters<SlipwayEngine['runResourceAction']>>(),
     refreshForPush: jest.fn<ReturnType<SlipwayEngine['refreshForPush']>, Parameters<SlipwayEngine['refreshForPush']>>(async () => []),
   };

@@ -13,7 +13,7 @@ import { audited } from '../access/audited';
 import { conflictMessage, OperationConflictError } from '../errors';
 import type { OperationRequestResult } from '../SlipwayEngine';
 import { parseRefreshBody, parseResourceActionBody, parseRollbackBody, parseSyncBody } from '../validation/requestBodies';
-import { applicationRefOf, resourceKeyQuery, single } from '../validation/queryParams';
+import { applicationRefOf, propagationPolicyQuery, resourceKeyQuery, single } from '../validation/queryParams';
 import type { RouteContext } from './RouteContext';
 
 /** 202 with the new operation, or the error that says why there is none. */
@@ -130,6 +130,29 @@ export function registerApplicationActionRoutes(router: Router, ctx: RouteContex
         const app = await access.readable(req, entityRef);
         await access.authorize(app, slipwayApplicationActionPermission, `run the action '${action}' on a resource of`);
         return engine.runResourceAction(app.entityRef, resource, action);
+      },
+    );
+    res.json(body);
+  });
+
+  // Argo CD's "Delete" of one resource: a Pod to have it replaced, a left-over, an orphan
+  router.delete('/applications/:namespace/:name/resource', async (req, res) => {
+    const entityRef = entityRefOf(req);
+    const body = await audited(
+      auditor,
+      {
+        eventId: 'application-resource-delete',
+        request: req,
+        meta: { entityRef },
+        severityLevel: 'high',
+        resultMeta: r => ({ deleted: formatResourceKey(r.deleted) }),
+      },
+      async () => {
+        const key = resourceKeyQuery(req.query);
+        const policy = propagationPolicyQuery(req.query);
+        const app = await access.readable(req, entityRef);
+        await access.authorize(app, slipwayApplicationDeletePermission, `delete ${key.kind} ${key.name} of`);
+        return engine.deleteResource(app.entityRef, key, policy);
       },
     );
     res.json(body);

@@ -101,3 +101,16 @@ export function applicationRefOf(params: { namespace?: string; name?: string }):
   }
   return stringifyEntityRef({ kind: 'application', namespace, name });
 }
+
+const POLICIES = { foreground: 'Foreground', background: 'Background', orphan: 'Orphan' } as const;
+
+/** `propagationPolicy` of a resource deletion: foreground (the default, as Argo CD's), background or orphan. */
+export function propagationPolicyQuery(query: Query): 'Foreground' | 'Background' | 'Orphan' {
+  const value = single(query, 'propagationPolicy');
+  if (value === undefined || value === '') return 'Foreground';
+  const policy = POLICIES[value.toLowerCase() as keyof typeof POLICIES];
+  if (!policy) {
+    throw new InputError(`Query parameter 'propagationPolicy' must be foreground, background or orphan, got '${value}'`);
+  }
+  return policy;
+}
