@@ -44,6 +44,12 @@ export interface SlipwayApi {
   /** The actions a resource offers (Argo CD's resource actions). */
   getResourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse>;
   runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
+  /** Deletes one resource of the application from the cluster. */
+  deleteResource(
+    entityRef: string,
+    key: ResourceKey,
+    propagationPolicy?: 'foreground' | 'background' | 'orphan',
+  ): Promise<{ deleted: ResourceKey }>;
   getHistory(entityRef: string): Promise<HistoryResponse>;
   /** Images and charts per application of a component (entity ref), or of the given applications. */
   getVersions(query: { component?: string; entityRef?: string[] }): Promise<VersionsResponse>;

@@ -76,6 +76,14 @@ export class SlipwayClient implements SlipwayApi {
     return this.send('POST', `${applicationPath(entityRef)}/resource/actions`, { action, resource: key });
   }
 
+  async deleteResource(
+    entityRef: string,
+    key: ResourceKey,
+    propagationPolicy: 'foreground' | 'background' | 'orphan' = 'foreground',
+  ): Promise<{ deleted: ResourceKey }> {
+    return this.send('DELETE', `${applicationPath(entityRef)}/resource${queryString({ ...key, propagationPolicy })}`);
+  }
+
   async getHistory(entityRef: string): Promise<HistoryResponse> {
     return this.get(`${applicationPath(entityRef)}/history`);
   }

@@ -1,6 +1,7 @@
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   slipwayApplicationActionPermission,
+  slipwayApplicationDeletePermission,
   slipwayApplicationRollbackPermission,
   slipwayApplicationSyncPermission,
   slipwayApplicationTerminatePermission,
@@ -13,6 +14,8 @@ export interface ApplicationPermissions {
   canTerminate: boolean;
   /** Resource actions: restart, pause, resume, create-job. */
   canRunActions: boolean;
+  /** Deleting resources from the cluster. */
+  canDelete: boolean;
 }
 
 /**
@@ -30,10 +33,12 @@ export function useApplicationPermissions(entityRef: string): ApplicationPermiss
     resourceRef: entityRef,
   });
   const action = usePermission({ permission: slipwayApplicationActionPermission, resourceRef: entityRef });
+  const remove = usePermission({ permission: slipwayApplicationDeletePermission, resourceRef: entityRef });
   return {
     canSync: !sync.loading && sync.allowed,
     canRollback: !rollback.loading && rollback.allowed,
     canTerminate: !terminate.loading && terminate.allowed,
     canRunActions: !action.loading && action.allowed,
+    canDelete: !remove.loading && remove.allowed,
   };
 }

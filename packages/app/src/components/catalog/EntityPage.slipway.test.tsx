@@ -50,6 +50,9 @@ function slipwayApi(): SlipwayApi {
     runResourceAction: async () => {
       throw new Error('not used');
     },
+    deleteResource: async () => {
+      throw new Error('not used');
+    },
     getHistory: none,
     getVersions: none,
     listOperations: none,

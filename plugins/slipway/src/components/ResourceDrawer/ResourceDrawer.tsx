@@ -14,6 +14,7 @@ import type { ResourceDetailResponse, ResourceKey } from '@slipway/plugin-slipwa
 import { slipwayApiRef } from '../../api';
 import { manifestYaml } from './manifestYaml';
 import { ResourceActionsMenu } from './ResourceActionsMenu';
+import { ResourceDeleteButton } from './ResourceDeleteButton';
 import { ResourceEvents } from './ResourceEvents';
 
 type TabId = 'live' | 'desired' | 'diff' | 'events';
@@ -55,7 +56,7 @@ function TabContent({ tab, detail }: { tab: TabId; detail: ResourceDetailRespons
 /**
  * A side panel with one resource of an application: the live manifest, the
  * desired manifest from Git, their diff and the resource's events, with
- * the resource's actions for users allowed to run them. Secret values
+ * the resource's actions and a Delete button for users allowed to use them. Secret values
  * arrive masked from the backend and are shown as they came.
  */
 export function ResourceDrawer(props: {
@@ -85,6 +86,7 @@ export function ResourceDrawer(props: {
             </Typography>
           </Box>
           {resource && <ResourceActionsMenu entityRef={entityRef} resource={resource} onDone={detail.retry} />}
+          {resource && <ResourceDeleteButton entityRef={entityRef} resource={resource} onDone={detail.retry} />}
           <IconButton aria-label="Close" onClick={onClose}>
             <CloseIcon />
           </IconButton>
