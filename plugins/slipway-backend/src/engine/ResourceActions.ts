@@ -64,9 +64,9 @@ export class ResourceActions {
       throw new NotFoundError(
         `${entityRef} is not an Application that Slipway reconciles`,
       );
-    const refreshed = this.options.reconciler.state(entityRef)?.refreshed;
-    const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
     const state = this.options.reconciler.state(entityRef);
+    const refreshed = state?.refreshed;
+    const id = formatResourceKey({ ...key, namespace: key.namespace ?? '' });
     // orphaned resources count: Argo CD's resource menu offers them too
     const node =
       refreshed?.resources.find(r => formatResourceKey(r.key) === id) ??
