@@ -191,6 +191,10 @@ describe('the REST API: resource actions', () => {
       );
       const bad = await request(app).delete(`${path}&propagationPolicy=later`);
       expect(bad.status).toBe(400);
+      expect(
+        (await request(app).delete(`${path}&propagationPolicy=constructor`))
+          .status,
+      ).toBe(400);
       expect(bad.body.error.message).toBe(
         "Query parameter 'propagationPolicy' must be foreground, background or orphan, got 'later'",
       );

@@ -288,6 +288,11 @@ describe('planSync: prune and sync options', () => {
         plan({ syncOptions: ['PrunePropagationPolicy=sideways'] }).issues[0]
           .message,
       ).toMatch(/PrunePropagationPolicy=sideways/);
+      // a name every JavaScript object has is no policy either
+      expect(
+        plan({ syncOptions: ['PrunePropagationPolicy=constructor'] }).issues[0]
+          .message,
+      ).toMatch(/PrunePropagationPolicy=constructor is not one of/);
       expect(
         plan({ syncOptions: ['PrunePropagationPolicy=background'] }).settings
           .prunePropagationPolicy,

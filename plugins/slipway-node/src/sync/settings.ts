@@ -11,6 +11,19 @@ const PROPAGATION: Record<
 };
 
 /**
+ * Kubernetes' deletion propagation policy named by one of Argo CD's words
+ * (`foreground`, `background`, `orphan`, in any case); undefined for any
+ * other word.
+ * @public
+ */
+export function propagationPolicyOf(
+  word: string,
+): SyncOperationSettings['prunePropagationPolicy'] | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(PROPAGATION, key) ? PROPAGATION[key] : undefined;
+}
+
+/**
  * The operation-wide settings of a sync: the request's flags and the sync
  * options of the Application and of the request (`Key=value` strings, as in
  * `spec.syncPolicy.syncOptions`). Returns problems as values.
@@ -31,7 +44,7 @@ export function syncOperationSettings(input: {
   let prunePropagationPolicy: SyncOperationSettings['prunePropagationPolicy'] =
     'Foreground';
   if (propagation !== undefined) {
-    const mapped = PROPAGATION[propagation.toLowerCase()];
+    const mapped = propagationPolicyOf(propagation);
     if (mapped) prunePropagationPolicy = mapped;
     else {
       problems.push(

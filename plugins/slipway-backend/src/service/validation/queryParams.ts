@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { HEALTH_ORDER, ResourceKey, SYNC_STATUS_CODES } from '@slipway/plugin-slipway-common';
+import { propagationPolicyOf } from '@slipway/plugin-slipway-node';
 import type { Request } from 'express';
 
 /*
@@ -102,13 +103,11 @@ export function applicationRefOf(params: { namespace?: string; name?: string }):
   return stringifyEntityRef({ kind: 'application', namespace, name });
 }
 
-const POLICIES = { foreground: 'Foreground', background: 'Background', orphan: 'Orphan' } as const;
-
 /** `propagationPolicy` of a resource deletion: foreground (the default, as Argo CD's), background or orphan. */
 export function propagationPolicyQuery(query: Query): 'Foreground' | 'Background' | 'Orphan' {
   const value = single(query, 'propagationPolicy');
   if (value === undefined || value === '') return 'Foreground';
-  const policy = POLICIES[value.toLowerCase() as keyof typeof POLICIES];
+  const policy = propagationPolicyOf(value);
   if (!policy) {
     throw new InputError(`Query parameter 'propagationPolicy' must be foreground, background or orphan, got '${value}'`);
   }
