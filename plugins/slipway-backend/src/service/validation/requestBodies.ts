@@ -49,6 +49,26 @@ function optionalString(value: unknown, field: string, what: string): string | u
   return value.trim();
 }
 
+/**
+ * One resource named in a body, at `at`: kind and name, and group and
+ * namespace when they apply (an empty group is the core group; an empty
+ * namespace is none). `missing` ends the message when kind or name is missing.
+ */
+function resourceFields(
+  entry: Json,
+  at: string,
+  what: string,
+  missing: string,
+): { group?: string; kind: string; namespace?: string; name: string } {
+  onlyFields(entry, ['group', 'kind', 'namespace', 'name'], `${what} (${at})`);
+  const kind = optionalString(entry.kind, `${at}.kind`, what);
+  const name = optionalString(entry.name, `${at}.name`, what);
+  if (!kind || !name) throw new InputError(`Field '${at}' of ${what} needs kind and name, ${missing}`);
+  const group = entry.group === '' ? '' : optionalString(entry.group, `${at}.group`, what);
+  const namespace = entry.namespace === '' ? undefined : optionalString(entry.namespace, `${at}.namespace`, what);
+  return { ...(group !== undefined ? { group } : {}), kind, ...(namespace ? { namespace } : {}), name };
+}
+
 const SYNC = 'a sync request';
 const SYNC_EXAMPLE = '{"prune": true, "revision": "main"}';
 
@@ -72,16 +92,7 @@ export function parseSyncBody(raw: unknown): SyncRequestBody {
       if (!r || typeof r !== 'object' || Array.isArray(r)) {
         throw new InputError(`Field '${at}' of ${SYNC} must be an object with kind and name (and group, namespace when they apply)`);
       }
-      const entry = r as Json;
-      onlyFields(entry, ['group', 'kind', 'namespace', 'name'], `${SYNC} (${at})`);
-      const kind = optionalString(entry.kind, `${at}.kind`, SYNC);
-      const name = optionalString(entry.name, `${at}.name`, SYNC);
-      if (!kind || !name) {
-        throw new InputError(`Field '${at}' of ${SYNC} needs kind and name, e.g. {"kind": "ConfigMap", "namespace": "web", "name": "settings"}`);
-      }
-      const group = entry.group === '' ? '' : optionalString(entry.group, `${at}.group`, SYNC);
-      const namespace = entry.namespace === '' ? undefined : optionalString(entry.namespace, `${at}.namespace`, SYNC);
-      return { ...(group !== undefined ? { group } : {}), kind, ...(namespace ? { namespace } : {}), name };
+      return resourceFields(r as Json, at, SYNC, 'e.g. {"kind": "ConfigMap", "namespace": "web", "name": "settings"}');
     });
   }
   return result;
@@ -128,12 +139,6 @@ export function parseResourceActionBody(raw: unknown): { action: string; resourc
   if (!action || !resource || typeof resource !== 'object' || Array.isArray(resource)) {
     throw new InputError(`The body of ${ACTION} needs 'action' and 'resource', such as ${ACTION_EXAMPLE}`);
   }
-  const entry = resource as Json;
-  onlyFields(entry, ['group', 'kind', 'namespace', 'name'], `${ACTION} (resource)`);
-  const kind = optionalString(entry.kind, 'resource.kind', ACTION);
-  const name = optionalString(entry.name, 'resource.name', ACTION);
-  if (!kind || !name) throw new InputError(`Field 'resource' of ${ACTION} needs kind and name, such as ${ACTION_EXAMPLE}`);
-  const group = entry.group === '' ? '' : optionalString(entry.group, 'resource.group', ACTION) ?? '';
-  const namespace = entry.namespace === '' ? '' : optionalString(entry.namespace, 'resource.namespace', ACTION) ?? '';
+  const { group = '', kind, namespace = '', name } = resourceFields(resource as Json, 'resource', ACTION, `such as ${ACTION_EXAMPLE}`);
   return { action, resource: { group, kind, namespace, name } };
 }
