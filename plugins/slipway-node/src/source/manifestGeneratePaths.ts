@@ -29,6 +29,19 @@ export function manifestGeneratePaths(
   return out;
 }
 
+/** Compiled path globs: a push checks every file against the paths of every application. */
+const matchers = new Map<string, (file: string) => boolean>();
+
+function globMatches(pattern: string, file: string): boolean {
+  let matcher = matchers.get(pattern);
+  if (!matcher) {
+    if (matchers.size >= 1000) matchers.clear();
+    matcher = picomatch(pattern, { dot: true, nobrace: true, noextglob: true });
+    matchers.set(pattern, matcher);
+  }
+  return matcher(file);
+}
+
 /**
  * Argo CD's AppFilesHaveChanged: whether a changed file is one of the
  * paths, lies under one of them, or matches one as a glob (Go's
@@ -47,11 +60,7 @@ export function manifestGeneratePathsChanged(
         p === '' ||
         file === p ||
         file.startsWith(`${p}/`) ||
-        picomatch.isMatch(file, p, {
-          dot: true,
-          nobrace: true,
-          noextglob: true,
-        }),
+        globMatches(p, file),
     ),
   );
 }
