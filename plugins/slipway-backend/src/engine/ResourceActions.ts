@@ -21,6 +21,7 @@ import {
 } from '../reconciler/destinationOf';
 import type { WorkOptions } from '../reconciler/WorkQueue';
 import type { ClusterConnector } from './app/ClusterConnections';
+import { writeActionChange } from './writeActionChange';
 
 /** The field manager of the fields actions write, apart from Slipway's own syncs. */
 export const ACTION_FIELD_MANAGER = 'slipway-action';
@@ -45,7 +46,8 @@ const describe = (key: ResourceKey) =>
 
 /**
  * Argo CD's resource menu on the resources of an application's tree (and
- * its orphans): the actions (restart, pause, resume, create-job), and
+ * its orphans): the actions (restart, pause, resume, create-job, and those
+ * of Argo Rollouts), and
  * deleting one resource. Lists what a resource offers, and
  * runs one, writing its fields with the field manager `slipway-action` (so
  * a sync from Git still owns and may overwrite what Git declares) and
@@ -148,15 +150,13 @@ export class ResourceActions {
     );
     const done: ResourceActionResult['changes'] = [];
     for (const change of changes) {
-      const written =
-        change.operation === 'create'
-          ? await connection.client.create(change.object)
-          : await connection.client.apply(change.object, {
-              fieldManager: ACTION_FIELD_MANAGER,
-              force: true,
-            });
+      const written = await writeActionChange(
+        connection.client,
+        change,
+        ACTION_FIELD_MANAGER,
+      );
       done.push({
-        operation: change.operation,
+        operation: change.operation === 'create' ? 'create' : 'patch',
         resource: resourceKeyOf(written),
       });
     }

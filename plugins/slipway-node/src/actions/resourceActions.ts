@@ -1,4 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { BuiltinAction, identity, restartedAt } from './builtinAction';
+import { analysisRunActions, rolloutActions } from './argoRolloutsActions';
 
 /** An action a resource offers, as Argo CD's action discovery lists it. @public */
 export interface ResourceActionInfo {
@@ -10,13 +12,21 @@ export interface ResourceActionInfo {
 /**
  * What running an action does, as Argo CD's impacted resources: `patch`
  * writes the fields of `object` (a partial object naming the resource) to
- * the resource; `create` creates `object`.
+ * the resource by server-side apply; `mergePatch` sends `patch` as a JSON
+ * merge patch (RFC 7386: `null` removes a field), its `status` through the
+ * status subresource where the resource has one, as Argo CD patches
+ * actions that change status; `create` creates `object`.
  * @public
  */
-export interface ResourceActionChange {
-  operation: 'patch' | 'create';
-  object: KubeObject;
-}
+export type ResourceActionChange =
+  | { operation: 'patch'; object: KubeObject }
+  | { operation: 'create'; object: KubeObject }
+  | {
+      operation: 'mergePatch';
+      /** Names the resource (apiVersion, kind, name, namespace). */
+      object: KubeObject;
+      patch: Record<string, unknown>;
+    };
 
 /** An action that cannot run: names the resource, the action and why. @public */
 export class ResourceActionError extends Error {
@@ -28,34 +38,6 @@ export class ResourceActionError extends Error {
   ) {
     super(message);
   }
-}
-
-interface BuiltinAction {
-  name: string;
-  /** Why the action does not apply to the object now; undefined when it does. */
-  disabled?(obj: KubeObject): string | undefined;
-  run(obj: KubeObject, now: Date): ResourceActionChange[];
-}
-
-/** The object's identity, for a patch that writes only the fields after it. */
-function identity(
-  obj: KubeObject,
-): Pick<KubeObject, 'apiVersion' | 'kind'> & {
-  metadata: { name?: string; namespace?: string };
-} {
-  return {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    metadata: {
-      name: obj.metadata.name,
-      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-    },
-  };
-}
-
-/** Go's time layout `2006-01-02T15:04:05Z` in UTC, as Argo CD's `os.date("!%Y-%m-%dT%XZ")` writes it. */
-function restartedAt(now: Date): string {
-  return `${now.toISOString().slice(0, 19)}Z`;
 }
 
 /** Restart: a new pod template annotation rolls every pod, as `kubectl rollout restart` does. */
@@ -160,12 +142,14 @@ const createJob: BuiltinAction = {
   },
 };
 
-/** Argo CD's built-in actions of the core kinds, by `group/kind`. */
+/** Argo CD's built-in actions, by `group/kind`. */
 const BUILTIN: Record<string, BuiltinAction[]> = {
   'apps/Deployment': [restart, pause, resume],
   'apps/StatefulSet': [restart],
   'apps/DaemonSet': [restart],
   'batch/CronJob': [createJob],
+  'argoproj.io/Rollout': rolloutActions,
+  'argoproj.io/AnalysisRun': analysisRunActions,
 };
 
 function actionsOf(obj: KubeObject): BuiltinAction[] {

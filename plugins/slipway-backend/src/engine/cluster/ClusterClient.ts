@@ -13,6 +13,8 @@ export interface ApiResourceInfo {
   verbs: string[];
   /** True when this version is the group's preferred one. */
   preferred: boolean;
+  /** The subresources served for it (`status`, `scale`, …), when discovery listed them. */
+  subresources?: string[];
 }
 
 /** A group version whose discovery failed, e.g. an aggregated API whose service is down. @public */
@@ -48,6 +50,14 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Field validation: `Strict` (default) or `Ignore` (`Validate=false`). */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+}
+
+/** @public */
+export interface PatchOptions extends WriteOptions {
+  /** The field manager the change is recorded under. */
+  fieldManager?: string;
+  /** Patch this subresource instead of the object (`status`). */
+  subresource?: 'status';
 }
 
 /** @public */
@@ -117,6 +127,12 @@ export interface ClusterClient {
   /** Server-side apply. */
   apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject>;
   create(obj: KubeObject, options?: WriteOptions): Promise<KubeObject>;
+  /** JSON merge patch (RFC 7386) of an existing object or its subresource. */
+  mergePatch(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options?: PatchOptions,
+  ): Promise<KubeObject>;
   /** PUT: replaces the whole object (needs no resourceVersion). */
   replace(obj: KubeObject, options?: WriteOptions): Promise<KubeObject>;
   /** Returns false when the object did not exist. */

@@ -37,6 +37,18 @@ const documents: Record<string, unknown> = {
         namespaced: true,
         verbs: ['get', 'list', 'watch'],
       },
+      {
+        name: 'deployments/status',
+        kind: 'Deployment',
+        namespaced: true,
+        verbs: ['get', 'patch', 'update'],
+      },
+      {
+        name: 'deployments/scale',
+        kind: 'Scale',
+        namespaced: true,
+        verbs: ['get', 'patch', 'update'],
+      },
     ],
   },
   '/apis/metrics.k8s.io/v1beta1': {
@@ -79,13 +91,18 @@ const kinds = (resources: Array<{ apiVersion: string; kind: string }>) =>
   resources.map(r => `${r.apiVersion} ${r.kind}`);
 
 describe('DiscoveryCache', () => {
-  it('lists every resource of every served group version, subresources left out', async () => {
+  it('lists every resource of every served group version, each with its subresources', async () => {
     const { cache } = discovery(new Set());
     const { resources, unavailable } = await cache.all();
     expect(kinds(resources)).toEqual([
       'v1 ConfigMap',
       'apps/v1 Deployment',
       'metrics.k8s.io/v1beta1 PodMetrics',
+    ]);
+    expect(resources.map(r => r.subresources)).toEqual([
+      [],
+      ['status', 'scale'],
+      [],
     ]);
     expect(resources.every(r => r.preferred)).toBe(true);
     expect(unavailable).toEqual([]);

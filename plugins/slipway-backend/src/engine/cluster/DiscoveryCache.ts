@@ -127,7 +127,18 @@ export class DiscoveryCache {
         const preferred = await this.preferredVersions().catch(
           () => new Map<string, string>(),
         );
-        return (list.resources ?? [])
+        const resources = list.resources ?? [];
+        const subresources = new Map<string, string[]>();
+        for (const r of resources) {
+          const slash = r.name.indexOf('/');
+          if (slash < 0) continue;
+          const plural = r.name.slice(0, slash);
+          subresources.set(plural, [
+            ...(subresources.get(plural) ?? []),
+            r.name.slice(slash + 1),
+          ]);
+        }
+        return resources
           .filter(r => !r.name.includes('/'))
           .map(r => ({
             group,
@@ -138,6 +149,7 @@ export class DiscoveryCache {
             namespaced: r.namespaced,
             verbs: r.verbs ?? [],
             preferred: (preferred.get(group) ?? version) === version,
+            subresources: subresources.get(r.name) ?? [],
           }));
       })();
       this.byGroupVersion.set(apiVersion, entry);

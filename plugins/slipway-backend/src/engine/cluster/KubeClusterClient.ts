@@ -9,6 +9,7 @@ import {
   ListOptions,
   ObjectList,
   ObjectRef,
+  PatchOptions,
   ResourceDiscovery,
   WatchEvent,
   WatchHandle,
@@ -134,6 +135,26 @@ export class KubeClusterClient implements ClusterClient {
       body: stripServerFields(obj),
       query: { fieldManager: 'slipway', ...writeQuery(options) },
     })) as KubeObject;
+  }
+
+  async mergePatch(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options: PatchOptions = {},
+  ): Promise<KubeObject> {
+    const path = await this.objectPath(ref);
+    return (await this.request(
+      'PATCH',
+      options.subresource ? `${path}/${options.subresource}` : path,
+      {
+        body: patch,
+        contentType: 'application/merge-patch+json',
+        query: {
+          fieldManager: options.fieldManager ?? 'slipway',
+          ...writeQuery(options),
+        },
+      },
+    )) as KubeObject;
   }
 
   async replace(

@@ -1,4 +1,5 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { mergePatch } from '@slipway/plugin-slipway-node';
 import {
   ApiResourceInfo,
   ApplyOptions,
@@ -8,6 +9,7 @@ import {
   ListOptions,
   ObjectList,
   ObjectRef,
+  PatchOptions,
   ResourceDiscovery,
   WatchEvent,
   WatchHandle,
@@ -58,7 +60,7 @@ const BUILTIN_TYPES: MemoryResourceType[] = [
 
 /** A write the client saw, for tests that check what happened. @public */
 export interface RecordedCall {
-  verb: 'apply' | 'create' | 'replace' | 'delete';
+  verb: 'apply' | 'create' | 'replace' | 'patch' | 'delete';
   ref: ObjectRef;
   dryRun: boolean;
   force?: boolean;
@@ -280,6 +282,28 @@ export class MemoryClusterClient implements ClusterClient {
       );
     }
     return this.write(obj, options.dryRun);
+  }
+
+  /** A merge patch; the types served here have no subresources, so status is patched with the rest. */
+  async mergePatch(
+    ref: ObjectRef,
+    patch: Record<string, unknown>,
+    options: PatchOptions = {},
+  ): Promise<KubeObject> {
+    this.check(
+      'patch',
+      {
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        metadata: { name: ref.name, namespace: ref.namespace },
+      },
+      options,
+    );
+    const existing = await this.get(ref);
+    if (!existing) {
+      throw new ClusterError(`${describeRef(ref)} not found`, 404, 'NotFound');
+    }
+    return this.write(mergePatch(existing, patch) as KubeObject, options.dryRun);
   }
 
   async replace(

@@ -23,9 +23,15 @@ const DEPLOYMENT: ResourceKey = {
 };
 
 function setup(
-  options: { allow?: boolean; run?: () => Promise<unknown>; app?: string } = {},
+  options: {
+    allow?: boolean;
+    run?: () => Promise<unknown>;
+    app?: string;
+    resource?: ResourceKey;
+  } = {},
 ) {
   const app = options.app ?? APP;
+  const resource = options.resource ?? DEPLOYMENT;
   const api = {
     getResourceActions: jest.fn(async () => ({
       actions: [
@@ -62,7 +68,7 @@ function setup(
       >
         <ResourceActionsMenu
           entityRef={app}
-          resource={DEPLOYMENT}
+          resource={resource}
           onDone={onDone}
         />
       </TestApiProvider>,
@@ -107,6 +113,28 @@ describe('ResourceActionsMenu', () => {
         severity: 'success',
       }),
     );
+  });
+
+  it("explains an Argo Rollouts action as the Rollout's own", async () => {
+    const t = setup({
+      resource: {
+        group: 'argoproj.io',
+        kind: 'Rollout',
+        namespace: 'shop',
+        name: 'web',
+      },
+    });
+    await t.render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Actions' }),
+    );
+    await userEvent.click(screen.getByRole('menuitem', { name: 'pause' }));
+    expect(
+      await screen.findByText(/stops the rollout at its current step/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/stops rolling out changes of the pod template/),
+    ).not.toBeInTheDocument();
   });
 
   it('says why an action failed, naming it and the resource', async () => {

@@ -19,11 +19,23 @@ const EFFECTS: Record<string, string> = {
   pause: 'stops rolling out changes of the pod template until it is resumed',
   resume: 'rolls out the pod template again',
   'create-job': 'starts a Job from the CronJob’s template now',
+  'Rollout/pause': 'stops the rollout at its current step until it is resumed',
+  'Rollout/resume': 'lifts the pause and goes on with the rollout',
+  'Rollout/abort':
+    'scales the new version down and keeps the stable one until the update is retried',
+  'Rollout/retry': 'starts the aborted update again',
+  'Rollout/promote-full':
+    'skips the remaining steps and analyses and promotes the new version',
+  'Rollout/skip-current-step': 'goes on to the next canary step',
+  'AnalysisRun/terminate': 'stops the analysis now',
 };
+
+const effectOf = (kind: string, action: string): string | undefined =>
+  EFFECTS[`${kind}/${action}`] ?? EFFECTS[action];
 
 /**
  * The Actions button of a resource (Argo CD's resource actions: restart,
- * pause, resume, create-job), for users allowed to run them on the
+ * pause, resume, create-job, and those of Argo Rollouts), for users allowed to run them on the
  * application; each action asks for confirmation first. Renders nothing for
  * resources without actions.
  */
@@ -116,7 +128,9 @@ export function ResourceActionsMenu(props: {
         <DialogContent>
           <Typography variant="body2">
             {`${
-              chosen && EFFECTS[chosen] ? `It ${EFFECTS[chosen]}. ` : ''
+              chosen && effectOf(resource.kind, chosen)
+                ? `It ${effectOf(resource.kind, chosen)}. `
+                : ''
             }What it writes is not in Git; a sync keeps it unless Git sets the same fields.`}
           </Typography>
         </DialogContent>
