@@ -1,5 +1,6 @@
 import { groupOf, KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
+import { HealthScriptIndex } from '../lua/scriptIndex';
 import {
   analysisRunHealth,
   experimentHealth,
@@ -33,6 +34,10 @@ import {
   kustomizationHealth,
   receiverHealth,
 } from './FluxHealth';
+import { strimziHealthChecks } from './StrimziHealth';
+import { postgresOperatorsHealthChecks } from './PostgresOperatorsHealth';
+import { elasticHealthChecks } from './ElasticHealth';
+import { dataServicesHealthChecks } from './DataServicesHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -61,17 +66,36 @@ const CRD: Record<string, HealthCheck> = {
   'image.toolkit.fluxcd.io/ImageRepository': imageRepositoryHealth,
   'image.toolkit.fluxcd.io/ImageUpdateAutomation': imageUpdateAutomationHealth,
   'notification.toolkit.fluxcd.io/Receiver': receiverHealth,
+  ...strimziHealthChecks,
+  ...postgresOperatorsHealthChecks,
+  ...elasticHealthChecks,
+  ...dataServicesHealthChecks,
 };
 
-/** Slipway's own check for a custom resource group and kind, or undefined. @public */
+const index = new HealthScriptIndex(
+  Object.keys(CRD).map(id => {
+    const slash = id.indexOf('/');
+    return { group: id.slice(0, slash), kind: id.slice(slash + 1) };
+  }),
+  // Argo CD's rule among its bundled wildcard folders.
+  { wildcardOrder: 'sorted' },
+);
+
+/**
+ * Slipway's own check for a custom resource group and kind, or undefined.
+ * Keys are written as Argo CD's resource_customizations folders are named,
+ * `_` standing for any run of characters (`_.crossplane.io/_`).
+ * @public
+ */
 export function getCrdHealthCheck(
   group: string,
   kind: string,
 ): HealthCheck | undefined {
-  return CRD[`${group}/${kind}`];
+  const key = index.find(group, kind);
+  return key && CRD[`${key.group}/${key.kind}`];
 }
 
-/** The kinds (`group/kind`) that have a Slipway CRD check. @public */
+/** The kinds (`group/kind`, `_` as a wildcard) that have a Slipway CRD check. @public */
 export function crdHealthKinds(): string[] {
   return Object.keys(CRD);
 }
