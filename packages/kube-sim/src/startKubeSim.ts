@@ -20,6 +20,7 @@ import { JobController } from './controllers/JobController';
 import { NamespaceController } from './controllers/NamespaceController';
 import { PodLifecycle } from './controllers/PodLifecycle';
 import { PvcController } from './controllers/PvcController';
+import { DisruptionController } from './controllers/DisruptionController';
 import { ReplicaSetController } from './controllers/ReplicaSetController';
 import { StatefulSetController } from './controllers/StatefulSetController';
 import { Deleter } from './registry/Deleter';
@@ -173,6 +174,7 @@ export async function startKubeSim(
     CronJobController,
     EndpointsController,
     PvcController,
+    DisruptionController,
   ]) {
     manager.add(new C(ctx));
   }
