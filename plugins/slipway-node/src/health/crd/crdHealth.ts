@@ -38,6 +38,10 @@ import { strimziHealthChecks } from './StrimziHealth';
 import { postgresOperatorsHealthChecks } from './PostgresOperatorsHealth';
 import { elasticHealthChecks } from './ElasticHealth';
 import { dataServicesHealthChecks } from './DataServicesHealth';
+import { kubernetesExtrasHealthChecks } from './KubernetesExtrasHealth';
+import { kedaHealthChecks } from './KedaHealth';
+import { prometheusOperatorHealthChecks } from './PrometheusOperatorHealth';
+import { openShiftHealthChecks } from './OpenShiftHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -70,6 +74,10 @@ const CRD: Record<string, HealthCheck> = {
   ...postgresOperatorsHealthChecks,
   ...elasticHealthChecks,
   ...dataServicesHealthChecks,
+  ...kubernetesExtrasHealthChecks,
+  ...kedaHealthChecks,
+  ...prometheusOperatorHealthChecks,
+  ...openShiftHealthChecks,
 };
 
 const index = new HealthScriptIndex(
