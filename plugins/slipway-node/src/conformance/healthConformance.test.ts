@@ -28,3 +28,16 @@ describe('health conformance (visible corpus)', () => {
     ).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 });
+
+describe('health conformance of objects being deleted', () => {
+  it("meets the controller's Pending deletion in built-in cases, and the kind's own check in script cases", async () => {
+    const result = await runHealthConformance(
+      path.join(__dirname, '__fixtures__', 'deleting-corpus'),
+    );
+    expect(result.failures).toEqual([]);
+    expect(result.byLayer).toEqual({
+      builtin: { passed: 1, total: 1 },
+      lua: { passed: 1, total: 1 },
+    });
+  });
+});

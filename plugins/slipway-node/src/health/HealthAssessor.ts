@@ -54,7 +54,10 @@ export class HealthAssessor {
     this.lua = options.lua;
     this.overrides = options.overrides;
     this.configProblems = options.configProblems ?? [];
-    this.options = { crdChecks: options.crdChecks };
+    this.options = {
+      crdChecks: options.crdChecks,
+      pendingDeletion: options.pendingDeletion,
+    };
   }
 
   /** An assessor with the Lua scripts of `luaDir`, when given. */
@@ -95,7 +98,8 @@ export class HealthAssessor {
    * than falling back to the built-in check.
    */
   private async overridden(obj: KubeObject): Promise<LayeredHealth | null | undefined> {
-    if (!this.overrides || invalidObjectHealth(obj) || pendingDeletionHealth(obj)) return undefined;
+    if (!this.overrides || invalidObjectHealth(obj)) return undefined;
+    if (this.options.pendingDeletion !== false && pendingDeletionHealth(obj)) return undefined;
     if (!this.overrides.has(groupOf(obj.apiVersion), obj.kind)) return undefined;
     const health = await this.overrides.evaluate(obj);
     return health ? { health, layer: 'lua' } : null;

@@ -10,6 +10,12 @@ export type HealthLayer = 'deletion' | 'builtin' | 'crd' | 'lua';
 export interface AssessHealthOptions {
   /** Use Slipway's checks for popular custom resources (default true). */
   crdChecks?: boolean;
+  /**
+   * Judge an object being deleted Progressing before any check of its kind
+   * (default true, as Argo CD's controller does). False runs the kind's own
+   * check on it, as Argo CD's tests of a bundled health script do.
+   */
+  pendingDeletion?: boolean;
 }
 
 /** A health with the layer that produced it. @public */
@@ -75,7 +81,8 @@ export function assessHealthLayered(
 ): LayeredHealth | undefined {
   const invalid = invalidObjectHealth(obj);
   if (invalid) return { health: invalid, layer: 'builtin' };
-  const deleting = pendingDeletionHealth(obj);
+  const deleting =
+    options.pendingDeletion === false ? undefined : pendingDeletionHealth(obj);
   if (deleting) return { health: deleting, layer: 'deletion' };
   const group = groupOf(obj.apiVersion);
   const builtin = getBuiltinHealthCheck(group, obj.kind);
