@@ -27,6 +27,26 @@ describe('Slipway CRD checks', () => {
     ).toBeUndefined();
   });
 
+  it('serves wildcard folders for any group they match, an exact folder first', () => {
+    const managed = kube('ec2.aws.crossplane.io/v1beta1', 'VPC', {
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+    expect(crdHealth(managed)).toEqual({
+      status: 'Healthy',
+      message: 'Resource is up-to-date.',
+    });
+    expect(getCrdHealthCheck('ec2.aws.crossplane.io', 'VPC')).toBe(
+      getCrdHealthCheck('apiextensions.crossplane.io', 'Composition'),
+    );
+    // pkg.crossplane.io/Provider is its own folder beside the wildcard
+    expect(getCrdHealthCheck('pkg.crossplane.io', 'Provider')).not.toBe(
+      getCrdHealthCheck('pkg.crossplane.io', 'Configuration'),
+    );
+    // the wildcard's dot is literal: crossplane.io itself is not *.crossplane.io
+    expect(getCrdHealthCheck('crossplane.io', 'VPC')).toBeUndefined();
+    expect(getCrdHealthCheck('example.com', 'VPC')).toBeUndefined();
+  });
+
   it("gives argoproj.io Applications no health, as Argo CD's Go layer deliberately does not", () => {
     expect(getCrdHealthCheck('argoproj.io', 'Application')).toBeUndefined();
     expect(crdHealthKinds()).not.toContain('argoproj.io/Application');

@@ -42,6 +42,9 @@ import { kubernetesExtrasHealthChecks } from './KubernetesExtrasHealth';
 import { kedaHealthChecks } from './KedaHealth';
 import { prometheusOperatorHealthChecks } from './PrometheusOperatorHealth';
 import { openShiftHealthChecks } from './OpenShiftHealth';
+import { clusterApiHealthChecks } from './ClusterApiHealth';
+import { crossplaneHealthChecks } from './CrossplaneHealth';
+import { cloudControllersHealthChecks } from './CloudControllersHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -78,6 +81,9 @@ const CRD: Record<string, HealthCheck> = {
   ...kedaHealthChecks,
   ...prometheusOperatorHealthChecks,
   ...openShiftHealthChecks,
+  ...clusterApiHealthChecks,
+  ...crossplaneHealthChecks,
+  ...cloudControllersHealthChecks,
 };
 
 const index = new HealthScriptIndex(
