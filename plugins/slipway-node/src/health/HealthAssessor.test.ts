@@ -99,6 +99,43 @@ describe('HealthAssessor', () => {
       await assessor.close();
     }
   });
+
+  it("prefers the Lua folder's script to Slipway's own check of a custom resource, not to a built-in one", async () => {
+    const lua = new LuaHealthScripts(
+      new Map([
+        [
+          'keda.sh/ScaledObject',
+          'return {status = "Suspended", message = "from the folder"}',
+        ],
+        [
+          'core/Service',
+          'return {status = "Degraded", message = "never used"}',
+        ],
+      ]),
+    );
+    const assessor = new HealthAssessor({ lua });
+    const scaledObject = kube('keda.sh/v1alpha1', 'ScaledObject', {
+      status: { conditions: [{ type: 'Ready', status: 'True' }] },
+    });
+    try {
+      expect(await assessor.assessLayered(scaledObject)).toEqual({
+        health: { status: 'Suspended', message: 'from the folder' },
+        layer: 'lua',
+      });
+      expect((await assessor.assessAll([scaledObject]))[0]?.status).toBe(
+        'Suspended',
+      );
+      // without a script, Slipway's own check answers
+      expect(
+        (await new HealthAssessor().assessLayered(scaledObject))?.layer,
+      ).toBe('crd');
+      expect((await assessor.assess(kube('v1', 'Service')))?.status).toBe(
+        'Healthy',
+      );
+    } finally {
+      await assessor.close();
+    }
+  });
 });
 
 describe('HealthAssessor with configured customizations', () => {

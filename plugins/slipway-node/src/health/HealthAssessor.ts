@@ -40,7 +40,8 @@ export interface CreateHealthAssessorOptions extends AssessHealthOptions {
 
 /**
  * Assesses resource health: built-in checks, then Slipway's CRD checks,
- * then Lua scripts. Built-in and CRD checks are synchronous; only kinds
+ * then Lua scripts (a script of the Lua folder comes before Slipway's CRD
+ * check of its kind). Built-in and CRD checks are synchronous; only kinds
  * served by a Lua script wait for the Lua VM.
  * @public
  */
@@ -105,6 +106,22 @@ export class HealthAssessor {
     return health ? { health, layer: 'lua' } : null;
   }
 
+  /**
+   * The synchronous layers, without Slipway's CRD check of a kind the Lua
+   * folder has a script for: the folder (a copy of Argo CD's
+   * resource_customizations, say) is the operator's choice for its kinds.
+   */
+  private syncLayers(obj: KubeObject): LayeredHealth | undefined {
+    const scripted =
+      this.lua !== undefined &&
+      typeof obj?.apiVersion === 'string' &&
+      this.lua.has(groupOf(obj.apiVersion), obj.kind);
+    return assessHealthLayered(
+      obj,
+      scripted ? { ...this.options, crdChecks: false } : this.options,
+    );
+  }
+
   /** Health from the synchronous layers only (no Lua, configured overrides neither). */
   assessSync(obj: KubeObject): ResourceHealth | undefined {
     return assessHealthLayered(obj, this.options)?.health;
@@ -114,7 +131,7 @@ export class HealthAssessor {
   async assessLayered(obj: KubeObject): Promise<LayeredHealth | undefined> {
     const overridden = await this.overridden(obj);
     if (overridden !== undefined) return overridden ?? undefined;
-    const sync = assessHealthLayered(obj, this.options);
+    const sync = this.syncLayers(obj);
     if (sync || !this.lua) return sync;
     const health = await this.lua.evaluate(obj);
     return health ? { health, layer: 'lua' } : undefined;
@@ -135,7 +152,7 @@ export class HealthAssessor {
         out.push(await this.assess(obj));
         continue;
       }
-      const sync = assessHealthLayered(obj, this.options);
+      const sync = this.syncLayers(obj);
       if (sync) out.push(sync.health);
       else out.push((await this.lua?.evaluate(obj)) ?? undefined);
     }
