@@ -45,6 +45,11 @@ import { openShiftHealthChecks } from './OpenShiftHealth';
 import { clusterApiHealthChecks } from './ClusterApiHealth';
 import { crossplaneHealthChecks } from './CrossplaneHealth';
 import { cloudControllersHealthChecks } from './CloudControllersHealth';
+import { knativeHealthChecks } from './KnativeHealth';
+import { kserveHealthChecks } from './KServeHealth';
+import { policyEnginesHealthChecks } from './PolicyEnginesHealth';
+import { numaflowHealthChecks } from './NumaflowHealth';
+import { gitopsPromoterHealthChecks } from './GitOpsPromoterPromotionHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -84,6 +89,11 @@ const CRD: Record<string, HealthCheck> = {
   ...clusterApiHealthChecks,
   ...crossplaneHealthChecks,
   ...cloudControllersHealthChecks,
+  ...knativeHealthChecks,
+  ...kserveHealthChecks,
+  ...policyEnginesHealthChecks,
+  ...numaflowHealthChecks,
+  ...gitopsPromoterHealthChecks,
 };
 
 const index = new HealthScriptIndex(
