@@ -50,6 +50,9 @@ import { kserveHealthChecks } from './KServeHealth';
 import { policyEnginesHealthChecks } from './PolicyEnginesHealth';
 import { numaflowHealthChecks } from './NumaflowHealth';
 import { gitopsPromoterHealthChecks } from './GitOpsPromoterPromotionHealth';
+import { certManagerAcmeHealthChecks } from './CertManagerAcmeHealth';
+import { kubeVirtHealthChecks } from './KubeVirtHealth';
+import { databasesMoreHealthChecks } from './DatabasesMoreHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -94,6 +97,9 @@ const CRD: Record<string, HealthCheck> = {
   ...policyEnginesHealthChecks,
   ...numaflowHealthChecks,
   ...gitopsPromoterHealthChecks,
+  ...certManagerAcmeHealthChecks,
+  ...kubeVirtHealthChecks,
+  ...databasesMoreHealthChecks,
 };
 
 const index = new HealthScriptIndex(
