@@ -53,6 +53,8 @@ import { gitopsPromoterHealthChecks } from './GitOpsPromoterPromotionHealth';
 import { certManagerAcmeHealthChecks } from './CertManagerAcmeHealth';
 import { kubeVirtHealthChecks } from './KubeVirtHealth';
 import { databasesMoreHealthChecks } from './DatabasesMoreHealth';
+import { gatewayApiHealthChecks } from './GatewayApiHealth';
+import { deliveryAndTelemetryHealthChecks } from './DeliveryAndTelemetryHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -100,6 +102,8 @@ const CRD: Record<string, HealthCheck> = {
   ...certManagerAcmeHealthChecks,
   ...kubeVirtHealthChecks,
   ...databasesMoreHealthChecks,
+  ...gatewayApiHealthChecks,
+  ...deliveryAndTelemetryHealthChecks,
 };
 
 const index = new HealthScriptIndex(
