@@ -258,7 +258,8 @@ export interface Config {
       /**
        * A folder laid out like Argo CD's `resource_customizations`
        * (`<group>/<Kind>/health.lua`, `_` in a folder name matches any run of
-       * characters): scripts for kinds that no built-in or CRD check knows.
+       * characters): scripts for kinds that no built-in check knows; a
+       * script comes before Slipway's own port of a custom resource's check.
        * @visibility backend
        */
       luaScriptsDir?: string;
