@@ -260,6 +260,8 @@ export interface Config {
        * (`<group>/<Kind>/health.lua`, `_` in a folder name matches any run of
        * characters): scripts for kinds that no built-in check knows; a
        * script comes before Slipway's own port of a custom resource's check.
+       * Its `<group>/<Kind>/actions/` folders (discovery.lua, <name>/action.lua)
+       * give resource actions, before the built-in ones of their kinds.
        * @visibility backend
        */
       luaScriptsDir?: string;

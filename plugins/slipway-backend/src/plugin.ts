@@ -11,6 +11,7 @@ import { startKubeSim } from '@slipway/kube-sim';
 import { slipwayPermissions } from '@slipway/plugin-slipway-common';
 import { readClusterConfig } from '@slipway/plugin-slipway-node';
 import { createHealthAssessor } from './engine/createHealthAssessor';
+import { createLuaResourceActions } from './engine/createLuaResourceActions';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ApplicationController } from './engine/app/ApplicationController';
 import { ClusterConnections } from './engine/app/ClusterConnections';
@@ -73,6 +74,7 @@ export const slipwayPlugin = createBackendPlugin({
           },
         });
         const health = await createHealthAssessor(config, logger);
+        const luaActions = await createLuaResourceActions(config, logger);
         const diff = readDiffSettings(config);
         const children = new ChildApplicationDirectory(store);
         await children.load();
@@ -86,6 +88,7 @@ export const slipwayPlugin = createBackendPlugin({
           diff,
           clusters: connections,
           resolveCluster: destination => registry.resolve(destination),
+          luaActions,
           source,
           catalog,
           auth,
@@ -101,6 +104,7 @@ export const slipwayPlugin = createBackendPlugin({
           await runtime.stop();
           await connections.stop();
           await registry.stop();
+          await luaActions?.close();
         });
 
         const routerOptions = {

@@ -27,7 +27,7 @@ import type { ClusterConnector } from './app/ClusterConnections';
 import { resourceDiffText } from './app/compareApplication';
 import { diffInputOf, type DiffSettings } from './app/DiffSettings';
 import { trackingNameOf } from './app/types';
-import { ResourceActions } from './ResourceActions';
+import { ResourceActions, type ResourceActionsOptions } from './ResourceActions';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -38,6 +38,8 @@ export interface DefaultSlipwayEngineOptions {
   clusters: ClusterConnector;
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
   projects: ReadonlyMap<string, Project>;
+  /** Resource actions in Argo CD's Lua format, from the Lua folder. */
+  luaActions?: ResourceActionsOptions['luaActions'];
   auditor?: AuditorService;
   /** System-level diffing (`slipway.diff`), for the diff of one resource. */
   diff?: DiffSettings;

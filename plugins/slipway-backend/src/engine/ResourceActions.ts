@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   formatResourceKey,
+  groupOf,
   KubeObject,
   ResourceActionsResponse,
   ResourceActionResult,
@@ -8,6 +9,8 @@ import {
   resourceKeyOf,
 } from '@slipway/plugin-slipway-common';
 import {
+  LuaResourceActions,
+  ResourceActionChange,
   ResourceActionError,
   resourceActionsOf,
   runResourceAction,
@@ -36,6 +39,8 @@ export interface ResourceActionsOptions {
   clusters: ClusterConnector;
   resolveCluster: ClusterResolver;
   projects: ReadonlyMap<string, Project>;
+  /** Actions in Argo CD's Lua format (`slipway.health.luaScriptsDir`), before the built-in ones of their kinds. */
+  luaActions?: Pick<LuaResourceActions, 'has' | 'discover' | 'run'>;
   now?: () => Date;
 }
 
@@ -105,7 +110,14 @@ export class ResourceActions {
     key: ResourceKey,
   ): Promise<ResourceActionsResponse> {
     const { live } = await this.live(entityRef, key);
-    return { actions: resourceActionsOf(live) };
+    const lua = this.luaActionsOf(live);
+    return { actions: lua ? await lua.discover(live) : resourceActionsOf(live) };
+  }
+
+  /** The Lua actions of the object's kind, when the Lua folder has any. */
+  private luaActionsOf(live: KubeObject) {
+    const lua = this.options.luaActions;
+    return lua?.has(groupOf(live.apiVersion), live.kind) ? lua : undefined;
   }
 
   async run(
@@ -114,13 +126,12 @@ export class ResourceActions {
     action: string,
   ): Promise<ResourceActionResult> {
     const { item, live } = await this.live(entityRef, key);
-    let changes;
+    let changes: ResourceActionChange[];
     try {
-      changes = runResourceAction(
-        live,
-        action,
-        this.options.now?.() ?? new Date(),
-      );
+      const lua = this.luaActionsOf(live);
+      changes = lua
+        ? await lua.run(live, action)
+        : runResourceAction(live, action, this.options.now?.() ?? new Date());
     } catch (error) {
       if (!(error instanceof ResourceActionError)) throw error;
       throw error.reason === 'unknown'

@@ -15,7 +15,7 @@ import {
 import type { Source } from '@slipway/plugin-slipway-node';
 import type { ApplicationController } from '../engine/app/ApplicationController';
 import type { ClusterConnector } from '../engine/app/ClusterConnections';
-import { DefaultSlipwayEngine } from '../engine/DefaultSlipwayEngine';
+import { DefaultSlipwayEngine, type DefaultSlipwayEngineOptions } from '../engine/DefaultSlipwayEngine';
 import { CatalogInventory } from '../inventory';
 import { ApplicationNotifier, NotificationSender, NotificationThresholds, snapshotOf } from '../notifications';
 import type { Project } from '../projects';
@@ -41,6 +41,8 @@ export interface SlipwayRuntimeOptions {
   diff?: DiffSettings;
   clusters: ClusterConnector;
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
+  /** Resource actions in Argo CD's Lua format, from the Lua folder. */
+  luaActions?: DefaultSlipwayEngineOptions['luaActions'];
   /** Resolves revisions; with `commitDetails`, statuses and the history also name each commit's author and message. */
   source?: Pick<Source, 'resolveRevision'> & Partial<Pick<Source, 'commitDetails'>>;
   catalog: Pick<CatalogService, 'getEntities'>;
@@ -165,6 +167,7 @@ export class SlipwayRuntime {
       clusters: options.clusters,
       resolveCluster: options.resolveCluster,
       projects: options.projects,
+      luaActions: options.luaActions,
       auditor: options.auditor,
       diff: options.diff,
       publish,

@@ -1,1 +1,4 @@
 export * from './resourceActions';
+export { createMergePatch, restoreEmptyMaps } from './createMergePatch';
+export { LuaResourceActions } from './LuaResourceActions';
+export type { LuaKindActions } from './LuaResourceActions';

@@ -11,6 +11,13 @@ export interface LuaScriptRunner {
    * the script fails or runs too long.
    */
   run(input: unknown): unknown;
+  /**
+   * Runs a resource action script: the global `obj` is a copy of `input`
+   * and `actionParams` holds `params`; returns the table the script
+   * returned, as JSON text encoded the way Argo CD encodes it (an empty
+   * table is `[]`). Throws when the script fails or returns no table.
+   */
+  runForJson(input: unknown, params?: Record<string, string>): string;
   /** Frees the VM. */
   close(): void;
 }

@@ -101,7 +101,11 @@ describe('LuaHealthScripts', () => {
     const engine: LuaEngineFactory = {
       async compile() {
         compiled++;
-        return { run: () => ({ status: 'Healthy' }), close: () => {} };
+        return {
+          run: () => ({ status: 'Healthy' }),
+          runForJson: () => '{}',
+          close: () => {},
+        };
       },
     };
     scripts = new LuaHealthScripts(new Map([['example.com/Widget', '']]), {

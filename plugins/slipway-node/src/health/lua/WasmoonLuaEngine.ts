@@ -75,12 +75,25 @@ class WasmoonRunner implements LuaScriptRunner {
   constructor(
     private readonly close_: () => void,
     private readonly fn: (input: unknown, hasFloatMarks: boolean) => unknown,
+    private readonly valueFn: (
+      input: unknown,
+      hasFloatMarks: boolean,
+      params: Record<string, string>,
+    ) => unknown,
   ) {}
 
   run(input: unknown): unknown {
     const marks = { floats: false };
     const value = toLuaInput(input, marks);
     return this.fn(value === undefined ? {} : value, marks.floats);
+  }
+
+  runForJson(input: unknown, params: Record<string, string> = {}): string {
+    const marks = { floats: false };
+    const value = toLuaInput(input, marks);
+    return String(
+      this.valueFn(value === undefined ? {} : value, marks.floats, params),
+    );
   }
 
   close(): void {
@@ -126,6 +139,11 @@ export class WasmoonLuaEngine implements LuaEngineFactory {
       input: unknown,
       hasFloatMarks: boolean,
     ) => unknown;
-    return new WasmoonRunner(() => engine.global.close(), fn);
+    const valueFn = engine.global.get('__slipway_run_value') as (
+      input: unknown,
+      hasFloatMarks: boolean,
+      params: Record<string, string>,
+    ) => unknown;
+    return new WasmoonRunner(() => engine.global.close(), fn, valueFn);
   }
 }

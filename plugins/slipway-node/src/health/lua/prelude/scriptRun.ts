@@ -2,8 +2,10 @@
 export const FLOAT_MARK = '__slipway_float__:';
 
 /**
- * Prelude part: compiles the health script and defines `__slipway_run`,
- * which runs it on one object with fresh globals. The result is checked the
+ * Prelude part: compiles the script and defines `__slipway_run`, which
+ * runs a health script on one object with fresh globals, and
+ * `__slipway_run_value`, which runs a resource action script and returns
+ * its table as JSON. The result is checked the
  * way Argo CD reads it (gopher-json encoding, then Go's `json.Unmarshal` into
  * `{status, message}`): a value that JSON cannot encode is an error; no table,
  * an empty table, a list or a `status`/`message` that is not a string is "no
@@ -87,5 +89,22 @@ __slipway_run = function(input, has_float_marks)
   env._G = env
   reset_modules()
   return read_result(chunk())
+end
+
+-- A resource action (util/lua ExecuteResourceAction): obj and actionParams in,
+-- the returned table encoded as gopher-json encodes it (an empty table is []).
+__slipway_run_value = function(input, has_float_marks, params)
+  dbg_upvaluejoin(chunk, 1, keep_env, 1)
+  for k in next, env do env[k] = nil end
+  if has_float_marks then unmark_floats(input) end
+  env.obj = input
+  env.actionParams = params
+  env._G = env
+  reset_modules()
+  local r = chunk()
+  if type(r) ~= "table" then error("expect table output from Lua script, not " .. type(r), 0) end
+  local encoded, err = json_encode_value(r, {})
+  if encoded == nil then error(err, 0) end
+  return encoded
 end
 `;

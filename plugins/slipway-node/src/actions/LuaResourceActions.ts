@@ -1,0 +1,279 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import { groupOf, KubeObject } from '@slipway/plugin-slipway-common';
+import type {
+  LuaEngineFactory,
+  LuaScriptRunner,
+} from '../health/lua/LuaEngine';
+import { HealthScriptIndex } from '../health/lua/scriptIndex';
+import { WasmoonLuaEngine } from '../health/lua/WasmoonLuaEngine';
+import { identity } from './builtinAction';
+import { createMergePatch, restoreEmptyMaps } from './createMergePatch';
+import {
+  ResourceActionChange,
+  ResourceActionError,
+  ResourceActionInfo,
+} from './resourceActions';
+
+/** The action scripts of one kind, as Argo CD lays them out. @public */
+export interface LuaKindActions {
+  /** `actions/discovery.lua`: returns the actions the object offers. */
+  discovery: string;
+  /** `actions/<name>/action.lua` by action name. */
+  actions: ReadonlyMap<string, string>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const describe = (obj: KubeObject) =>
+  `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${
+    obj.metadata.name
+  }`;
+
+const sameObject = (a: KubeObject, b: KubeObject) =>
+  a.apiVersion === b.apiVersion &&
+  a.kind === b.kind &&
+  a.metadata?.name === b.metadata?.name &&
+  (a.metadata?.namespace ?? '') === (b.metadata?.namespace ?? '');
+
+async function readIfFile(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Resource actions written in Argo CD's format: a kind's
+ * `actions/discovery.lua` returns a table of actions (name →
+ * `{disabled, displayName, iconClass}`), and `actions/<name>/action.lua`
+ * changes the global `obj` and returns it, or returns a list of impacted
+ * resources (`{operation = "create" | "patch", resource = ...}`). A returned
+ * object becomes a JSON merge patch of the live one, as Argo CD computes it.
+ * Each script runs in its own Lua VM, compiled on first use.
+ * @public
+ */
+export class LuaResourceActions {
+  private readonly index: HealthScriptIndex;
+  private readonly runners = new Map<string, Promise<LuaScriptRunner>>();
+  private readonly engine: LuaEngineFactory;
+
+  /** @param kinds - action scripts by `group/kind` folder names (`core` for the core group, `_` a wildcard) */
+  constructor(
+    private readonly kinds: ReadonlyMap<string, LuaKindActions>,
+    options: { engine?: LuaEngineFactory } = {},
+  ) {
+    this.engine = options.engine ?? new WasmoonLuaEngine();
+    this.index = new HealthScriptIndex(
+      [...kinds.keys()].map(id => ({
+        group: id.slice(0, id.indexOf('/')),
+        kind: id.slice(id.indexOf('/') + 1),
+      })),
+      { wildcardOrder: 'sorted' },
+    );
+  }
+
+  /**
+   * Loads every `<group>/<kind>/actions/` (and `<Kind>/actions/` for a kind
+   * of the core group) below `dir`, a folder laid out like Argo CD's
+   * resource_customizations. A missing folder is an error naming it.
+   */
+  static async fromDirectory(
+    dir: string,
+    options: { engine?: LuaEngineFactory } = {},
+  ): Promise<LuaResourceActions> {
+    let groups: string[];
+    try {
+      groups = (await fs.readdir(dir)).sort();
+    } catch (e) {
+      throw new Error(
+        `Cannot read the Lua scripts folder ${dir}: ${(e as Error).message}`,
+      );
+    }
+    const kinds = new Map<string, LuaKindActions>();
+    const load = async (id: string, actionsDir: string) => {
+      const discovery = await readIfFile(
+        path.join(actionsDir, 'discovery.lua'),
+      );
+      if (discovery === undefined || kinds.has(id)) return;
+      const actions = new Map<string, string>();
+      for (const name of (await fs.readdir(actionsDir)).sort()) {
+        const script = await readIfFile(
+          path.join(actionsDir, name, 'action.lua'),
+        );
+        if (script !== undefined) actions.set(name, script);
+      }
+      kinds.set(id, { discovery, actions });
+    };
+    for (const group of groups) {
+      const groupDir = path.join(dir, group);
+      const entries = await fs.readdir(groupDir).catch(() => [] as string[]);
+      for (const kind of entries.sort()) {
+        await load(`${group}/${kind}`, path.join(groupDir, kind, 'actions'));
+      }
+      await load(`core/${group}`, path.join(groupDir, 'actions'));
+    }
+    return new LuaResourceActions(kinds, options);
+  }
+
+  /** True when scripts serve this group (`''` for the core group) and kind. */
+  has(group: string, kind: string): boolean {
+    return this.index.find(group, kind) !== undefined;
+  }
+
+  private scriptsOf(obj: KubeObject): { id: string; kind: LuaKindActions } {
+    const key = this.index.find(groupOf(obj.apiVersion ?? ''), obj.kind);
+    const id = key && `${key.group}/${key.kind}`;
+    const kind = id && this.kinds.get(id);
+    if (!id || !kind) {
+      throw new ResourceActionError(
+        `${describe(obj)} has no Lua actions`,
+        'unknown',
+      );
+    }
+    return { id, kind };
+  }
+
+  private runner(name: string, source: string): Promise<LuaScriptRunner> {
+    let runner = this.runners.get(name);
+    if (!runner) {
+      runner = this.engine.compile(source, name);
+      this.runners.set(name, runner);
+      runner.catch(() => this.runners.delete(name));
+    }
+    return runner;
+  }
+
+  private async runScript(
+    name: string,
+    source: string,
+    obj: KubeObject,
+  ): Promise<unknown> {
+    try {
+      const runner = await this.runner(name, source);
+      return JSON.parse(runner.runForJson(obj));
+    } catch (e) {
+      throw new Error(
+        `${name} failed on ${describe(obj)}: ${
+          (e as Error).message
+        }; fix the script`,
+      );
+    }
+  }
+
+  /** The actions the object offers, sorted by name, as its discovery.lua lists them. */
+  async discover(obj: KubeObject): Promise<ResourceActionInfo[]> {
+    const { id, kind } = this.scriptsOf(obj);
+    const listed = await this.runScript(
+      `${id}/actions/discovery.lua`,
+      kind.discovery,
+      obj,
+    );
+    // an empty table encodes as [] (no actions)
+    if (!isObject(listed)) return [];
+    return Object.keys(listed)
+      .sort()
+      .map(name => {
+        const entry = listed[name];
+        return {
+          name,
+          disabled: isObject(entry) && entry.disabled === true,
+        };
+      });
+  }
+
+  /**
+   * Runs an action the object's discovery offers and returns the changes
+   * to make; a {@link ResourceActionError} names the object when it offers
+   * no such action or the action is disabled.
+   */
+  async run(obj: KubeObject, name: string): Promise<ResourceActionChange[]> {
+    const { id, kind } = this.scriptsOf(obj);
+    const offered = await this.discover(obj);
+    const action = offered.find(a => a.name === name);
+    const script = kind.actions.get(name);
+    if (action && script === undefined) {
+      throw new ResourceActionError(
+        `${id}/actions/discovery.lua offers '${name}' for ${describe(
+          obj,
+        )}, but there is no ${id}/actions/${name}/action.lua; add the script`,
+        'unknown',
+      );
+    }
+    if (!action || script === undefined) {
+      const names = offered.map(a => a.name);
+      throw new ResourceActionError(
+        `${describe(obj)} has no action '${name}'; ${
+          names.length
+            ? `its actions are ${names.join(', ')}`
+            : 'it offers none now'
+        }`,
+        'unknown',
+      );
+    }
+    if (action.disabled) {
+      throw new ResourceActionError(
+        `action '${name}' is disabled for ${describe(obj)}`,
+        'notApplicable',
+      );
+    }
+    const result = await this.runScript(
+      `${id}/actions/${name}/action.lua`,
+      script,
+      structuredClone(obj),
+    );
+    const impacted = Array.isArray(result)
+      ? result
+      : [{ operation: 'patch', resource: result }];
+    return impacted.flatMap(entry => this.change(obj, name, entry));
+  }
+
+  private change(
+    live: KubeObject,
+    name: string,
+    entry: unknown,
+  ): ResourceActionChange[] {
+    const resource = isObject(entry) ? entry.resource : undefined;
+    const operation = isObject(entry) ? entry.operation : undefined;
+    if (!isObject(resource) || typeof resource.kind !== 'string') {
+      throw new Error(
+        `action '${name}' of ${describe(live)} returned no object to ${String(
+          operation ?? 'patch',
+        )}; return obj, or a list of {operation, resource}`,
+      );
+    }
+    const object = resource as KubeObject;
+    if (operation === 'create') return [{ operation: 'create', object }];
+    if (operation !== 'patch') {
+      throw new Error(
+        `action '${name}' of ${describe(live)} returned the operation '${String(
+          operation,
+        )}'; Argo CD's operations are create and patch`,
+      );
+    }
+    if (!sameObject(object, live)) {
+      throw new Error(
+        `action '${name}' of ${describe(live)} patches ${describe(
+          object,
+        )}; an action may patch only the object it runs on`,
+      );
+    }
+    const patch = createMergePatch(
+      live as unknown as Record<string, unknown>,
+      restoreEmptyMaps(object, live) as Record<string, unknown>,
+    );
+    return Object.keys(patch).length === 0
+      ? []
+      : [{ operation: 'mergePatch', object: identity(live), patch }];
+  }
+
+  /** Frees the Lua VMs. */
+  async close(): Promise<void> {
+    const runners = [...this.runners.values()];
+    this.runners.clear();
+    for (const runner of runners)
+      (await runner.catch(() => undefined))?.close();
+  }
+}

@@ -1,0 +1,58 @@
+type Json = unknown;
+
+const isObject = (value: Json): value is Record<string, Json> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The JSON merge patch (RFC 7386) that turns `original` into `modified`, as
+ * Argo CD computes the patch of a Lua action (jsonpatch.CreateMergePatch):
+ * a removed field is `null`, a changed object is patched field by field,
+ * anything else (lists included) is replaced whole. Empty when they are
+ * the same.
+ * @public
+ */
+export function createMergePatch(
+  original: Record<string, Json>,
+  modified: Record<string, Json>,
+): Record<string, Json> {
+  const patch: Record<string, Json> = {};
+  for (const key of Object.keys(original)) {
+    if (!(key in modified)) patch[key] = null;
+  }
+  for (const [key, value] of Object.entries(modified)) {
+    const before = original[key];
+    if (isObject(before) && isObject(value)) {
+      const inner = createMergePatch(before, value);
+      if (Object.keys(inner).length > 0) patch[key] = inner;
+    } else if (!(key in original) || !same(before, value)) {
+      patch[key] = value;
+    }
+  }
+  return patch;
+}
+
+/**
+ * Gives back the objects an action's Lua encoder turned into lists: gopher-json
+ * writes an empty table as `[]`, so an empty map the object had comes back as
+ * an empty list. As Argo CD does (cleanReturnedObj), an empty list where the
+ * original held a map is a map again.
+ * @public
+ */
+export function restoreEmptyMaps(returned: Json, original: Json): Json {
+  if (Array.isArray(returned) && returned.length === 0 && isObject(original)) {
+    return {};
+  }
+  if (isObject(returned)) {
+    const out: Record<string, Json> = {};
+    for (const [key, value] of Object.entries(returned)) {
+      out[key] = restoreEmptyMaps(
+        value,
+        isObject(original) ? original[key] : undefined,
+      );
+    }
+    return out;
+  }
+  return returned;
+}
