@@ -39,4 +39,13 @@ describe('restoreEmptyMaps', () => {
       ),
     ).toEqual({ metadata: { annotations: {} }, spec: { items: [] } });
   });
+
+  it('restores them inside list items, matched by position', () => {
+    expect(
+      restoreEmptyMaps(
+        { steps: [{ setWeight: 20 }, { pause: [] }, { pause: [] }] },
+        { steps: [{ setWeight: 20 }, { pause: {} }] },
+      ),
+    ).toEqual({ steps: [{ setWeight: 20 }, { pause: {} }, { pause: [] }] });
+  });
 });

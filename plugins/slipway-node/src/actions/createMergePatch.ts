@@ -37,12 +37,18 @@ export function createMergePatch(
  * Gives back the objects an action's Lua encoder turned into lists: gopher-json
  * writes an empty table as `[]`, so an empty map the object had comes back as
  * an empty list. As Argo CD does (cleanReturnedObj), an empty list where the
- * original held a map is a map again.
+ * original held a map is a map again, inside lists too.
  * @public
  */
 export function restoreEmptyMaps(returned: Json, original: Json): Json {
   if (Array.isArray(returned) && returned.length === 0 && isObject(original)) {
     return {};
+  }
+  if (Array.isArray(returned)) {
+    // list items are matched by position, as Argo CD's cleanReturnedArray does
+    return returned.map((item, i) =>
+      restoreEmptyMaps(item, Array.isArray(original) ? original[i] : undefined),
+    );
   }
   if (isObject(returned)) {
     const out: Record<string, Json> = {};
