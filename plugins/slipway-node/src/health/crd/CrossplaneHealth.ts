@@ -1,6 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
+import { luaText } from './luaValues';
 
 /** How one family of Crossplane groups reads its objects. */
 interface CrossplaneRule {
@@ -129,12 +130,6 @@ export function upboundObjectHealth(obj: KubeObject): ResourceHealth {
     healthyEndsScan: false,
   });
 }
-
-/** A condition field as Lua's `..` sees it: undefined for nil. */
-const luaText = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number'
-    ? String(value)
-    : undefined;
 
 /**
  * Crossplane `Provider` (`pkg.crossplane.io`) health: Healthy when both the

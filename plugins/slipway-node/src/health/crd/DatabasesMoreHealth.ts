@@ -4,6 +4,7 @@ import type {
 } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
+import { luaText } from './luaValues';
 
 /** Before the operator writes any conditions. */
 const NO_STATUS_INFO = 'No status info available';
@@ -21,13 +22,6 @@ function health(status: HealthStatusCode, message: unknown): ResourceHealth {
 function conditionList(obj: KubeObject): Record<string, any>[] | undefined {
   const conditions = at(obj, 'status', 'conditions');
   return isNil(conditions) ? undefined : list(conditions).map(record);
-}
-
-/** A value as Lua's `..` renders it: strings as they are, numbers as text. */
-function luaText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
 }
 
 /**

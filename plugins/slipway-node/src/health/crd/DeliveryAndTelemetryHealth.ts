@@ -5,6 +5,7 @@ import type {
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
 import { luaToNumber } from './luaNumber';
+import { luaText } from './luaValues';
 
 /**
  * What Argo CD shows when its script stops on a Lua error (a missing field
@@ -14,13 +15,6 @@ const scriptFailure = (cause: string): ResourceHealth => ({
   status: 'Unknown',
   message: `health check failed: ${cause}`,
 });
-
-/** A value as Lua's `..` joins it (text or number); undefined where Lua fails. */
-function luaText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
 
 /** Separates the parts of a Flagger Canary's message. */
 const SEP = ' --- ';

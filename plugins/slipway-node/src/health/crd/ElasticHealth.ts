@@ -1,16 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, int, isNil, list, record } from '../fields';
-
-/**
- * A number or string as Lua's `..` writes it: integral numbers without a
- * fractional part, as gopher-lua prints them.
- */
-function luaText(value: unknown): string {
-  return typeof value === 'number' || typeof value === 'string'
-    ? String(value)
-    : '';
-}
+import { textOr } from './luaValues';
 
 const bugReport =
   'Ensure your ArgoCD is current and then check for/file a bug report: https://github.com/argoproj/argo-cd/issues';
@@ -77,8 +68,9 @@ export function elasticsearchHealth(obj: KubeObject): ResourceHealth {
     if (available < desired) {
       return {
         status: 'Progressing',
-        message: `The desired amount of availableNodes is ${desired} but the current amount is ${luaText(
+        message: `The desired amount of availableNodes is ${desired} but the current amount is ${textOr(
           status.availableNodes,
+          '',
         )}`,
       };
     }
@@ -123,9 +115,10 @@ export function beatHealth(obj: KubeObject): ResourceHealth {
       if (!isNil(available) && !isNil(expected)) {
         return {
           status: 'Progressing',
-          message: `Elastic Beat status is deploying, there is ${luaText(
+          message: `Elastic Beat status is deploying, there is ${textOr(
             available,
-          )} instance(s) on ${luaText(expected)} expected`,
+            '',
+          )} instance(s) on ${textOr(expected, '')} expected`,
         };
       }
       return {

@@ -8,12 +8,10 @@ import {
   grpcRouteHealth,
   httpRouteHealth,
   isStale,
-  luaText,
-  scriptFailure,
-  textOr,
   tlsRouteHealth,
   type RawEntry,
 } from './GatewayApiRouteHealth';
+import { luaText, scriptFailure, textOr } from './luaValues';
 
 /**
  * Gateway API `Gateway` health: the Gateway's own conditions first (a False

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
-import { luaEquals } from './luaValues';
+import { luaEquals, luaText, scriptFailure, textOr } from './luaValues';
 
 /*
  * Gateway API (gateway.networking.k8s.io) routes, and the pieces every
@@ -17,26 +17,6 @@ export type RawEntry = Record<string, any>;
 
 /** The entries of a list field, each a record; [] when absent. */
 export const entries = (value: unknown): RawEntry[] => list(value).map(record);
-
-/**
- * What Argo CD shows when its script stops on a Lua error (indexing a
- * missing table, joining a missing message): Unknown, with the cause.
- */
-export function scriptFailure(cause: string): ResourceHealth {
-  return { status: 'Unknown', message: `health check failed: ${cause}` };
-}
-
-/** A value as Lua's `..` joins it (text or number); undefined where Lua fails. */
-export function luaText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-}
-
-/** Lua's `value or fallback` for text that ends up in a message. */
-export function textOr(value: unknown, fallback: string): string {
-  return luaText(value) ?? fallback;
-}
 
 /**
  * True when a condition was written for an older generation of the object:

@@ -1,6 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
+import { textOr } from './luaValues';
 
 /*
  * GitOps Promoter (promoter.argoproj.io) kinds all report a `Ready`
@@ -12,13 +13,6 @@ import { at, isNil, list, record } from '../fields';
 
 /** Lua truthiness: everything but nil and false. */
 const truthy = (v: unknown) => !isNil(v) && v !== false;
-
-/** Lua's `value or fallback` for text that ends up in a message. */
-export function textOr(value: unknown, fallback: string): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return fallback;
-}
 
 /** The words one kind uses while its Ready condition is not yet good. */
 export interface ReadyWords {

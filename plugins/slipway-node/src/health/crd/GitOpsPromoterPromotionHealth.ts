@@ -11,10 +11,10 @@ import {
   pullRequestHealth,
   readyGate,
   scmProviderHealth,
-  textOr,
   timedCommitStatusHealth,
   webRequestCommitStatusHealth,
 } from './GitOpsPromoterHealth';
+import { textOr } from './luaValues';
 
 /*
  * GitOps Promoter's promotion kinds: a ChangeTransferPolicy moves one

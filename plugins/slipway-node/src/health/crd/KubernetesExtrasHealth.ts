@@ -1,15 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
-
-/**
- * Argo CD's script stops with a Lua error where it joins a missing string
- * into its message; Argo CD then shows the resource as Unknown with the
- * error. The error text is the interpreter's, so only the status is kept.
- */
-function scriptFailure(message: string): ResourceHealth {
-  return { status: 'Unknown', message };
-}
+import { scriptFailure } from './luaValues';
 
 /** The CRD conditions the verdict depends on. */
 type CrdSignal =

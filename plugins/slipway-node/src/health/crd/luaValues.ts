@@ -20,3 +20,25 @@ export function withMessage(
 ): ResourceHealth {
   return typeof message === 'string' ? { status, message } : { status };
 }
+
+/** A value as Lua's `..` joins it (text or a number); undefined where Lua would fail. */
+export function luaText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Lua's `value or fallback` for text that ends up in a message. */
+export function textOr(value: unknown, fallback: string): string {
+  return luaText(value) ?? fallback;
+}
+
+/**
+ * Unknown, where Argo CD's script stops with a Lua error (a missing field
+ * joined into a message, say) and Argo CD shows the resource Unknown with
+ * the interpreter's error; that text cannot be matched, so this names the
+ * cause.
+ */
+export function scriptFailure(cause: string): ResourceHealth {
+  return { status: 'Unknown', message: `health check failed: ${cause}` };
+}
