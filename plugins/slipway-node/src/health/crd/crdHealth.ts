@@ -55,6 +55,9 @@ import { kubeVirtHealthChecks } from './KubeVirtHealth';
 import { databasesMoreHealthChecks } from './DatabasesMoreHealth';
 import { gatewayApiHealthChecks } from './GatewayApiHealth';
 import { deliveryAndTelemetryHealthChecks } from './DeliveryAndTelemetryHealth';
+import { rookCephHealthChecks } from './RookCephHealth';
+import { openKruiseHealthChecks } from './OpenKruiseHealth';
+import { rabbitMqTopologyHealthChecks } from './RabbitMqTopologyHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -104,6 +107,9 @@ const CRD: Record<string, HealthCheck> = {
   ...databasesMoreHealthChecks,
   ...gatewayApiHealthChecks,
   ...deliveryAndTelemetryHealthChecks,
+  ...rookCephHealthChecks,
+  ...openKruiseHealthChecks,
+  ...rabbitMqTopologyHealthChecks,
 };
 
 const index = new HealthScriptIndex(
