@@ -275,6 +275,25 @@ export interface Config {
       customizations?: { [groupKind: string]: string };
     };
 
+    /** Resource actions beyond the built-in ones and those of the Lua folder. */
+    resourceActions?: {
+      /**
+       * Actions keyed as Argo CD's `resource.customizations.actions.<key>`
+       * (`<group>_<Kind>`, the kind alone for the core group, `*` as a
+       * wildcard), each as there: `discovery.lua`, `definitions` (`name` and
+       * `action.lua`) and `mergeBuiltinActions`. They replace the kind's
+       * other actions unless `mergeBuiltinActions` is true.
+       * @visibility backend
+       */
+      customizations?: {
+        [groupKind: string]: {
+          'discovery.lua': string;
+          definitions?: Array<{ name: string; 'action.lua': string }>;
+          mergeBuiltinActions?: boolean;
+        };
+      };
+    };
+
     /**
      * Diffing for every Application: Argo CD's system-level
      * `resource.customizations.ignoreDifferences` and `resource.compareoptions`.

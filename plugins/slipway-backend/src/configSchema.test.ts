@@ -23,6 +23,8 @@ import { readNotificationsConfig } from './notifications';
 import { readProjectsConfig } from './projects';
 import { readReconcileConfig } from './reconciler/readReconcileConfig';
 import { readWebhookConfig } from './service/webhooks/readWebhookConfig';
+import { createLuaActionSources } from './engine/createLuaActionSources';
+import { mockServices } from '@backstage/backend-test-utils';
 
 jest.setTimeout(120_000);
 
@@ -124,6 +126,15 @@ const FULL_EXAMPLE: JsonObject = {
       luaScriptsDir: '/etc/slipway/resource_customizations',
       customizations: { 'cert-manager.io_Certificate': 'return {status = "Healthy"}', Pod: 'return {status = "Healthy"}' },
     },
+    resourceActions: {
+      customizations: {
+        'argoproj.io_Rollout': {
+          mergeBuiltinActions: true,
+          'discovery.lua': 'return {["pause-now"] = {["disabled"] = false}}',
+          definitions: [{ name: 'pause-now', 'action.lua': 'obj.spec.paused = true\nreturn obj' }],
+        },
+      },
+    },
     notifications: { enabled: true, degradedAfter: '10m', outOfSyncAfter: '30m' },
     webhooks: {
       github: { secret: 'github-webhook-secret' },
@@ -212,7 +223,7 @@ describe('the configuration schema', () => {
     expect(() => validate({ slipway: { tools: { jsonnet: { path: '/usr/bin/jsonnet' } } } })).toThrow(/must be string.*\/slipway\/tools\/jsonnet/);
   });
 
-  it('declares every slipway key the code reads (the full example covers them all)', () => {
+  it('declares every slipway key the code reads (the full example covers them all)', async () => {
     const keys = new Set<string>();
     const config = recording(new ConfigReader(FULL_EXAMPLE), '', keys);
     readReconcileConfig(config);
@@ -227,6 +238,8 @@ describe('the configuration schema', () => {
     readClusterDecisionResources(config);
     toolsOptionsFromConfig(config);
     healthOptionsFromConfig(config);
+    const actions = await createLuaActionSources(config, mockServices.logger.mock());
+    await actions.configured?.close();
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-config-'));
     try {
       createRendering({ config, cacheDir });

@@ -11,7 +11,7 @@ import { startKubeSim } from '@slipway/kube-sim';
 import { slipwayPermissions } from '@slipway/plugin-slipway-common';
 import { readClusterConfig } from '@slipway/plugin-slipway-node';
 import { createHealthAssessor } from './engine/createHealthAssessor';
-import { createLuaResourceActions } from './engine/createLuaResourceActions';
+import { createLuaActionSources } from './engine/createLuaActionSources';
 import { ClusterRegistry } from './clusters/ClusterRegistry';
 import { ApplicationController } from './engine/app/ApplicationController';
 import { ClusterConnections } from './engine/app/ClusterConnections';
@@ -74,7 +74,7 @@ export const slipwayPlugin = createBackendPlugin({
           },
         });
         const health = await createHealthAssessor(config, logger);
-        const luaActions = await createLuaResourceActions(config, logger);
+        const luaActions = await createLuaActionSources(config, logger);
         const diff = readDiffSettings(config);
         const children = new ChildApplicationDirectory(store);
         await children.load();
@@ -88,7 +88,8 @@ export const slipwayPlugin = createBackendPlugin({
           diff,
           clusters: connections,
           resolveCluster: destination => registry.resolve(destination),
-          luaActions,
+          luaActions: luaActions.folder,
+          configuredActions: luaActions.configured,
           source,
           catalog,
           auth,
@@ -104,7 +105,8 @@ export const slipwayPlugin = createBackendPlugin({
           await runtime.stop();
           await connections.stop();
           await registry.stop();
-          await luaActions?.close();
+          await luaActions.folder?.close();
+          await luaActions.configured?.close();
         });
 
         const routerOptions = {

@@ -40,6 +40,7 @@ export interface DefaultSlipwayEngineOptions {
   projects: ReadonlyMap<string, Project>;
   /** Resource actions in Argo CD's Lua format, from the Lua folder. */
   luaActions?: ResourceActionsOptions['luaActions'];
+  configuredActions?: ResourceActionsOptions['configuredActions'];
   auditor?: AuditorService;
   /** System-level diffing (`slipway.diff`), for the diff of one resource. */
   diff?: DiffSettings;

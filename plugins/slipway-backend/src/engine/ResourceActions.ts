@@ -1,7 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   formatResourceKey,
-  groupOf,
   KubeObject,
   ResourceActionsResponse,
   ResourceActionResult,
@@ -9,12 +8,10 @@ import {
   resourceKeyOf,
 } from '@slipway/plugin-slipway-common';
 import {
-  LuaResourceActions,
   ResourceActionChange,
   ResourceActionError,
-  resourceActionsOf,
-  runResourceAction,
 } from '@slipway/plugin-slipway-node';
+import { ActionLayers, type LuaActionSource } from './ActionLayers';
 import type { InventoryApplication } from '../inventory';
 import { checkResources, type Project } from '../projects';
 import type { ApplicationState } from '../reconciler/ApplicationState';
@@ -39,8 +36,10 @@ export interface ResourceActionsOptions {
   clusters: ClusterConnector;
   resolveCluster: ClusterResolver;
   projects: ReadonlyMap<string, Project>;
-  /** Actions in Argo CD's Lua format (`slipway.health.luaScriptsDir`), before the built-in ones of their kinds. */
-  luaActions?: Pick<LuaResourceActions, 'has' | 'discover' | 'run'>;
+  /** Actions in Argo CD's Lua format from the Lua folder (`slipway.health.luaScriptsDir`), before the built-in ones of their kinds. */
+  luaActions?: LuaActionSource;
+  /** Actions given in configuration (`slipway.resourceActions.customizations`), before all others of their kinds. */
+  configuredActions?: LuaActionSource;
   now?: () => Date;
 }
 
@@ -59,7 +58,14 @@ const describe = (key: ResourceKey) =>
  * creating what it creates, within the application's project.
  */
 export class ResourceActions {
-  constructor(private readonly options: ResourceActionsOptions) {}
+  private readonly layers: ActionLayers;
+
+  constructor(private readonly options: ResourceActionsOptions) {
+    this.layers = new ActionLayers({
+      configured: options.configuredActions,
+      folder: options.luaActions,
+    });
+  }
 
   /** The live object of a resource of the application's tree; NotFoundError otherwise. */
   private async live(
@@ -110,14 +116,7 @@ export class ResourceActions {
     key: ResourceKey,
   ): Promise<ResourceActionsResponse> {
     const { live } = await this.live(entityRef, key);
-    const lua = this.luaActionsOf(live);
-    return { actions: lua ? await lua.discover(live) : resourceActionsOf(live) };
-  }
-
-  /** The Lua actions of the object's kind, when the Lua folder has any. */
-  private luaActionsOf(live: KubeObject) {
-    const lua = this.options.luaActions;
-    return lua?.has(groupOf(live.apiVersion), live.kind) ? lua : undefined;
+    return { actions: await this.layers.offered(live) };
   }
 
   async run(
@@ -128,10 +127,11 @@ export class ResourceActions {
     const { item, live } = await this.live(entityRef, key);
     let changes: ResourceActionChange[];
     try {
-      const lua = this.luaActionsOf(live);
-      changes = lua
-        ? await lua.run(live, action)
-        : runResourceAction(live, action, this.options.now?.() ?? new Date());
+      changes = await this.layers.changes(
+        live,
+        action,
+        this.options.now?.() ?? new Date(),
+      );
     } catch (error) {
       if (!(error instanceof ResourceActionError)) throw error;
       throw error.reason === 'unknown'

@@ -2,7 +2,7 @@
  * Resource actions in Argo CD's Lua format from the Lua folder
  * (`slipway.health.luaScriptsDir`, laid out like resource_customizations):
  * listed and run through the portal's API, before the built-in actions of
- * their kinds.
+ * their kinds; and actions given in configuration, merged with them.
  */
 import fs from 'fs';
 import os from 'os';
@@ -52,7 +52,24 @@ describe('Lua resource actions', () => {
         automated: { prune: true, selfHeal: true },
       }),
     ],
-    slipway: { health: { luaScriptsDir: luaDir } },
+    slipway: {
+      health: { luaScriptsDir: luaDir },
+      resourceActions: {
+        customizations: {
+          apps_Deployment: {
+            mergeBuiltinActions: true,
+            'discovery.lua': 'return {["label"] = {["disabled"] = false}}',
+            definitions: [
+              {
+                name: 'label',
+                'action.lua':
+                  'obj.metadata.labels["example.com/labelled"] = "yes"\nreturn obj',
+              },
+            ],
+          },
+        },
+      },
+    },
   });
   let world: PluginWorld;
   beforeAll(async () => {
@@ -114,12 +131,29 @@ describe('Lua resource actions', () => {
       "action 'stamp' is disabled for ConfigMap shop/web-config",
     );
 
-    // the folder's Deployment actions replace restart, pause and resume
+    // the folder's Deployment actions replace restart, pause and resume;
+    // the configured ones merge with them
     const deployment = await actionsOf(
       'group=apps&kind=Deployment&namespace=shop&name=web',
     );
     expect(deployment.body.actions).toEqual([
+      { name: 'label', disabled: false },
       { name: 'annotate', disabled: false },
     ]);
+    const labelled = await request(world.server)
+      .post('/api/slipway/applications/default/web/resource/actions')
+      .send({
+        action: 'label',
+        resource: {
+          group: 'apps',
+          kind: 'Deployment',
+          namespace: 'shop',
+          name: 'web',
+        },
+      });
+    expect(labelled.status).toBe(200);
+    expect(
+      (await kubeClient(world.sim).deployment('shop', 'web')).metadata.labels,
+    ).toMatchObject({ 'example.com/labelled': 'yes' });
   });
 });

@@ -43,6 +43,8 @@ export interface SlipwayRuntimeOptions {
   resolveCluster(destination: { name?: string; server?: string }): { name: string; server: string } | undefined;
   /** Resource actions in Argo CD's Lua format, from the Lua folder. */
   luaActions?: DefaultSlipwayEngineOptions['luaActions'];
+  /** Resource actions given in configuration, in Argo CD's Lua format. */
+  configuredActions?: DefaultSlipwayEngineOptions['configuredActions'];
   /** Resolves revisions; with `commitDetails`, statuses and the history also name each commit's author and message. */
   source?: Pick<Source, 'resolveRevision'> & Partial<Pick<Source, 'commitDetails'>>;
   catalog: Pick<CatalogService, 'getEntities'>;
@@ -168,6 +170,7 @@ export class SlipwayRuntime {
       resolveCluster: options.resolveCluster,
       projects: options.projects,
       luaActions: options.luaActions,
+      configuredActions: options.configuredActions,
       auditor: options.auditor,
       diff: options.diff,
       publish,

@@ -21,6 +21,15 @@ export interface LuaKindActions {
   discovery: string;
   /** `actions/<name>/action.lua` by action name. */
   actions: ReadonlyMap<string, string>;
+  /** Offer the kind's other actions too (Argo CD's `mergeBuiltinActions`); theirs lose a name these have. */
+  mergeBuiltinActions?: boolean;
+}
+
+/** Options of {@link LuaResourceActions}. @public */
+export interface LuaResourceActionsOptions {
+  engine?: LuaEngineFactory;
+  /** How a script is named in messages, from its kind's id and its file (`actions/discovery.lua`). */
+  nameOf?: (id: string, file: string) => string;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -59,13 +68,15 @@ export class LuaResourceActions {
   private readonly index: HealthScriptIndex;
   private readonly runners = new Map<string, Promise<LuaScriptRunner>>();
   private readonly engine: LuaEngineFactory;
+  private readonly nameOf: (id: string, file: string) => string;
 
   /** @param kinds - action scripts by `group/kind` folder names (`core` for the core group, `_` a wildcard) */
   constructor(
     private readonly kinds: ReadonlyMap<string, LuaKindActions>,
-    options: { engine?: LuaEngineFactory } = {},
+    options: LuaResourceActionsOptions = {},
   ) {
     this.engine = options.engine ?? new WasmoonLuaEngine();
+    this.nameOf = options.nameOf ?? ((id, file) => `${id}/${file}`);
     this.index = new HealthScriptIndex(
       [...kinds.keys()].map(id => ({
         group: id.slice(0, id.indexOf('/')),
@@ -82,7 +93,7 @@ export class LuaResourceActions {
    */
   static async fromDirectory(
     dir: string,
-    options: { engine?: LuaEngineFactory } = {},
+    options: LuaResourceActionsOptions = {},
   ): Promise<LuaResourceActions> {
     let groups: string[];
     try {
@@ -121,6 +132,14 @@ export class LuaResourceActions {
   /** True when scripts serve this group (`''` for the core group) and kind. */
   has(group: string, kind: string): boolean {
     return this.index.find(group, kind) !== undefined;
+  }
+
+  /** True when the kind's scripts add to its other actions rather than replace them. */
+  mergesBuiltin(group: string, kind: string): boolean {
+    const key = this.index.find(group, kind);
+    return Boolean(
+      key && this.kinds.get(`${key.group}/${key.kind}`)?.mergeBuiltinActions,
+    );
   }
 
   private scriptsOf(obj: KubeObject): { id: string; kind: LuaKindActions } {
@@ -167,7 +186,7 @@ export class LuaResourceActions {
   async discover(obj: KubeObject): Promise<ResourceActionInfo[]> {
     const { id, kind } = this.scriptsOf(obj);
     const listed = await this.runScript(
-      `${id}/actions/discovery.lua`,
+      this.nameOf(id, 'actions/discovery.lua'),
       kind.discovery,
       obj,
     );
@@ -196,9 +215,13 @@ export class LuaResourceActions {
     const script = kind.actions.get(name);
     if (action && script === undefined) {
       throw new ResourceActionError(
-        `${id}/actions/discovery.lua offers '${name}' for ${describe(
-          obj,
-        )}, but there is no ${id}/actions/${name}/action.lua; add the script`,
+        `${this.nameOf(
+          id,
+          'actions/discovery.lua',
+        )} offers '${name}' for ${describe(obj)}, but there is no ${this.nameOf(
+          id,
+          `actions/${name}/action.lua`,
+        )}; add the script`,
         'unknown',
       );
     }
@@ -220,7 +243,7 @@ export class LuaResourceActions {
       );
     }
     const result = await this.runScript(
-      `${id}/actions/${name}/action.lua`,
+      this.nameOf(id, `actions/${name}/action.lua`),
       script,
       structuredClone(obj),
     );

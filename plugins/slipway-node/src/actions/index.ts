@@ -1,4 +1,8 @@
 export * from './resourceActions';
 export { createMergePatch, restoreEmptyMaps } from './createMergePatch';
 export { LuaResourceActions } from './LuaResourceActions';
-export type { LuaKindActions } from './LuaResourceActions';
+export type {
+  LuaKindActions,
+  LuaResourceActionsOptions,
+} from './LuaResourceActions';
+export { actionCustomizations } from './actionCustomizations';

@@ -1,4 +1,22 @@
 /**
+ * The `<group>/<kind>` id (`core` for the core group, `_` as the wildcard)
+ * of one of Argo CD's customization keys (`resource.customizations.<what>.<key>`
+ * in argocd-cm): `<group>_<Kind>` (`cert-manager.io_Certificate`), the kind
+ * alone for the core group (`Pod`), `*` as a wildcard
+ * (`ec2.aws.crossplane.io_*`); `<group>/<Kind>` is accepted too. Undefined
+ * when the key is not a group and kind.
+ * @public
+ */
+export function customizationKeyId(configured: string): string | undefined {
+  const separator = configured.includes('/') ? '/' : '_';
+  const at = configured.indexOf(separator);
+  const group = at < 0 ? '' : configured.slice(0, at);
+  const kind = at < 0 ? configured : configured.slice(at + 1);
+  if (kind === '' || /[\s/_]/.test(kind) || /[\s_]/.test(group)) return undefined;
+  return `${group === '' ? 'core' : group.replace(/\*/g, '_')}/${kind.replace(/\*/g, '_')}`;
+}
+
+/**
  * Health scripts given in configuration, keyed as Argo CD keys
  * `resource.customizations.health.<key>` in argocd-cm: `<group>_<Kind>`
  * (`cert-manager.io_Certificate`), the kind alone for the core group
@@ -22,18 +40,14 @@ export function healthCustomizationScripts(customizations: Readonly<Record<strin
       problems.push(`${where} must be a Lua health script (the text of a health.lua); it is empty or not text`);
       continue;
     }
-    const separator = configured.includes('/') ? '/' : '_';
-    const at = configured.indexOf(separator);
-    const group = at < 0 ? '' : configured.slice(0, at);
-    const kind = at < 0 ? configured : configured.slice(at + 1);
-    if (kind === '' || /[\s/_]/.test(kind) || /[\s_]/.test(group)) {
+    const id = customizationKeyId(configured);
+    if (id === undefined) {
       problems.push(
         `${where}: "${configured}" is not a group and kind; write <group>_<Kind> as Argo CD does ` +
           '(e.g. cert-manager.io_Certificate), the kind alone for the core group (e.g. Pod), and * as a wildcard',
       );
       continue;
     }
-    const id = `${group === '' ? 'core' : group.replace(/\*/g, '_')}/${kind.replace(/\*/g, '_')}`;
     scripts.set(id, script);
     keys.set(id, configured);
   }
