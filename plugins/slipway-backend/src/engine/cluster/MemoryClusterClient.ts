@@ -16,47 +16,17 @@ import {
   WatchOptions,
   WriteOptions,
   describeRef,
-  splitApiVersion,
 } from './ClusterClient';
+import {
+  BUILTIN_TYPES,
+  keyOf,
+  matchesSelector,
+  MemoryResourceType,
+  refOf,
+  toInfo,
+} from './MemoryResourceTypes';
 
-/** A resource type served by {@link MemoryClusterClient}. @public */
-export interface MemoryResourceType {
-  apiVersion: string;
-  kind: string;
-  plural: string;
-  namespaced: boolean;
-}
-
-const BUILTIN_TYPES: MemoryResourceType[] = [
-  {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    plural: 'namespaces',
-    namespaced: false,
-  },
-  {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    plural: 'configmaps',
-    namespaced: true,
-  },
-  { apiVersion: 'v1', kind: 'Secret', plural: 'secrets', namespaced: true },
-  { apiVersion: 'v1', kind: 'Service', plural: 'services', namespaced: true },
-  { apiVersion: 'v1', kind: 'Pod', plural: 'pods', namespaced: true },
-  {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    plural: 'deployments',
-    namespaced: true,
-  },
-  {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    plural: 'replicasets',
-    namespaced: true,
-  },
-  { apiVersion: 'batch/v1', kind: 'Job', plural: 'jobs', namespaced: true },
-];
+export type { MemoryResourceType } from './MemoryResourceTypes';
 
 /** A write the client saw, for tests that check what happened. @public */
 export interface RecordedCall {
@@ -71,29 +41,6 @@ type Failure = (
   verb: RecordedCall['verb'],
   ref: ObjectRef,
 ) => ClusterError | undefined;
-
-function keyOf(ref: ObjectRef, namespaced: boolean): string {
-  const { group } = splitApiVersion(ref.apiVersion);
-  return `${group}/${ref.kind}/${namespaced ? ref.namespace ?? '' : ''}/${
-    ref.name
-  }`;
-}
-
-function matchesSelector(obj: KubeObject, selector?: string): boolean {
-  if (!selector) return true;
-  const labels = obj.metadata?.labels ?? {};
-  return selector.split(',').every(raw => {
-    const term = raw.trim();
-    if (!term) return true;
-    if (term.startsWith('!')) return !(term.slice(1) in labels);
-    const ne = term.indexOf('!=');
-    if (ne >= 0) return labels[term.slice(0, ne)] !== term.slice(ne + 2);
-    const eq = term.indexOf('=');
-    if (eq >= 0)
-      return labels[term.slice(0, eq)] === term.slice(eq + 1).replace(/^=/, '');
-    return term in labels;
-  });
-}
 
 /**
  * An in-memory {@link ClusterClient}: objects in a map, resourceVersions,
@@ -303,7 +250,10 @@ export class MemoryClusterClient implements ClusterClient {
     if (!existing) {
       throw new ClusterError(`${describeRef(ref)} not found`, 404, 'NotFound');
     }
-    return this.write(mergePatch(existing, patch) as KubeObject, options.dryRun);
+    return this.write(
+      mergePatch(existing, patch) as KubeObject,
+      options.dryRun,
+    );
   }
 
   async replace(
@@ -444,27 +394,4 @@ export class MemoryClusterClient implements ClusterClient {
       w.onEvent({ type: eventType, object: structuredClone(obj) });
     }
   }
-}
-
-function refOf(obj: KubeObject): ObjectRef {
-  return {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    namespace: obj.metadata?.namespace,
-    name: obj.metadata?.name ?? '',
-  };
-}
-
-function toInfo(t: MemoryResourceType): ApiResourceInfo {
-  const { group, version } = splitApiVersion(t.apiVersion);
-  return {
-    group,
-    version,
-    apiVersion: t.apiVersion,
-    kind: t.kind,
-    plural: t.plural,
-    namespaced: t.namespaced,
-    verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'],
-    preferred: true,
-  };
 }
