@@ -26,7 +26,7 @@ const COPY = `
 local copy = {}
 copy.apiVersion = "v1"
 copy.kind = "ConfigMap"
-copy.metadata = {name = obj.metadata.name .. "-copy", namespace = obj.metadata.namespace}
+copy.metadata = {name = obj.metadata.name .. "-copy"}
 copy.data = obj.data
 return {{operation = "create", resource = copy}}`;
 
@@ -94,7 +94,7 @@ describe('LuaResourceActions', () => {
     expect(await actions.run(configMap(), 'noop')).toEqual([]);
   });
 
-  it('creates what an action lists as impacted resources', async () => {
+  it('creates what an action lists as impacted resources, beside the object when it names no namespace', async () => {
     expect(await actions.run(configMap(), 'copy')).toEqual([
       {
         operation: 'create',

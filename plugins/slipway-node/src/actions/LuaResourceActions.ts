@@ -268,7 +268,14 @@ export class LuaResourceActions {
       );
     }
     const object = resource as KubeObject;
-    if (operation === 'create') return [{ operation: 'create', object }];
+    if (operation === 'create') {
+      // a new object without a namespace goes beside the one the action ran on
+      const metadata = { ...(object.metadata ?? {}) };
+      if (!metadata.namespace && live.metadata.namespace) {
+        metadata.namespace = live.metadata.namespace;
+      }
+      return [{ operation: 'create', object: { ...object, metadata } }];
+    }
     if (operation !== 'patch') {
       throw new Error(
         `action '${name}' of ${describe(live)} returned the operation '${String(
