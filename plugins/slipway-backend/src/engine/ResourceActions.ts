@@ -22,6 +22,7 @@ import {
 import type { WorkOptions } from '../reconciler/WorkQueue';
 import type { ClusterConnector } from './app/ClusterConnections';
 import { writeActionChange } from './writeActionChange';
+import { objectRefOf } from './cluster';
 
 /** The field manager of the fields actions write, apart from Slipway's own syncs. */
 export const ACTION_FIELD_MANAGER = 'slipway-action';
@@ -190,15 +191,11 @@ export class ResourceActions {
     const connection = await this.options.clusters.connect(
       item.app.spec.destination,
     );
-    const ref = {
-      apiVersion: live.apiVersion,
-      kind: live.kind,
-      name: live.metadata.name ?? key.name,
-      ...(live.metadata.namespace
-        ? { namespace: live.metadata.namespace }
-        : {}),
-    };
-    if (!(await connection.client.delete(ref, { propagationPolicy }))) {
+    if (
+      !(await connection.client.delete(objectRefOf(live), {
+        propagationPolicy,
+      }))
+    ) {
       throw new NotFoundError(
         `${describe(key)} of ${entityRef} was already gone from the cluster`,
       );

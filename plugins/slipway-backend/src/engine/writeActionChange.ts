@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceActionChange } from '@slipway/plugin-slipway-node';
-import type { ClusterClient, ObjectRef } from './cluster';
+import { objectRefOf, type ClusterClient } from './cluster';
 
 /**
  * Writes one change of a resource action. A server-side apply and a create
@@ -18,14 +18,7 @@ export async function writeActionChange(
   if (change.operation === 'patch') {
     return client.apply(change.object, { fieldManager, force: true });
   }
-  const ref: ObjectRef = {
-    apiVersion: change.object.apiVersion,
-    kind: change.object.kind,
-    name: change.object.metadata.name ?? '',
-    ...(change.object.metadata.namespace
-      ? { namespace: change.object.metadata.namespace }
-      : {}),
-  };
+  const ref = objectRefOf(change.object);
   const { status, ...rest } = change.patch;
   const statusSubresource =
     status !== undefined &&

@@ -189,6 +189,16 @@ export function splitApiVersion(apiVersion: string): {
       };
 }
 
+/** Names an object. @public */
+export function objectRefOf(obj: KubeObject): ObjectRef {
+  return {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    namespace: obj.metadata?.namespace,
+    name: obj.metadata?.name ?? '',
+  };
+}
+
 /** A short description of an object for messages: `Deployment shop/web`. @public */
 export function describeRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;

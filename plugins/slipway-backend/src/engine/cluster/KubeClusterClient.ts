@@ -9,6 +9,7 @@ import {
   ListOptions,
   ObjectList,
   ObjectRef,
+  objectRefOf,
   PatchOptions,
   ResourceDiscovery,
   WatchEvent,
@@ -113,7 +114,7 @@ export class KubeClusterClient implements ClusterClient {
   }
 
   async apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
-    const path = await this.objectPath(refOf(obj));
+    const path = await this.objectPath(objectRefOf(obj));
     return (await this.request('PATCH', path, {
       body: stripServerFields(obj),
       contentType: 'application/apply-patch+yaml',
@@ -161,7 +162,7 @@ export class KubeClusterClient implements ClusterClient {
     obj: KubeObject,
     options: WriteOptions = {},
   ): Promise<KubeObject> {
-    const path = await this.objectPath(refOf(obj));
+    const path = await this.objectPath(objectRefOf(obj));
     const body = { ...obj, metadata: { ...obj.metadata } };
     delete body.metadata.managedFields;
     return (await this.request('PUT', path, {
@@ -324,11 +325,3 @@ function stripServerFields(obj: KubeObject): KubeObject {
   return { ...obj, metadata };
 }
 
-function refOf(obj: KubeObject): ObjectRef {
-  return {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    namespace: obj.metadata?.namespace,
-    name: obj.metadata?.name ?? '',
-  };
-}

@@ -16,13 +16,13 @@ import {
   WatchOptions,
   WriteOptions,
   describeRef,
+  objectRefOf,
 } from './ClusterClient';
 import {
   BUILTIN_TYPES,
   keyOf,
   matchesSelector,
   MemoryResourceType,
-  refOf,
   toInfo,
 } from './MemoryResourceTypes';
 
@@ -96,7 +96,7 @@ export class MemoryClusterClient implements ClusterClient {
   /** Stores an object as a controller would (no call recorded). */
   put(obj: KubeObject): KubeObject {
     const type = this.typeOf(obj.apiVersion, obj.kind);
-    const key = keyOf(refOf(obj), type.namespaced);
+    const key = keyOf(objectRefOf(obj), type.namespaced);
     const existing = this.objects.get(key);
     const stored: KubeObject = structuredClone({
       ...obj,
@@ -134,7 +134,7 @@ export class MemoryClusterClient implements ClusterClient {
           o => o.uid === existing.metadata.uid,
         )
       ) {
-        this.remove(refOf(child));
+        this.remove(objectRefOf(child));
       }
     }
     return true;
@@ -194,7 +194,7 @@ export class MemoryClusterClient implements ClusterClient {
 
   async apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
     this.check('apply', obj, options);
-    const existing = await this.get(refOf(obj));
+    const existing = await this.get(objectRefOf(obj));
     const merged: KubeObject = {
       ...(existing ?? {}),
       ...obj,
@@ -221,9 +221,9 @@ export class MemoryClusterClient implements ClusterClient {
     options: WriteOptions = {},
   ): Promise<KubeObject> {
     this.check('create', obj, options);
-    if (await this.get(refOf(obj))) {
+    if (await this.get(objectRefOf(obj))) {
       throw new ClusterError(
-        `${describeRef(refOf(obj))} already exists`,
+        `${describeRef(objectRefOf(obj))} already exists`,
         409,
         'AlreadyExists',
       );
@@ -261,9 +261,9 @@ export class MemoryClusterClient implements ClusterClient {
     options: WriteOptions = {},
   ): Promise<KubeObject> {
     this.check('replace', obj, options);
-    if (!(await this.get(refOf(obj)))) {
+    if (!(await this.get(objectRefOf(obj)))) {
       throw new ClusterError(
-        `${describeRef(refOf(obj))} not found`,
+        `${describeRef(objectRefOf(obj))} not found`,
         404,
         'NotFound',
       );
@@ -307,7 +307,7 @@ export class MemoryClusterClient implements ClusterClient {
     obj: KubeObject,
     options: WriteOptions & { force?: boolean },
   ) {
-    const ref = refOf(obj);
+    const ref = objectRefOf(obj);
     this.calls.push({
       verb,
       ref,
@@ -353,7 +353,7 @@ export class MemoryClusterClient implements ClusterClient {
     return (
       this.objects.get(
         keyOf(
-          refOf(stored),
+          objectRefOf(stored),
           this.typeOf(stored.apiVersion, stored.kind).namespaced,
         ),
       ) ?? stored

@@ -71,16 +71,6 @@ export function matchesSelector(obj: KubeObject, selector?: string): boolean {
   });
 }
 
-/** Names an object. */
-export function refOf(obj: KubeObject): ObjectRef {
-  return {
-    apiVersion: obj.apiVersion,
-    kind: obj.kind,
-    namespace: obj.metadata?.namespace,
-    name: obj.metadata?.name ?? '',
-  };
-}
-
 /** A type as discovery reports it. */
 export function toInfo(t: MemoryResourceType): ApiResourceInfo {
   const { group, version } = splitApiVersion(t.apiVersion);
