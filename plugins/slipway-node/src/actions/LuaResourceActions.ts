@@ -7,6 +7,7 @@ import type {
 } from '../health/lua/LuaEngine';
 import { HealthScriptIndex } from '../health/lua/scriptIndex';
 import { WasmoonLuaEngine } from '../health/lua/WasmoonLuaEngine';
+import { isObject } from '../diff/objects';
 import { identity } from './builtinAction';
 import { createMergePatch, restoreEmptyMaps } from './createMergePatch';
 import {
@@ -31,9 +32,6 @@ export interface LuaResourceActionsOptions {
   /** How a script is named in messages, from its kind's id and its file (`actions/discovery.lua`). */
   nameOf?: (id: string, file: string) => string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const describe = (obj: KubeObject) =>
   `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${

@@ -1,8 +1,6 @@
+import { isObject } from '../diff/objects';
 import { customizationKeyId } from '../health/lua/healthCustomizations';
 import type { LuaKindActions } from './LuaResourceActions';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Resource actions given in configuration as Argo CD gives them in

@@ -21,6 +21,16 @@ describe('createMergePatch', () => {
     });
   });
 
+  it('reads list items with their keys in another order as unchanged', () => {
+    // Lua hands objects back with sorted keys; the API server keeps its own order
+    expect(
+      createMergePatch(
+        { spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } },
+        { spec: { containers: [{ image: 'nginx:1.25', name: 'web' }] } },
+      ),
+    ).toEqual({});
+  });
+
   it('is empty when nothing changed, and replaces a value that changed type', () => {
     expect(createMergePatch({ a: { b: [1] } }, { a: { b: [1] } })).toEqual({});
     expect(createMergePatch({ a: { b: 1 } }, { a: 'x' })).toEqual({ a: 'x' });

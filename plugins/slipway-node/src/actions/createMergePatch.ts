@@ -1,9 +1,6 @@
+import { isObject, jsonEqual } from '../diff/objects';
+
 type Json = unknown;
-
-const isObject = (value: Json): value is Record<string, Json> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The JSON merge patch (RFC 7386) that turns `original` into `modified`, as
@@ -26,7 +23,7 @@ export function createMergePatch(
     if (isObject(before) && isObject(value)) {
       const inner = createMergePatch(before, value);
       if (Object.keys(inner).length > 0) patch[key] = inner;
-    } else if (!(key in original) || !same(before, value)) {
+    } else if (!(key in original) || !jsonEqual(before, value)) {
       patch[key] = value;
     }
   }
