@@ -76,6 +76,14 @@ export function conditionsOf(obj: unknown): Condition[] {
   });
 }
 
+/**
+ * The `status.conditions` of an object as written, for checks that tell a
+ * missing field from '' (as Lua's nil): each entry a record, fields untouched.
+ */
+export function rawConditionsOf(obj: unknown): Record<string, any>[] {
+  return list(at(obj, 'status', 'conditions')).map(record);
+}
+
 /** The first condition of a type, or undefined. */
 export function findCondition(
   conditions: Condition[],

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, list, record } from '../fields';
+import { rawConditionsOf } from '../fields';
 
 /** A condition `type` with a `status`, as KEDA writes them. */
 type ConditionState = readonly [type: string, status: string];
@@ -32,7 +32,7 @@ function kedaHealth(obj: KubeObject, rule: KedaRule): ResourceHealth {
   let ready = false;
   let paused = false;
   let message: unknown;
-  for (const c of list(at(obj, 'status', 'conditions')).map(record)) {
+  for (const c of rawConditionsOf(obj)) {
     const isDegrading = matches(rule.degradedWhen, c);
     const isReady = c.type === 'Ready' && c.status === 'True';
     const isPaused = c.type === 'Paused' && c.status === 'True';

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
+import { at, isNil, list, record, rawConditionsOf } from '../fields';
 import { scriptFailure } from './luaValues';
 
 /** The CRD conditions the verdict depends on. */
@@ -94,7 +94,7 @@ export function podDisruptionBudgetHealth(obj: KubeObject): ResourceHealth {
     status: 'Progressing',
     message: 'Waiting for status',
   };
-  for (const c of list(at(obj, 'status', 'conditions')).map(record)) {
+  for (const c of rawConditionsOf(obj)) {
     const degraded = c.status === 'False' && c.reason !== 'InsufficientPods';
     if (typeof c.reason !== 'string') {
       return scriptFailure('PodDisruptionBudget condition has no reason');

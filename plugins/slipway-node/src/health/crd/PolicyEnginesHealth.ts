@@ -1,12 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
+import { at, isNil, list, record, rawConditionsOf } from '../fields';
 import { luaEquals, withMessage } from './luaValues';
-
-/** The conditions as written, for checks that tell a missing field from ''. */
-function rawConditions(obj: KubeObject): Record<string, any>[] {
-  return list(at(obj, 'status', 'conditions')).map(record);
-}
 
 const WAITING_FOR_STATUS = 'Waiting for the status to be reported';
 const WAITING_FOR_UPDATE = 'Waiting for the status to be updated';
@@ -18,7 +13,7 @@ const WAITING_FOR_UPDATE = 'Waiting for the status to be updated';
  * @public
  */
 export function kyvernoClusterPolicyHealth(obj: KubeObject): ResourceHealth {
-  const ready = rawConditions(obj).find(c => c.type === 'Ready');
+  const ready = rawConditionsOf(obj).find(c => c.type === 'Ready');
   if (!ready) {
     return {
       status: 'Progressing',
@@ -38,7 +33,7 @@ export function kyvernoClusterPolicyHealth(obj: KubeObject): ResourceHealth {
  * @public
  */
 export function kyvernoPolicyHealth(obj: KubeObject): ResourceHealth {
-  const loaded = rawConditions(obj).some(
+  const loaded = rawConditionsOf(obj).some(
     c =>
       c.type === 'Ready' &&
       c.status === 'True' &&
@@ -119,7 +114,7 @@ export function operatorPolicyHealth(obj: KubeObject): ResourceHealth {
   if (!isNil(observed) && !luaEquals(observed, obj.metadata?.generation)) {
     return { status: 'Progressing', message: WAITING_FOR_UPDATE };
   }
-  const compliant = rawConditions(obj).find(c => c.type === 'Compliant');
+  const compliant = rawConditionsOf(obj).find(c => c.type === 'Compliant');
   if (!compliant) {
     return {
       status: 'Progressing',

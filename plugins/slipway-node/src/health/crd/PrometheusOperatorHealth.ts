@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
+import { isNil, rawConditionsOf } from '../fields';
 
 /**
  * The health of a Prometheus Operator workload (Prometheus, Alertmanager,
@@ -15,7 +15,7 @@ function availableHealth(obj: KubeObject): ResourceHealth {
     status: 'Progressing',
     message: 'Waiting for initialization',
   };
-  for (const c of list(at(obj, 'status', 'conditions')).map(record)) {
+  for (const c of rawConditionsOf(obj)) {
     if (c.type !== 'Available') continue;
     if (c.status === 'True') {
       health = { status: 'Healthy', message: 'All instances are available' };

@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, list, record } from '../fields';
+import { rawConditionsOf } from '../fields';
 
 /*
  * The RabbitMQ messaging topology operator (rabbitmq.com) reconciles each
@@ -17,7 +17,7 @@ import { at, list, record } from '../fields';
  * the operator has not said how the last call went.
  */
 function topologyHealth(obj: KubeObject, noun: string): ResourceHealth {
-  for (const c of list(at(obj, 'status', 'conditions')).map(record)) {
+  for (const c of rawConditionsOf(obj)) {
     if (c.type !== 'Ready') continue;
     if (c.status === 'True' && c.reason === 'SuccessfulCreateOrUpdate') {
       return { status: 'Healthy', message: `RabbitMQ ${noun} ready` };
