@@ -167,21 +167,47 @@ export interface ResourceDetailResponse {
   events: Array<{ type?: string; reason?: string; message?: string; lastTimestamp?: string; count?: number }>;
 }
 
+/** One action a resource offers, with the fields of Argo CD's `ResourceAction`. @public */
+export interface ResourceActionSummary {
+  name: string;
+  /** The action does not apply to the object as it is now. */
+  disabled: boolean;
+  /** The name to show instead of `name`. */
+  displayName?: string;
+  /** A Font Awesome icon class. */
+  iconClass?: string;
+  /** The action asks for one value, sent as the parameter named after the action. */
+  hasParameters?: boolean;
+  /** The value the form starts with (e.g. the current replicas). */
+  defaultValue?: string;
+  /** A value must match this. */
+  regexp?: string;
+  /** What to say when a value does not match `regexp`. */
+  errorMessage?: string;
+}
+
 /** GET /applications/:namespace/:name/resource/actions: what a resource offers, as Argo CD's action discovery. @public */
 export interface ResourceActionsResponse {
-  actions: Array<{ name: string; disabled: boolean }>;
+  actions: ResourceActionSummary[];
 }
 
 /** POST /applications/:namespace/:name/resource/actions @public */
 export interface ResourceActionRequestBody {
-  /** e.g. `restart`, `pause`, `resume`, `create-job`. */
+  /** e.g. `restart`, `pause`, `resume`, `create-job`, `scale`. */
   action: string;
   resource: { group?: string; kind: string; namespace?: string; name: string };
+  /**
+   * Values for an action that asks for them (Argo CD's
+   * resourceActionParameters), e.g. `[{"name": "scale", "value": "3"}]`.
+   */
+  parameters?: Array<{ name: string; value: string }>;
 }
 
 /** What a resource action changed. @public */
 export interface ResourceActionResult {
   action: string;
+  /** The values it ran with, when any were sent. */
+  parameters?: Record<string, string>;
   changes: Array<{ operation: 'patch' | 'create'; resource: ResourceKey }>;
 }
 

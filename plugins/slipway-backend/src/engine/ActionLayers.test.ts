@@ -49,7 +49,39 @@ describe('ActionLayers', () => {
       'restart',
       'pause',
       'resume',
+      'scale',
     ]);
+  });
+
+  it('hands the values sent to the layer that runs the action', async () => {
+    expect(
+      await new ActionLayers({}).changes(deployment, 'scale', NOW, {
+        scale: '4',
+      }),
+    ).toMatchObject([{ patch: { spec: { replicas: 4 } } }]);
+    const folder = open(
+      new LuaResourceActions(
+        new Map([
+          [
+            'apps/Deployment',
+            {
+              discovery: 'return {["grow"] = {["hasParameters"] = true}}',
+              actions: new Map([
+                [
+                  'grow',
+                  'obj.spec.replicas = tonumber(actionParams["grow"])\nreturn obj',
+                ],
+              ]),
+            },
+          ],
+        ]),
+      ),
+    );
+    expect(
+      await new ActionLayers({ folder }).changes(deployment, 'grow', NOW, {
+        grow: '9',
+      }),
+    ).toMatchObject([{ patch: { spec: { replicas: 9 } } }]);
   });
 
   it("lets the Lua folder's actions of a kind replace the built-in ones", async () => {

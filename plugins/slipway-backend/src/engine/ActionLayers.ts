@@ -2,6 +2,7 @@ import { groupOf, type KubeObject } from '@slipway/plugin-slipway-common';
 import {
   LuaResourceActions,
   ResourceActionChange,
+  ResourceActionParameters,
   ResourceActionInfo,
   resourceActionsOf,
   runResourceAction,
@@ -49,11 +50,12 @@ export class ActionLayers {
     live: KubeObject,
     name: string,
     now: Date,
+    params: ResourceActionParameters,
   ): Promise<ResourceActionChange[]> {
     const folder = this.sources.folder;
     return folder?.has(groupOf(live.apiVersion), live.kind)
-      ? folder.run(live, name)
-      : runResourceAction(live, name, now);
+      ? folder.run(live, name, params)
+      : runResourceAction(live, name, now, params);
   }
 
   /** The actions the object offers, with whether each applies now. */
@@ -71,11 +73,16 @@ export class ActionLayers {
     return [...own, ...others];
   }
 
-  /** Runs an action; ResourceActionError when the object offers no such action or it does not apply. */
+  /**
+   * Runs an action with the values sent (`params`, by name);
+   * ResourceActionError when the object offers no such action, it does not
+   * apply, or a value it asks for is missing or does not fit.
+   */
   async changes(
     live: KubeObject,
     name: string,
     now: Date,
+    params: ResourceActionParameters = {},
   ): Promise<ResourceActionChange[]> {
     const configured = this.configuredOf(live);
     if (
@@ -83,8 +90,8 @@ export class ActionLayers {
       (!configured.mergesBuiltin(groupOf(live.apiVersion), live.kind) ||
         (await configured.discover(live)).some(a => a.name === name))
     ) {
-      return configured.run(live, name);
+      return configured.run(live, name, params);
     }
-    return this.builtinChanges(live, name, now);
+    return this.builtinChanges(live, name, now, params);
   }
 }

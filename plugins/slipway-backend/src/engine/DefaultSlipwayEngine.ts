@@ -349,8 +349,13 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     return this.actions.list(entityRef, key);
   }
 
-  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult> {
-    return this.actions.run(entityRef, key, action);
+  runResourceAction(
+    entityRef: string,
+    key: ResourceKey,
+    action: string,
+    parameters?: Readonly<Record<string, string>>,
+  ): Promise<ResourceActionResult> {
+    return this.actions.run(entityRef, key, action, parameters);
   }
 
   deleteResource(entityRef: string, key: ResourceKey, propagationPolicy: 'Foreground' | 'Background' | 'Orphan') {

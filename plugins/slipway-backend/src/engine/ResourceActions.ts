@@ -10,6 +10,7 @@ import {
 import {
   ResourceActionChange,
   ResourceActionError,
+  type ResourceActionParameters,
 } from '@slipway/plugin-slipway-node';
 import { ActionLayers, type LuaActionSource } from './ActionLayers';
 import type { InventoryApplication } from '../inventory';
@@ -51,8 +52,8 @@ const describe = (key: ResourceKey) =>
 
 /**
  * Argo CD's resource menu on the resources of an application's tree (and
- * its orphans): the actions (restart, pause, resume, create-job, and those
- * of Argo Rollouts), and
+ * its orphans): the actions (restart, pause, resume, scale, create-job, and
+ * those of Argo Rollouts), and
  * deleting one resource. Lists what a resource offers, and
  * runs one, writing its fields with the field manager `slipway-action` (so
  * a sync from Git still owns and may overwrite what Git declares) and
@@ -120,10 +121,12 @@ export class ResourceActions {
     return { actions: await this.layers.offered(live) };
   }
 
+  /** Runs an action with the values sent for it (`params`, by name: Argo CD's resourceActionParameters). */
   async run(
     entityRef: string,
     key: ResourceKey,
     action: string,
+    params: ResourceActionParameters = {},
   ): Promise<ResourceActionResult> {
     const { item, live } = await this.live(entityRef, key);
     let changes: ResourceActionChange[];
@@ -132,12 +135,13 @@ export class ResourceActions {
         live,
         action,
         this.options.now?.() ?? new Date(),
+        params,
       );
     } catch (error) {
       if (!(error instanceof ResourceActionError)) throw error;
-      throw error.reason === 'unknown'
-        ? new InputError(error.message)
-        : new ConflictError(error.message);
+      throw error.reason === 'notApplicable'
+        ? new ConflictError(error.message)
+        : new InputError(error.message);
     }
     const project = this.options.projects.get(item.project);
     if (!project)
@@ -174,7 +178,11 @@ export class ResourceActions {
     }
     // the cluster changed, not Git
     this.options.reconciler.enqueue(entityRef, { recent: true });
-    return { action, changes: done };
+    return {
+      action,
+      ...(Object.keys(params).length > 0 ? { parameters: { ...params } } : {}),
+      changes: done,
+    };
   }
 
   /**

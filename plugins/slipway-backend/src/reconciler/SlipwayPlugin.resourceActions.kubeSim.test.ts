@@ -1,6 +1,6 @@
 /*
- * Argo CD's resource actions from the portal's API: restart, pause and
- * resume of a Deployment, create-job of a CronJob, written beside Git's
+ * Argo CD's resource actions from the portal's API: restart, pause, resume
+ * and scale of a Deployment, create-job of a CronJob, written beside Git's
  * fields so that self-heal does not undo them.
  */
 import request from 'supertest';
@@ -33,6 +33,23 @@ spec:
           image: nginx:1.25
 `;
 
+// replicas are left to the cluster (e.g. an autoscaler), so scaling is not drift
+const workerYaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  selector:
+    matchLabels: { app: worker }
+  template:
+    metadata:
+      labels: { app: worker }
+    spec:
+      containers:
+        - name: worker
+          image: busybox:1.36
+`;
+
 const cronJobYaml = `apiVersion: batch/v1
 kind: CronJob
 metadata:
@@ -53,6 +70,7 @@ describe('resource actions', () => {
   const start = pluginWorld({
     files: {
       'web/deployment.yaml': deploymentYaml,
+      'web/worker.yaml': workerYaml,
       'web/cronjob.yaml': cronJobYaml,
       'web/config.yaml': configMapYaml('web-config', 'blue'),
     },
@@ -75,10 +93,14 @@ describe('resource actions', () => {
     request(world.server).get(
       `/api/slipway/applications/default/web/resource/actions?${query}`,
     );
-  const run = (action: string, resource: Record<string, string>) =>
+  const run = (
+    action: string,
+    resource: Record<string, string>,
+    parameters?: Array<{ name: string; value: string }>,
+  ) =>
     request(world.server)
       .post('/api/slipway/applications/default/web/resource/actions')
-      .send({ action, resource });
+      .send({ action, resource, ...(parameters ? { parameters } : {}) });
   const deployment = {
     group: 'apps',
     kind: 'Deployment',
@@ -101,6 +123,7 @@ describe('resource actions', () => {
       { name: 'restart', disabled: false },
       { name: 'pause', disabled: false },
       { name: 'resume', disabled: true },
+      expect.objectContaining({ name: 'scale', hasParameters: true }),
     ]);
 
     const restarted = await run('restart', deployment);
@@ -150,6 +173,59 @@ describe('resource actions', () => {
     expect((await kube.deployment('shop', 'web')).spec.paused).toBe(false);
   });
 
+  it('scales a Deployment to the value sent, refusing a missing or invalid one, and the application stays in sync', async () => {
+    const { sim, store } = world;
+    const worker = { ...deployment, name: 'worker' };
+    await eventually(
+      async () =>
+        (await store.getApplicationStatus(WEB))?.syncStatus === 'Synced',
+      'web to be Synced',
+    );
+    const listed = await actionsOf(
+      'group=apps&kind=Deployment&namespace=shop&name=worker',
+    );
+    // the API server defaulted replicas to 1: the form starts there
+    expect(listed.body.actions).toContainEqual({
+      name: 'scale',
+      disabled: false,
+      hasParameters: true,
+      defaultValue: '1',
+      regexp: '^[1-9][0-9]*$',
+      errorMessage: 'Enter any valid number more than 0',
+    });
+
+    const missing = await run('scale', worker);
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toBe(
+      'action \'scale\' of Deployment shop/worker needs a value: send parameters [{"name": "scale", "value": ...}] (its current value is 1)',
+    );
+    const zero = await run('scale', worker, [{ name: 'scale', value: '0' }]);
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.message).toBe(
+      'action \'scale\' of Deployment shop/worker refuses the value "0": Enter any valid number more than 0',
+    );
+    const kube = kubeClient(sim);
+    expect((await kube.deployment('shop', 'worker')).spec.replicas).toBe(1);
+
+    const scaled = await run('scale', worker, [{ name: 'scale', value: '3' }]);
+    expect(scaled.status).toBe(200);
+    expect(scaled.body).toEqual({
+      action: 'scale',
+      parameters: { scale: '3' },
+      changes: [{ operation: 'patch', resource: worker }],
+    });
+    expect((await kube.deployment('shop', 'worker')).spec.replicas).toBe(3);
+    await eventually(
+      async () =>
+        (await kube.deployment('shop', 'worker')).status?.readyReplicas === 3,
+      'three worker pods to be ready',
+    );
+    // Git declares no replicas: refreshes and self-heal leave the scale
+    await new Promise(resolve => setTimeout(resolve, 2500));
+    expect((await kube.deployment('shop', 'worker')).spec.replicas).toBe(3);
+    expect((await store.getApplicationStatus(WEB))?.syncStatus).toBe('Synced');
+  });
+
   it("creates a Job from a CronJob, owned by it, which shows in the application's tree", async () => {
     const created = await run('create-job', {
       group: 'batch',
@@ -186,10 +262,10 @@ describe('resource actions', () => {
     expect(none.body.error.message).toBe(
       "ConfigMap shop/web-config has no action 'restart'; ConfigMap resources have no actions",
     );
-    const unknown = await run('scale', deployment);
+    const unknown = await run('rewind', deployment);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toContain(
-      'its actions are restart, pause, resume',
+      'its actions are restart, pause, resume, scale',
     );
     const elsewhere = await actionsOf(
       'group=apps&kind=Deployment&namespace=shop&name=other',

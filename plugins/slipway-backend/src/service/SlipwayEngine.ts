@@ -68,8 +68,16 @@ export interface SlipwayEngine {
     key: ResourceKey,
     propagationPolicy: 'Foreground' | 'Background' | 'Orphan',
   ): Promise<{ deleted: ResourceKey }>;
-  /** Runs a resource action; throws NotFound, Input or Conflict errors naming the resource and why. */
-  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
+  /**
+   * Runs a resource action with the values sent for it (`parameters`, by
+   * name); throws NotFound, Input or Conflict errors naming the resource and why.
+   */
+  runResourceAction(
+    entityRef: string,
+    key: ResourceKey,
+    action: string,
+    parameters?: Readonly<Record<string, string>>,
+  ): Promise<ResourceActionResult>;
   /**
    * Refreshes every application whose source is the repository (and, when
    * given, the branch) of a push, but those whose manifest-generate-paths

@@ -58,6 +58,7 @@ describe('the REST API: resource actions', () => {
       A,
       DEPLOYMENT,
       'restart',
+      {},
     );
     expect(permissions.authorize).toHaveBeenCalledWith(
       [
@@ -106,6 +107,37 @@ describe('the REST API: resource actions', () => {
     ]);
   });
 
+  it('hands the values sent for an action to the engine by name, and audits them', async () => {
+    const { app, engine, auditor } = await routerFixture(databases, {
+      entities,
+    });
+    engine.runResourceAction.mockResolvedValue({
+      action: 'scale',
+      parameters: { scale: '4' },
+      changes: [{ operation: 'patch', resource: DEPLOYMENT }],
+    });
+    const response = await request(app)
+      .post('/applications/default/alpha/resource/actions')
+      .send({
+        action: 'scale',
+        resource: DEPLOYMENT,
+        // a number is taken as its text, as a form would send it
+        parameters: [{ name: 'scale', value: 4 }],
+      });
+    expect(response.status).toBe(200);
+    expect(engine.runResourceAction).toHaveBeenCalledWith(
+      A,
+      DEPLOYMENT,
+      'scale',
+      { scale: '4' },
+    );
+    expect(auditor.events[0].resultMeta).toEqual({
+      action: 'scale',
+      parameters: { scale: '4' },
+      changes: ['patch apps/Deployment/alpha/web'],
+    });
+  });
+
   it('passes on why an action cannot run', async () => {
     const { app, engine } = await routerFixture(databases, { entities });
     engine.runResourceAction.mockRejectedValue(
@@ -131,7 +163,30 @@ describe('the REST API: resource actions', () => {
     ],
     [
       { action: 'restart', resource: DEPLOYMENT, force: true },
-      'unknown field(s) force; the fields are action, resource',
+      'unknown field(s) force; the fields are action, resource, parameters',
+    ],
+    [
+      { action: 'scale', resource: DEPLOYMENT, parameters: { scale: '3' } },
+      'Field \'parameters\' of a resource action request must be a list, such as "parameters": [{"name": "scale", "value": "3"}]',
+    ],
+    [
+      {
+        action: 'scale',
+        resource: DEPLOYMENT,
+        parameters: [{ name: 'scale' }],
+      },
+      "parameters[0] of a resource action request needs a 'name' and a string 'value'",
+    ],
+    [
+      {
+        action: 'scale',
+        resource: DEPLOYMENT,
+        parameters: [
+          { name: 'scale', value: '1' },
+          { name: 'scale', value: '2' },
+        ],
+      },
+      "name 'scale' twice; send each parameter once",
     ],
     [
       { action: 'restart', resource: { ...DEPLOYMENT, uid: 'x' } },

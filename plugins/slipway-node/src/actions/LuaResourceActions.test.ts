@@ -156,3 +156,81 @@ describe('LuaResourceActions', () => {
     }
   });
 });
+
+describe('LuaResourceActions with parameters', () => {
+  // a discovery and an action in the shape of Argo CD's Deployment scale
+  const actions = new LuaResourceActions(
+    new Map([
+      [
+        'apps/Deployment',
+        {
+          discovery: `
+local actions = {}
+actions["resize"] = {
+  ["hasParameters"] = true,
+  ["defaultValue"] = tostring(obj.spec.replicas),
+  ["regexp"] = "^[0-9]+$",
+  ["errorMessage"] = "Enter a number",
+  ["displayName"] = "Resize",
+  ["iconClass"] = "fa fa-fw fa-expand",
+}
+return actions`,
+          actions: new Map([
+            [
+              'resize',
+              `obj.spec.replicas = tonumber(actionParams["resize"])
+return obj`,
+            ],
+          ]),
+        },
+      ],
+    ]),
+  );
+  afterAll(() => actions.close());
+  const deployment: KubeObject = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', namespace: 'shop' },
+    spec: { replicas: 2 },
+  };
+
+  it('reads what the form needs from discovery: the value it starts with, its pattern, its error, a display name and icon', async () => {
+    expect(await actions.discover(deployment)).toEqual([
+      {
+        name: 'resize',
+        disabled: false,
+        hasParameters: true,
+        defaultValue: '2',
+        regexp: '^[0-9]+$',
+        errorMessage: 'Enter a number',
+        displayName: 'Resize',
+        iconClass: 'fa fa-fw fa-expand',
+      },
+    ]);
+  });
+
+  it('hands the values sent to the action as its global actionParams', async () => {
+    expect(await actions.run(deployment, 'resize', { resize: '7' })).toEqual([
+      {
+        operation: 'mergePatch',
+        object: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          metadata: { name: 'web', namespace: 'shop' },
+        },
+        patch: { spec: { replicas: 7 } },
+      },
+    ]);
+  });
+
+  it('refuses a missing value or one that does not match the pattern before running the script', async () => {
+    await expect(actions.run(deployment, 'resize')).rejects.toThrow(
+      'action \'resize\' of Deployment shop/web needs a value: send parameters [{"name": "resize", "value": ...}] (its current value is 2)',
+    );
+    await expect(
+      actions.run(deployment, 'resize', { resize: 'x' }),
+    ).rejects.toThrow(
+      'action \'resize\' of Deployment shop/web refuses the value "x": Enter a number',
+    );
+  });
+});

@@ -10,11 +10,15 @@ import { WasmoonLuaEngine } from '../health/lua/WasmoonLuaEngine';
 import { isObject } from '../diff/objects';
 import { identity } from './builtinAction';
 import { createMergePatch, restoreEmptyMaps } from './createMergePatch';
-import {
+import type {
   ResourceActionChange,
-  ResourceActionError,
   ResourceActionInfo,
 } from './resourceActions';
+import { ResourceActionError } from './ResourceActionError';
+import {
+  checkActionParameters,
+  type ResourceActionParameters,
+} from './actionParameters';
 
 /** The action scripts of one kind, as Argo CD lays them out. @public */
 export interface LuaKindActions {
@@ -43,6 +47,29 @@ const sameObject = (a: KubeObject, b: KubeObject) =>
   a.kind === b.kind &&
   a.metadata?.name === b.metadata?.name &&
   (a.metadata?.namespace ?? '') === (b.metadata?.namespace ?? '');
+
+const STRING_FIELDS = [
+  'displayName',
+  'iconClass',
+  'defaultValue',
+  'regexp',
+  'errorMessage',
+] as const;
+
+/** One entry of a discovery table, read as Argo CD reads its `ResourceAction` fields. */
+function infoOf(name: string, entry: unknown): ResourceActionInfo {
+  const info: ResourceActionInfo = {
+    name,
+    disabled: isObject(entry) && entry.disabled === true,
+  };
+  if (!isObject(entry)) return info;
+  for (const field of STRING_FIELDS) {
+    const value = entry[field];
+    if (typeof value === 'string' && value !== '') info[field] = value;
+  }
+  if (entry.hasParameters === true) info.hasParameters = true;
+  return info;
+}
 
 async function readIfFile(file: string): Promise<string | undefined> {
   try {
@@ -167,10 +194,11 @@ export class LuaResourceActions {
     name: string,
     source: string,
     obj: KubeObject,
+    params?: ResourceActionParameters,
   ): Promise<unknown> {
     try {
       const runner = await this.runner(name, source);
-      return JSON.parse(runner.runForJson(obj));
+      return JSON.parse(runner.runForJson(obj, params && { ...params }));
     } catch (e) {
       throw new Error(
         `${name} failed on ${describe(obj)}: ${
@@ -192,21 +220,21 @@ export class LuaResourceActions {
     if (!isObject(listed)) return [];
     return Object.keys(listed)
       .sort()
-      .map(name => {
-        const entry = listed[name];
-        return {
-          name,
-          disabled: isObject(entry) && entry.disabled === true,
-        };
-      });
+      .map(name => infoOf(name, listed[name]));
   }
 
   /**
-   * Runs an action the object's discovery offers and returns the changes
-   * to make; a {@link ResourceActionError} names the object when it offers
-   * no such action or the action is disabled.
+   * Runs an action the object's discovery offers, with `params` as the
+   * script's global `actionParams`, and returns the changes to make; a
+   * {@link ResourceActionError} names the object when it offers no such
+   * action, the action is disabled, or the value it asks for is missing or
+   * does not match its `regexp`.
    */
-  async run(obj: KubeObject, name: string): Promise<ResourceActionChange[]> {
+  async run(
+    obj: KubeObject,
+    name: string,
+    params: ResourceActionParameters = {},
+  ): Promise<ResourceActionChange[]> {
     const { id, kind } = this.scriptsOf(obj);
     const offered = await this.discover(obj);
     const action = offered.find(a => a.name === name);
@@ -240,10 +268,12 @@ export class LuaResourceActions {
         'notApplicable',
       );
     }
+    checkActionParameters(action, describe(obj), params);
     const result = await this.runScript(
       this.nameOf(id, `actions/${name}/action.lua`),
       script,
       structuredClone(obj),
+      params,
     );
     const impacted = Array.isArray(result)
       ? result

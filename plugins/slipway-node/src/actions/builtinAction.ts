@@ -1,12 +1,31 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceActionChange } from './resourceActions';
 
+/**
+ * The one value an action asks for (Argo CD's `hasParameters`): the user
+ * sends it as the parameter named after the action, as Argo CD's UI does.
+ */
+export interface BuiltinActionParameter {
+  /** The value the form starts with, e.g. the replicas the object has now. */
+  defaultValue(obj: KubeObject): string | undefined;
+  /** A value must match this (JavaScript and RE2 agree on it). */
+  regexp: string;
+  /** What to tell a user whose value does not match. */
+  errorMessage: string;
+}
+
 /** One of Argo CD's built-in actions of a kind. */
 export interface BuiltinAction {
   name: string;
   /** Why the action does not apply to the object now; undefined when it does. */
   disabled?(obj: KubeObject): string | undefined;
-  run(obj: KubeObject, now: Date): ResourceActionChange[];
+  parameter?: BuiltinActionParameter;
+  /** `params`: the values sent, by name, already checked against {@link BuiltinAction.parameter}. */
+  run(
+    obj: KubeObject,
+    now: Date,
+    params: Readonly<Record<string, string>>,
+  ): ResourceActionChange[];
 }
 
 /** The object's identity, for a patch that writes only the fields after it. */

@@ -6,3 +6,5 @@ export type {
   LuaResourceActionsOptions,
 } from './LuaResourceActions';
 export { actionCustomizations } from './actionCustomizations';
+export { checkActionParameters } from './actionParameters';
+export type { ResourceActionParameters } from './actionParameters';

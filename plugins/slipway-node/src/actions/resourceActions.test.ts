@@ -42,25 +42,81 @@ const cronJob: KubeObject = {
 };
 
 describe("Argo CD's built-in resource actions", () => {
-  it('offers restart, pause and resume on a Deployment, resume only when paused and pause only when not', () => {
+  const scaleInfo = {
+    name: 'scale',
+    disabled: false,
+    hasParameters: true,
+    defaultValue: '2',
+    regexp: '^[1-9][0-9]*$',
+    errorMessage: 'Enter any valid number more than 0',
+  };
+
+  it('offers restart, pause, resume and scale on a Deployment, resume only when paused and pause only when not', () => {
     expect(resourceActionsOf(deployment())).toEqual([
       { name: 'restart', disabled: false },
       { name: 'pause', disabled: false },
       { name: 'resume', disabled: true },
+      scaleInfo,
     ]);
     expect(resourceActionsOf(deployment(true))).toEqual([
       { name: 'restart', disabled: false },
       { name: 'pause', disabled: true },
       { name: 'resume', disabled: false },
+      scaleInfo,
     ]);
   });
 
-  it('offers restart on StatefulSets and DaemonSets, create-job on CronJobs, and nothing on other kinds', () => {
+  it('scales a Deployment or StatefulSet to the whole number sent as its scale parameter, by merge patch', () => {
+    for (const kind of ['Deployment', 'StatefulSet']) {
+      expect(
+        runResourceAction({ ...deployment(), kind }, 'scale', NOW, {
+          scale: '5',
+        }),
+      ).toEqual([
+        {
+          operation: 'mergePatch',
+          object: {
+            apiVersion: 'apps/v1',
+            kind,
+            metadata: { name: 'web', namespace: 'shop' },
+          },
+          patch: { spec: { replicas: 5 } },
+        },
+      ]);
+    }
+    // with no replicas set, the form starts empty
+    const { replicas, ...noReplicas } = deployment().spec as any;
+    expect(
+      resourceActionsOf({ ...deployment(), spec: noReplicas }).find(
+        a => a.name === 'scale',
+      ),
+    ).not.toHaveProperty('defaultValue');
+  });
+
+  it('refuses to scale without a value, or to a value that is not a whole number above zero, saying what to send', () => {
+    expect(() => runResourceAction(deployment(), 'scale', NOW)).toThrow(
+      new ResourceActionError(
+        'action \'scale\' of Deployment shop/web needs a value: send parameters [{"name": "scale", "value": ...}] (its current value is 2)',
+        'invalidParameters',
+      ),
+    );
+    for (const value of ['0', '-1', '1.5', 'three', ' 3']) {
+      expect(() =>
+        runResourceAction(deployment(), 'scale', NOW, { scale: value }),
+      ).toThrow(
+        `action 'scale' of Deployment shop/web refuses the value ${JSON.stringify(
+          value,
+        )}: Enter any valid number more than 0`,
+      );
+    }
+  });
+
+  it('offers restart and scale on StatefulSets, restart on DaemonSets, create-job on CronJobs, and nothing on other kinds', () => {
     expect(
       resourceActionsOf({ ...deployment(), kind: 'StatefulSet' }).map(
         a => a.name,
       ),
-    ).toEqual(['restart']);
+    ).toEqual(['restart', 'scale']);
     expect(
       resourceActionsOf({ ...deployment(), kind: 'DaemonSet' }).map(
         a => a.name,
@@ -154,9 +210,9 @@ describe("Argo CD's built-in resource actions", () => {
   });
 
   it('refuses an unknown action, or one that does not apply now, naming the resource and what it offers', () => {
-    expect(() => runResourceAction(deployment(), 'scale', NOW)).toThrow(
+    expect(() => runResourceAction(deployment(), 'rewind', NOW)).toThrow(
       new ResourceActionError(
-        "Deployment shop/web has no action 'scale'; its actions are restart, pause, resume",
+        "Deployment shop/web has no action 'rewind'; its actions are restart, pause, resume, scale",
         'unknown',
       ),
     );

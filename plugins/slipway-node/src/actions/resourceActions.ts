@@ -1,12 +1,32 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { BuiltinAction, identity, restartedAt } from './builtinAction';
 import { analysisRunActions, rolloutActions } from './argoRolloutsActions';
+import { ResourceActionError } from './ResourceActionError';
+import {
+  checkActionParameters,
+  type ResourceActionParameters,
+} from './actionParameters';
+import { scale } from './scaleAction';
+
+export { ResourceActionError } from './ResourceActionError';
 
 /** An action a resource offers, as Argo CD's action discovery lists it. @public */
 export interface ResourceActionInfo {
   name: string;
   /** True when the action does not apply to the object as it is (e.g. resume of a running Deployment). */
   disabled: boolean;
+  /** The name to show instead of `name`. */
+  displayName?: string;
+  /** A Font Awesome icon class, e.g. `fa fa-fw fa-plus`. */
+  iconClass?: string;
+  /** The action asks for one value, sent as the parameter named after the action (e.g. `scale`). */
+  hasParameters?: boolean;
+  /** The value the form starts with. */
+  defaultValue?: string;
+  /** A value must match this. */
+  regexp?: string;
+  /** What to tell a user whose value does not match `regexp`. */
+  errorMessage?: string;
 }
 
 /**
@@ -27,18 +47,6 @@ export type ResourceActionChange =
       object: KubeObject;
       patch: Record<string, unknown>;
     };
-
-/** An action that cannot run: names the resource, the action and why. @public */
-export class ResourceActionError extends Error {
-  name = 'ResourceActionError';
-  constructor(
-    message: string,
-    /** `unknown`: the resource offers no such action; `notApplicable`: not to the object as it is now. */
-    readonly reason: 'unknown' | 'notApplicable',
-  ) {
-    super(message);
-  }
-}
 
 /** Restart: a new pod template annotation rolls every pod, as `kubectl rollout restart` does. */
 const restart: BuiltinAction = {
@@ -144,8 +152,8 @@ const createJob: BuiltinAction = {
 
 /** Argo CD's built-in actions, by `group/kind`. */
 const BUILTIN: Record<string, BuiltinAction[]> = {
-  'apps/Deployment': [restart, pause, resume],
-  'apps/StatefulSet': [restart],
+  'apps/Deployment': [restart, pause, resume, scale],
+  'apps/StatefulSet': [restart, scale],
   'apps/DaemonSet': [restart],
   'batch/CronJob': [createJob],
   'argoproj.io/Rollout': rolloutActions,
@@ -161,22 +169,38 @@ function actionsOf(obj: KubeObject): BuiltinAction[] {
 
 /** The actions an object offers, with whether each applies to it now. Pure. @public */
 export function resourceActionsOf(obj: KubeObject): ResourceActionInfo[] {
-  return actionsOf(obj).map(a => ({
-    name: a.name,
-    disabled: Boolean(a.disabled?.(obj)),
-  }));
+  return actionsOf(obj).map(a => infoOf(a, obj));
+}
+
+function infoOf(action: BuiltinAction, obj: KubeObject): ResourceActionInfo {
+  const info: ResourceActionInfo = {
+    name: action.name,
+    disabled: Boolean(action.disabled?.(obj)),
+  };
+  const parameter = action.parameter;
+  if (!parameter) return info;
+  const defaultValue = parameter.defaultValue(obj);
+  return {
+    ...info,
+    hasParameters: true,
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+    regexp: parameter.regexp,
+    errorMessage: parameter.errorMessage,
+  };
 }
 
 /**
  * Runs an action on a live object and returns the changes to make. Throws a
  * {@link ResourceActionError} naming the object when it offers no such
- * action or the action does not apply to it now. Pure.
+ * action, the action does not apply to it now, or the value it asks for is
+ * missing or does not fit. Pure.
  * @public
  */
 export function runResourceAction(
   obj: KubeObject,
   name: string,
   now: Date,
+  params: ResourceActionParameters = {},
 ): ResourceActionChange[] {
   const what = `${obj.kind} ${
     obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''
@@ -200,5 +224,6 @@ export function runResourceAction(
       `action '${name}' does not apply to ${what}: ${why}`,
       'notApplicable',
     );
-  return action.run(obj, now);
+  checkActionParameters(infoOf(action, obj), what, params);
+  return action.run(obj, now, params);
 }

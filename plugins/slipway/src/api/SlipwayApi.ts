@@ -43,7 +43,13 @@ export interface SlipwayApi {
   getResource(entityRef: string, key: ResourceKey): Promise<ResourceDetailResponse>;
   /** The actions a resource offers (Argo CD's resource actions). */
   getResourceActions(entityRef: string, key: ResourceKey): Promise<ResourceActionsResponse>;
-  runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult>;
+  /** Runs an action; `parameters` are the values of an action that asks for them, by name (e.g. `{scale: '3'}`). */
+  runResourceAction(
+    entityRef: string,
+    key: ResourceKey,
+    action: string,
+    parameters?: Record<string, string>,
+  ): Promise<ResourceActionResult>;
   /** Deletes one resource of the application from the cluster. */
   deleteResource(
     entityRef: string,

@@ -72,8 +72,17 @@ export class SlipwayClient implements SlipwayApi {
     return this.get(`${applicationPath(entityRef)}/resource/actions${queryString({ ...key })}`);
   }
 
-  async runResourceAction(entityRef: string, key: ResourceKey, action: string): Promise<ResourceActionResult> {
-    return this.send('POST', `${applicationPath(entityRef)}/resource/actions`, { action, resource: key });
+  async runResourceAction(
+    entityRef: string,
+    key: ResourceKey,
+    action: string,
+    parameters?: Record<string, string>,
+  ): Promise<ResourceActionResult> {
+    return this.send('POST', `${applicationPath(entityRef)}/resource/actions`, {
+      action,
+      resource: key,
+      ...(parameters ? { parameters: Object.entries(parameters).map(([name, value]) => ({ name, value })) } : {}),
+    });
   }
 
   async deleteResource(

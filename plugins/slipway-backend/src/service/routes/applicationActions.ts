@@ -123,13 +123,17 @@ export function registerApplicationActionRoutes(router: Router, ctx: RouteContex
         request: req,
         meta: { entityRef },
         severityLevel: 'medium',
-        resultMeta: r => ({ action: r.action, changes: r.changes.map(c => `${c.operation} ${formatResourceKey(c.resource)}`) }),
+        resultMeta: r => ({
+          action: r.action,
+          ...(r.parameters ? { parameters: r.parameters } : {}),
+          changes: r.changes.map(c => `${c.operation} ${formatResourceKey(c.resource)}`),
+        }),
       },
       async () => {
-        const { action, resource } = parseResourceActionBody(req.body);
+        const { action, resource, parameters } = parseResourceActionBody(req.body);
         const app = await access.readable(req, entityRef);
         await access.authorize(app, slipwayApplicationActionPermission, `run the action '${action}' on a resource of`);
-        return engine.runResourceAction(app.entityRef, resource, action);
+        return engine.runResourceAction(app.entityRef, resource, action, parameters);
       },
     );
     res.json(body);

@@ -130,15 +130,44 @@ export function parseRefreshBody(raw: unknown): Required<RefreshRequestBody> {
 const ACTION = 'a resource action request';
 const ACTION_EXAMPLE = '{"action": "restart", "resource": {"group": "apps", "kind": "Deployment", "namespace": "web", "name": "api"}}';
 
+const PARAMETERS_EXAMPLE = '"parameters": [{"name": "scale", "value": "3"}]';
+
+/** Argo CD's resourceActionParameters: a list of {name, value}, as a record by name. */
+function actionParametersOf(raw: unknown): Record<string, string> {
+  if (raw === undefined) return {};
+  if (!Array.isArray(raw)) {
+    throw new InputError(`Field 'parameters' of ${ACTION} must be a list, such as ${PARAMETERS_EXAMPLE}`);
+  }
+  const params: Record<string, string> = {};
+  for (const [i, entry] of raw.entries()) {
+    const { name, value } = (entry ?? {}) as Record<string, unknown>;
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    if (typeof name !== 'string' || !name || typeof text !== 'string') {
+      throw new InputError(
+        `parameters[${i}] of ${ACTION} needs a 'name' and a string 'value', such as ${PARAMETERS_EXAMPLE}`,
+      );
+    }
+    if (Object.prototype.hasOwnProperty.call(params, name)) {
+      throw new InputError(`parameters of ${ACTION} name '${name}' twice; send each parameter once`);
+    }
+    params[name] = text;
+  }
+  return params;
+}
+
 /** The body of POST /applications/:namespace/:name/resource/actions. */
-export function parseResourceActionBody(raw: unknown): { action: string; resource: ResourceKey } {
+export function parseResourceActionBody(raw: unknown): {
+  action: string;
+  resource: ResourceKey;
+  parameters: Record<string, string>;
+} {
   const body = objectBody(raw, ACTION, ACTION_EXAMPLE) as Partial<Record<keyof ResourceActionRequestBody, unknown>>;
-  onlyFields(body, ['action', 'resource'], ACTION);
+  onlyFields(body, ['action', 'resource', 'parameters'], ACTION);
   const action = optionalString(body.action, 'action', ACTION);
   const resource = body.resource;
   if (!action || !resource || typeof resource !== 'object' || Array.isArray(resource)) {
     throw new InputError(`The body of ${ACTION} needs 'action' and 'resource', such as ${ACTION_EXAMPLE}`);
   }
   const { group = '', kind, namespace = '', name } = resourceFields(resource as Json, 'resource', ACTION, `such as ${ACTION_EXAMPLE}`);
-  return { action, resource: { group, kind, namespace, name } };
+  return { action, resource: { group, kind, namespace, name }, parameters: actionParametersOf(body.parameters) };
 }

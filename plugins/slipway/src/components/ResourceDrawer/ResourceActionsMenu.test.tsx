@@ -8,7 +8,10 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import type { ResourceKey } from '@slipway/plugin-slipway-common';
+import type {
+  ResourceActionSummary,
+  ResourceKey,
+} from '@slipway/plugin-slipway-common';
 import { SlipwayApi, slipwayApiRef } from '../../api';
 import { ResourceActionsMenu } from './ResourceActionsMenu';
 
@@ -28,13 +31,14 @@ function setup(
     run?: () => Promise<unknown>;
     app?: string;
     resource?: ResourceKey;
+    actions?: ResourceActionSummary[];
   } = {},
 ) {
   const app = options.app ?? APP;
   const resource = options.resource ?? DEPLOYMENT;
   const api = {
     getResourceActions: jest.fn(async () => ({
-      actions: [
+      actions: options.actions ?? [
         { name: 'restart', disabled: false },
         { name: 'pause', disabled: false },
         { name: 'resume', disabled: true },
@@ -104,6 +108,7 @@ describe('ResourceActionsMenu', () => {
         APP,
         DEPLOYMENT,
         'restart',
+        undefined,
       ),
     );
     await waitFor(() => expect(t.onDone).toHaveBeenCalled());
@@ -112,6 +117,62 @@ describe('ResourceActionsMenu', () => {
         message: 'restart ran on Deployment web',
         severity: 'success',
       }),
+    );
+  });
+
+  it('asks for the value of an action that takes one, starting from its default, and refuses what its pattern refuses', async () => {
+    const t = setup({
+      actions: [
+        {
+          name: 'scale',
+          disabled: false,
+          hasParameters: true,
+          defaultValue: '2',
+          regexp: '^[1-9][0-9]*$',
+          errorMessage: 'Enter any valid number more than 0',
+        },
+        {
+          name: 'create-workflow',
+          displayName: 'Create Workflow',
+          disabled: false,
+        },
+      ],
+      run: async () => ({
+        action: 'scale',
+        parameters: { scale: '5' },
+        changes: [{ operation: 'patch', resource: DEPLOYMENT }],
+      }),
+    });
+    await t.render();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Actions' }),
+    );
+    // a display name shows in place of the name
+    expect(
+      screen.getByRole('menuitem', { name: 'Create Workflow' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('menuitem', { name: 'scale' }));
+    const field = await screen.findByLabelText('Value for scale');
+    expect(field).toHaveValue('2');
+    expect(screen.getByText(/sets the number of replicas/)).toBeInTheDocument();
+
+    await userEvent.clear(field);
+    await userEvent.type(field, '0');
+    expect(
+      screen.getByText('Enter any valid number more than 0'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Run scale' })).toBeDisabled();
+
+    await userEvent.clear(field);
+    await userEvent.type(field, '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Run scale' }));
+    await waitFor(() =>
+      expect(t.api.runResourceAction).toHaveBeenCalledWith(
+        APP,
+        DEPLOYMENT,
+        'scale',
+        { scale: '5' },
+      ),
     );
   });
 

@@ -7,9 +7,13 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import type { ResourceKey } from '@slipway/plugin-slipway-common';
+import type {
+  ResourceActionSummary,
+  ResourceKey,
+} from '@slipway/plugin-slipway-common';
 import { slipwayApiRef } from '../../api';
 import { useApplicationPermissions } from '../../hooks/useApplicationPermissions';
 
@@ -18,6 +22,7 @@ const EFFECTS: Record<string, string> = {
   restart: 'replaces every pod, one by one, as kubectl rollout restart does',
   pause: 'stops rolling out changes of the pod template until it is resumed',
   resume: 'rolls out the pod template again',
+  scale: 'sets the number of replicas to the value you enter',
   'create-job': 'starts a Job from the CronJob’s template now',
   'Rollout/pause': 'stops the rollout at its current step until it is resumed',
   'Rollout/resume': 'lifts the pause and goes on with the rollout',
@@ -33,11 +38,32 @@ const EFFECTS: Record<string, string> = {
 const effectOf = (kind: string, action: string): string | undefined =>
   EFFECTS[`${kind}/${action}`] ?? EFFECTS[action];
 
+const labelOf = (action: ResourceActionSummary) =>
+  action.displayName || action.name;
+
+/** Why the value entered cannot be sent; undefined when it can. A pattern JavaScript cannot read is left to the backend. */
+function invalidValue(
+  action: ResourceActionSummary,
+  value: string,
+): string | undefined {
+  if (value === '') return 'Enter a value';
+  if (!action.regexp) return undefined;
+  try {
+    return new RegExp(action.regexp).test(value)
+      ? undefined
+      : action.errorMessage || `The value must match ${action.regexp}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The Actions button of a resource (Argo CD's resource actions: restart,
- * pause, resume, create-job, and those of Argo Rollouts), for users allowed to run them on the
- * application; each action asks for confirmation first. Renders nothing for
- * resources without actions.
+ * pause, resume, scale, create-job, and those of Argo Rollouts), for users
+ * allowed to run them on the application; each action asks for confirmation
+ * first, and one that takes a value (Argo CD's `hasParameters`, e.g. scale)
+ * asks for it there, checked against the action's pattern. Renders nothing
+ * for resources without actions.
  */
 export function ResourceActionsMenu(props: {
   entityRef: string;
@@ -49,7 +75,8 @@ export function ResourceActionsMenu(props: {
   const alertApi = useApi(alertApiRef);
   const { canRunActions } = useApplicationPermissions(entityRef);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [chosen, setChosen] = useState<string>();
+  const [chosen, setChosen] = useState<ResourceActionSummary>();
+  const [value, setValue] = useState('');
   const [running, setRunning] = useState(false);
   const actions = useAsyncRetry(
     async () =>
@@ -60,11 +87,22 @@ export function ResourceActionsMenu(props: {
   );
   if (!canRunActions || !actions.value?.length) return null;
   const what = `${resource.kind} ${resource.name}`;
+  const label = chosen ? labelOf(chosen) : '';
+  const effect = chosen && effectOf(resource.kind, chosen.name);
+  const invalid = chosen?.hasParameters
+    ? invalidValue(chosen, value)
+    : undefined;
 
-  const run = async (action: string) => {
+  const run = async (chosenAction: ResourceActionSummary) => {
+    const action = chosenAction.name;
     setRunning(true);
     try {
-      const result = await api.runResourceAction(entityRef, resource, action);
+      const result = await api.runResourceAction(
+        entityRef,
+        resource,
+        action,
+        chosenAction.hasParameters ? { [action]: value } : undefined,
+      );
       const created = result.changes
         .filter(c => c.operation === 'create')
         .map(c => `${c.resource.kind} ${c.resource.name}`);
@@ -112,10 +150,11 @@ export function ResourceActionsMenu(props: {
             disabled={action.disabled}
             onClick={() => {
               setAnchor(null);
-              setChosen(action.name);
+              setValue(action.defaultValue ?? '');
+              setChosen(action);
             }}
           >
-            {action.name}
+            {labelOf(action)}
           </MenuItem>
         ))}
       </Menu>
@@ -124,15 +163,26 @@ export function ResourceActionsMenu(props: {
         onClose={() => !running && setChosen(undefined)}
         aria-labelledby="slipway-action-title"
       >
-        <DialogTitle id="slipway-action-title">{`Run ${chosen} on ${what}?`}</DialogTitle>
+        <DialogTitle id="slipway-action-title">{`Run ${label} on ${what}?`}</DialogTitle>
         <DialogContent>
           <Typography variant="body2">
             {`${
-              chosen && effectOf(resource.kind, chosen)
-                ? `It ${effectOf(resource.kind, chosen)}. `
-                : ''
+              effect ? `It ${effect}. ` : ''
             }What it writes is not in Git; a sync keeps it unless Git sets the same fields.`}
           </Typography>
+          {chosen?.hasParameters && (
+            <TextField
+              id="slipway-action-value"
+              fullWidth
+              margin="normal"
+              label={`Value for ${chosen.name}`}
+              value={value}
+              onChange={event => setValue(event.target.value)}
+              error={Boolean(invalid)}
+              helperText={invalid ?? ' '}
+              disabled={running}
+            />
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setChosen(undefined)} disabled={running}>
@@ -141,10 +191,10 @@ export function ResourceActionsMenu(props: {
           <Button
             color="primary"
             variant="contained"
-            disabled={running}
+            disabled={running || Boolean(invalid)}
             onClick={() => chosen && run(chosen)}
           >
-            {`Run ${chosen}`}
+            {`Run ${label}`}
           </Button>
         </DialogActions>
       </Dialog>
