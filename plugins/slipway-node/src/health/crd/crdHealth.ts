@@ -58,6 +58,7 @@ import { deliveryAndTelemetryHealthChecks } from './DeliveryAndTelemetryHealth';
 import { rookCephHealthChecks } from './RookCephHealth';
 import { openKruiseHealthChecks } from './OpenKruiseHealth';
 import { rabbitMqTopologyHealthChecks } from './RabbitMqTopologyHealth';
+import { platformServicesHealthChecks } from './PlatformServicesHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -110,6 +111,7 @@ const CRD: Record<string, HealthCheck> = {
   ...rookCephHealthChecks,
   ...openKruiseHealthChecks,
   ...rabbitMqTopologyHealthChecks,
+  ...platformServicesHealthChecks,
 };
 
 const index = new HealthScriptIndex(
