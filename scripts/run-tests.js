@@ -7,12 +7,16 @@
  * - runs Jest through `backstage-cli repo test` (never in watch mode);
  * - writes Jest's JSON results to test-results/jest-results.json (or to
  *   $SLIPWAY_TEST_RESULTS_DIR) and prints the closing line
- *   `N passed, N failed` computed from them.
+ *   `N passed, N failed` computed from them;
+ * - gives the tests (and the git, helm, kubectl and chromium they start) a
+ *   temporary folder of their own as TMPDIR and removes it afterwards, so
+ *   that runs leave nothing behind in the machine's temporary folder.
  *
  * Extra arguments are passed to Jest, e.g. `npm test -- plugins/slipway-node`.
  */
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 
@@ -69,11 +73,15 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.rmSync(resultsFile, { force: true });
 
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-test-run-'));
   const env = {
     ...process.env,
     CI: process.env.CI || 'true',
     BACKSTAGE_TEST_DISABLE_DOCKER: '1',
     SLIPWAY_TEST_RESULTS_DIR: resultsDir,
+    TMPDIR: scratch,
+    TMP: scratch,
+    TEMP: scratch,
   };
 
   const postgres = await startPostgres();
@@ -103,6 +111,11 @@ async function main() {
 
   if (postgres.child) {
     postgres.child.kill('SIGTERM');
+  }
+  try {
+    fs.rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  } catch (error) {
+    console.error(`[slipway] could not remove the tests' temporary folder ${scratch}: ${error.message}`);
   }
 
   const line = summarize();
