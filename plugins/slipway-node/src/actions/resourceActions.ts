@@ -1,4 +1,7 @@
-import type { KubeObject } from '@slipway/plugin-slipway-common';
+import type {
+  KubeObject,
+  ResourceActionSummary,
+} from '@slipway/plugin-slipway-common';
 import { BuiltinAction, identity, restartedAt } from './builtinAction';
 import { analysisRunActions, rolloutActions } from './argoRolloutsActions';
 import { ResourceActionError } from './ResourceActionError';
@@ -10,24 +13,12 @@ import { scale } from './scaleAction';
 
 export { ResourceActionError } from './ResourceActionError';
 
-/** An action a resource offers, as Argo CD's action discovery lists it. @public */
-export interface ResourceActionInfo {
-  name: string;
-  /** True when the action does not apply to the object as it is (e.g. resume of a running Deployment). */
-  disabled: boolean;
-  /** The name to show instead of `name`. */
-  displayName?: string;
-  /** A Font Awesome icon class, e.g. `fa fa-fw fa-plus`. */
-  iconClass?: string;
-  /** The action asks for one value, sent as the parameter named after the action (e.g. `scale`). */
-  hasParameters?: boolean;
-  /** The value the form starts with. */
-  defaultValue?: string;
-  /** A value must match this. */
-  regexp?: string;
-  /** What to tell a user whose value does not match `regexp`. */
-  errorMessage?: string;
-}
+/**
+ * An action a resource offers, as Argo CD's action discovery lists it: the
+ * API's {@link @slipway/plugin-slipway-common#ResourceActionSummary}.
+ * @public
+ */
+export type ResourceActionInfo = ResourceActionSummary;
 
 /**
  * What running an action does, as Argo CD's impacted resources: `patch`
