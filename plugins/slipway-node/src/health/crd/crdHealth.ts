@@ -59,6 +59,12 @@ import { rookCephHealthChecks } from './RookCephHealth';
 import { openKruiseHealthChecks } from './OpenKruiseHealth';
 import { rabbitMqTopologyHealthChecks } from './RabbitMqTopologyHealth';
 import { platformServicesHealthChecks } from './PlatformServicesHealth';
+import { veleroHealthChecks } from './VeleroHealth';
+import { storageHealthChecks } from './StorageHealth';
+import { karmadaHealthChecks } from './KarmadaHealth';
+import { tektonHealthChecks } from './TektonHealth';
+import { appOperatorsHealthChecks } from './AppOperatorsHealth';
+import { natsJetStreamHealthChecks } from './NatsJetStreamHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -112,6 +118,12 @@ const CRD: Record<string, HealthCheck> = {
   ...openKruiseHealthChecks,
   ...rabbitMqTopologyHealthChecks,
   ...platformServicesHealthChecks,
+  ...veleroHealthChecks,
+  ...storageHealthChecks,
+  ...karmadaHealthChecks,
+  ...tektonHealthChecks,
+  ...appOperatorsHealthChecks,
+  ...natsJetStreamHealthChecks,
 };
 
 const index = new HealthScriptIndex(
