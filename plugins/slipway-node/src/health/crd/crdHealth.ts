@@ -65,6 +65,16 @@ import { karmadaHealthChecks } from './KarmadaHealth';
 import { tektonHealthChecks } from './TektonHealth';
 import { appOperatorsHealthChecks } from './AppOperatorsHealth';
 import { natsJetStreamHealthChecks } from './NatsJetStreamHealth';
+import { addonOperatorsHealthChecks } from './AddonOperatorsHealth';
+import { threeScaleHealthChecks } from './ThreeScaleHealth';
+import { astraHealthChecks } from './AstraHealth';
+import { grafanaHealthChecks } from './GrafanaHealth';
+import { flinkHealthChecks } from './FlinkHealth';
+import { glooHealthChecks } from './GlooHealth';
+import { humioHealthChecks } from './HumioHealth';
+import { atlasHealthChecks } from './AtlasHealth';
+import { istioOperatorHealthChecks } from './IstioOperatorHealth';
+import { cassandraHealthChecks } from './CassandraHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -124,6 +134,16 @@ const CRD: Record<string, HealthCheck> = {
   ...tektonHealthChecks,
   ...appOperatorsHealthChecks,
   ...natsJetStreamHealthChecks,
+  ...addonOperatorsHealthChecks,
+  ...threeScaleHealthChecks,
+  ...astraHealthChecks,
+  ...grafanaHealthChecks,
+  ...flinkHealthChecks,
+  ...glooHealthChecks,
+  ...humioHealthChecks,
+  ...atlasHealthChecks,
+  ...istioOperatorHealthChecks,
+  ...cassandraHealthChecks,
 };
 
 const index = new HealthScriptIndex(
