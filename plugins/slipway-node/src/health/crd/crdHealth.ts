@@ -75,6 +75,13 @@ import { humioHealthChecks } from './HumioHealth';
 import { atlasHealthChecks } from './AtlasHealth';
 import { istioOperatorHealthChecks } from './IstioOperatorHealth';
 import { cassandraHealthChecks } from './CassandraHealth';
+import { numaplaneHealthChecks } from './NumaplaneHealth';
+import { confluentHealthChecks } from './ConfluentHealth';
+import { progressiveDeliveryHealthChecks } from './ProgressiveDeliveryHealth';
+import { sparkHealthChecks } from './SparkHealth';
+import { platformOperatorsHealthChecks } from './PlatformOperatorsHealth';
+import { secretProvidersHealthChecks } from './SecretProvidersHealth';
+import { objectBucketHealthChecks } from './ObjectBucketHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -144,6 +151,13 @@ const CRD: Record<string, HealthCheck> = {
   ...atlasHealthChecks,
   ...istioOperatorHealthChecks,
   ...cassandraHealthChecks,
+  ...numaplaneHealthChecks,
+  ...confluentHealthChecks,
+  ...progressiveDeliveryHealthChecks,
+  ...sparkHealthChecks,
+  ...platformOperatorsHealthChecks,
+  ...secretProvidersHealthChecks,
+  ...objectBucketHealthChecks,
 };
 
 const index = new HealthScriptIndex(
