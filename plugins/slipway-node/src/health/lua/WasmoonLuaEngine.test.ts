@@ -218,6 +218,12 @@ return hs`;
         'os.date("!*t", 43200).wday .. " " .. os.date("!*t", 43200).yday .. " " .. os.date("!%a %A %b %B %w %j %%", 86400 * 3 + 43200)',
       ),
     ).resolves.toBe('4 0 mon Sunday Jan January 0 %j %');
+    // as Argo CD's restart actions stamp the time
+    await expect(
+      message(
+        'os.date("!%Y-%m-%dT%XZ", 1765123509) .. " " .. os.date("!%x", 1765123509)',
+      ),
+    ).resolves.toBe('2025-12-07T16:05:09Z 16/05/09');
   });
 
   it('gives each run fresh globals, with _G, getfenv and setfenv', async () => {

@@ -89,6 +89,8 @@ local function godate(...)
     M = sformat("%02d", c.min), p = c.hour < 12 and "AM" or "PM", P = c.hour < 12 and "am" or "pm",
     S = sformat("%02d", c.sec), y = sformat("%02d", c.year % 100), Y = sformat("%04d", c.year),
     z = offset, Z = zone, w = sformat("%d", c.wday - 1),
+    -- gopher-lua's %x is its Go layout "15/04/05": the time, not the date
+    x = sformat("%02d/%02d/%02d", c.hour, c.min, c.sec), X = sformat("%02d:%02d:%02d", c.hour, c.min, c.sec),
   }
   local out = {}
   local i, n = 1, #fmt
