@@ -250,6 +250,33 @@ describe('resource actions', () => {
       );
       return job?.parents?.[0]?.name === 'cleanup';
     }, 'the Job to show under its CronJob');
+
+    // suspend and resume go through spec.suspend, offered one at a time
+    const cronJob = {
+      group: 'batch',
+      kind: 'CronJob',
+      namespace: 'shop',
+      name: 'cleanup',
+    };
+    const offered = async () =>
+      (await actionsOf('group=batch&kind=CronJob&namespace=shop&name=cleanup'))
+        .body.actions;
+    expect(await offered()).toEqual([
+      { name: 'create-job', disabled: false },
+      { name: 'suspend', disabled: false },
+      { name: 'resume', disabled: true },
+    ]);
+    expect((await run('suspend', cronJob)).status).toBe(200);
+    const kube = kubeClient(world.sim);
+    expect((await kube.cronJob('shop', 'cleanup')).spec.suspend).toBe(true);
+    await eventually(
+      async () =>
+        (await offered()).find((a: { name: string }) => a.name === 'resume')
+          ?.disabled === false,
+      'resume to be offered once suspended',
+    );
+    expect((await run('resume', cronJob)).status).toBe(200);
+    expect((await kube.cronJob('shop', 'cleanup')).spec.suspend).toBe(false);
   });
 
   it('refuses what a resource does not offer, and resources outside the application, naming them', async () => {

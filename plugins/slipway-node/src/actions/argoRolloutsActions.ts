@@ -1,8 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { at, list, record } from '../health/fields';
 import { luaToNumber } from '../health/crd/luaNumber';
-import { BuiltinAction, identity, restartedAt } from './builtinAction';
-import type { ResourceActionChange } from './resourceActions';
+import { BuiltinAction, restartedAt, mergePatch } from './builtinAction';
 
 /*
  * Argo CD's built-in actions of Argo Rollouts (resource_customizations
@@ -12,13 +11,6 @@ import type { ResourceActionChange } from './resourceActions';
  * that a request can also remove what the controller wrote, and their status
  * goes through the status subresource.
  */
-
-const mergePatch = (
-  obj: KubeObject,
-  patch: Record<string, unknown>,
-): ResourceActionChange[] => [
-  { operation: 'mergePatch', object: identity(obj), patch },
-];
 
 const canarySteps = (obj: KubeObject): unknown[] | undefined => {
   const steps = at(obj, 'spec', 'strategy', 'canary', 'steps');

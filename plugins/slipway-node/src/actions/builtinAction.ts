@@ -1,5 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceActionChange } from './resourceActions';
+import { at } from '../health/fields';
 
 /**
  * The one value an action asks for (Argo CD's `hasParameters`): the user
@@ -48,4 +49,18 @@ export function identity(obj: KubeObject): Pick<
 /** Go's time layout `2006-01-02T15:04:05Z` in UTC, as Argo CD's `os.date("!%Y-%m-%dT%XZ")` writes it. */
 export function restartedAt(now: Date): string {
   return `${now.toISOString().slice(0, 19)}Z`;
+}
+
+/** One JSON merge patch of the object: Argo CD's way of writing what an action script returns. */
+export function mergePatch(
+  obj: KubeObject,
+  patch: Record<string, unknown>,
+): ResourceActionChange[] {
+  return [{ operation: 'mergePatch', object: identity(obj), patch }];
+}
+
+/** `spec.suspend` as Argo CD's scripts test it in Lua: anything but nil and false suspends. */
+export function suspendedBySpec(obj: KubeObject): boolean {
+  const suspend = at(obj, 'spec', 'suspend');
+  return suspend !== undefined && suspend !== null && suspend !== false;
 }

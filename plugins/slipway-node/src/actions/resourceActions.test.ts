@@ -111,7 +111,7 @@ describe("Argo CD's built-in resource actions", () => {
     }
   });
 
-  it('offers restart and scale on StatefulSets, restart on DaemonSets, create-job on CronJobs, and nothing on other kinds', () => {
+  it('offers restart and scale on StatefulSets, restart on DaemonSets, create-job, suspend and resume on CronJobs, and nothing on other kinds', () => {
     expect(
       resourceActionsOf({ ...deployment(), kind: 'StatefulSet' }).map(
         a => a.name,
@@ -122,7 +122,11 @@ describe("Argo CD's built-in resource actions", () => {
         a => a.name,
       ),
     ).toEqual(['restart']);
-    expect(resourceActionsOf(cronJob).map(a => a.name)).toEqual(['create-job']);
+    expect(resourceActionsOf(cronJob).map(a => a.name)).toEqual([
+      'create-job',
+      'suspend',
+      'resume',
+    ]);
     expect(
       resourceActionsOf({
         apiVersion: 'v1',

@@ -10,6 +10,12 @@ import {
   type ResourceActionParameters,
 } from './actionParameters';
 import { scale } from './scaleAction';
+import { batchActions } from './batchActions';
+import { fluxActions } from './fluxActions';
+import { externalSecretsActions } from './externalSecretsActions';
+import { argoWorkflowsActions } from './argoWorkflowsActions';
+import { argoCdActions } from './argoCdActions';
+import { numaprojActions } from './numaprojActions';
 
 export { ResourceActionError } from './ResourceActionError';
 
@@ -146,9 +152,15 @@ const BUILTIN: Record<string, BuiltinAction[]> = {
   'apps/Deployment': [restart, pause, resume, scale],
   'apps/StatefulSet': [restart, scale],
   'apps/DaemonSet': [restart],
-  'batch/CronJob': [createJob],
+  'batch/CronJob': [createJob, ...batchActions['batch/CronJob']],
+  'batch/Job': batchActions['batch/Job'],
   'argoproj.io/Rollout': rolloutActions,
   'argoproj.io/AnalysisRun': analysisRunActions,
+  ...argoCdActions,
+  ...argoWorkflowsActions,
+  ...externalSecretsActions,
+  ...fluxActions,
+  ...numaprojActions,
 };
 
 function actionsOf(obj: KubeObject): BuiltinAction[] {

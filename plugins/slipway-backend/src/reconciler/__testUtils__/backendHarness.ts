@@ -104,5 +104,6 @@ export function kubeClient(sim: { url: string; token: string }) {
     patchConfigMap: (namespace: string, name: string, patch: unknown) =>
       call('PATCH', `/api/v1/namespaces/${namespace}/configmaps/${name}`, patch, 'application/merge-patch+json'),
     deployment: (namespace: string, name: string) => call('GET', `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`),
+    cronJob: (namespace: string, name: string) => call('GET', `/apis/batch/v1/namespaces/${namespace}/cronjobs/${name}`),
   };
 }

@@ -20,10 +20,23 @@ import { useApplicationPermissions } from '../../hooks/useApplicationPermissions
 /** What each built-in action does, for the confirmation. */
 const EFFECTS: Record<string, string> = {
   restart: 'replaces every pod, one by one, as kubectl rollout restart does',
-  pause: 'stops rolling out changes of the pod template until it is resumed',
-  resume: 'rolls out the pod template again',
+  'Deployment/pause':
+    'stops rolling out changes of the pod template until it is resumed',
+  'Deployment/resume': 'rolls out the pod template again',
+  resume: 'lifts the suspension, so that it is reconciled again',
   scale: 'sets the number of replicas to the value you enter',
   'create-job': 'starts a Job from the CronJob’s template now',
+  'CronJob/suspend': 'stops the CronJob from starting Jobs until it is resumed',
+  'CronJob/resume': 'lets the CronJob start Jobs on its schedule again',
+  'Job/suspend': 'stops the Job’s pods until it is resumed',
+  'Job/resume': 'starts the Job’s pods again',
+  'Job/terminate': 'fails the Job now and removes its pods',
+  reconcile: 'asks the Flux controller to reconcile it now',
+  suspend: 'stops the Flux controller from reconciling it until it is resumed',
+  refresh: 'asks External Secrets to fetch the secret again now',
+  push: 'asks External Secrets to push the secret to its stores now',
+  'create-workflow': 'submits a Workflow from it now',
+  'toggle-auto-sync': 'turns automated sync of the Application on or off',
   'Rollout/pause': 'stops the rollout at its current step until it is resumed',
   'Rollout/resume': 'lifts the pause and goes on with the rollout',
   'Rollout/abort':
