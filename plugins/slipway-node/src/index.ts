@@ -14,3 +14,4 @@ export * from './diff';
 export * from './projects';
 export * from './http';
 export * from './actions';
+export * from './yaml';

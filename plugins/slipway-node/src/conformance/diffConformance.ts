@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { parse } from 'yaml';
+import { parseAllDocumentsLikeGo } from '../yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { diffResource } from '../diff';
 import type { DiffResourceOptions } from '../diff';
@@ -41,9 +41,17 @@ async function readFixture(corpusDir: string, relative: string): Promise<KubeObj
     throw new Error(`fixture path '${relative}' leaves the corpus folder`);
   }
   const text = await fs.readFile(file, 'utf8');
-  const obj = file.endsWith('.json') ? JSON.parse(text) : parse(text);
+  const obj = file.endsWith('.json') ? JSON.parse(text) : firstYamlDocument(text, relative);
   if (typeof obj !== 'object' || obj === null) throw new Error(`fixture '${relative}' is not an object`);
   return obj as KubeObject;
+}
+
+/** The first document of a YAML fixture, read as Argo CD's go-yaml reads it. */
+function firstYamlDocument(text: string, relative: string): unknown {
+  const [doc] = parseAllDocumentsLikeGo(text);
+  if (!doc) return undefined;
+  if (doc.errors.length > 0) throw new Error(`fixture '${relative}': ${doc.errors[0].message}`);
+  return doc.toJS();
 }
 
 function pointerOf(fields: string[]): string {

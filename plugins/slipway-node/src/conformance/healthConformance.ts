@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocumentsLikeGo } from '../yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { HealthAssessor } from '../health/HealthAssessor';
 import type { ResourceHealth } from '../health/types';
@@ -59,7 +59,7 @@ export async function loadCaseObject(
   if (c.file) {
     const file = path.resolve(corpusDir, c.file);
     const text = await fs.readFile(file, 'utf8');
-    const doc = parseAllDocuments(text, { uniqueKeys: false }).find(
+    const doc = parseAllDocumentsLikeGo(text, { uniqueKeys: false }).find(
       d => !('empty' in d) && d.contents !== null,
     );
     if (!doc || 'empty' in doc) {

@@ -12,6 +12,23 @@ describe('parseManifests', () => {
     expect(cm.day).toBe('2024-01-02');
   });
 
+  it('reads a quoted value folded onto lines at its key’s indentation, as go-yaml writes and reads it', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: notes',
+      'data:',
+      "  note: 'a long note that an older go-yaml emitter folded",
+      "  onto a second line'",
+      '  other: "x"',
+    ].join('\n');
+    expect(parse(text)[0].data).toEqual({
+      note: 'a long note that an older go-yaml emitter folded onto a second line',
+      other: 'x',
+    });
+  });
+
   it('skips empty documents and adds missing metadata', () => {
     const objs = parse('---\n# only a comment\n---\napiVersion: v1\nkind: Namespace\n---\n');
     expect(objs).toEqual([{ apiVersion: 'v1', kind: 'Namespace', metadata: {} }]);

@@ -1,4 +1,5 @@
-import { parseAllDocuments, type Tags } from 'yaml';
+import type { Tags } from 'yaml';
+import { parseAllDocumentsLikeGo } from '@slipway/plugin-slipway-node';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { isObject } from './isObject';
 
@@ -88,7 +89,8 @@ export function parseManifests(text: string, options: ParseManifestsOptions): Ku
       return out;
     }
   }
-  const docs = parseAllDocuments(text, {
+  // as go-yaml reads it: quoted values continued at their key's indentation too
+  const docs = parseAllDocumentsLikeGo(text, {
     version: '1.1',
     merge: true,
     uniqueKeys: false,

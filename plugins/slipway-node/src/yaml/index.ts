@@ -1,0 +1,4 @@
+export {
+  indentQuotedContinuations,
+  parseAllDocumentsLikeGo,
+} from './goYamlQuotedScalars';
