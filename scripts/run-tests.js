@@ -74,6 +74,8 @@ async function main() {
   fs.rmSync(resultsFile, { force: true });
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-test-run-'));
+  // open to every user, as /tmp is: a test's PostgreSQL runs as the postgres user
+  fs.chmodSync(scratch, 0o1777);
   const env = {
     ...process.env,
     CI: process.env.CI || 'true',
