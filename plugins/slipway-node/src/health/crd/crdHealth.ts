@@ -82,6 +82,11 @@ import { sparkHealthChecks } from './SparkHealth';
 import { platformOperatorsHealthChecks } from './PlatformOperatorsHealth';
 import { secretProvidersHealthChecks } from './SecretProvidersHealth';
 import { objectBucketHealthChecks } from './ObjectBucketHealth';
+import { karpenterHealthChecks } from './KarpenterHealth';
+import { envoyGatewayHealthChecks } from './EnvoyGatewayHealth';
+import { kroHealthChecks } from './KroHealth';
+import { clusterOperatorsHealthChecks } from './ClusterOperatorsHealth';
+import { dataOperatorsHealthChecks } from './DataOperatorsHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -158,6 +163,11 @@ const CRD: Record<string, HealthCheck> = {
   ...platformOperatorsHealthChecks,
   ...secretProvidersHealthChecks,
   ...objectBucketHealthChecks,
+  ...karpenterHealthChecks,
+  ...envoyGatewayHealthChecks,
+  ...kroHealthChecks,
+  ...clusterOperatorsHealthChecks,
+  ...dataOperatorsHealthChecks,
 };
 
 const index = new HealthScriptIndex(
