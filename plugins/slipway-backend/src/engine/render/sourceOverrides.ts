@@ -5,8 +5,10 @@
  * them into the source before it picks the source type and renders (the
  * application's own file after the shared one).
  */
-import YAML from 'yaml';
-import { mergePatch } from '@slipway/plugin-slipway-node';
+import {
+  mergePatch,
+  parseAllDocumentsLikeGo,
+} from '@slipway/plugin-slipway-node';
 import { isObject } from './isObject';
 import type { ApplicationSource } from './types';
 
@@ -201,7 +203,7 @@ function parseOverride(
   text: string,
   maxAliasCount: number,
 ): unknown {
-  const [doc] = YAML.parseAllDocuments(text, {
+  const [doc] = parseAllDocumentsLikeGo(text, {
     version: '1.1',
     merge: true,
     uniqueKeys: false,

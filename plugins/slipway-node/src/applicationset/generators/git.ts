@@ -13,7 +13,7 @@
  *   path[N] (goTemplate: the `path` map, with segments).
  * `pathParamPrefix` puts the path parameters under `<prefix>.path`.
  */
-import YAML from 'yaml';
+import { parseAllDocumentsLikeGo } from '../../yaml';
 import {
   directoryMatcher,
   fileMatcher,
@@ -186,7 +186,7 @@ function parseFile(
   let parsed: unknown;
   try {
     // sigs.k8s.io/yaml reads the first YAML document only.
-    const [first] = YAML.parseAllDocuments(content);
+    const [first] = parseAllDocumentsLikeGo(content);
     if (first?.errors.length) throw first.errors[0];
     parsed = first ? first.toJS() : null;
   } catch (e) {
