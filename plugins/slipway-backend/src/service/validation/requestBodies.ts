@@ -138,7 +138,7 @@ function actionParametersOf(raw: unknown): Record<string, string> {
   if (!Array.isArray(raw)) {
     throw new InputError(`Field 'parameters' of ${ACTION} must be a list, such as ${PARAMETERS_EXAMPLE}`);
   }
-  const params: Record<string, string> = {};
+  const params = new Map<string, string>();
   for (const [i, entry] of raw.entries()) {
     const { name, value } = (entry ?? {}) as Record<string, unknown>;
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
@@ -147,12 +147,13 @@ function actionParametersOf(raw: unknown): Record<string, string> {
         `parameters[${i}] of ${ACTION} needs a 'name' and a string 'value', such as ${PARAMETERS_EXAMPLE}`,
       );
     }
-    if (Object.prototype.hasOwnProperty.call(params, name)) {
+    if (params.has(name)) {
       throw new InputError(`parameters of ${ACTION} name '${name}' twice; send each parameter once`);
     }
-    params[name] = text;
+    params.set(name, text);
   }
-  return params;
+  // fromEntries defines each name as an own property, `__proto__` too
+  return Object.fromEntries(params);
 }
 
 /** The body of POST /applications/:namespace/:name/resource/actions. */
