@@ -4,7 +4,6 @@ import {
   formatResourceKey,
   KubeObject,
   OperationSummary,
-  ResourceActionResult,
   ResourceActionsResponse,
   ResourceDetailResponse,
   ResourceKey,
@@ -349,12 +348,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     return this.actions.list(entityRef, key);
   }
 
-  runResourceAction(
-    entityRef: string,
-    key: ResourceKey,
-    action: string,
-    parameters?: Readonly<Record<string, string>>,
-  ): Promise<ResourceActionResult> {
+  runResourceAction(entityRef: string, key: ResourceKey, action: string, parameters?: Record<string, string>) {
     return this.actions.run(entityRef, key, action, parameters);
   }
 
