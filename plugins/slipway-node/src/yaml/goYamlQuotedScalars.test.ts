@@ -1,8 +1,5 @@
 import { parse } from 'yaml';
-import {
-  indentQuotedContinuations,
-  parseAllDocumentsLikeGo,
-} from './goYamlQuotedScalars';
+import { parseAllDocumentsLikeGo } from './goYamlQuotedScalars';
 
 // The shape older go-yaml emitters write: a long quoted value folded onto
 // lines at its key's own indentation, which go-yaml reads back and the
@@ -54,9 +51,8 @@ describe('parseAllDocumentsLikeGo', () => {
     });
   });
 
-  it('leaves text without errors, and errors it cannot mend, as the yaml package reads them', () => {
+  it('leaves valid text as the yaml package reads it, and reports errors it cannot mend', () => {
     const valid = 'a:\n  b: "one\n    two"\n';
-    expect(indentQuotedContinuations(valid)).toBe(valid);
     expect((parseAllDocumentsLikeGo(valid) as any[])[0].toJS()).toEqual(
       parse(valid),
     );
@@ -64,37 +60,66 @@ describe('parseAllDocumentsLikeGo', () => {
     const [broken] = parseAllDocumentsLikeGo('a: "open\nb: 1\n') as any[];
     expect(broken.errors.length).toBeGreaterThan(0);
   });
-});
 
-describe('indentQuotedContinuations', () => {
-  it('indents only the continuation lines of a quoted scalar, one column past its entry', () => {
-    expect(
-      indentQuotedContinuations(
-        ["  - key: 'one", '  two', '', "  three'", '    other: x'].join('\n'),
-      ),
-    ).toBe(
-      ["  - key: 'one", '     two', '', "     three'", '    other: x'].join(
-        '\n',
-      ),
-    );
-  });
-
-  it('does not touch block scalars, comments or plain scalars that hold quotes', () => {
+  it('mends only the scalar the parser found cut off, never a quote inside a plain value', () => {
+    // plain values continued on lines that start with a quote are valid YAML
     const text = [
-      'script: |',
-      "  echo 'it",
-      "  works'",
-      "note: don't # it's plain",
-      '# a comment with "a quote',
-      'folded: >-',
-      '  "open',
-      'next: "x"',
+      'metadata:',
+      '  annotations:',
+      '    summary: "folded by an older go-yaml emitter onto',
+      '    the key\'s own indentation"',
+      'spec:',
+      '  items:',
+      '  - Support for hardware people used in the',
+      "    '90s has been removed",
+      '  - Sizes are no longer given in feet (5\'10")',
+      '  - say',
+      '    "hi',
+      '  - "there"',
     ].join('\n');
-    expect(indentQuotedContinuations(text)).toBe(text);
+    const [doc] = parseAllDocumentsLikeGo(text) as any[];
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS()).toEqual({
+      metadata: {
+        annotations: {
+          summary:
+            "folded by an older go-yaml emitter onto the key's own indentation",
+        },
+      },
+      spec: {
+        items: [
+          "Support for hardware people used in the '90s has been removed",
+          'Sizes are no longer given in feet (5\'10")',
+          'say "hi',
+          'there',
+        ],
+      },
+    });
   });
 
-  it('stops at a document marker, which ends a scalar in go-yaml too', () => {
-    const text = "a: 'open\n---\nb: 'x'\n";
-    expect(indentQuotedContinuations(text)).toBe(text);
+  it('finds the opening quote above the line where the parser cut the scalar', () => {
+    const text = ["key: 'one", '   two', "three'", 'next: 1'].join('\n');
+    const [doc] = parseAllDocumentsLikeGo(text) as any[];
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS()).toEqual({ key: 'one two three', next: 1 });
+  });
+
+  it('reads block scalars that hold quotes as they are', () => {
+    const text = [
+      "it's: |  # that's it",
+      '  "hello',
+      'list:',
+      '- "b',
+      '  c"',
+      'folded: "x',
+      'y"',
+    ].join('\n');
+    const [doc] = parseAllDocumentsLikeGo(text) as any[];
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS()).toEqual({
+      "it's": '"hello\n',
+      list: ['b c'],
+      folded: 'x y',
+    });
   });
 });

@@ -13,15 +13,18 @@ import {
   type DocumentOptions,
   type ParseOptions,
   type SchemaOptions,
+  type YAMLError,
 } from 'yaml';
 
-/** A line that ends with a block scalar header (`key: |`, `- >-`), quoted parts and comments aside. */
-const BLOCK_SCALAR_HEADER = /(?:^|[\s:-])[|>][+-]?\d*[+-]?\s*$/;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-const QUOTED = /'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g;
+/** The `yaml` package's error for a quoted scalar cut off at the end of its first line. */
+const UNCLOSED_QUOTE = /^Missing closing (['"])quote/;
+/** Repairs per text: each one mends one scalar, so this bounds the work on hostile input. */
+const MAX_REPAIRS = 200;
+/** How far above the line where the package cut a scalar its opening quote is looked for. */
+const MAX_SCALAR_LINES = 1000;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
-const isQuote = (c: string | undefined) => c === '"' || c === "'";
 
 /** The column where the line's entry starts: past the indentation and any `- ` sequence indicators. */
 function entryColumn(line: string): number {
@@ -59,105 +62,123 @@ function closingQuote(
   return undefined;
 }
 
-/** Skips spaces from `col`; then, when a `:` and a space (or the line's end) follow, past them too. */
-function pastValueIndicator(line: string, col: number): number | undefined {
-  let c = col;
-  while (line[c] === ' ') c++;
-  if (line[c] !== ':' || (line[c + 1] !== ' ' && line[c + 1] !== undefined))
-    return undefined;
-  c++;
-  while (line[c] === ' ') c++;
-  return c;
-}
+/** Where a token may start: a quote there opens a quoted scalar. */
+const startsToken = (line: string, col: number) =>
+  col === 0 || /[\s[{,:?&!|>-]/.test(line[col - 1]);
 
 /**
- * The quoted scalar that the line's entry holds and that does not close on
- * the line: where it opens, and the indentation its continuation lines
- * need (past the entry when it is a mapping value, at least the quote's
- * column when it is the entry itself). Quoted keys on the line are stepped
- * over; a plain key's value starts after `: `.
+ * The column of the quote that opens a scalar on the line without closing
+ * it there: quoted scalars that close on the line are stepped over.
  */
-function openMultiLineScalar(
+function unclosedQuoteOn(
   lines: string[],
-  i: number,
-): { col: number; need: number; end: [number, number] } | undefined {
-  const line = lines[i];
-  const entry = entryColumn(line);
-  let col = entry;
-  let need = entry;
-  if (!isQuote(line[col])) {
-    const colon = line.indexOf(': ', col);
-    if (colon < 0 || line.slice(col, colon).includes('#')) return undefined;
-    col = colon + 2;
-    while (line[col] === ' ') col++;
-    need = entry + 1;
-  }
-  while (isQuote(line[col])) {
-    const end = closingQuote(lines, i, col);
-    if (!end) return undefined;
-    if (end[0] > i) return { col, need: Math.max(need, 1), end };
-    // closed on this line: a quoted key, whose value may follow
-    const value = pastValueIndicator(line, end[1] + 1);
-    if (value === undefined) return undefined;
-    col = value;
-    need = entry + 1;
+  line: number,
+  quote: string,
+): number | undefined {
+  const text = lines[line];
+  for (let col = 0; col < text.length; col++) {
+    const c = text[col];
+    if ((c !== '"' && c !== "'") || !startsToken(text, col)) continue;
+    const end = closingQuote(lines, line, col);
+    if (end && end[0] === line) {
+      col = end[1];
+      continue;
+    }
+    return c === quote ? col : undefined;
   }
   return undefined;
 }
 
 /**
- * The text with each continuation line of a multi-line quoted scalar in
- * block context indented past the entry that holds it, where it was not
- * already. The value read does not change (a flow scalar's continuation
- * lines lose their leading white space), and the `yaml` package then reads
- * what go-yaml reads. Block scalars, comments, plain scalars and flow
- * collections are left as they are. Pure.
- * @public
+ * Indents the continuation lines of the quoted scalar that opens on `line`
+ * (0-based) with `quote` and does not close there, one column past the
+ * entry that holds it, where they are not already; undefined when there is
+ * no such scalar or nothing to indent. The value read does not change: a
+ * flow scalar's continuation lines lose their leading white space.
  */
-export function indentQuotedContinuations(text: string): string {
-  const lines = text.split('\n');
-  let blockParent: number | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (blockParent !== undefined) {
-      if (line.trim() === '' || indentOf(line) > blockParent) continue;
-      blockParent = undefined;
+function indentContinuation(
+  lines: string[],
+  line: number,
+  quote: string,
+): string[] | undefined {
+  const col = unclosedQuoteOn(lines, line, quote);
+  if (col === undefined) return undefined;
+  const end = closingQuote(lines, line, col);
+  if (!end) return undefined;
+  const entry = entryColumn(lines[line]);
+  const need = col === entry ? col : entry + 1;
+  let changed = false;
+  const out = [...lines];
+  for (let i = line + 1; i <= end[0]; i++) {
+    const indent = indentOf(out[i]);
+    if (out[i].trim() !== '' && indent < need) {
+      out[i] = ' '.repeat(need - indent) + out[i];
+      changed = true;
     }
-    const open = openMultiLineScalar(lines, i);
-    if (open) {
-      for (let j = i + 1; j <= open.end[0]; j++) {
-        const indent = indentOf(lines[j]);
-        if (lines[j].trim() !== '' && indent < open.need) {
-          lines[j] = ' '.repeat(open.need - indent) + lines[j];
-        }
-      }
-      i = open.end[0];
-      continue;
-    }
-    const bare = line.replace(QUOTED, '""').replace(/(^|\s)#.*$/, '');
-    if (BLOCK_SCALAR_HEADER.test(bare)) blockParent = indentOf(line);
   }
-  return lines.join('\n');
+  return changed ? out : undefined;
+}
+
+/**
+ * The line that opens the scalar cut off at `line`: that line itself, or,
+ * when its first continuation lines were indented enough, the nearest line
+ * above whose unclosed quote closes only below `line`.
+ */
+function openingLine(
+  lines: string[],
+  line: number,
+  quote: string,
+): number | undefined {
+  for (let i = line; i >= 0 && line - i <= MAX_SCALAR_LINES; i--) {
+    const col = unclosedQuoteOn(lines, i, quote);
+    if (col === undefined) continue;
+    const end = closingQuote(lines, i, col);
+    return end && end[0] > line ? i : undefined;
+  }
+  return undefined;
+}
+
+/** The first error of a quoted scalar cut off at the end of its first line: the line (0-based) and the quote. */
+function firstUnclosedQuote(
+  docs: readonly { errors: readonly YAMLError[] }[],
+): { line: number; quote: string } | undefined {
+  for (const doc of docs) {
+    for (const error of doc.errors) {
+      const match = UNCLOSED_QUOTE.exec(error.message);
+      if (match && error.linePos) {
+        return { line: error.linePos[0].line - 1, quote: match[1] };
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
  * `parseAllDocuments` of the `yaml` package, reading quoted scalars as
- * go-yaml does: when the text has errors and indenting the continuation
- * lines of its quoted scalars (see {@link indentQuotedContinuations}) makes
- * them go away, the documents of the indented text; otherwise those of the
- * text as it is, errors included. Costs nothing on text without errors.
+ * go-yaml does. Where the package reports a quoted scalar cut off at the end
+ * of its line, because its continuation lines are not indented past its
+ * entry, those lines are indented and the text read again, one scalar at a
+ * time; go-yaml reads such a scalar up to its closing quote. Other errors
+ * stay in the documents, as the package reports them. Costs nothing on text
+ * without errors.
  * @public
  */
 export function parseAllDocumentsLikeGo(
   text: string,
   options?: ParseOptions & DocumentOptions & SchemaOptions,
 ): ReturnType<typeof parseAllDocuments> {
-  const docs = parseAllDocuments(text, options);
-  const list = Array.isArray(docs) ? docs : [docs];
-  if (list.every(doc => doc.errors.length === 0)) return docs;
-  const indented = indentQuotedContinuations(text);
-  if (indented === text) return docs;
-  const retried = parseAllDocuments(indented, options);
-  const retriedList = Array.isArray(retried) ? retried : [retried];
-  return retriedList.every(doc => doc.errors.length === 0) ? retried : docs;
+  let docs = parseAllDocuments(text, options);
+  let lines: string[] | undefined;
+  for (let repairs = 0; repairs < MAX_REPAIRS; repairs++) {
+    const unclosed = firstUnclosedQuote(Array.isArray(docs) ? docs : [docs]);
+    if (!unclosed) break;
+    lines ??= text.split('\n');
+    const opening = openingLine(lines, unclosed.line, unclosed.quote);
+    if (opening === undefined) break;
+    const indented = indentContinuation(lines, opening, unclosed.quote);
+    if (!indented) break;
+    lines = indented;
+    docs = parseAllDocuments(lines.join('\n'), options);
+  }
+  return docs;
 }

@@ -1,4 +1,1 @@
-export {
-  indentQuotedContinuations,
-  parseAllDocumentsLikeGo,
-} from './goYamlQuotedScalars';
+export { parseAllDocumentsLikeGo } from './goYamlQuotedScalars';
