@@ -8,7 +8,7 @@ import type {
 import { HealthScriptIndex } from '../health/lua/scriptIndex';
 import { WasmoonLuaEngine } from '../health/lua/WasmoonLuaEngine';
 import { isObject } from '../diff/objects';
-import { identity } from './builtinAction';
+import { describeObject as describe, identity } from './builtinAction';
 import { createMergePatch, restoreEmptyMaps } from './createMergePatch';
 import type {
   ResourceActionChange,
@@ -36,11 +36,6 @@ export interface LuaResourceActionsOptions {
   /** How a script is named in messages, from its kind's id and its file (`actions/discovery.lua`). */
   nameOf?: (id: string, file: string) => string;
 }
-
-const describe = (obj: KubeObject) =>
-  `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${
-    obj.metadata.name
-  }`;
 
 const sameObject = (a: KubeObject, b: KubeObject) =>
   a.apiVersion === b.apiVersion &&

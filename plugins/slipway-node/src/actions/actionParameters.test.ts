@@ -78,6 +78,40 @@ describe('checkActionParameters', () => {
     );
   });
 
+  it('refuses a value that makes the pattern backtrack for too long, instead of stalling the backend', () => {
+    expect(() =>
+      checkActionParameters(
+        { ...scale, regexp: '^([a-z0-9]+-?)*$' },
+        'Deployment shop/web',
+        { scale: `${'a'.repeat(40)}!` },
+      ),
+    ).toThrow(
+      /could not check the value "a+!" against its pattern \^\(\[a-z0-9\]\+-\?\)\*\$ within 100 ms; send a shorter value, or ask an administrator to simplify the action's regexp/,
+    );
+  });
+
+  it('refuses a value longer than 1024 characters before any pattern sees it', () => {
+    expect(() =>
+      checkActionParameters(scale, 'Deployment shop/web', {
+        scale: '1'.repeat(1025),
+      }),
+    ).toThrow(
+      "action 'scale' of Deployment shop/web refuses a value of 1025 characters: send at most 1024",
+    );
+  });
+
+  it('does not take a value from what every object inherits', () => {
+    expect(
+      reasonOf(() =>
+        checkActionParameters(
+          { name: 'constructor', disabled: false, hasParameters: true },
+          'Deployment shop/web',
+          {},
+        ),
+      ),
+    ).toBe('invalidParameters');
+  });
+
   it('does not hold a value against a pattern JavaScript cannot read', () => {
     expect(
       reasonOf(() =>

@@ -1,3 +1,4 @@
+import vm from 'node:vm';
 import type { ResourceActionInfo } from './resourceActions';
 import { ResourceActionError } from './ResourceActionError';
 
@@ -8,6 +9,23 @@ import { ResourceActionError } from './ResourceActionError';
  * @public
  */
 export type ResourceActionParameters = Readonly<Record<string, string>>;
+
+/** Longer values are refused before any pattern sees them. */
+const MAX_VALUE_LENGTH = 1024;
+/** How long a pattern may take on a value: a pattern that backtracks badly must not stall the backend. */
+const MATCH_TIMEOUT_MS = 100;
+const MATCH = new vm.Script('pattern.test(value)');
+
+/** Whether the value matches, or undefined when the pattern took longer than allowed. */
+function matches(pattern: RegExp, value: string): boolean | undefined {
+  try {
+    return Boolean(
+      MATCH.runInNewContext({ pattern, value }, { timeout: MATCH_TIMEOUT_MS }),
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /** The pattern, when JavaScript can compile it; Argo CD's patterns are RE2, which nearly always agrees. */
 function patternOf(regexp: string): RegExp | undefined {
@@ -24,7 +42,9 @@ function patternOf(regexp: string): RegExp | undefined {
  * matching its `regexp`. Argo CD's UI checks this before it sends; checking
  * again here gives API callers the same clear answer instead of a script's
  * failure. Throws a {@link ResourceActionError} naming the object, the
- * action and the value. Pure.
+ * action and the value. A value is at most 1024 characters, and a pattern
+ * gets 100 ms on it: the pattern comes from configuration, the value from
+ * any user allowed to run actions.
  * @public
  */
 export function checkActionParameters(
@@ -33,7 +53,10 @@ export function checkActionParameters(
   params: ResourceActionParameters,
 ): void {
   if (!action.hasParameters) return;
-  const value = params[action.name];
+  // own values only: an action named like an Object method has none by inheritance
+  const value = Object.hasOwn(params, action.name)
+    ? params[action.name]
+    : undefined;
   if (value === undefined || value === '') {
     throw new ResourceActionError(
       `action '${
@@ -48,8 +71,27 @@ export function checkActionParameters(
       'invalidParameters',
     );
   }
+  if (value.length > MAX_VALUE_LENGTH) {
+    throw new ResourceActionError(
+      `action '${action.name}' of ${what} refuses a value of ${value.length} characters: send at most ${MAX_VALUE_LENGTH}`,
+      'invalidParameters',
+    );
+  }
   const pattern = action.regexp ? patternOf(action.regexp) : undefined;
-  if (pattern && !pattern.test(value)) {
+  const matched = pattern ? matches(pattern, value) : true;
+  if (matched === undefined) {
+    throw new ResourceActionError(
+      `action '${
+        action.name
+      }' of ${what} could not check the value ${JSON.stringify(
+        value,
+      )} against its pattern ${
+        action.regexp
+      } within ${MATCH_TIMEOUT_MS} ms; send a shorter value, or ask an administrator to simplify the action's regexp`,
+      'invalidParameters',
+    );
+  }
+  if (!matched) {
     throw new ResourceActionError(
       `action '${action.name}' of ${what} refuses the value ${JSON.stringify(
         value,

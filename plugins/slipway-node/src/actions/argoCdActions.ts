@@ -1,5 +1,5 @@
 import { at, record } from '../health/fields';
-import { BuiltinAction, identity } from './builtinAction';
+import { BuiltinAction, mergePatch } from './builtinAction';
 
 /*
  * Argo CD's built-in action of its own Application
@@ -25,23 +25,18 @@ function autoSyncEnabled(automated: unknown): boolean {
  */
 const toggleAutoSync: BuiltinAction = {
   name: 'toggle-auto-sync',
-  run: obj => [
-    {
-      operation: 'mergePatch',
-      object: identity(obj),
-      patch: {
-        spec: {
-          syncPolicy: {
-            automated: {
-              enabled: !autoSyncEnabled(
-                at(obj, 'spec', 'syncPolicy', 'automated'),
-              ),
-            },
+  run: obj =>
+    mergePatch(obj, {
+      spec: {
+        syncPolicy: {
+          automated: {
+            enabled: !autoSyncEnabled(
+              at(obj, 'spec', 'syncPolicy', 'automated'),
+            ),
           },
         },
       },
-    },
-  ],
+    }),
 };
 
 /** Argo CD's actions of Argo CD objects, by `group/kind`. */

@@ -6,6 +6,7 @@ import {
   mergePatch,
   suspendedBySpec,
 } from './builtinAction';
+import { resumeBySpec, suspendBySpec } from './suspendActions';
 
 /*
  * Argo CD's built-in actions of Jobs and CronJobs
@@ -79,25 +80,11 @@ const terminateJob: BuiltinAction = {
   },
 };
 
-const suspendCronJob: BuiltinAction = {
-  name: 'suspend',
-  disabled: obj => (suspendedBySpec(obj) ? 'it is suspended' : undefined),
-  run: obj => mergePatch(obj, { spec: { suspend: true } }),
-};
-
-/** Writes false rather than removing the field, as Argo CD's script does; a running CronJob is left alone. */
-const resumeCronJob: BuiltinAction = {
-  name: 'resume',
-  disabled: obj => (suspendedBySpec(obj) ? undefined : 'it is not suspended'),
-  run: obj =>
-    suspendedBySpec(obj) ? mergePatch(obj, { spec: { suspend: false } }) : [],
-};
-
 /**
  * Argo CD's actions of batch objects, by `group/kind`. `batch/CronJob`
  * holds the actions besides create-job, to be offered after it.
  */
 export const batchActions: Readonly<Record<string, BuiltinAction[]>> = {
   'batch/Job': [suspendJob, resumeJob, terminateJob],
-  'batch/CronJob': [suspendCronJob, resumeCronJob],
+  'batch/CronJob': [suspendBySpec, resumeBySpec],
 };

@@ -51,6 +51,13 @@ export function restartedAt(now: Date): string {
   return `${now.toISOString().slice(0, 19)}Z`;
 }
 
+/** The object as messages name it: `Kind namespace/name`. */
+export function describeObject(obj: KubeObject): string {
+  return `${obj.kind} ${
+    obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''
+  }${obj.metadata.name}`;
+}
+
 /** One JSON merge patch of the object: Argo CD's way of writing what an action script returns. */
 export function mergePatch(
   obj: KubeObject,

@@ -1,10 +1,5 @@
-import type { KubeObject } from '@slipway/plugin-slipway-common';
-import {
-  BuiltinAction,
-  restartedAt,
-  mergePatch,
-  suspendedBySpec,
-} from './builtinAction';
+import { BuiltinAction, restartedAt, mergePatch } from './builtinAction';
+import { resumeBySpec, suspendBySpec, whenSuspended } from './suspendActions';
 
 /*
  * Argo CD's built-in actions of Flux (resource_customizations of the
@@ -13,9 +8,6 @@ import {
  * an interval can also be reconciled now, by the annotation `flux reconcile`
  * writes. A suspended object offers only resume.
  */
-
-const whenSuspended = (obj: KubeObject) =>
-  suspendedBySpec(obj) ? 'it is suspended' : undefined;
 
 /**
  * Ask the controller to reconcile now. Flux reacts to any new value of the
@@ -37,24 +29,10 @@ const reconcile: BuiltinAction = {
     }),
 };
 
-const suspend: BuiltinAction = {
-  name: 'suspend',
-  disabled: whenSuspended,
-  run: obj => mergePatch(obj, { spec: { suspend: true } }),
-};
-
-/** Writes false rather than removing the field, as Argo CD's script does; a running object is left alone. */
-const resume: BuiltinAction = {
-  name: 'resume',
-  disabled: obj => (suspendedBySpec(obj) ? undefined : 'it is not suspended'),
-  run: obj =>
-    suspendedBySpec(obj) ? mergePatch(obj, { spec: { suspend: false } }) : [],
-};
-
 /** Objects a controller reconciles on an interval. */
-const reconciled: BuiltinAction[] = [reconcile, suspend, resume];
+const reconciled: BuiltinAction[] = [reconcile, suspendBySpec, resumeBySpec];
 /** Notification objects, which have nothing to reconcile. */
-const notifying: BuiltinAction[] = [suspend, resume];
+const notifying: BuiltinAction[] = [suspendBySpec, resumeBySpec];
 
 /** Argo CD's actions of Flux objects, by `group/kind`. ImagePolicy has none. */
 export const fluxActions: Readonly<Record<string, BuiltinAction[]>> = {

@@ -100,6 +100,12 @@ describe("Argo CD's built-in resource actions", () => {
         'invalidParameters',
       ),
     );
+    // replicas are an int32
+    expect(() =>
+      runResourceAction(deployment(), 'scale', NOW, { scale: '2147483648' }),
+    ).toThrow(
+      "action 'scale' of Deployment shop/web refuses 2147483648 replicas: the most Kubernetes takes is 2147483647",
+    );
     for (const value of ['0', '-1', '1.5', 'three', ' 3']) {
       expect(() =>
         runResourceAction(deployment(), 'scale', NOW, { scale: value }),

@@ -2,7 +2,12 @@ import type {
   KubeObject,
   ResourceActionSummary,
 } from '@slipway/plugin-slipway-common';
-import { BuiltinAction, identity, restartedAt } from './builtinAction';
+import {
+  BuiltinAction,
+  describeObject,
+  identity,
+  restartedAt,
+} from './builtinAction';
 import { analysisRunActions, rolloutActions } from './argoRolloutsActions';
 import { ResourceActionError } from './ResourceActionError';
 import {
@@ -205,9 +210,7 @@ export function runResourceAction(
   now: Date,
   params: ResourceActionParameters = {},
 ): ResourceActionChange[] {
-  const what = `${obj.kind} ${
-    obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''
-  }${obj.metadata.name}`;
+  const what = describeObject(obj);
   const actions = actionsOf(obj);
   const action = actions.find(a => a.name === name);
   if (!action) {

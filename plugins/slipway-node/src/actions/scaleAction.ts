@@ -1,6 +1,10 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { at } from '../health/fields';
-import { BuiltinAction, identity } from './builtinAction';
+import { BuiltinAction, describeObject, mergePatch } from './builtinAction';
+import { ResourceActionError } from './ResourceActionError';
+
+/** `spec.replicas` is an int32. */
+const MAX_REPLICAS = 2147483647;
 
 /**
  * Argo CD's `scale` of a Deployment or StatefulSet: sets `spec.replicas` to
@@ -19,13 +23,16 @@ export const scale: BuiltinAction = {
     regexp: '^[1-9][0-9]*$',
     errorMessage: 'Enter any valid number more than 0',
   },
-  run: (obj, _now, params) => [
-    {
-      operation: 'mergePatch',
-      object: identity(obj),
-      patch: {
-        spec: { replicas: Number(params.scale) },
-      },
-    },
-  ],
+  run: (obj, _now, params) => {
+    const replicas = Number(params.scale);
+    if (replicas > MAX_REPLICAS) {
+      throw new ResourceActionError(
+        `action 'scale' of ${describeObject(obj)} refuses ${
+          params.scale
+        } replicas: the most Kubernetes takes is ${MAX_REPLICAS}`,
+        'invalidParameters',
+      );
+    }
+    return mergePatch(obj, { spec: { replicas } });
+  },
 };
