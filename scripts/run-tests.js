@@ -73,9 +73,10 @@ async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.rmSync(resultsFile, { force: true });
 
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'slipway-test-run-'));
-  // open to every user, as /tmp is: a test's PostgreSQL runs as the postgres user
-  fs.chmodSync(scratch, 0o1777);
+  const machineTmp = os.tmpdir();
+  const scratch = fs.mkdtempSync(path.join(machineTmp, 'slipway-test-run-'));
+  // a test's PostgreSQL runs as the postgres user: it must pass through
+  fs.chmodSync(scratch, 0o711);
   const env = {
     ...process.env,
     CI: process.env.CI || 'true',
@@ -84,6 +85,8 @@ async function main() {
     TMPDIR: scratch,
     TMP: scratch,
     TEMP: scratch,
+    // locks shared by every run of the machine stay in the machine's folder
+    SLIPWAY_MACHINE_TMPDIR: machineTmp,
   };
 
   const postgres = await startPostgres();
@@ -104,10 +107,16 @@ async function main() {
     '--json',
     `--outputFile=${resultsFile}`,
     '--watchAll=false',
+    // Jest's transform cache outlives the run, where it would be without TMPDIR
+    `--cacheDirectory=${path.join(machineTmp, `jest_${(process.getuid?.() ?? 0).toString(36)}`)}`,
     ...process.argv.slice(2),
   ];
   const code = await new Promise(resolve => {
     const jest = spawn(cli, args, { cwd: root, stdio: 'inherit', env });
+    // on Ctrl-C or a stop, Jest ends first and the clean-up below still runs
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.on(signal, () => jest.kill(signal));
+    }
     jest.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
   });
 

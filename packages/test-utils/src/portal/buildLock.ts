@@ -18,7 +18,8 @@ function sleepSync(ms: number) {
  */
 export function withMachineLock<T>(key: string, fn: () => T): T {
   const name = crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
-  const lock = path.join(os.tmpdir(), `slipway-lock-${name}`);
+  // npm test gives each run its own TMPDIR; the lock is the machine's
+  const lock = path.join(process.env.SLIPWAY_MACHINE_TMPDIR ?? os.tmpdir(), `slipway-lock-${name}`);
   for (;;) {
     try {
       fs.mkdirSync(lock);
