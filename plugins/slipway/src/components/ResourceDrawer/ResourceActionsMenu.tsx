@@ -23,7 +23,7 @@ const EFFECTS: Record<string, string> = {
   'Deployment/pause':
     'stops rolling out changes of the pod template until it is resumed',
   'Deployment/resume': 'rolls out the pod template again',
-  resume: 'lifts the suspension, so that it is reconciled again',
+
   scale: 'sets the number of replicas to the value you enter',
   'create-job': 'starts a Job from the CronJob’s template now',
   'CronJob/suspend': 'stops the CronJob from starting Jobs until it is resumed',
@@ -32,7 +32,6 @@ const EFFECTS: Record<string, string> = {
   'Job/resume': 'starts the Job’s pods again',
   'Job/terminate': 'fails the Job now and removes its pods',
   reconcile: 'asks the Flux controller to reconcile it now',
-  suspend: 'stops the Flux controller from reconciling it until it is resumed',
   refresh: 'asks External Secrets to fetch the secret again now',
   push: 'asks External Secrets to push the secret to its stores now',
   'create-workflow': 'submits a Workflow from it now',
@@ -48,8 +47,21 @@ const EFFECTS: Record<string, string> = {
   'AnalysisRun/terminate': 'stops the analysis now',
 };
 
-const effectOf = (kind: string, action: string): string | undefined =>
-  EFFECTS[`${kind}/${action}`] ?? EFFECTS[action];
+/** Flux's kinds are told apart by their group, as other kinds may suspend too. */
+const FLUX_EFFECTS: Record<string, string> = {
+  suspend: 'stops the Flux controller from reconciling it until it is resumed',
+  resume: 'lets the Flux controller reconcile it again',
+};
+
+const own = (texts: Record<string, string>, key: string) =>
+  Object.hasOwn(texts, key) ? texts[key] : undefined;
+
+const effectOf = (resource: ResourceKey, action: string): string | undefined =>
+  (resource.group?.endsWith('.toolkit.fluxcd.io')
+    ? own(FLUX_EFFECTS, action)
+    : undefined) ??
+  own(EFFECTS, `${resource.kind}/${action}`) ??
+  own(EFFECTS, action);
 
 const labelOf = (action: ResourceActionSummary) =>
   action.displayName || action.name;
@@ -101,7 +113,7 @@ export function ResourceActionsMenu(props: {
   if (!canRunActions || !actions.value?.length) return null;
   const what = `${resource.kind} ${resource.name}`;
   const label = chosen ? labelOf(chosen) : '';
-  const effect = chosen && effectOf(resource.kind, chosen.name);
+  const effect = chosen && effectOf(resource, chosen.name);
   const invalid = chosen?.hasParameters
     ? invalidValue(chosen, value)
     : undefined;
