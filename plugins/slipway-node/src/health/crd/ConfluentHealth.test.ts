@@ -105,8 +105,18 @@ describe('Confluent Connector', () => {
     expect(
       connector({ state: 'CREATED', failedTasksCount: 'many' }).status,
     ).toBe('Unknown');
-    expect(connector({ state: 'ERROR', conditions: [null] }).status).toBe(
-      'Unknown',
-    );
+  });
+
+  it('leaves null conditions out, as Argo CD does when it builds the Lua table', () => {
+    expect(connector({ state: 'ERROR', conditions: [null] })).toEqual({
+      status: 'Degraded',
+      message: 'No conditions available',
+    });
+    expect(
+      connector({
+        state: 'ERROR',
+        conditions: [null, { message: 'bad config' }],
+      }),
+    ).toEqual({ status: 'Degraded', message: 'bad config' });
   });
 });

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
-import { scriptFailure, withMessage } from './luaValues';
+import { at, isNil, record } from '../fields';
+import { luaItems, scriptFailure, withMessage } from './luaValues';
 
 /**
  * Confluent for Kubernetes platform components report a single phase:
@@ -55,11 +55,12 @@ export function confluentZookeeperHealth(obj: KubeObject): ResourceHealth {
  * that message is the explanation.
  */
 function connectorErrorHealth(conditions: unknown): ResourceHealth {
-  const items = list(conditions);
+  // Argo CD leaves null items out of the Lua table it hands the script, so
+  // the first condition is the first one that is not null.
+  const items = luaItems(conditions);
   if (items.length === 0) {
     return { status: 'Degraded', message: 'No conditions available' };
   }
-  if (isNil(items[0])) return scriptFailure('the first condition is null');
   return withMessage('Degraded', record(items[0]).message);
 }
 

@@ -95,6 +95,17 @@ describe('CassandraDatacenter health', () => {
     ).toBe('Last transition type was Initialized');
   });
 
+  it('leaves null conditions out, as Argo CD does when it builds the Lua table', () => {
+    expect(
+      cassandraDatacenterHealth(
+        dc([null, at('Ready', 'True', '2024-03-01T10:00:00Z')] as object[]),
+      ),
+    ).toEqual({
+      status: 'Progressing',
+      message: 'Last transition type was Ready',
+    });
+  });
+
   it('is Unknown where the script fails: no readable time to go by', () => {
     expect(cassandraDatacenterHealth(dc([])).status).toBe('Unknown');
     expect(

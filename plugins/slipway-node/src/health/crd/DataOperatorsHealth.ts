@@ -3,8 +3,8 @@ import type {
   KubeObject,
 } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
-import { luaText, scriptFailure, withMessage } from './luaValues';
+import { at, isNil, record } from '../fields';
+import { luaItems, luaText, scriptFailure, withMessage } from './luaValues';
 
 /** Lua's `a or b`: `a` unless it is nil or false. */
 const luaOr = (a: unknown, b: unknown) => (isNil(a) || a === false ? b : a);
@@ -77,7 +77,8 @@ const NEWEST_CONDITION_HEALTH: ReadonlyMap<unknown, HealthStatusCode> = new Map(
 export function cassandraDatacenterHealth(obj: KubeObject): ResourceHealth {
   const raw = at(obj, 'status', 'conditions');
   if (isNil(raw)) return { status: 'Unknown', message: 'No conditions found' };
-  const conditions = list(raw).map(record);
+  // Argo CD leaves null items out of the Lua table it hands the script.
+  const conditions = luaItems(raw).map(record);
   let newest: Record<string, any> | undefined;
   let newestSeconds = 0;
   for (const condition of conditions) {

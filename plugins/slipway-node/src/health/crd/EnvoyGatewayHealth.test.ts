@@ -135,6 +135,32 @@ describe('Envoy Gateway policy health', () => {
     ).toEqual(waiting);
   });
 
+  it('leaves null ancestors and conditions out, as Argo CD does', () => {
+    // Only null conditions: the ancestor reports nothing for generation 2.
+    expect(backendTrafficPolicyHealth(policy([[null as any]], 2))).toEqual(
+      waiting,
+    );
+    expect(
+      backendTrafficPolicyHealth(
+        policy([[null as any, accepted('False', 'invalid', 2)]], 2),
+      ),
+    ).toEqual({ status: 'Degraded', message: 'invalid' });
+    expect(
+      backendTrafficPolicyHealth(
+        kube(
+          'gateway.envoyproxy.io/v1alpha1',
+          'BackendTrafficPolicy',
+          {
+            status: {
+              ancestors: [null, { conditions: [accepted('True', 'ok', 2)] }],
+            },
+          },
+          { generation: 2 },
+        ),
+      ),
+    ).toEqual(healthy);
+  });
+
   it('names the kind in the messages of every policy kind', () => {
     for (const kind of [
       'ClientTrafficPolicy',

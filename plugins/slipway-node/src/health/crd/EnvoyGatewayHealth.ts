@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, rawConditionsOf, record } from '../fields';
-import { luaEquals, withMessage } from './luaValues';
+import { at, isNil, rawConditionsOf, record } from '../fields';
+import { luaEquals, luaItems, withMessage } from './luaValues';
 
 /**
  * Envoy Gateway `Backend` health from its `Accepted` condition. A condition
@@ -60,8 +60,8 @@ function ancestorObserved(
  */
 function envoyPolicyHealth(obj: KubeObject, kind: string): ResourceHealth {
   const generation = at(obj, 'metadata', 'generation');
-  const current = list(at(obj, 'status', 'ancestors'))
-    .map(ancestor => list(record(ancestor).conditions).map(record))
+  const current = luaItems(at(obj, 'status', 'ancestors'))
+    .map(ancestor => luaItems(record(ancestor).conditions).map(record))
     .filter(conditions => ancestorObserved(generation, conditions));
   for (const conditions of current) {
     const rejected = conditions.find(

@@ -80,6 +80,18 @@ describe.each([
     ).toEqual({ status: 'Healthy' });
   });
 
+  it('leaves null clusters and members out, as Argo CD does', () => {
+    expect(
+      check(
+        binding(kind, [...names(1), null as any], [member('Healthy', true)]),
+      ),
+    ).toEqual({ status: 'Healthy' });
+    expect(check(binding(kind, names(1), [null as any]))).toEqual(INSUFFICIENT);
+    expect(
+      check(binding(kind, names(1), [null as any, member('Unhealthy', true)])),
+    ).toEqual(UNHEALTHY);
+  });
+
   it('fails like the Lua script when the binding has no spec', () => {
     expect(
       check(

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
-import { scriptFailure } from './luaValues';
+import { at, isNil, record } from '../fields';
+import { luaItems, scriptFailure } from './luaValues';
 
 const INSUFFICIENT: ResourceHealth = {
   status: 'Progressing',
@@ -30,11 +30,11 @@ function bindingHealth(
   const spec = at(obj, 'spec');
   if (isNil(spec)) return scriptFailure('the binding has no spec');
   const clusters = at(spec, 'clusters');
-  const members = list(at(status, 'aggregatedStatus'));
+  const members = luaItems(at(status, 'aggregatedStatus'));
   if (members.length === 0) return INSUFFICIENT;
   if (isNil(clusters)) {
     if (!clustersOptional) return INSUFFICIENT;
-  } else if (list(clusters).length !== members.length) {
+  } else if (luaItems(clusters).length !== members.length) {
     return INSUFFICIENT;
   }
   for (const member of members.map(record)) {

@@ -79,6 +79,26 @@ describe('Knative operator KnativeEventing', () => {
   it('is unknown for a condition without a type or status, as the script fails', () => {
     expect(eventing([{ type: 'Ready' }]).status).toBe('Unknown');
   });
+
+  it('leaves null conditions out of the verdict and the numbered list', () => {
+    expect(
+      eventing([
+        null,
+        c('Ready', 'False'),
+        c('InstallSucceeded', 'True'),
+      ] as object[]),
+    ).toEqual({
+      status: 'Progressing',
+      message: '1: Ready | False\n2: InstallSucceeded | True\n',
+    });
+    expect(
+      eventing([
+        c('InstallSucceeded', 'True'),
+        null,
+        c('Ready', 'True'),
+      ] as object[]),
+    ).toEqual({ status: 'Healthy', message: 'KnativeEventing is healthy.' });
+  });
 });
 
 describe('Knative operator KnativeServing', () => {

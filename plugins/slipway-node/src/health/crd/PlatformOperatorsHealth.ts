@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, rawConditionsOf, record } from '../fields';
-import { luaText, scriptFailure, withMessage } from './luaValues';
+import { at, isNil, rawConditionsOf, record } from '../fields';
+import { luaItems, luaText, scriptFailure, withMessage } from './luaValues';
 
 /** Which conditions of a Knative operator install count, and how. */
 interface InstallRule {
@@ -33,7 +33,10 @@ function knativeInstallHealth(
   let done = 0;
   let working = 0;
   let summary = '';
-  for (const [index, item] of list(conditions).entries()) {
+  // Argo CD leaves null items out of the Lua table it hands the script, so
+  // they are neither listed nor numbered.
+  const items = luaItems(conditions);
+  for (const [index, item] of items.entries()) {
     const c = record(item);
     const type = luaText(c.type);
     const status = luaText(c.status);

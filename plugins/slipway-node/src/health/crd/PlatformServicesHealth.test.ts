@@ -89,6 +89,19 @@ describe('Keycloak health', () => {
     });
   });
 
+  it('leaves null conditions out and reads the ones after them', () => {
+    expect(
+      keycloakHealth(
+        keycloak({
+          conditions: [
+            null,
+            at('2024-10-09T10:14:12Z', 'HasErrors', 'True', 'CrashLoopBackOff'),
+          ],
+        }),
+      ),
+    ).toEqual({ status: 'Degraded', message: 'Has Errors: CrashLoopBackOff' });
+  });
+
   it('is Unknown where Argo CD fails: a true HasErrors without a message', () => {
     expect(
       keycloakHealth(
@@ -283,6 +296,17 @@ describe('Kiali health', () => {
       status: 'Degraded',
     });
   });
+
+  it('leaves null conditions out and reads the ones after them', () => {
+    const conditions = [
+      null,
+      { type: 'Failure', status: 'True', message: 'Error Reconciling' },
+    ] as object[];
+    expect(kialiHealth(kiali(conditions))).toEqual({
+      status: 'Degraded',
+      message: 'Error Reconciling',
+    });
+  });
 });
 
 describe('ECK Logstash health', () => {
@@ -322,6 +346,22 @@ describe('GKE ManagedCertificate health', () => {
     expect(
       managedCertificateHealth(
         cert('Provisioning', 'Active', 'FailedNotVisible'),
+      ),
+    ).toEqual({
+      status: 'Degraded',
+      message: 'At least one certificate has failed to be provisioned',
+    });
+  });
+
+  it('leaves null domain entries out and reads the ones after them', () => {
+    expect(
+      managedCertificateHealth(
+        kube('networking.gke.io/v1', 'ManagedCertificate', {
+          status: {
+            certificateStatus: 'Provisioning',
+            domainStatus: [null, { domain: 'd', status: 'FailedNotVisible' }],
+          },
+        }),
       ),
     ).toEqual({
       status: 'Degraded',

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
-import { luaText, scriptFailure, withMessage } from './luaValues';
+import { at, isNil, record } from '../fields';
+import { luaItems, luaText, scriptFailure, withMessage } from './luaValues';
 
 /*
  * Health of platform services run by operators: Keycloak, the Banzai Cloud
@@ -10,17 +10,13 @@ import { luaText, scriptFailure, withMessage } from './luaValues';
  */
 
 /**
- * The entries of a JSON array as Lua's `ipairs` walks them: from the start
- * up to the first null, since a null entry ends a Lua sequence. Anything
- * that is not an array has no sequence part.
+ * The entries of a JSON array as a script sees them: Argo CD builds the Lua
+ * table by appending each item, and appending nil adds nothing, so a null
+ * entry is left out and the entries after it move up. Anything that is not
+ * an array has no entries.
  */
 function sequence(value: unknown): Record<string, any>[] {
-  const entries: Record<string, any>[] = [];
-  for (const entry of list(value)) {
-    if (isNil(entry)) break;
-    entries.push(record(entry));
-  }
-  return entries;
+  return luaItems(value).map(record);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { HealthStatusCode } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
-import { isNil } from '../fields';
+import { isNil, list } from '../fields';
 
 /*
  * Lua's view of JSON values, for ports of Argo CD's Lua health scripts:
@@ -41,4 +41,14 @@ export function textOr(value: unknown, fallback: string): string {
  */
 export function scriptFailure(cause: string): ResourceHealth {
   return { status: 'Unknown', message: `health check failed: ${cause}` };
+}
+
+/**
+ * The items of a JSON array as a script sees them: Argo CD builds the Lua
+ * table by appending each item, and appending nil adds nothing, so null
+ * items are left out (the ones after move up and the length shrinks).
+ * Anything that is not an array has no items.
+ */
+export function luaItems(value: unknown): unknown[] {
+  return list(value).filter(item => !isNil(item));
 }
