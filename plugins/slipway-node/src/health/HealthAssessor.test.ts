@@ -17,6 +17,19 @@ describe('assessHealth', () => {
     });
   });
 
+  it('reads an object being deleted whose finalizers are not a list as pending deletion, without failing', () => {
+    const obj = kube(
+      'v1',
+      'ConfigMap',
+      {},
+      { deletionTimestamp: '2024-01-01T00:00:00Z', finalizers: {} as any },
+    );
+    expect(assessHealth(obj)).toEqual({
+      status: 'Progressing',
+      message: 'Pending deletion',
+    });
+  });
+
   it('lets a deleted hook keep its own health', () => {
     const obj = kube(
       'v1',

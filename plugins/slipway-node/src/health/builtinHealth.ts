@@ -52,7 +52,9 @@ export function pendingDeletionHealth(
   obj: KubeObject,
 ): ResourceHealth | undefined {
   if (!obj.metadata?.deletionTimestamp) return undefined;
-  if ((obj.metadata.finalizers ?? []).includes(HOOK_FINALIZER)) {
+  // finalizers as written: a malformed object must not stop the assessment
+  const finalizers: unknown = obj.metadata.finalizers;
+  if (Array.isArray(finalizers) && finalizers.includes(HOOK_FINALIZER)) {
     return undefined;
   }
   return { status: 'Progressing', message: 'Pending deletion' };
