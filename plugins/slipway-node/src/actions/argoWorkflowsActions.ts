@@ -1,6 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { at, isNil, list, record } from '../health/fields';
-import type { BuiltinAction } from './builtinAction';
+import { type BuiltinAction, minuteStamp } from './builtinAction';
 import type { ResourceActionChange } from './resourceActions';
 
 /*
@@ -11,25 +11,14 @@ import type { ResourceActionChange } from './resourceActions';
  * it is shown (and pruned) with it.
  */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `os.date("!%Y%m%d%H%M")`: the minute a Workflow is submitted, in its name. */
-function minuteStamp(now: Date): string {
-  return `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(
-    now.getUTCDate(),
-  )}${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}`;
-}
-
 /**
  * `os.date("!%Y-%m-%dT%d:%H:%MZ")`, the scheduled time Argo CD writes: the
  * day of the month appears twice and the seconds not at all. Kept as is,
  * since it is what Argo CD users see on their Workflows.
  */
 function scheduledTime(now: Date): string {
-  const day = pad(now.getUTCDate());
-  return `${now.getUTCFullYear()}-${pad(
-    now.getUTCMonth() + 1,
-  )}-${day}T${day}:${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}Z`;
+  const iso = now.toISOString();
+  return `${iso.slice(0, 10)}T${iso.slice(8, 10)}:${iso.slice(11, 16)}Z`;
 }
 
 const isEmptyLuaTable = (value: unknown) =>

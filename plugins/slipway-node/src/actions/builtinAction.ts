@@ -46,6 +46,11 @@ export function identity(obj: KubeObject): Pick<
   };
 }
 
+/** `os.date("!%Y%m%d%H%M")`: the UTC minute as digits, e.g. `202612071605`, as Argo CD names what an action creates. */
+export function minuteStamp(now: Date): string {
+  return now.toISOString().slice(0, 16).replace(/[-T:]/g, '');
+}
+
 /** Go's time layout `2006-01-02T15:04:05Z` in UTC, as Argo CD's `os.date("!%Y-%m-%dT%XZ")` writes it. */
 export function restartedAt(now: Date): string {
   return `${now.toISOString().slice(0, 19)}Z`;

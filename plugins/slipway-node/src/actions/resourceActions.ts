@@ -6,6 +6,7 @@ import {
   BuiltinAction,
   describeObject,
   identity,
+  minuteStamp,
   restartedAt,
 } from './builtinAction';
 import { analysisRunActions, rolloutActions } from './argoRolloutsActions';
@@ -98,8 +99,6 @@ const resume: BuiltinAction = {
   ],
 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Create a Job from a CronJob's template now, named `<cronjob>-<yyMMddHHmm>` (UTC) as Argo CD's create-job names it. */
 const createJob: BuiltinAction = {
   name: 'create-job',
@@ -114,11 +113,8 @@ const createJob: BuiltinAction = {
         'notApplicable',
       );
     }
-    const stamp = `${pad(now.getUTCFullYear() % 100)}${pad(
-      now.getUTCMonth() + 1,
-    )}${pad(now.getUTCDate())}${pad(now.getUTCHours())}${pad(
-      now.getUTCMinutes(),
-    )}`;
+    // two-digit year: yyMMddHHmm
+    const stamp = minuteStamp(now).slice(2);
     const metadata = structuredClone(template.metadata ?? {});
     return [
       {
