@@ -31,7 +31,8 @@ describe("Argo CD's Argo Workflows actions", () => {
             workflowMetadata: {
               labels: { team: 'data' },
               annotations: { note: 'x' },
-              finalizers: ['keep'],
+              // Argo CD hands Lua the list without its null items
+              finalizers: [null, 'keep'] as unknown as string[],
             },
             workflowSpec: { entrypoint: 'main', templates: [{ name: 'main' }] },
           },

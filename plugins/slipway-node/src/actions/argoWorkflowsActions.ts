@@ -1,5 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
-import { at, isNil, list, record } from '../health/fields';
+import { at, isNil, record } from '../health/fields';
+import { luaItems } from '../health/crd/luaValues';
 import { type BuiltinAction, minuteStamp } from './builtinAction';
 import type { ResourceActionChange } from './resourceActions';
 
@@ -112,17 +113,11 @@ const createFromCronWorkflow: BuiltinAction = {
       },
       // Argo CD's script puts the finalizers beside metadata, not in it;
       // sent as Argo CD sends them (a structural schema prunes the field)
-      finalizers: takeUntilNil(list(meta.finalizers)),
+      finalizers: luaItems(meta.finalizers),
       ...(spec === undefined ? {} : { spec }),
     });
   },
 };
-
-/** The leading items of a list as Lua's ipairs walks them: up to the first null. */
-function takeUntilNil(items: unknown[]): unknown[] {
-  const end = items.findIndex(isNil);
-  return end < 0 ? [...items] : items.slice(0, end);
-}
 
 /** Submit a Workflow that runs the template by reference, as `argo submit --from` does. */
 const createFromWorkflowTemplate: BuiltinAction = {
