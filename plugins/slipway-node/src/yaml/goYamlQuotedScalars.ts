@@ -89,22 +89,23 @@ function unclosedQuoteOn(
   return undefined;
 }
 
+/** A quoted scalar over several lines: where it opens (0-based) and closes. */
+interface MultiLineScalar {
+  line: number;
+  col: number;
+  end: [number, number];
+}
+
 /**
- * Indents the continuation lines of the quoted scalar that opens on `line`
- * (0-based) with `quote` and does not close there, one column past the
- * entry that holds it, where they are not already; undefined when there is
- * no such scalar or nothing to indent. The value read does not change: a
- * flow scalar's continuation lines lose their leading white space.
+ * Indents the continuation lines of the scalar one column past the entry
+ * that holds it, where they are not already; undefined when there is
+ * nothing to indent. The value read does not change: a flow scalar's
+ * continuation lines lose their leading white space.
  */
 function indentContinuation(
   lines: string[],
-  line: number,
-  quote: string,
+  { line, col, end }: MultiLineScalar,
 ): string[] | undefined {
-  const col = unclosedQuoteOn(lines, line, quote);
-  if (col === undefined) return undefined;
-  const end = closingQuote(lines, line, col);
-  if (!end) return undefined;
   const entry = entryColumn(lines[line]);
   const need = col === entry ? col : entry + 1;
   let changed = false;
@@ -120,20 +121,20 @@ function indentContinuation(
 }
 
 /**
- * The line that opens the scalar cut off at `line`: that line itself, or,
- * when its first continuation lines were indented enough, the nearest line
- * above whose unclosed quote closes only below `line`.
+ * The scalar cut off at `line`: it opens on that line itself, or, when its
+ * first continuation lines were indented enough, on the nearest line above
+ * with an unclosed `quote`; it must close below `line`.
  */
-function openingLine(
+function scalarCutAt(
   lines: string[],
   line: number,
   quote: string,
-): number | undefined {
+): MultiLineScalar | undefined {
   for (let i = line; i >= 0 && line - i <= MAX_SCALAR_LINES; i--) {
     const col = unclosedQuoteOn(lines, i, quote);
     if (col === undefined) continue;
     const end = closingQuote(lines, i, col);
-    return end && end[0] > line ? i : undefined;
+    return end && end[0] > line ? { line: i, col, end } : undefined;
   }
   return undefined;
 }
@@ -173,9 +174,9 @@ export function parseAllDocumentsLikeGo(
     const unclosed = firstUnclosedQuote(Array.isArray(docs) ? docs : [docs]);
     if (!unclosed) break;
     lines ??= text.split('\n');
-    const opening = openingLine(lines, unclosed.line, unclosed.quote);
-    if (opening === undefined) break;
-    const indented = indentContinuation(lines, opening, unclosed.quote);
+    const scalar = scalarCutAt(lines, unclosed.line, unclosed.quote);
+    if (!scalar) break;
+    const indented = indentContinuation(lines, scalar);
     if (!indented) break;
     lines = indented;
     docs = parseAllDocuments(lines.join('\n'), options);
