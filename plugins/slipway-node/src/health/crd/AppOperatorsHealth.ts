@@ -1,11 +1,15 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, rawConditionsOf } from '../fields';
-import { luaEquals, luaText, scriptFailure, withMessage } from './luaValues';
+import {
+  luaEquals,
+  luaOr,
+  luaText,
+  scriptFailure,
+  withMessage,
+} from './luaValues';
 
 /** Lua's `a or b`: `a` unless it is nil or false. */
-const luaOr = (a: unknown, b: unknown) => (isNil(a) || a === false ? b : a);
-
 /**
  * Datadog Cluster Agent `DatadogMetric` health. An `Error` condition that is
  * True wins (its reason, when there is one, leads the message); then a

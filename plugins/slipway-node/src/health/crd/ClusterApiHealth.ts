@@ -9,6 +9,7 @@ import {
   record,
   type Condition,
 } from '../fields';
+import { luaTruthy } from './luaValues';
 
 /**
  * Argo CD's scripts read `obj.spec.paused` without checking that `spec`
@@ -21,8 +22,6 @@ const NO_SPEC: ResourceHealth = {
 };
 
 /** Lua truthiness: anything but nil and false. */
-const truthy = (value: unknown) => !isNil(value) && value !== false;
-
 /**
  * The conditions a Cluster API object reports: the v1beta2 list when a
  * v1beta1 object carries one in `status.v1beta2` (it is richer), otherwise
@@ -78,7 +77,7 @@ const CLUSTER_ACTIVE_UNTIL_TRUE = [
 export function clusterHealth(obj: KubeObject): ResourceHealth {
   const spec = at(obj, 'spec');
   if (isNil(spec)) return NO_SPEC;
-  if (truthy(at(spec, 'paused'))) {
+  if (luaTruthy(at(spec, 'paused'))) {
     return { status: 'Suspended', message: 'Cluster is paused' };
   }
   for (const c of clusterApiConditions(obj) ?? []) {
@@ -144,7 +143,7 @@ const MACHINE_DEPLOYMENT_PHASES: Record<string, ResourceHealth> = {
 export function machineDeploymentHealth(obj: KubeObject): ResourceHealth {
   const spec = at(obj, 'spec');
   if (isNil(spec)) return NO_SPEC;
-  if (truthy(at(spec, 'paused'))) {
+  if (luaTruthy(at(spec, 'paused'))) {
     return { status: 'Suspended', message: 'MachineDeployment is paused' };
   }
   const phase = at(obj, 'status', 'phase');

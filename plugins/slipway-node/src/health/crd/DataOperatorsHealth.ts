@@ -4,11 +4,15 @@ import type {
 } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, record } from '../fields';
-import { luaItems, luaText, scriptFailure, withMessage } from './luaValues';
+import {
+  luaItems,
+  luaOr,
+  luaText,
+  scriptFailure,
+  withMessage,
+} from './luaValues';
 
 /** Lua's `a or b`: `a` unless it is nil or false. */
-const luaOr = (a: unknown, b: unknown) => (isNil(a) || a === false ? b : a);
-
 /**
  * Altinity `ClickHouseInstallation` health from the operator's
  * `status.status`: Completed is Healthy, InProgress Progressing, and any

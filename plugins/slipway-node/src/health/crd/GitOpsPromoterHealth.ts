@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
-import { at, isNil, list, record } from '../fields';
-import { textOr } from './luaValues';
+import { at, list, record } from '../fields';
+import { luaTruthy, textOr } from './luaValues';
 
 /*
  * GitOps Promoter (promoter.argoproj.io) kinds all report a `Ready`
@@ -12,8 +12,6 @@ import { textOr } from './luaValues';
  */
 
 /** Lua truthiness: everything but nil and false. */
-const truthy = (v: unknown) => !isNil(v) && v !== false;
-
 /** The words one kind uses while its Ready condition is not yet good. */
 export interface ReadyWords {
   /** Before the controller wrote any status. */
@@ -45,19 +43,19 @@ export function readyGate(
   words: ReadyWords,
 ): ResourceHealth | undefined {
   const status = at(obj, 'status');
-  if (!truthy(status)) {
+  if (!luaTruthy(status)) {
     return { status: 'Progressing', message: words.initializing };
   }
   const types = words.types ?? ['Ready'];
   const generation = obj.metadata?.generation;
   let found = false;
   const conditions = at(status, 'conditions');
-  for (const c of truthy(conditions) ? list(conditions).map(record) : []) {
+  for (const c of luaTruthy(conditions) ? list(conditions).map(record) : []) {
     if (!types.includes(c.type)) continue;
     found = true;
     if (
-      truthy(c.observedGeneration) &&
-      truthy(generation) &&
+      luaTruthy(c.observedGeneration) &&
+      luaTruthy(generation) &&
       c.observedGeneration !== generation
     ) {
       return {
@@ -260,7 +258,7 @@ export function pullRequestHealth(obj: KubeObject): ResourceHealth {
   });
   if (gate) return gate;
   const { id, state } = record(at(obj, 'status'));
-  if (!truthy(id) || !truthy(state)) {
+  if (!luaTruthy(id) || !luaTruthy(state)) {
     return { status: 'Healthy', message: 'Pull request is healthy' };
   }
   return {
@@ -274,7 +272,7 @@ export function commitStatusHealth(obj: KubeObject): ResourceHealth {
   const gate = readyGate(obj, olderWords('commit status'));
   if (gate) return gate;
   const { sha, phase } = record(at(obj, 'status'));
-  if (!truthy(sha) || !truthy(phase)) {
+  if (!luaTruthy(sha) || !luaTruthy(phase)) {
     return { status: 'Healthy', message: 'Commit status is healthy' };
   }
   return {

@@ -4,6 +4,7 @@ import type {
 } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record } from '../fields';
+import { luaTruthy } from './luaValues';
 
 /** Before the controller writes any status. */
 const NO_STATUS: ResourceHealth = {
@@ -17,8 +18,6 @@ function health(status: HealthStatusCode, message: unknown): ResourceHealth {
 }
 
 /** Lua truthiness: everything but nil and false counts as true. */
-const truthy = (value: unknown) => !isNil(value) && value !== false;
-
 /** The raw `status.conditions` entries, each read as an object. */
 const conditions = (status: Record<string, any>) =>
   list(status.conditions).map(record);
@@ -68,7 +67,7 @@ export function virtualMachineHealth(obj: KubeObject): ResourceHealth {
     if (c.type !== 'Ready') continue;
     if (c.status === 'True') {
       result = { status: 'Healthy', message: 'Running' };
-    } else if (truthy(status.created)) {
+    } else if (luaTruthy(status.created)) {
       result = { status: result.status, message: 'Starting' };
     } else {
       result = { status: 'Suspended', message: 'Stopped' };

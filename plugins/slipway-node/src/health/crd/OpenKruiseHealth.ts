@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { isNil } from '../fields';
-import { luaEquals, scriptFailure } from './luaValues';
+import { luaEquals, luaTruthy, scriptFailure } from './luaValues';
 import { luaToNumber } from './luaNumber';
 
 /*
@@ -53,8 +53,6 @@ function dig(value: unknown, ...keys: string[]): unknown {
 }
 
 /** Lua truthiness: only nil and false are false (0 and '' are true). */
-const truthy = (value: unknown): boolean => !isNil(value) && value !== false;
-
 /** Lua's `a < b`: numbers with numbers, text with text, else an error. */
 function lessThan(a: unknown, b: unknown, what: string): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
@@ -142,7 +140,7 @@ export function cloneSetHealth(obj: KubeObject): ResourceHealth {
     const status = (key: string) => dig(obj, 'status', key);
     if (
       strategy('paused') === true ||
-      !truthy(status('updatedAvailableReplicas'))
+      !luaTruthy(status('updatedAvailableReplicas'))
     ) {
       return paused(CLONE_SET);
     }
@@ -179,7 +177,7 @@ export function advancedStatefulSetHealth(obj: KubeObject): ResourceHealth {
     const status = (key: string) => dig(obj, 'status', key);
     if (
       rolling('paused') === true ||
-      !truthy(status('updatedAvailableReplicas'))
+      !luaTruthy(status('updatedAvailableReplicas'))
     ) {
       return paused(STATEFUL_SET);
     }
@@ -248,7 +246,7 @@ export function advancedDaemonSetHealth(obj: KubeObject): ResourceHealth {
     const desired = status('desiredNumberScheduled');
     const target = daemonSetTarget(desired, rolling('partition'));
     const updated = status('updatedNumberScheduled');
-    if (rolling('paused') === true || !truthy(updated)) {
+    if (rolling('paused') === true || !luaTruthy(updated)) {
       return paused(DAEMON_SET);
     }
     if (

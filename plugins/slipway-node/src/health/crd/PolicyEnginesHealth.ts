@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, list, record, rawConditionsOf } from '../fields';
-import { luaEquals, withMessage } from './luaValues';
+import { luaEquals, luaTruthy, withMessage } from './luaValues';
 
 const WAITING_FOR_STATUS = 'Waiting for the status to be reported';
 const WAITING_FOR_UPDATE = 'Waiting for the status to be updated';
@@ -139,8 +139,6 @@ function nonCompliantNames(entries: unknown, name: (e: any) => unknown) {
 }
 
 /** Lua truthiness: everything but nil and false. */
-const truthy = (v: unknown) => !isNil(v) && v !== false;
-
 /**
  * Open Cluster Management `Policy` health. A disabled policy is Healthy; a
  * root policy placed on no cluster has no compliance and is Healthy too.
@@ -149,7 +147,7 @@ const truthy = (v: unknown) => !isNil(v) && v !== false;
  * @public
  */
 export function ocmPolicyHealth(obj: KubeObject): ResourceHealth {
-  if (truthy(at(obj, 'spec', 'disabled'))) {
+  if (luaTruthy(at(obj, 'spec', 'disabled'))) {
     return { status: 'Healthy', message: 'Policy is disabled' };
   }
   const status = at(obj, 'status');

@@ -2,7 +2,7 @@ import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil, record } from '../fields';
 import { luaToNumber } from './luaNumber';
-import { scriptFailure, withMessage } from './luaValues';
+import { luaTruthy, scriptFailure, withMessage } from './luaValues';
 
 /** How many executors a dynamically allocating application may run. */
 interface ExecutorRange {
@@ -11,8 +11,6 @@ interface ExecutorRange {
 }
 
 /** Lua's truth: everything but nil and false. */
-const truthy = (value: unknown) => !isNil(value) && value !== false;
-
 /**
  * The executor range the operator's own `spec.dynamicAllocation` allows,
  * when it is enabled: unbounded (0 to infinity) where a bound is not set.
@@ -20,8 +18,10 @@ const truthy = (value: unknown) => !isNil(value) && value !== false;
 function apiExecutorRange(spec: Record<string, any>): ExecutorRange {
   const allocation = record(spec.dynamicAllocation);
   return {
-    min: truthy(allocation.minExecutors) ? allocation.minExecutors : 0,
-    max: truthy(allocation.maxExecutors) ? allocation.maxExecutors : Infinity,
+    min: luaTruthy(allocation.minExecutors) ? allocation.minExecutors : 0,
+    max: luaTruthy(allocation.maxExecutors)
+      ? allocation.maxExecutors
+      : Infinity,
   };
 }
 
@@ -70,8 +70,8 @@ function enoughExecutors(
   if (!isNil(instances) && instances === running) return true;
   let range: ExecutorRange | undefined;
   if (
-    truthy(spec.dynamicAllocation) &&
-    truthy(at(spec.dynamicAllocation, 'enabled'))
+    luaTruthy(spec.dynamicAllocation) &&
+    luaTruthy(at(spec.dynamicAllocation, 'enabled'))
   ) {
     range = apiExecutorRange(spec);
   } else if (!isNil(spec.sparkConf)) {
@@ -79,7 +79,7 @@ function enoughExecutors(
   }
   // Upstream only takes the range when its lower bound is set (truthy), and
   // compares the upper bound only once the lower one is met.
-  if (range && truthy(range.min)) {
+  if (range && luaTruthy(range.min)) {
     const { min, max } = range;
     if (typeof min !== 'number') return notANumber('lower');
     if (running < min) return false;

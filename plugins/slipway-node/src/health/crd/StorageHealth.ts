@@ -4,7 +4,7 @@ import type {
 } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil } from '../fields';
-import { luaText, scriptFailure, withMessage } from './luaValues';
+import { luaText, luaTruthy, scriptFailure, withMessage } from './luaValues';
 
 /**
  * The shared shape of NetApp Trident's resources: the operator writes a
@@ -59,8 +59,6 @@ export function tridentOrchestratorHealth(obj: KubeObject): ResourceHealth {
 }
 
 /** Lua truthiness: anything but nil and false. */
-const truthy = (value: unknown) => !isNil(value) && value !== false;
-
 /**
  * CSI `VolumeSnapshot` and `VolumeSnapshotContent` health: a snapshot that
  * is ready to use is Healthy even if an earlier error is still recorded;
@@ -69,7 +67,7 @@ const truthy = (value: unknown) => !isNil(value) && value !== false;
  */
 export function volumeSnapshotHealth(obj: KubeObject): ResourceHealth {
   const status = at(obj, 'status');
-  if (truthy(at(status, 'readyToUse'))) {
+  if (luaTruthy(at(status, 'readyToUse'))) {
     return { status: 'Healthy', message: 'Ready to use' };
   }
   const error = at(status, 'error');

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { at, isNil } from '../fields';
-import { withMessage } from './luaValues';
+import { luaOr, withMessage } from './luaValues';
 
 /**
  * Phases in which Velero gave up on a backup or restore, wholly or partly.
@@ -16,8 +16,6 @@ const FAILED_PHASES: ReadonlySet<unknown> = new Set([
 ]);
 
 /** Lua's `a or b`: `a` unless it is nil or false. */
-const luaOr = (a: unknown, b: unknown) => (isNil(a) || a === false ? b : a);
-
 /**
  * The shared shape of `Backup` and `Restore`: both are one-off operations
  * whose `status.phase` runs towards Completed or one of the failed phases.

@@ -8,6 +8,16 @@ import { isNil, list } from '../fields';
  * missing rather than becoming ''.
  */
 
+/** Lua's truth: every value but nil (JSON null or missing) and false. */
+export function luaTruthy(value: unknown): boolean {
+  return !isNil(value) && value !== false;
+}
+
+/** Lua's `a or b`: `a` when it is true in Lua's sense, else `b`. */
+export function luaOr(a: unknown, b: unknown): unknown {
+  return luaTruthy(a) ? a : b;
+}
+
 /** Lua's `==` between two JSON values, with JSON null as nil. */
 export function luaEquals(a: unknown, b: unknown): boolean {
   return (isNil(a) ? undefined : a) === (isNil(b) ? undefined : b);
