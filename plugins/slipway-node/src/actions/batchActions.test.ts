@@ -91,7 +91,8 @@ describe("Argo CD's Job and CronJob actions", () => {
     expect(
       run(
         'batch/Job',
-        job({}, { conditions: [suspendedCondition] }),
+        // Argo CD hands Lua the conditions without null items, and writes them back so
+        job({}, { conditions: [null, suspendedCondition] }),
         'terminate',
       ),
     ).toMatchObject([

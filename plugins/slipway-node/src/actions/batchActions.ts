@@ -1,5 +1,6 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { at, list, record } from '../health/fields';
+import { luaItems } from '../health/crd/luaValues';
 import {
   BuiltinAction,
   restartedAt,
@@ -66,7 +67,7 @@ const terminateJob: BuiltinAction = {
     return mergePatch(obj, {
       status: {
         conditions: [
-          ...list(at(obj, 'status', 'conditions')),
+          ...luaItems(at(obj, 'status', 'conditions')),
           {
             lastTransitionTime: restartedAt(now),
             message: 'Job was terminated explicitly through Argo CD',
