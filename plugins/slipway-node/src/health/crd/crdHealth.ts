@@ -87,6 +87,7 @@ import { envoyGatewayHealthChecks } from './EnvoyGatewayHealth';
 import { kroHealthChecks } from './KroHealth';
 import { clusterOperatorsHealthChecks } from './ClusterOperatorsHealth';
 import { dataOperatorsHealthChecks } from './DataOperatorsHealth';
+import { keptnHealthChecks } from './KeptnHealth';
 
 const CRD: Record<string, HealthCheck> = {
   'argoproj.io/Rollout': rolloutHealth,
@@ -168,6 +169,7 @@ const CRD: Record<string, HealthCheck> = {
   ...kroHealthChecks,
   ...clusterOperatorsHealthChecks,
   ...dataOperatorsHealthChecks,
+  ...keptnHealthChecks,
 };
 
 const index = new HealthScriptIndex(
