@@ -9,7 +9,6 @@ import {
   withMessage,
 } from './luaValues';
 
-/** Lua's `a or b`: `a` unless it is nil or false. */
 /**
  * Datadog Cluster Agent `DatadogMetric` health. An `Error` condition that is
  * True wins (its reason, when there is one, leads the message); then a

@@ -12,7 +12,6 @@ import {
   withMessage,
 } from './luaValues';
 
-/** Lua's `a or b`: `a` unless it is nil or false. */
 /**
  * Altinity `ClickHouseInstallation` health from the operator's
  * `status.status`: Completed is Healthy, InProgress Progressing, and any

@@ -15,7 +15,6 @@ const FAILED_PHASES: ReadonlySet<unknown> = new Set([
   'FinalizingPartiallyFailed',
 ]);
 
-/** Lua's `a or b`: `a` unless it is nil or false. */
 /**
  * The shared shape of `Backup` and `Restore`: both are one-off operations
  * whose `status.phase` runs towards Completed or one of the failed phases.
