@@ -124,4 +124,14 @@ describe('ActionLayers', () => {
       (await withBuiltins.changes(deployment, 'pause', NOW))[0],
     ).toMatchObject({ operation: 'patch', object: { spec: { paused: true } } });
   });
+
+  it("runs a merging kind's discovery.lua once to pick and run its action", async () => {
+    const configured = open(labelling(['restart'], true));
+    const discover = jest.spyOn(configured, 'discover');
+    const layers = new ActionLayers({ configured });
+    expect((await layers.changes(deployment, 'restart', NOW))[0]).toMatchObject(
+      { patch: { metadata: { labels: { by: 'restart' } } } },
+    );
+    expect(discover).toHaveBeenCalledTimes(1);
+  });
 });

@@ -85,13 +85,13 @@ export class ActionLayers {
     params: ResourceActionParameters = {},
   ): Promise<ResourceActionChange[]> {
     const configured = this.configuredOf(live);
-    if (
-      configured &&
-      (!configured.mergesBuiltin(groupOf(live.apiVersion), live.kind) ||
-        (await configured.discover(live)).some(a => a.name === name))
-    ) {
+    if (!configured) return this.builtinChanges(live, name, now, params);
+    if (!configured.mergesBuiltin(groupOf(live.apiVersion), live.kind)) {
       return configured.run(live, name, params);
     }
-    return this.builtinChanges(live, name, now, params);
+    const own = await configured.discover(live);
+    return own.some(a => a.name === name)
+      ? configured.run(live, name, params, own)
+      : this.builtinChanges(live, name, now, params);
   }
 }

@@ -223,15 +223,18 @@ export class LuaResourceActions {
    * script's global `actionParams`, and returns the changes to make; a
    * {@link ResourceActionError} names the object when it offers no such
    * action, the action is disabled, or the value it asks for is missing or
-   * does not match its `regexp`.
+   * does not match its `regexp`. `discovered` is what {@link discover}
+   * just gave for this same object, when the caller has it, so that
+   * discovery.lua does not run twice.
    */
   async run(
     obj: KubeObject,
     name: string,
     params: ResourceActionParameters = {},
+    discovered?: ResourceActionInfo[],
   ): Promise<ResourceActionChange[]> {
     const { id, kind } = this.scriptsOf(obj);
-    const offered = await this.discover(obj);
+    const offered = discovered ?? (await this.discover(obj));
     const action = offered.find(a => a.name === name);
     const script = kind.actions.get(name);
     if (action && script === undefined) {
