@@ -12,10 +12,9 @@ import { resumeBySpec, suspendBySpec } from './suspendActions';
 /*
  * Argo CD's built-in actions of Jobs and CronJobs
  * (resource_customizations/batch) besides CronJob's create-job: suspend and
- * resume through `spec.suspend`, and terminate a Job. Argo CD's discovery
- * leaves out an action that does not apply (a finished Job offers none);
- * here such an action is listed as disabled, which Argo CD refuses to run
- * just the same.
+ * resume through `spec.suspend`, and terminate a Job. As in Argo CD's
+ * discovery, an action that does not apply is left out rather than listed
+ * disabled (a finished Job offers none, a CronJob suspend or resume).
  */
 
 /** The conditions the Job controller writes when a Job is done or about to be. */
@@ -35,6 +34,7 @@ const whenFinished = (obj: KubeObject) => {
 
 const suspendJob: BuiltinAction = {
   name: 'suspend',
+  hiddenWhenDisabled: true,
   disabled: obj =>
     whenFinished(obj) ?? (suspendedBySpec(obj) ? 'it is suspended' : undefined),
   run: obj => mergePatch(obj, { spec: { suspend: true } }),
@@ -42,6 +42,7 @@ const suspendJob: BuiltinAction = {
 
 const resumeJob: BuiltinAction = {
   name: 'resume',
+  hiddenWhenDisabled: true,
   disabled: obj =>
     whenFinished(obj) ??
     (suspendedBySpec(obj) ? undefined : 'it is not suspended'),
@@ -56,6 +57,7 @@ const resumeJob: BuiltinAction = {
  */
 const terminateJob: BuiltinAction = {
   name: 'terminate',
+  hiddenWhenDisabled: true,
   disabled: obj =>
     whenFinished(obj) ??
     (at(obj, 'status') === undefined || at(obj, 'status') === null
@@ -87,5 +89,8 @@ const terminateJob: BuiltinAction = {
  */
 export const batchActions: Readonly<Record<string, BuiltinAction[]>> = {
   'batch/Job': [suspendJob, resumeJob, terminateJob],
-  'batch/CronJob': [suspendBySpec, resumeBySpec],
+  'batch/CronJob': [suspendBySpec, resumeBySpec].map(action => ({
+    ...action,
+    hiddenWhenDisabled: true,
+  })),
 };

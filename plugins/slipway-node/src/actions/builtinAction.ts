@@ -20,6 +20,12 @@ export interface BuiltinAction {
   name: string;
   /** Why the action does not apply to the object now; undefined when it does. */
   disabled?(obj: KubeObject): string | undefined;
+  /**
+   * Left out of the object's actions while it does not apply, where Argo
+   * CD's discovery leaves it out rather than listing it disabled. Asked for
+   * anyway, it is refused with the reason {@link BuiltinAction.disabled} gives.
+   */
+  hiddenWhenDisabled?: boolean;
   parameter?: BuiltinActionParameter;
   /** `params`: the values sent, by name, already checked against {@link BuiltinAction.parameter}. */
   run(

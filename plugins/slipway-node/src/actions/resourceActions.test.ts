@@ -117,7 +117,7 @@ describe("Argo CD's built-in resource actions", () => {
     }
   });
 
-  it('offers restart and scale on StatefulSets, restart on DaemonSets, create-job, suspend and resume on CronJobs, and nothing on other kinds', () => {
+  it('offers restart and scale on StatefulSets, restart on DaemonSets, create-job and suspend or resume on CronJobs, and nothing on other kinds', () => {
     expect(
       resourceActionsOf({ ...deployment(), kind: 'StatefulSet' }).map(
         a => a.name,
@@ -131,7 +131,6 @@ describe("Argo CD's built-in resource actions", () => {
     expect(resourceActionsOf(cronJob).map(a => a.name)).toEqual([
       'create-job',
       'suspend',
-      'resume',
     ]);
     expect(
       resourceActionsOf({
@@ -166,6 +165,38 @@ describe("Argo CD's built-in resource actions", () => {
         },
       },
     ]);
+  });
+
+  it("leaves out a Job's and CronJob's actions that do not apply, as Argo CD's discovery does, and refuses them with the reason", () => {
+    const job = (status: Record<string, unknown>) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', namespace: 'shop' },
+      spec: { template: {} },
+      status,
+    });
+    expect(resourceActionsOf(job({ active: 1 }))).toEqual([
+      { name: 'suspend', disabled: false },
+      { name: 'terminate', disabled: false },
+    ]);
+    const finished = job({
+      conditions: [{ type: 'Complete', status: 'True' }],
+    });
+    expect(resourceActionsOf(finished)).toEqual([]);
+    expect(() => runResourceAction(finished, 'terminate', NOW)).toThrow(
+      "action 'terminate' does not apply to Job shop/migrate: it has finished (Complete)",
+    );
+    const suspended = {
+      ...cronJob,
+      spec: { ...cronJob.spec, suspend: true },
+    } as KubeObject;
+    expect(resourceActionsOf(suspended).map(a => a.name)).toEqual([
+      'create-job',
+      'resume',
+    ]);
+    expect(() => runResourceAction(suspended, 'suspend', NOW)).toThrow(
+      /does not apply to CronJob .*cleanup: it is suspended/,
+    );
   });
 
   it('pauses and resumes a Deployment through spec.paused', () => {

@@ -173,7 +173,10 @@ function actionsOf(obj: KubeObject): BuiltinAction[] {
 
 /** The actions an object offers, with whether each applies to it now. Pure. @public */
 export function resourceActionsOf(obj: KubeObject): ResourceActionInfo[] {
-  return actionsOf(obj).map(a => infoOf(a, obj));
+  return actionsOf(obj).flatMap(action => {
+    const info = infoOf(action, obj);
+    return info.disabled && action.hiddenWhenDisabled ? [] : [info];
+  });
 }
 
 function infoOf(action: BuiltinAction, obj: KubeObject): ResourceActionInfo {
