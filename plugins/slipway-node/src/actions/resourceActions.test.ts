@@ -188,7 +188,7 @@ describe("Argo CD's built-in resource actions", () => {
     );
     const suspended = {
       ...cronJob,
-      spec: { ...cronJob.spec, suspend: true },
+      spec: { ...(cronJob.spec as object), suspend: true },
     } as KubeObject;
     expect(resourceActionsOf(suspended).map(a => a.name)).toEqual([
       'create-job',
