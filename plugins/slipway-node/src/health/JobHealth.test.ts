@@ -1,5 +1,4 @@
 import { jobHealth } from './JobHealth';
-import { cronJobHealth } from './CronJobHealth';
 import { kube } from './testObjects';
 
 const job = (conditions: object[]) =>
@@ -36,46 +35,5 @@ describe('jobHealth', () => {
       message: 'Job suspended',
       aggregateAs: 'Healthy',
     });
-  });
-});
-
-describe('cronJobHealth', () => {
-  const cron = (status: object, spec: object = {}) =>
-    kube('batch/v1', 'CronJob', { spec, status });
-
-  it('is Progressing while jobs are active', () => {
-    expect(cronJobHealth(cron({ active: [{ name: 'j' }] })).status).toBe(
-      'Progressing',
-    );
-  });
-
-  it('is Healthy when it never ran or its last run succeeded', () => {
-    expect(cronJobHealth(cron({})).message).toBe('CronJob has never run');
-    expect(
-      cronJobHealth(
-        cron({
-          lastScheduleTime: '2024-01-01T00:00:00Z',
-          lastSuccessfulTime: '2024-01-01T00:01:00Z',
-        }),
-      ).status,
-    ).toBe('Healthy');
-  });
-
-  it('is Degraded when the last scheduled run has not succeeded', () => {
-    expect(
-      cronJobHealth(
-        cron({
-          lastScheduleTime: '2024-01-02T00:00:00Z',
-          lastSuccessfulTime: '2024-01-01T00:01:00Z',
-        }),
-      ).status,
-    ).toBe('Degraded');
-    expect(
-      cronJobHealth(cron({ lastScheduleTime: '2024-01-02T00:00:00Z' })).status,
-    ).toBe('Degraded');
-  });
-
-  it('is Suspended when suspended', () => {
-    expect(cronJobHealth(cron({}, { suspend: true })).status).toBe('Suspended');
   });
 });

@@ -9,7 +9,6 @@ import { serviceHealth } from './ServiceHealth';
 import { ingressHealth } from './IngressHealth';
 import { pvcHealth } from './PVCHealth';
 import { jobHealth } from './JobHealth';
-import { cronJobHealth } from './CronJobHealth';
 import { hpaHealth } from './HPAHealth';
 import { apiServiceHealth } from './APIServiceHealth';
 import { workflowHealth } from './WorkflowHealth';
@@ -30,7 +29,6 @@ const BUILTIN: Record<string, HealthCheck> = {
   '/PersistentVolumeClaim': pvcHealth,
   '/Pod': podHealth,
   'batch/Job': jobHealth,
-  'batch/CronJob': cronJobHealth,
   'autoscaling/HorizontalPodAutoscaler': hpaHealth,
 };
 

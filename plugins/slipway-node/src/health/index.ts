@@ -38,7 +38,7 @@ export { serviceHealth } from './ServiceHealth';
 export { ingressHealth } from './IngressHealth';
 export { pvcHealth } from './PVCHealth';
 export { jobHealth } from './JobHealth';
-export { cronJobHealth } from './CronJobHealth';
+export { cronJobHealth } from './crd/CronJobHealth';
 export { hpaHealth } from './HPAHealth';
 export { apiServiceHealth } from './APIServiceHealth';
 export { workflowHealth } from './WorkflowHealth';

@@ -88,8 +88,11 @@ import { kroHealthChecks } from './KroHealth';
 import { clusterOperatorsHealthChecks } from './ClusterOperatorsHealth';
 import { dataOperatorsHealthChecks } from './DataOperatorsHealth';
 import { keptnHealthChecks } from './KeptnHealth';
+import { cronJobHealth } from './CronJobHealth';
 
 const CRD: Record<string, HealthCheck> = {
+  // Argo CD checks CronJobs with a bundled script, not in Go.
+  'batch/CronJob': cronJobHealth,
   'argoproj.io/Rollout': rolloutHealth,
   'argoproj.io/AnalysisRun': analysisRunHealth,
   'argoproj.io/Experiment': experimentHealth,
@@ -182,7 +185,8 @@ const index = new HealthScriptIndex(
 );
 
 /**
- * Slipway's own check for a custom resource group and kind, or undefined.
+ * Slipway's port of Argo CD's bundled health script for a group and kind
+ * (popular custom resources, and CronJobs), or undefined.
  * Keys are written as Argo CD's resource_customizations folders are named,
  * `_` standing for any run of characters (`_.crossplane.io/_`).
  * @public
