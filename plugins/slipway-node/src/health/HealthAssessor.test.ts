@@ -68,16 +68,12 @@ describe('assessHealth', () => {
 });
 
 describe('HealthAssessor', () => {
-  it('falls back to Lua scripts only for kinds without a built-in or CRD check', async () => {
+  it('serves kinds without a check of their own from Lua scripts', async () => {
     const lua = new LuaHealthScripts(
       new Map([
         [
           'example.com/Widget',
           'return {status = "Degraded", message = "from lua"}',
-        ],
-        [
-          'core/Service',
-          'return {status = "Degraded", message = "never used"}',
         ],
       ]),
     );
@@ -113,7 +109,7 @@ describe('HealthAssessor', () => {
     }
   });
 
-  it("prefers the Lua folder's script to Slipway's own check of a custom resource, not to a built-in one", async () => {
+  it("prefers the Lua folder's script to Slipway's own check of its kind, as Argo CD prefers its bundled scripts to its Go checks", async () => {
     const lua = new LuaHealthScripts(
       new Map([
         [
@@ -122,7 +118,7 @@ describe('HealthAssessor', () => {
         ],
         [
           'core/Service',
-          'return {status = "Degraded", message = "never used"}',
+          'return {status = "Degraded", message = "from the folder too"}',
         ],
       ]),
     );
@@ -142,9 +138,25 @@ describe('HealthAssessor', () => {
       expect(
         (await new HealthAssessor().assessLayered(scaledObject))?.layer,
       ).toBe('crd');
-      expect((await assessor.assess(kube('v1', 'Service')))?.status).toBe(
-        'Healthy',
-      );
+      expect(await assessor.assessLayered(kube('v1', 'Service'))).toEqual({
+        health: { status: 'Degraded', message: 'from the folder too' },
+        layer: 'lua',
+      });
+      expect(
+        (await new HealthAssessor().assessLayered(kube('v1', 'Service')))
+          ?.layer,
+      ).toBe('builtin');
+      // an object being deleted is still Progressing first
+      expect(
+        await assessor.assess(
+          kube(
+            'v1',
+            'Service',
+            {},
+            { deletionTimestamp: '2026-12-07T00:00:00Z' },
+          ),
+        ),
+      ).toEqual({ status: 'Progressing', message: 'Pending deletion' });
     } finally {
       await assessor.close();
     }
@@ -167,24 +179,44 @@ describe('HealthAssessor with configured customizations', () => {
     const assessor = await HealthAssessor.create({
       customizations: {
         apps_Deployment: replicasScript,
-        'cert-manager.io/Certificate': 'return {status = "Suspended", message = "custom"}',
-        ConfigMap: 'return {status = "Healthy", message = "core kind by its name alone"}',
-        'ec2.aws.crossplane.io_*': 'return {status = "Degraded", message = "wildcard kind"}',
+        'cert-manager.io/Certificate':
+          'return {status = "Suspended", message = "custom"}',
+        ConfigMap:
+          'return {status = "Healthy", message = "core kind by its name alone"}',
+        'ec2.aws.crossplane.io_*':
+          'return {status = "Degraded", message = "wildcard kind"}',
       },
     });
     try {
-      const deployment = kube('apps/v1', 'Deployment', { spec: { replicas: 2 }, status: { readyReplicas: 2 } });
+      const deployment = kube('apps/v1', 'Deployment', {
+        spec: { replicas: 2 },
+        status: { readyReplicas: 2 },
+      });
       expect(await assessor.assessLayered(deployment)).toEqual({
         health: { status: 'Healthy', message: 'all 2 replicas ready' },
         layer: 'lua',
       });
       // cert-manager's own check (a CRD check) is replaced too
-      expect(await assessor.assess(kube('cert-manager.io/v1', 'Certificate'))).toEqual({ status: 'Suspended', message: 'custom' });
-      expect((await assessor.assess(kube('v1', 'ConfigMap')))?.message).toBe('core kind by its name alone');
-      expect((await assessor.assess(kube('ec2.aws.crossplane.io/v1beta1', 'Instance')))?.status).toBe('Degraded');
+      expect(
+        await assessor.assess(kube('cert-manager.io/v1', 'Certificate')),
+      ).toEqual({ status: 'Suspended', message: 'custom' });
+      expect((await assessor.assess(kube('v1', 'ConfigMap')))?.message).toBe(
+        'core kind by its name alone',
+      );
+      expect(
+        (
+          await assessor.assess(
+            kube('ec2.aws.crossplane.io/v1beta1', 'Instance'),
+          )
+        )?.status,
+      ).toBe('Degraded');
       // other kinds keep their checks
-      expect((await assessor.assess(kube('v1', 'Service')))?.status).toBe('Healthy');
-      expect(await assessor.assessAll([deployment, kube('v1', 'Service')])).toEqual([
+      expect((await assessor.assess(kube('v1', 'Service')))?.status).toBe(
+        'Healthy',
+      );
+      expect(
+        await assessor.assessAll([deployment, kube('v1', 'Service')]),
+      ).toEqual([
         { status: 'Healthy', message: 'all 2 replicas ready' },
         { status: 'Healthy' },
       ]);
@@ -196,26 +228,51 @@ describe('HealthAssessor with configured customizations', () => {
   it('leaves an object without health when its script gives none, without falling back to the built-in check', async () => {
     const assessor = await HealthAssessor.create({
       customizations: {
-        apps_Deployment: 'if obj.spec.paused then return {status = "Suspended"} end',
+        apps_Deployment:
+          'if obj.spec.paused then return {status = "Suspended"} end',
         Service: 'return {}',
       },
     });
     try {
-      const paused = kube('apps/v1', 'Deployment', { spec: { replicas: 1, paused: true } });
-      expect(await assessor.assess(paused)).toEqual({ status: 'Suspended', message: '' });
+      const paused = kube('apps/v1', 'Deployment', {
+        spec: { replicas: 1, paused: true },
+      });
+      expect(await assessor.assess(paused)).toEqual({
+        status: 'Suspended',
+        message: '',
+      });
       // nil: Argo CD's empty health status, not the built-in Deployment check
-      expect(await assessor.assessLayered(kube('apps/v1', 'Deployment', { spec: { replicas: 1 } }))).toBeUndefined();
-      expect(await assessor.assessAll([kube('v1', 'Service'), kube('v1', 'ConfigMap')])).toEqual([undefined, undefined]);
+      expect(
+        await assessor.assessLayered(
+          kube('apps/v1', 'Deployment', { spec: { replicas: 1 } }),
+        ),
+      ).toBeUndefined();
+      expect(
+        await assessor.assessAll([
+          kube('v1', 'Service'),
+          kube('v1', 'ConfigMap'),
+        ]),
+      ).toEqual([undefined, undefined]);
     } finally {
       await assessor.close();
     }
   });
 
   it('keeps an object being deleted Progressing before any customization, as Argo CD does', async () => {
-    const assessor = await HealthAssessor.create({ customizations: { apps_Deployment: replicasScript } });
+    const assessor = await HealthAssessor.create({
+      customizations: { apps_Deployment: replicasScript },
+    });
     try {
-      const deleting = kube('apps/v1', 'Deployment', { spec: { replicas: 1 } }, { deletionTimestamp: '2026-01-01T00:00:00Z' });
-      expect(await assessor.assess(deleting)).toEqual({ status: 'Progressing', message: 'Pending deletion' });
+      const deleting = kube(
+        'apps/v1',
+        'Deployment',
+        { spec: { replicas: 1 } },
+        { deletionTimestamp: '2026-01-01T00:00:00Z' },
+      );
+      expect(await assessor.assess(deleting)).toEqual({
+        status: 'Progressing',
+        message: 'Pending deletion',
+      });
     } finally {
       await assessor.close();
     }
@@ -232,12 +289,20 @@ describe('HealthAssessor with configured customizations', () => {
     try {
       const problems = await assessor.problems();
       expect(problems).toHaveLength(3);
-      expect(problems[0]).toContain('slipway.health.customizations["not a key"]');
-      expect(problems[1]).toContain('slipway.health.customizations["example.com_Gadget"] must be a Lua health script');
-      expect(problems[2]).toMatch(/^slipway\.health\.customizations\["example\.com_Widget"\]: /);
+      expect(problems[0]).toContain(
+        'slipway.health.customizations["not a key"]',
+      );
+      expect(problems[1]).toContain(
+        'slipway.health.customizations["example.com_Gadget"] must be a Lua health script',
+      );
+      expect(problems[2]).toMatch(
+        /^slipway\.health\.customizations\["example\.com_Widget"\]: /,
+      );
       const widget = await assessor.assess(kube('example.com/v1', 'Widget'));
       expect(widget?.status).toBe('Unknown');
-      expect(widget?.message).toContain('slipway.health.customizations["example.com_Widget"]');
+      expect(widget?.message).toContain(
+        'slipway.health.customizations["example.com_Widget"]',
+      );
     } finally {
       await assessor.close();
     }

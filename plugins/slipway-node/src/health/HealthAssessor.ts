@@ -13,7 +13,7 @@ import type { LuaEngineFactory } from './lua/LuaEngine';
 
 /** Options of {@link HealthAssessor}. @public */
 export interface HealthAssessorOptions extends AssessHealthOptions {
-  /** Lua health scripts for kinds that no built-in or CRD check knows. */
+  /** Lua health scripts (the Lua folder's); a kind's script comes before Slipway's own checks of it. */
   lua?: LuaHealthScripts;
   /**
    * Lua health scripts that replace every other check of their kinds, as
@@ -40,9 +40,10 @@ export interface CreateHealthAssessorOptions extends AssessHealthOptions {
 
 /**
  * Assesses resource health: built-in checks, then Slipway's CRD checks,
- * then Lua scripts (a script of the Lua folder comes before Slipway's CRD
- * check of its kind). Built-in and CRD checks are synchronous; only kinds
- * served by a Lua script wait for the Lua VM.
+ * then Lua scripts (a script of the Lua folder comes before Slipway's own
+ * check of its kind, as Argo CD's bundled scripts come before its Go
+ * checks). Built-in and CRD checks are synchronous; only kinds served by a
+ * Lua script wait for the Lua VM.
  * @public
  */
 export class HealthAssessor {
@@ -72,8 +73,13 @@ export class HealthAssessor {
       : undefined;
     let overrides: LuaHealthScripts | undefined;
     let configProblems: string[] = [];
-    if (options.customizations && Object.keys(options.customizations).length > 0) {
-      const { scripts, keys, problems } = healthCustomizationScripts(options.customizations);
+    if (
+      options.customizations &&
+      Object.keys(options.customizations).length > 0
+    ) {
+      const { scripts, keys, problems } = healthCustomizationScripts(
+        options.customizations,
+      );
       configProblems = problems;
       overrides = new LuaHealthScripts(scripts, {
         engine: options.luaEngine,
@@ -89,7 +95,10 @@ export class HealthAssessor {
    * lazy, a VM each).
    */
   async problems(): Promise<string[]> {
-    return [...this.configProblems, ...((await this.overrides?.problems()) ?? [])];
+    return [
+      ...this.configProblems,
+      ...((await this.overrides?.problems()) ?? []),
+    ];
   }
 
   /**
@@ -98,18 +107,23 @@ export class HealthAssessor {
    * health, which, as in Argo CD, leaves the object without health rather
    * than falling back to the built-in check.
    */
-  private async overridden(obj: KubeObject): Promise<LayeredHealth | null | undefined> {
+  private async overridden(
+    obj: KubeObject,
+  ): Promise<LayeredHealth | null | undefined> {
     if (!this.overrides || invalidObjectHealth(obj)) return undefined;
-    if (this.options.pendingDeletion !== false && pendingDeletionHealth(obj)) return undefined;
-    if (!this.overrides.has(groupOf(obj.apiVersion), obj.kind)) return undefined;
+    if (this.options.pendingDeletion !== false && pendingDeletionHealth(obj))
+      return undefined;
+    if (!this.overrides.has(groupOf(obj.apiVersion), obj.kind))
+      return undefined;
     const health = await this.overrides.evaluate(obj);
     return health ? { health, layer: 'lua' } : null;
   }
 
   /**
-   * The synchronous layers, without Slipway's CRD check of a kind the Lua
+   * The synchronous layers, without Slipway's own checks of a kind the Lua
    * folder has a script for: the folder (a copy of Argo CD's
-   * resource_customizations, say) is the operator's choice for its kinds.
+   * resource_customizations, say) is the operator's choice for its kinds,
+   * and Argo CD too runs a bundled script of a kind before its Go check.
    */
   private syncLayers(obj: KubeObject): LayeredHealth | undefined {
     const scripted =
@@ -118,7 +132,9 @@ export class HealthAssessor {
       this.lua.has(groupOf(obj.apiVersion), obj.kind);
     return assessHealthLayered(
       obj,
-      scripted ? { ...this.options, crdChecks: false } : this.options,
+      scripted
+        ? { ...this.options, builtinChecks: false, crdChecks: false }
+        : this.options,
     );
   }
 

@@ -8,7 +8,9 @@ export type HealthLayer = 'deletion' | 'builtin' | 'crd' | 'lua';
 
 /** Options of {@link assessHealth}. @public */
 export interface AssessHealthOptions {
-  /** Use Slipway's checks for popular custom resources (default true). */
+  /** Use Slipway's ports of gitops-engine's Go checks of core kinds (default true). */
+  builtinChecks?: boolean;
+  /** Use Slipway's ports of Argo CD's bundled scripts, for popular custom resources and CronJobs (default true). */
   crdChecks?: boolean;
   /**
    * Judge an object being deleted Progressing before any check of its kind
@@ -85,7 +87,10 @@ export function assessHealthLayered(
     options.pendingDeletion === false ? undefined : pendingDeletionHealth(obj);
   if (deleting) return { health: deleting, layer: 'deletion' };
   const group = groupOf(obj.apiVersion);
-  const builtin = getBuiltinHealthCheck(group, obj.kind);
+  const builtin =
+    options.builtinChecks === false
+      ? undefined
+      : getBuiltinHealthCheck(group, obj.kind);
   if (builtin) {
     const health = runCheck(builtin, obj);
     return health ? { health, layer: 'builtin' } : undefined;
