@@ -28,6 +28,15 @@ const base = {
   assessHealth: async (obj: KubeObject) => assessHealth(obj),
 };
 
+/** A Pod that failed, as Degraded as a resource gets. */
+const failedPod = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name },
+  spec: { restartPolicy: 'Never', containers: [{ name: 'w', image: 'w:1' }] },
+  status: { phase: 'Failed', message: 'boom' },
+});
+
 describe('compareApplication', () => {
   it('is Synced and Healthy when every desired object is live and unchanged', async () => {
     const desired = [configMap('a', { x: '1' })];
@@ -80,14 +89,25 @@ describe('compareApplication', () => {
     expect(result.conditions).toEqual([]);
   });
 
-  it('reports a missing object as OutOfSync and Missing, and the application as Missing', async () => {
-    const result = await compareApplication({ ...base, desired: [configMap('a', { x: '1' })], live: [] });
+  it('reports a missing object as OutOfSync and Missing, and the application as Missing when nothing of it exists', async () => {
+    const result = await compareApplication({ ...base, desired: [configMap('a', { x: '1' }), configMap('b', { x: '2' })], live: [] });
     expect(result.syncStatus).toBe('OutOfSync');
     expect(result.resources[0].health?.status).toBe('Missing');
-    expect(result.health.status).toBe('Missing');
+    expect(result.health).toEqual({ status: 'Missing', message: 'ConfigMap/a: not found in the cluster' });
   });
 
-  it('marks managed objects that left Git as requiring pruning, OutOfSync, without making the app unhealthy', async () => {
+  it('does not let a missing object make the application Missing while others exist (Argo CD 3.4)', async () => {
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' }), configMap('b', { x: '2' })],
+      live: [live(configMap('a', { x: '1' }))],
+    });
+    expect(result.syncStatus).toBe('OutOfSync');
+    expect(result.resources.find(r => r.key.name === 'b')?.health?.status).toBe('Missing');
+    expect(result.health).toEqual({ status: 'Healthy' });
+  });
+
+  it('marks managed objects that left Git as requiring pruning and OutOfSync; their health still counts, as in Argo CD', async () => {
     const result = await compareApplication({
       ...base,
       desired: [configMap('a', { x: '1' })],
@@ -95,6 +115,39 @@ describe('compareApplication', () => {
     });
     expect(result.syncStatus).toBe('OutOfSync');
     expect(result.resources.find(r => r.key.name === 'old')).toMatchObject({ requiresPruning: true, status: 'OutOfSync' });
+    expect(result.health.status).toBe('Healthy');
+
+    const failing = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' })],
+      live: [live(configMap('a', { x: '1' })), { ...live(failedPod('old-worker')) }],
+    });
+    expect(failing.health).toEqual({ status: 'Degraded', message: 'Pod/old-worker: boom' });
+  });
+
+  it('leaves resources annotated ignore-healthcheck out of the application health', async () => {
+    const ignored = live(failedPod('flaky'), { annotations: { 'argocd.argoproj.io/ignore-healthcheck': 'true' } });
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' }), failedPod('flaky')],
+      live: [live(configMap('a', { x: '1' })), ignored],
+    });
+    expect(result.resources.find(r => r.key.name === 'flaky')?.health?.status).toBe('Degraded');
+    expect(result.health).toEqual({ status: 'Healthy' });
+  });
+
+  it("leaves objects marked Skip out: never applied, they are neither compared, pruned nor Missing", async () => {
+    const skipped: KubeObject = {
+      ...configMap('manual', { x: '1' }),
+      metadata: { name: 'manual', annotations: { 'argocd.argoproj.io/hook': 'Skip' } },
+    };
+    const result = await compareApplication({
+      ...base,
+      desired: [configMap('a', { x: '1' }), skipped],
+      live: [live(configMap('a', { x: '1' })), live(configMap('manual', { x: 'edited' }))],
+    });
+    expect(result.resources.map(r => r.key.name)).toEqual(['a']);
+    expect(result.syncStatus).toBe('Synced');
     expect(result.health.status).toBe('Healthy');
   });
 

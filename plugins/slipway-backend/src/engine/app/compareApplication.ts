@@ -6,10 +6,10 @@ import {
   SyncStatusCode,
 } from '@slipway/plugin-slipway-common';
 import {
-  aggregateHealth,
   diffResource,
   IgnoreDifferencesRule,
   IgnoreResourceStatusField,
+  isSkipped,
   isSyncHook,
   JqEngine,
   loadJqEngine,
@@ -17,6 +17,7 @@ import {
   stampManaged,
 } from '@slipway/plugin-slipway-node';
 import { imagesOf } from './images';
+import { applicationHealth, HealthEntry } from './applicationHealth';
 import { ApplicationCondition, ResourceStatus } from './types';
 
 /** What a comparison needs; plain data plus the health function. */
@@ -108,8 +109,9 @@ export function resourceDiffText(input: DiffInput & { desired?: KubeObject; live
  * Compares desired and live state of one application, resource by resource,
  * with Argo CD's semantics: a resource is OutOfSync when applying it would
  * change the live object, Missing live objects are OutOfSync and Missing,
- * managed live objects no longer in Git require pruning, hooks do not take
- * part, and the application is as healthy as its worst resource.
+ * managed live objects no longer in Git require pruning, hooks and objects
+ * marked `Skip` (never applied) do not take part, and the application's
+ * health is aggregated as {@link applicationHealth} says.
  */
 export async function compareApplication(input: CompareInput): Promise<Comparison> {
   const conditions: ApplicationCondition[] = [];
@@ -120,6 +122,7 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
   }
   const normalizedDesired: KubeObject[] = [];
   const resources: ResourceStatus[] = [];
+  const healthEntries: HealthEntry[] = [];
   const seen = new Set<string>();
 
   for (const raw of input.desired) {
@@ -128,6 +131,11 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     if (isSyncHook(desired)) continue;
     const key = resourceKeyOf(desired);
     const id = formatResourceKey(key);
+    if (isSkipped(desired)) {
+      // Never applied, so neither compared nor pruned (as Argo CD leaves it).
+      seen.add(id);
+      continue;
+    }
     if (seen.has(id)) {
       conditions.push({
         type: 'RepeatedResourceWarning',
@@ -146,7 +154,9 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     const health: HealthStatus | undefined = live
       ? await input.assessHealth(live)
       : { status: 'Missing', message: 'not found in the cluster' };
-    resources.push({ key, apiVersion: desired.apiVersion, status, health, requiresPruning: false });
+    const resource: ResourceStatus = { key, apiVersion: desired.apiVersion, status, health, requiresPruning: false };
+    resources.push(resource);
+    healthEntries.push({ resource, live });
   }
 
   let extraneousAffectsSync = false;
@@ -154,13 +164,15 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     if (seen.has(id) || isSyncHook(live)) continue;
     const result = diffResource(null, live, diffOptions);
     if (result.affectsAppSyncStatus) extraneousAffectsSync = true;
-    resources.push({
+    const resource: ResourceStatus = {
       key: resourceKeyOf(live),
       apiVersion: live.apiVersion,
       status: result.affectsAppSyncStatus ? 'OutOfSync' : 'Synced',
       health: await input.assessHealth(live),
       requiresPruning: true,
-    });
+    };
+    resources.push(resource);
+    healthEntries.push({ resource, live });
   }
 
   const inGit = resources.filter(r => !r.requiresPruning);
@@ -168,14 +180,9 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
   if (inGit.some(r => r.status === 'Unknown')) syncStatus = 'Unknown';
   else if (inGit.some(r => r.status === 'OutOfSync') || extraneousAffectsSync) syncStatus = 'OutOfSync';
 
-  // Resources waiting to be pruned do not make the application unhealthy.
-  const health = aggregateHealth(inGit.map(r => r.health));
-  const worst = inGit.find(r => r.health?.status === health.status && r.health?.message);
   return {
     syncStatus,
-    health: worst?.health?.message && !health.message
-      ? { status: health.status, message: `${worst.key.kind}/${worst.key.name}: ${worst.health.message}` }
-      : health,
+    health: applicationHealth(healthEntries),
     resources,
     images: { desired: imagesOf(normalizedDesired), live: imagesOf(input.live) },
     conditions,
