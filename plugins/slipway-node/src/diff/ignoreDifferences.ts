@@ -110,7 +110,16 @@ export function applyIgnoreDifferences(
     }
   }
   if (!isObject(doc)) return obj;
+  // Managed fields are data about the object, not fields of it: their `{}`
+  // leaves mark owned fields and must survive for structured-merge diffs.
+  const metadata = isObject(doc.metadata) ? doc.metadata : undefined;
+  const managedFields = metadata?.managedFields;
+  if (metadata) delete metadata.managedFields;
   removeEmptyObjects(doc);
+  if (managedFields !== undefined) {
+    const kept = isObject(doc.metadata) ? doc.metadata : (doc.metadata = {});
+    kept.managedFields = managedFields;
+  }
   return doc as KubeObject;
 }
 
