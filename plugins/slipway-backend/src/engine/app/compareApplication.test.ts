@@ -151,6 +151,30 @@ describe('compareApplication', () => {
     expect(result.health.status).toBe('Healthy');
   });
 
+  it('is OutOfSync when Git no longer has a field Slipway applied, as Argo CD compares server-side-applied objects', async () => {
+    const applied = live(configMap('a', { x: '1', y: '2' }), {
+      managedFields: [
+        {
+          manager: 'slipway',
+          operation: 'Apply',
+          apiVersion: 'v1',
+          fieldsType: 'FieldsV1',
+          fieldsV1: { 'f:data': { 'f:x': {}, 'f:y': {} } },
+        },
+      ],
+    });
+    const result = await compareApplication({ ...base, desired: [configMap('a', { x: '1' })], live: [applied] });
+    expect(result.syncStatus).toBe('OutOfSync');
+    // a field someone else added is not Git's to remove
+    const added = live(configMap('a', { x: '1', y: '2' }), {
+      managedFields: [
+        { manager: 'slipway', operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:x': {} } } },
+        { manager: 'kubectl-edit', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:y': {} } } },
+      ],
+    });
+    expect((await compareApplication({ ...base, desired: [configMap('a', { x: '1' })], live: [added] })).syncStatus).toBe('Synced');
+  });
+
   it('lets IgnoreExtraneous keep an extraneous object from making the app OutOfSync', async () => {
     const extraneous = live(configMap('generated', { y: '1' }), {
       annotations: { 'argocd.argoproj.io/compare-options': 'IgnoreExtraneous', 'slipway.io/tracking-id': 'payments-prod:/ConfigMap:shop/generated' },

@@ -41,9 +41,16 @@ export interface CompareInput {
 
 type DiffInput = Pick<CompareInput, 'ignoreDifferences' | 'ignoreResourceStatusField' | 'ignoreAggregatedRoles' | 'jq'>;
 
-/** The diff options of a comparison's input. */
+/**
+ * The diff options of a comparison's input. Slipway applies with
+ * server-side apply, so it compares as Argo CD does for ServerSideApply=true:
+ * by the structured merge of Git's object into the live one, which also sees
+ * fields Slipway applied before and Git no longer has (they go at the next
+ * sync).
+ */
 function diffOptionsOf(input: DiffInput) {
   return {
+    structuredMergeDiff: true,
     ignoreDifferences: input.ignoreDifferences,
     ignoreResourceStatusField: input.ignoreResourceStatusField,
     ignoreAggregatedRoles: input.ignoreAggregatedRoles,
