@@ -1,1 +1,2 @@
 export { parseAllDocumentsLikeGo } from './goYamlQuotedScalars';
+export { GO_YAML_OPTIONS } from './goYamlOptions';

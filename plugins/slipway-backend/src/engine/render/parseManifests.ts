@@ -1,5 +1,4 @@
-import type { Tags } from 'yaml';
-import { parseAllDocumentsLikeGo } from '@slipway/plugin-slipway-node';
+import { GO_YAML_OPTIONS, parseAllDocumentsLikeGo } from '@slipway/plugin-slipway-node';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { isObject } from './isObject';
 
@@ -20,17 +19,6 @@ export interface ParseManifestsOptions {
   /** Names the text in errors, e.g. a file path or `helm template`. */
   origin: string;
   maxAliasCount: number;
-}
-
-/**
- * Kubernetes reads YAML like go-yaml v2 does: YAML 1.1 booleans (yes/no/on/off),
- * octal and merge keys, but sexagesimal numbers and timestamps stay strings.
- */
-function kubernetesTags(tags: Tags): Tags {
-  return tags.filter(tag => {
-    const t = tag as { tag?: string; format?: string };
-    return t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp';
-  });
 }
 
 function toKubeObject(value: unknown, where: string): KubeObject {
@@ -90,12 +78,7 @@ export function parseManifests(text: string, options: ParseManifestsOptions): Ku
     }
   }
   // as go-yaml reads it: quoted values continued at their key's indentation too
-  const docs = parseAllDocumentsLikeGo(text, {
-    version: '1.1',
-    merge: true,
-    uniqueKeys: false,
-    customTags: kubernetesTags,
-  });
+  const docs = parseAllDocumentsLikeGo(text, GO_YAML_OPTIONS);
   const list = Array.isArray(docs) ? docs : [docs];
   let decoded = 0;
   list.forEach((doc, i) => {

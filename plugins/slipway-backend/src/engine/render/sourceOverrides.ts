@@ -6,6 +6,7 @@
  * application's own file after the shared one).
  */
 import {
+  GO_YAML_OPTIONS,
   mergePatch,
   parseAllDocumentsLikeGo,
 } from '@slipway/plugin-slipway-node';
@@ -203,11 +204,7 @@ function parseOverride(
   text: string,
   maxAliasCount: number,
 ): unknown {
-  const [doc] = parseAllDocumentsLikeGo(text, {
-    version: '1.1',
-    merge: true,
-    uniqueKeys: false,
-  });
+  const [doc] = parseAllDocumentsLikeGo(text, GO_YAML_OPTIONS);
   if (!doc) return null;
   if (doc.errors.length > 0) {
     throw new SourceOverrideError(

@@ -114,6 +114,19 @@ describe('list generator', () => {
     ]);
   });
 
+  it('reads elementsYaml as YAML 1.1, as Argo CD does', async () => {
+    const set = guestbook([], { goTemplate: true });
+    set.spec.template.metadata.name = '{{.cluster}}-{{.canary}}-{{.mode}}';
+    set.spec.template.spec.source.path = 'guestbook/{{.cluster}}';
+    set.spec.template.spec.destination.server =
+      'https://kubernetes.default.svc';
+    (set.spec.generators[0].list as Record<string, unknown>).elementsYaml =
+      '- cluster: two\n  canary: on\n  mode: 0755\n';
+    const result = await expandApplicationSet(set);
+    expect(result.errors).toEqual([]);
+    expect(result.applications[0].metadata.name).toBe('two-true-493');
+  });
+
   it('reports elementsYaml that is not a list of maps', async () => {
     const set = guestbook([]);
     (set.spec.generators[0].list as Record<string, unknown>).elementsYaml =

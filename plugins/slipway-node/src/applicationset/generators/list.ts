@@ -5,6 +5,7 @@
  * used as they are.
  */
 import YAML from 'yaml';
+import { GO_YAML_OPTIONS } from '../../yaml';
 import type { Params } from '../types';
 import {
   checkCount,
@@ -84,7 +85,7 @@ export function listParams(
       );
     let parsed: unknown;
     try {
-      parsed = YAML.parse(spec.elementsYaml);
+      parsed = YAML.parse(spec.elementsYaml, GO_YAML_OPTIONS);
     } catch (e) {
       throw new GeneratorError(
         path,

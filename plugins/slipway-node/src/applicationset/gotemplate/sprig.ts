@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as posixPath from 'node:path/posix';
 import YAML from 'yaml';
+import { GO_YAML_OPTIONS } from '../../yaml';
 import type { TemplateFunction } from './exec';
 import { toJson, toYaml } from './goEncoding';
 import { list, map, s } from './sprigArgs';
@@ -198,13 +199,13 @@ const sprigFunctions: Record<string, TemplateFunction> = {
   mustFromJson: v => fromJsonValue(JSON.parse(s(v))),
   toYaml: v => toYaml(v),
   fromYaml: v => {
-    const parsed = YAML.parse(s(v));
+    const parsed = YAML.parse(s(v), GO_YAML_OPTIONS);
     if (parsed !== null && parsed !== undefined && !isMap(parsed))
       throw new Error('cannot unmarshal into a map');
     return (parsed ?? {}) as GoValue;
   },
   fromYamlArray: v => {
-    const parsed = YAML.parse(s(v));
+    const parsed = YAML.parse(s(v), GO_YAML_OPTIONS);
     if (parsed !== null && parsed !== undefined && !Array.isArray(parsed))
       throw new Error('cannot unmarshal into an array');
     return (parsed ?? []) as GoValue;
