@@ -3,7 +3,8 @@
  * - directories: Go's `path.Match` (`*` and `?` stay within one segment,
  *   `[...]` classes; `**` is just `*`),
  * - files: either doublestar (the "new Git file globbing") or Argo CD's
- *   legacy default, where `*` also matches `/`.
+ *   legacy default, a git pathspec (`git ls-files -- <pattern>`), where
+ *   `*` also matches `/` and a folder matches the files below it.
  */
 import picomatch from 'picomatch';
 import type { GitFileGlobbing } from './types';
@@ -30,8 +31,7 @@ export function fileMatcher(
   assertBalancedClasses(pattern);
   if (globbing === 'doublestar')
     return picomatch(pattern, { dot: true, noextglob: true });
-  const re = legacyRegExp(pattern);
-  return path => re.test(path);
+  return gitPathspecMatcher(pattern);
 }
 
 function assertBalancedClasses(pattern: string) {
@@ -48,8 +48,48 @@ function assertBalancedClasses(pattern: string) {
   if (inClass) throw new Error(`malformed pattern "${pattern}": unclosed "["`);
 }
 
-/** gobwas/glob without separators: `*` matches any run of characters including `/`. */
-function legacyRegExp(pattern: string): RegExp {
+/**
+ * Argo CD's legacy file matching: the pattern is given to
+ * `git ls-files -- <pattern>` as a git pathspec. It matches the path it
+ * names or any file below that folder (`conf`, `conf/`), and otherwise, when
+ * it has wildcards, the whole path as git's wildmatch without WM_PATHNAME
+ * (`*` and `?` match `/` too; `[...]` classes, `!` or `^` negating; `\`
+ * escapes; no braces). A leading `./` is the repository's root.
+ */
+function gitPathspecMatcher(pattern: string): PathMatcher {
+  const spec = withoutDotSlash(pattern);
+  if (spec === '' || spec === '.') return () => true;
+  const folder = spec.endsWith('/') ? spec : `${spec}/`;
+  const wildcard = /[*?[\\]/.test(spec) ? wildmatchRegExp(spec) : undefined;
+  return path =>
+    path === spec || path.startsWith(folder) || wildcard?.test(path) === true;
+}
+
+/** A pattern without leading `./` segments, as git reads a pathspec at the root. */
+function withoutDotSlash(pattern: string): string {
+  let out = pattern;
+  while (out.startsWith('./')) out = out.slice(2).replace(/^\/+/, '');
+  return out;
+}
+
+/** POSIX classes wildmatch knows inside `[...]`, as regular expression ranges. */
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: 'a-zA-Z0-9',
+  alpha: 'a-zA-Z',
+  blank: ' \\t',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-/:-@\\[-`{-~',
+  space: '\\s',
+  upper: 'A-Z',
+  xdigit: '0-9a-fA-F',
+};
+
+/** git's wildmatch without WM_PATHNAME, as a regular expression over the whole path. */
+function wildmatchRegExp(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -61,28 +101,49 @@ function legacyRegExp(pattern: string): RegExp {
     } else if (c === '?') {
       re += '.';
     } else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      let body = pattern.slice(i + 1, end);
-      if (body.startsWith('!')) body = `^${body.slice(1)}`;
-      re += `[${body.replace(/\\/g, '\\\\')}]`;
-      i = end;
-    } else if (c === '{') {
-      const end = pattern.indexOf('}', i + 1);
-      if (end < 0) {
-        re += escape(c);
-        continue;
-      }
-      re += `(?:${pattern
-        .slice(i + 1, end)
-        .split(',')
-        .map(p => legacyRegExp(p).source.slice(1, -1))
-        .join('|')})`;
-      i = end;
+      const cls = classAt(pattern, i);
+      re += cls.source;
+      i = cls.end;
     } else {
       re += escape(c);
     }
   }
   return new RegExp(`^${re}$`, 's');
+}
+
+/** The `[...]` class opening at `start`: its regular expression and the index of its `]`. */
+function classAt(
+  pattern: string,
+  start: number,
+): { source: string; end: number } {
+  let i = start + 1;
+  let negate = false;
+  if (pattern[i] === '!' || pattern[i] === '^') {
+    negate = true;
+    i++;
+  }
+  let body = '';
+  // A `]` right after the opening (or its negation) is a member.
+  if (pattern[i] === ']') {
+    body += '\\]';
+    i++;
+  }
+  for (; i < pattern.length && pattern[i] !== ']'; i++) {
+    const c = pattern[i];
+    const posix = /^\[:([a-z]+):\]/.exec(pattern.slice(i));
+    if (posix && POSIX_CLASSES[posix[1]]) {
+      body += POSIX_CLASSES[posix[1]];
+      i += posix[0].length - 1;
+    } else if (c === '\\' && i + 1 < pattern.length) {
+      const escaped = pattern[++i];
+      body += /[A-Za-z0-9]/.test(escaped) ? escaped : `\\${escaped}`;
+    } else if (c === '-') {
+      body += '-';
+    } else {
+      body += c.replace(/[\\\]^[]/g, '\\$&');
+    }
+  }
+  return { source: `[${negate ? '^' : ''}${body}]`, end: i };
 }
 
 function escape(c: string): string {
@@ -97,7 +158,7 @@ export function staticPrefix(pattern: string): string {
     if (/[*?[\]{}\\]/.test(s)) break;
     out.push(s);
   }
-  return out.filter(Boolean).join('/');
+  return out.filter(s => s !== '' && s !== '.').join('/');
 }
 
 /** Go's path.Dir for a slash-separated relative path. */

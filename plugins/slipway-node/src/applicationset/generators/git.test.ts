@@ -358,14 +358,14 @@ describe('git files generator', () => {
 
   it('matches greedily by default and per segment with doublestar (Generators-Git-File-Globbing.md)', async () => {
     const reader = new InMemoryGitReader({
-      'cluster-charts/cluster1/mychart/values.yaml': 'n: mychart',
+      'cluster-charts/cluster1/mychart/values.yaml': 'chart: mychart',
       'cluster-charts/cluster1/mychart/charts/mysubchart/values.yaml':
-        'n: mysubchart',
-      'cluster-charts/cluster1/myotherchart/values.yaml': 'n: myotherchart',
+        'chart: mysubchart',
+      'cluster-charts/cluster1/myotherchart/values.yaml': 'chart: myotherchart',
     });
     const set = gitSet(
       { files: [{ path: 'cluster-charts/*/*/values.yaml' }] },
-      { metadata: { name: '{{n}}' } },
+      { metadata: { name: '{{chart}}' } },
     );
     const legacy = await expandApplicationSet(set, { git: reader });
     expect(legacy.applications.map(a => a.metadata.name)).toEqual([
@@ -385,14 +385,14 @@ describe('git files generator', () => {
 
   it('drops files matching an exclude entry and reports unparsable files by name', async () => {
     const reader = new InMemoryGitReader({
-      'c/a.yaml': 'n: a',
-      'c/b.yaml': 'n: b',
-      'c/bad.yaml': 'n: [',
+      'c/a.yaml': 'chart: a',
+      'c/b.yaml': 'chart: b',
+      'c/bad.yaml': 'chart: [',
     });
     const ok = await expandApplicationSet(
       gitSet(
         { files: [{ path: 'c/*.yaml' }, { path: 'c/b*.yaml', exclude: true }] },
-        { metadata: { name: '{{n}}' } },
+        { metadata: { name: '{{chart}}' } },
       ),
       { git: reader },
     );
@@ -401,7 +401,7 @@ describe('git files generator', () => {
     const bad = await expandApplicationSet(
       gitSet(
         { files: [{ path: 'c/*.yaml' }] },
-        { metadata: { name: '{{n}}' } },
+        { metadata: { name: '{{chart}}' } },
       ),
       { git: reader },
     );
@@ -456,7 +456,7 @@ describe('git files generator: flattening file content (default syntax)', () => 
     ]);
   });
 
-  it('gives one parameter set for an empty list and an empty map for a null item', async () => {
+  it('gives no parameter set for an empty list and an empty map for a null item', async () => {
     const reader = new InMemoryGitReader({
       'sites/lagos/site.yaml': '[]\n',
       'sites/quito/site.yaml': '- null\n- city: quito\n',
@@ -475,10 +475,56 @@ describe('git files generator: flattening file content (default syntax)', () => 
     );
     expect(result.errors).toEqual([]);
     expect(result.applications.map(a => a.metadata.name)).toEqual([
-      'lagos-none',
       'quito-none',
       'quito-quito',
     ]);
+  });
+
+  it('reads files as YAML 1.1, as Argo CD does through sigs.k8s.io/yaml', async () => {
+    const reader = new InMemoryGitReader({
+      'sites/lima/site.yaml':
+        'city: lima\nmetrics: yes\nmode: 0644\nzone: 2024-01-01\n',
+    });
+    const result = await expandApplicationSet(
+      gitSet(
+        { files: [{ path: 'sites/*/site.yaml' }] },
+        {
+          metadata: {
+            name: '{{city}}',
+            labels: {
+              metrics: '{{metrics}}',
+              mode: '{{mode}}',
+              zone: '{{zone}}',
+            },
+          },
+        },
+      ),
+      { git: reader },
+    );
+    expect(result.applications[0].metadata.labels).toEqual({
+      metrics: 'true',
+      mode: '420',
+      zone: '2024-01-01',
+    });
+  });
+
+  it('matches a legacy files path as git ls-files does: a folder takes the files below it, braces are literal', async () => {
+    const reader = new InMemoryGitReader({
+      'conf/one.json': '{"city": "one"}',
+      'conf/sub/two.json': '{"city": "two"}',
+      'other/three.json': '{"city": "three"}',
+    });
+    const names = async (path: string) =>
+      (
+        await expandApplicationSet(
+          gitSet({ files: [{ path }] }, { metadata: { name: '{{city}}' } }),
+          { git: reader },
+        )
+      ).applications.map(a => a.metadata.name);
+    expect(await names('conf')).toEqual(['one', 'two']);
+    expect(await names('./conf/one.json')).toEqual(['one']);
+    expect(await names('conf/{one,two}.json')).toEqual([]);
+    expect((await names('*/t*.json')).sort()).toEqual(['three', 'two']);
   });
 
   it('reads only the first YAML document of a file', async () => {

@@ -6,14 +6,14 @@
  *   map with path, basename, basenameNormalized, segments).
  * - files: every JSON/YAML file matching an include `path` and no exclude;
  *   a file holding a list gives one parameter set per item (an empty file
- *   or list, one set with only the path parameters; only the first YAML
- *   document is read); keys are
+ *   gives one set with only the path parameters, an empty list none; only
+ *   the first YAML document is read, as YAML 1.1); keys are
  *   flattened to `a.b.c` in the default syntax; plus path, path.basename,
  *   path.basenameNormalized, path.filename, path.filenameNormalized,
  *   path[N] (goTemplate: the `path` map, with segments).
  * `pathParamPrefix` puts the path parameters under `<prefix>.path`.
  */
-import { parseAllDocumentsLikeGo } from '../../yaml';
+import { GO_YAML_OPTIONS, parseAllDocumentsLikeGo } from '../../yaml';
 import {
   directoryMatcher,
   fileMatcher,
@@ -186,7 +186,7 @@ function parseFile(
   let parsed: unknown;
   try {
     // sigs.k8s.io/yaml reads the first YAML document only.
-    const [first] = parseAllDocumentsLikeGo(content);
+    const [first] = parseAllDocumentsLikeGo(content, GO_YAML_OPTIONS);
     if (first?.errors.length) throw first.errors[0];
     parsed = first ? first.toJS() : null;
   } catch (e) {
@@ -195,12 +195,11 @@ function parseFile(
       `file "${file}" is not valid JSON/YAML: ${(e as Error).message}`,
     );
   }
-  // An empty file, and an empty list, give one parameter set with only the
-  // path parameters; a null item of a list is an empty map.
+  // An empty file gives one parameter set with only the path parameters,
+  // an empty list none; a null item of a list is an empty map.
   if (parsed === null || parsed === undefined) return [{}];
   if (isObject(parsed)) return [parsed];
   if (Array.isArray(parsed)) {
-    if (parsed.length === 0) return [{}];
     return parsed.map((item, i) => {
       if (item === null) return {};
       if (!isObject(item))
