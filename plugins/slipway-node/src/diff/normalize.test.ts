@@ -45,6 +45,30 @@ describe('normalizeObject', () => {
     expect(out.spec.template.spec.containers[0].resources).toEqual({ limits: { cpu: '1', memory: '1Gi' }, requests: { cpu: '500m' } });
   });
 
+  it('writes quantities of LimitRanges, autoscaler targets and overheads in canonical form', () => {
+    const limitRange = normalizeObject({
+      apiVersion: 'v1',
+      kind: 'LimitRange',
+      metadata: { name: 'l' },
+      spec: { limits: [{ type: 'Container', default: { cpu: '0.5' }, max: { memory: '1024Mi' } }] },
+    });
+    expect(limitRange.spec).toEqual({ limits: [{ type: 'Container', default: { cpu: '500m' }, max: { memory: '1Gi' } }] });
+    const hpa = normalizeObject({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: { metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'AverageValue', averageValue: '0.5' } } }] },
+    });
+    expect((hpa.spec as any).metrics[0].resource.target.averageValue).toBe('500m');
+    const runtimeClass = normalizeObject({
+      apiVersion: 'node.k8s.io/v1',
+      kind: 'RuntimeClass',
+      metadata: { name: 'r' },
+      overhead: { podFixed: { memory: '1024Mi', cpu: '0.25' } },
+    });
+    expect(runtimeClass.overhead).toEqual({ podFixed: { memory: '1Gi', cpu: '250m' } });
+  });
+
   it('does not touch strings that are not quantities elsewhere', () => {
     const out = normalizeObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { cpu: '1000m' } });
     expect(out.data).toEqual({ cpu: '1000m' });

@@ -6,6 +6,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { groupOf } from '@slipway/plugin-slipway-common';
 import { canonicalQuantity } from './quantity';
+import { dropOmittedZeroValues } from './omittedZeroValues';
 import { cloneJson, isObject, JsonObject, removePath } from './objects';
 
 /** Options of {@link normalizeObject}. @public */
@@ -68,8 +69,33 @@ function normalizeEndpoints(obj: JsonObject): void {
 
 /** Map fields whose values are resource quantities, by field name. */
 const QUANTITY_MAPS = new Set(['limits', 'requests', 'hard', 'capacity', 'allocatable', 'overhead']);
+/** Map fields of quantities wherever they are: pod and RuntimeClass overheads. */
+const QUANTITY_MAPS_ANYWHERE = new Set(['overhead', 'podFixed']);
+/** Map fields of a LimitRange's `spec.limits` items. */
+const LIMIT_RANGE_MAPS = new Set(['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio']);
 /** Fields whose value is a single quantity. */
 const QUANTITY_FIELDS = new Set(['sizeLimit', 'divisor', 'storage']);
+/** Quantity fields of a HorizontalPodAutoscaler metric's target or current value. */
+const METRIC_VALUE_FIELDS = new Set(['averageValue', 'value']);
+const METRIC_VALUE_PARENTS = new Set(['target', 'current']);
+/** HorizontalPodAutoscaler v2beta1 metric quantities. */
+const BETA_METRIC_FIELDS = new Set(['targetAverageValue', 'targetValue', 'currentAverageValue', 'currentValue']);
+
+function isQuantityMap(key: string, parentKey: string): boolean {
+  return (
+    (QUANTITY_MAPS.has(key) && (parentKey === 'resources' || key === 'hard' || parentKey === 'status')) ||
+    QUANTITY_MAPS_ANYWHERE.has(key) ||
+    (LIMIT_RANGE_MAPS.has(key) && parentKey === 'limits')
+  );
+}
+
+function isQuantityField(key: string, parentKey: string): boolean {
+  return (
+    QUANTITY_FIELDS.has(key) ||
+    BETA_METRIC_FIELDS.has(key) ||
+    (METRIC_VALUE_FIELDS.has(key) && METRIC_VALUE_PARENTS.has(parentKey))
+  );
+}
 
 function canonicalizeQuantities(value: unknown, parentKey = ''): void {
   if (Array.isArray(value)) {
@@ -78,12 +104,13 @@ function canonicalizeQuantities(value: unknown, parentKey = ''): void {
   }
   if (!isObject(value)) return;
   for (const [key, child] of Object.entries(value)) {
-    const isQuantityMap = QUANTITY_MAPS.has(key) && (parentKey === 'resources' || key === 'hard' || parentKey === 'status');
-    if (isQuantityMap && isObject(child)) {
+    if (isQuantityMap(key, parentKey) && isObject(child)) {
       for (const [name, q] of Object.entries(child)) {
         if (typeof q === 'string' || typeof q === 'number') child[name] = canonicalQuantity(q);
       }
-    } else if (QUANTITY_FIELDS.has(key) && (typeof child === 'string' || typeof child === 'number')) {
+      // RuntimeClass's overhead is an object holding the quantity map podFixed
+      if (Object.values(child).some(isObject)) canonicalizeQuantities(child, key);
+    } else if (isQuantityField(key, parentKey) && (typeof child === 'string' || typeof child === 'number')) {
       value[key] = canonicalQuantity(child);
     } else {
       canonicalizeQuantities(child, key);
@@ -106,7 +133,8 @@ function dropNulls(value: unknown): void {
 /**
  * A normalised copy of a desired or live object: `creationTimestamp` dropped,
  * Secret `stringData` folded into `data`, empty or aggregated role rules
- * cleared, Endpoints sorted, resource quantities canonical, nulls dropped.
+ * cleared, Endpoints sorted, resource quantities canonical, nulls dropped,
+ * and zero values of `omitempty` fields of Kubernetes' own kinds dropped.
  * @public
  */
 export function normalizeObject(obj: KubeObject, options: NormalizeOptions = {}): KubeObject {
@@ -120,6 +148,7 @@ export function normalizeObject(obj: KubeObject, options: NormalizeOptions = {})
   if (group === '' && out.kind === 'Endpoints') normalizeEndpoints(out);
   canonicalizeQuantities(out);
   dropNulls(out);
+  dropOmittedZeroValues(out);
   return out;
 }
 
