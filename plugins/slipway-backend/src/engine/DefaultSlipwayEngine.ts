@@ -24,6 +24,7 @@ import type { Operation, OperationKind, OperationRequest, SlipwayStore } from '.
 import type { ApplicationDescription, OperationRequestResult, SlipwayEngine } from '../service/SlipwayEngine';
 import type { ClusterConnector } from './app/ClusterConnections';
 import { resourceDiffText } from './app/compareApplication';
+import { serverSideDryRun } from './app/serverSideDryRun';
 import { diffInputOf, type DiffSettings } from './app/DiffSettings';
 import { trackingNameOf } from './app/types';
 import { ResourceActions, type ResourceActionsOptions } from './ResourceActions';
@@ -338,7 +339,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
       ...(maskedLive ? { live: maskedLive } : {}),
       ...(maskedDesired ? { desired: maskedDesired } : {}),
       diff: status
-        ? resourceDiffText({ desired, live, ...(await diffInputOf(item.app.spec, this.options.diff)) })
+        ? await resourceDiffText({ desired, live, predictLive: serverSideDryRun(connection.client), ...(await diffInputOf(item.app.spec, this.options.diff)) })
         : '',
       events: await this.eventsOf(connection, key),
     };

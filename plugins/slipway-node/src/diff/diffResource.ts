@@ -52,7 +52,11 @@ function lastAppliedOf(live: KubeObject): JsonObject | undefined {
 }
 
 function chooseMode(desired: KubeObject | null, live: KubeObject | null, options: DiffOptions): DiffMode {
-  if (wantsServerSideDiff(desired, live, options.serverSideDiff ?? false)) return 'server-side';
+  if (wantsServerSideDiff(desired, live, options.serverSideDiff ?? false)) {
+    // Without a dry-run result, a caller that diffs by structured merge falls back to it.
+    if (options.predictedLive === undefined && options.structuredMergeDiff) return 'structured-merge';
+    return 'server-side';
+  }
   if (options.structuredMergeDiff || usesServerSideApply(desired)) return 'structured-merge';
   return 'client-side';
 }

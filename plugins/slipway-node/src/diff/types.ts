@@ -34,7 +34,11 @@ export interface DiffOptions {
   serverSideDiff?: boolean;
   /** The object returned by the server-side-apply dry run (server-side mode). */
   predictedLive?: KubeObject | null;
-  /** Use the server-side-apply merge computed locally (structured-merge mode). */
+  /**
+   * Use the server-side-apply merge computed locally (structured-merge
+   * mode); also how a resource that asks for a server-side diff is compared
+   * when no `predictedLive` is given.
+   */
   structuredMergeDiff?: boolean;
   /** Field manager used for server-side apply (default `slipway`). */
   manager?: string;

@@ -179,7 +179,7 @@ describe('ApplicationController against kube-sim', () => {
     expect(drifted.resources.find(r => r.key.name === 'web-config')?.status).toBe('OutOfSync');
     const desiredConfig = drifted.desired.find(o => o.metadata?.name === 'web-config');
     const liveConfig = drifted.live.find(o => o.metadata?.name === 'web-config');
-    expect(resourceDiffText({ desired: desiredConfig, live: liveConfig })).toContain('green');
+    expect(await resourceDiffText({ desired: desiredConfig, live: liveConfig })).toContain('green');
     // the sync applies the comparison it is given instead of rendering and comparing again
     const renders = jest.spyOn(renderer, 'render');
     try {
@@ -293,6 +293,40 @@ describe('ApplicationController against kube-sim', () => {
     const withPrune = await controller.sync(app, { prune: true });
     expect(withPrune.operation.resources.find(r => r.key.name === 'web-config')?.status).toBe('Pruned');
     await refreshUntil(app, r => r.syncStatus === 'Synced' && !r.resources.some(x => x.requiresPruning));
+  });
+
+  it('sees fields removed from Git as OutOfSync, by structured merge and by the server-side dry run of ServerSideDiff=true', async () => {
+    const configMap = (name: string, data: string, options = '') =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels: {team: a}\n${options}data: {${data}}\n`;
+    const serverSide = "  annotations: {argocd.argoproj.io/compare-options: 'ServerSideDiff=true'}\n";
+    await git.commit('gitops', {
+      'removal/merged.yaml': configMap('merged', 'a: "1", b: "2"'),
+      'removal/dry-run.yaml': configMap('dry-run', 'a: "1", b: "2"', serverSide),
+    }, { message: 'two config maps' });
+    const app: EngineApplication = {
+      name: 'removal',
+      spec: {
+        source: { repoURL, targetRevision: 'main', path: 'removal' },
+        destination: { name: 'sim', namespace: 'removal' },
+        syncPolicy: { syncOptions: ['CreateNamespace=true'] },
+      },
+    };
+    expect((await controller.sync(app, {})).operation.phase).toBe('Succeeded');
+    const synced = await refreshUntil(app, r => r.syncStatus === 'Synced');
+    expect(synced.conditions).toEqual([]);
+
+    await git.commit('gitops', {
+      'removal/merged.yaml': configMap('merged', 'a: "1"'),
+      'removal/dry-run.yaml': configMap('dry-run', 'a: "1"', serverSide),
+    }, { message: 'drop b' });
+    const changed = await refreshUntil(app, r => r.resources.every(x => x.status === 'OutOfSync'));
+    expect(changed.conditions).toEqual([]);
+    expect(await controller.sync(app, {}, { refreshed: changed })).toMatchObject({ operation: { phase: 'Succeeded' } });
+    await refreshUntil(app, r => r.syncStatus === 'Synced');
+    const { client } = await connections.connect({ name: 'sim' });
+    for (const name of ['merged', 'dry-run']) {
+      expect((await client.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'removal', name }))?.data).toEqual({ a: '1' });
+    }
   });
 
   it('syncs a Helm chart with per-environment values', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../sync';
 import { appChangeWaiter } from './appChangeWaiter';
 import { compareApplication, Comparison } from './compareApplication';
+import { serverSideDryRun } from './serverSideDryRun';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
 import { parseDuration } from './duration';
@@ -129,6 +130,7 @@ export class ApplicationController {
       scopeOf,
       ...(await diffInputOf(spec, this.diffSettings, this.options.jq)),
       assessHealth: obj => this.options.health.assess(obj),
+      predictLive: serverSideDryRun(connection.client),
     });
     const charts = (spec.sources ?? (spec.source ? [spec.source] : []))
       .map((source, i) => ({ source, rendered: rendered.sources[i] }))

@@ -93,7 +93,7 @@ describe('comparisons under system-level diff settings', () => {
   it('show the diff of one resource under the same settings', async () => {
     const settings = settingsOf({ ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }] });
     const desired = stampManaged(deployment(2), 'payments-prod');
-    expect(resourceDiffText({ desired, live: live(deployment(5)), ...(await diffInputOf({}, settings)) })).toBe('');
-    expect(resourceDiffText({ desired, live: live(deployment(5)), ...(await diffInputOf({})) })).toMatch(/replicas/);
+    expect(await resourceDiffText({ desired, live: live(deployment(5)), ...(await diffInputOf({}, settings)) })).toBe('');
+    expect(await resourceDiffText({ desired, live: live(deployment(5)), ...(await diffInputOf({})) })).toMatch(/replicas/);
   });
 });

@@ -57,16 +57,16 @@ describe('compareApplication', () => {
     expect(result.syncStatus).toBe('OutOfSync');
     expect(result.resources[0].status).toBe('OutOfSync');
     // the text is rendered when someone looks at the resource, not at every comparison
-    expect(resourceDiffText({ desired: result.normalizedDesired[0], live: live(configMap('a', { x: '1' })) })).toMatch(
+    expect(await resourceDiffText({ desired: result.normalizedDesired[0], live: live(configMap('a', { x: '1' })) })).toMatch(
       /-\s+x: "1"[\s\S]*\+\s+x: "2"/,
     );
   });
 
-  it('gives no diff text for a resource in sync, and none when the comparison of it failed', () => {
+  it('gives no diff text for a resource in sync, and none when the comparison of it failed', async () => {
     const same = live(configMap('a', { x: '1' }));
-    expect(resourceDiffText({ desired: same, live: same })).toBe('');
+    expect(await resourceDiffText({ desired: same, live: same })).toBe('');
     expect(
-      resourceDiffText({
+      await resourceDiffText({
         desired: configMap('a', { x: '2' }),
         live: same,
         ignoreDifferences: [{ kind: 'ConfigMap', jqPathExpressions: ['.data.x'] }],
@@ -173,6 +173,48 @@ describe('compareApplication', () => {
       ],
     });
     expect((await compareApplication({ ...base, desired: [configMap('a', { x: '1' })], live: [added] })).syncStatus).toBe('Synced');
+  });
+
+  it('compares a resource asking for ServerSideDiff=true with the dry run of its apply, or by structured merge without one', async () => {
+    const annotated: KubeObject = {
+      ...configMap('a', { x: '1' }),
+      metadata: { name: 'a', annotations: { 'argocd.argoproj.io/compare-options': 'ServerSideDiff=true' } },
+    };
+    const current = live(annotated, {
+      managedFields: [
+        { manager: 'slipway', operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:x': {} } } },
+      ],
+    });
+    const dryRuns: KubeObject[] = [];
+    const predictLive = async (desired: KubeObject) => {
+      dryRuns.push(desired);
+      // the API server would store x as Git has it, and a webhook would add y
+      return { ...current, data: { x: '1', y: 'from-webhook' } };
+    };
+    const result = await compareApplication({ ...base, desired: [annotated], live: [current], predictLive });
+    expect(dryRuns.map(d => d.metadata.name)).toEqual(['a']);
+    // the webhook's field is not Slipway's, so it is no difference
+    expect(result.syncStatus).toBe('Synced');
+    expect(result.conditions).toEqual([]);
+
+    const changed = { ...annotated, data: { x: '2' } };
+    const withoutDryRun = await compareApplication({ ...base, desired: [changed], live: [current] });
+    expect(withoutDryRun).toMatchObject({ syncStatus: 'OutOfSync', conditions: [] });
+
+    const failing = await compareApplication({
+      ...base,
+      desired: [changed],
+      live: [current],
+      predictLive: async () => {
+        throw new Error('admission webhook "policy" denied the request');
+      },
+    });
+    expect(failing.resources[0].status).toBe('Unknown');
+    expect(failing.conditions).toEqual([{ type: 'ComparisonError', message: 'admission webhook "policy" denied the request' }]);
+    // objects without the option are not dry-run
+    dryRuns.length = 0;
+    await compareApplication({ ...base, desired: [configMap('b', { x: '1' })], live: [live(configMap('b', { x: '1' }))], predictLive });
+    expect(dryRuns).toEqual([]);
   });
 
   it('lets IgnoreExtraneous keep an extraneous object from making the app OutOfSync', async () => {

@@ -15,6 +15,7 @@ import {
   loadJqEngine,
   ResourceHealth,
   stampManaged,
+  wantsServerSideDiff,
 } from '@slipway/plugin-slipway-node';
 import { imagesOf } from './images';
 import { applicationHealth, HealthEntry } from './applicationHealth';
@@ -37,6 +38,13 @@ export interface CompareInput {
   ignoreAggregatedRoles?: boolean;
   jq?: JqEngine;
   assessHealth(obj: KubeObject): Promise<ResourceHealth | undefined>;
+  /**
+   * The object as the API server would store it after Slipway applied
+   * `desired` (a server-side-apply dry run), for resources compared by
+   * server-side diff (`argocd.argoproj.io/compare-options: ServerSideDiff=true`);
+   * without it they are compared by the structured merge computed here.
+   */
+  predictLive?(desired: KubeObject): Promise<KubeObject>;
 }
 
 type DiffInput = Pick<CompareInput, 'ignoreDifferences' | 'ignoreResourceStatusField' | 'ignoreAggregatedRoles' | 'jq'>;
@@ -99,14 +107,32 @@ export async function jqFor(rules: IgnoreDifferencesRule[] | undefined, given?: 
 }
 
 /**
+ * How a resource that asks for a server-side diff is compared: with the
+ * dry run's result when the caller can run one, else by the structured
+ * merge computed here (the merge the API server's dry run performs, without
+ * its defaults and admission webhooks).
+ */
+async function serverSideDiffOptions(
+  desired: KubeObject,
+  live: KubeObject | null,
+  predictLive: CompareInput['predictLive'],
+): Promise<{ predictedLive?: KubeObject }> {
+  if (!predictLive || !wantsServerSideDiff(desired, live)) return {};
+  return { predictedLive: await predictLive(desired) };
+}
+
+/**
  * The readable diff of one resource of a comparison (Secret values masked),
  * rendered when someone looks at it rather than at every comparison. ''
  * when in sync or when the comparison of the resource failed.
  */
-export function resourceDiffText(input: DiffInput & { desired?: KubeObject; live?: KubeObject }): string {
+export async function resourceDiffText(
+  input: DiffInput & { desired?: KubeObject; live?: KubeObject; predictLive?: CompareInput['predictLive'] },
+): Promise<string> {
   if (!input.desired && !input.live) return '';
   try {
-    return diffResource(input.desired ?? null, input.live ?? null, diffOptionsOf(input)).diff;
+    const serverSide = input.desired ? await serverSideDiffOptions(input.desired, input.live ?? null, input.predictLive) : {};
+    return diffResource(input.desired ?? null, input.live ?? null, { ...diffOptionsOf(input), ...serverSide }).diff;
   } catch {
     return ''; // the comparison reported why as a ComparisonError condition
   }
@@ -153,7 +179,10 @@ export async function compareApplication(input: CompareInput): Promise<Compariso
     const live = liveByKey.get(id) ?? null;
     let status: SyncStatusCode = 'OutOfSync';
     try {
-      status = diffResource(desired, live, diffOptions).status;
+      status = diffResource(desired, live, {
+        ...diffOptions,
+        ...(await serverSideDiffOptions(desired, live, input.predictLive)),
+      }).status;
     } catch (error) {
       status = 'Unknown';
       conditions.push({ type: 'ComparisonError', message: (error as Error).message });
