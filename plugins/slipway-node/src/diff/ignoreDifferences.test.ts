@@ -25,6 +25,17 @@ describe('ignoreDifferences (Argo CD diffing customization)', () => {
     expect(ignoreRulesFor(obj, [{ group: 'apps', kind: 'Deployment', namespace: 'default' }])).toHaveLength(1);
   });
 
+  it("matches groups and kinds with Argo CD's glob syntax: classes and alternatives, * matching the core group", () => {
+    const obj = deployment(1);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: '{Deployment,StatefulSet}' }])).toHaveLength(1);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: '[Dd]eployment' }])).toHaveLength(1);
+    expect(ignoreRulesFor(obj, [{ group: 'apps', kind: '[!D]eployment' }])).toHaveLength(0);
+    expect(ignoreRulesFor(obj, [{ group: '*.io', kind: '*' }])).toHaveLength(0);
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } };
+    expect(ignoreRulesFor(configMap, [{ group: '*', kind: 'Config?ap' }])).toHaveLength(1);
+    expect(ignoreRulesFor(configMap, [{ kind: 'ConfigMap' }])).toHaveLength(1);
+  });
+
   it('JSON pointers unescape ~1 and ~0, and a missing path changes nothing', () => {
     const doc = { metadata: { annotations: { 'a/b': 'x', 'c~d': 'y', keep: 'z' } } };
     removeJsonPointer(doc, '/metadata/annotations/a~1b');

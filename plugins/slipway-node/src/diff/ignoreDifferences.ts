@@ -4,6 +4,7 @@
  * comparing, and fields owned by trusted managers (`managedFieldsManagers`)
  * are left to those managers.
  */
+import picomatch from 'picomatch';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { groupOf } from '@slipway/plugin-slipway-common';
 import type { ResourceIgnoreDifferences } from './types';
@@ -11,10 +12,24 @@ import { deleteJqPath, JqEngine, JqExpressionError } from './jqPaths';
 import { cloneJson, isObject, jsonEqual, JsonObject } from './objects';
 import { fieldsOwnedBy, FieldSet } from './managedFields';
 
+const globMatchers = new Map<string, (value: string) => boolean>();
+
+/**
+ * Argo CD's glob (gobwas/glob) over a group or kind: `*`, `?`, `[...]`
+ * classes (`!` negating) and `{a,b}` alternatives.
+ */
 function globMatch(pattern: string, value: string): boolean {
-  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === value;
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(value);
+  if (!/[*?[{\\]/.test(pattern)) return pattern === value;
+  let matcher = globMatchers.get(pattern);
+  if (!matcher) {
+    // A leading character on both sides lets `*` match the core group's '', as in Go.
+    // picomatch negates a class with `^`; gobwas/glob writes `[!...]`.
+    const source = `_${pattern}`.replace(/(^|[^\\])\[!/g, '$1[^');
+    const leading = picomatch(source, { dot: true, noextglob: true, nonegate: true });
+    matcher = v => leading(`_${v}`);
+    if (globMatchers.size < 1000) globMatchers.set(pattern, matcher);
+  }
+  return matcher(value);
 }
 
 /** The rules that apply to an object (group/kind globs, optional name and namespace). @public */
