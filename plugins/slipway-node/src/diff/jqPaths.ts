@@ -5,6 +5,8 @@
  * write works unchanged.
  */
 
+import { startJqWorker } from './jqWorker';
+
 /** Runs jq programs on JSON values. @public */
 export interface JqEngine {
   /** All outputs of `filter` applied to `input`. Throws on jq errors. */
@@ -24,24 +26,14 @@ export class JqExpressionError extends Error {
 
 let loading: Promise<JqEngine> | undefined;
 
-/** Loads the jq engine once per process (WebAssembly instantiation). @public */
+/**
+ * Loads the jq engine once per process: jq-web's WebAssembly build in a
+ * worker thread, each evaluation limited to a second as in Argo CD.
+ * @public
+ */
 export function loadJqEngine(): Promise<JqEngine> {
   if (!loading) {
-    loading = (async () => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const jq = await (require('jq-web') as Promise<{
-        raw(input: string, filter: string, flags?: string[]): string;
-      }>);
-      return {
-        run(input: unknown, filter: string): unknown[] {
-          const out = jq.raw(JSON.stringify(input), filter, ['-c']);
-          return out
-            .split('\n')
-            .filter(line => line.trim() !== '')
-            .map(line => JSON.parse(line));
-        },
-      };
-    })();
+    loading = startJqWorker();
     loading.catch(() => {
       loading = undefined;
     });
