@@ -92,4 +92,37 @@ describe('ignoreDifferences (Argo CD diffing customization)', () => {
     expect((l.spec as any).replicas).toBeUndefined();
     expect((d.spec as any).replicas).toBeUndefined();
   });
+
+  it('managedFieldsManagers follows keyed lists item by item: another item still counts', () => {
+    const webhooks = (caBundle: string, rule: string) => ({
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingWebhookConfiguration',
+      metadata: { name: 'hooks' },
+      webhooks: [
+        { name: 'a.example.com', clientConfig: { caBundle }, rules: [{ operations: [rule] }] },
+        { name: 'b.example.com', clientConfig: { caBundle: 'b' }, rules: [{ operations: ['CREATE'] }] },
+      ],
+    });
+    const live = {
+      ...webhooks('injected', 'CREATE'),
+      metadata: {
+        name: 'hooks',
+        managedFields: [
+          {
+            manager: 'cert-injector',
+            operation: 'Update',
+            fieldsV1: { 'f:webhooks': { 'k:{"name":"a.example.com"}': { 'f:clientConfig': { 'f:caBundle': {} } } } },
+          },
+        ],
+      },
+    };
+    const rules = [{ group: 'admissionregistration.k8s.io', kind: 'ValidatingWebhookConfiguration', managedFieldsManagers: ['cert-injector'] }];
+    // the injected CA bundle is the trusted manager's
+    expect(diffResource(webhooks('', 'CREATE'), live, { ignoreDifferences: rules }).modified).toBe(false);
+    // a change to the same webhook's rules is still Git's
+    expect(diffResource(webhooks('', 'UPDATE'), live, { ignoreDifferences: rules }).modified).toBe(true);
+    const { live: l, desired: d } = normalizeTrustedManagers(live, webhooks('', 'CREATE'), ['cert-injector']);
+    expect((l.webhooks as any[]).map(w => w.clientConfig)).toEqual([{}, { caBundle: 'b' }]);
+    expect((d.webhooks as any[]).map(w => w.clientConfig)).toEqual([{}, { caBundle: 'b' }]);
+  });
 });

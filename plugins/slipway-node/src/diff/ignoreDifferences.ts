@@ -11,6 +11,7 @@ import type { ResourceIgnoreDifferences } from './types';
 import { deleteJqPath, JqEngine, JqExpressionError } from './jqPaths';
 import { cloneJson, isObject, jsonEqual, JsonObject } from './objects';
 import { fieldsOwnedBy, FieldSet } from './managedFields';
+import { KEY_DEFAULTS } from './mergeKeys';
 
 const globMatchers = new Map<string, (value: string) => boolean>();
 
@@ -146,11 +147,51 @@ function removeDifferingOwned(live: JsonObject, desired: JsonObject, set: FieldS
     const liveValue = live[field];
     const desiredValue = desired[field];
     const hasFieldChildren = Object.keys(child).some(k => k.startsWith('f:'));
+    const hasItemKeys = Object.keys(child).some(k => k.startsWith('k:'));
     if (hasFieldChildren && isObject(liveValue) && isObject(desiredValue)) {
       removeDifferingOwned(liveValue, desiredValue, child);
+    } else if (hasItemKeys && Array.isArray(liveValue) && Array.isArray(desiredValue)) {
+      removeDifferingOwnedItems(liveValue, desiredValue, child as FieldSet);
     } else if (!jsonEqual(liveValue, desiredValue)) {
       delete live[field];
       delete desired[field];
+    }
+  }
+}
+
+/** The item of a keyed list that a managed-fields key (`k:{"name":"a"}`) names. */
+function itemIndex(items: unknown[], keyFields: JsonObject): number {
+  return items.findIndex(
+    item => isObject(item) && Object.entries(keyFields).every(([k, v]) => jsonEqual(item[k] ?? KEY_DEFAULTS[k], v)),
+  );
+}
+
+/**
+ * A keyed list (containers, env, webhooks, ...) is followed item by item, as
+ * Argo CD does with the types' list keys: an owned item present on both
+ * sides is followed field by field, or, owned whole, removed from both when
+ * it differs.
+ */
+function removeDifferingOwnedItems(live: unknown[], desired: unknown[], set: FieldSet): void {
+  for (const [key, child] of Object.entries(set)) {
+    if (!key.startsWith('k:') || !isObject(child)) continue;
+    let keyFields: unknown;
+    try {
+      keyFields = JSON.parse(key.slice(2));
+    } catch {
+      continue;
+    }
+    if (!isObject(keyFields)) continue;
+    const li = itemIndex(live, keyFields);
+    const di = itemIndex(desired, keyFields);
+    if (li < 0 || di < 0) continue;
+    const liveItem = live[li];
+    const desiredItem = desired[di];
+    if (Object.keys(child).some(k => k.startsWith('f:')) && isObject(liveItem) && isObject(desiredItem)) {
+      removeDifferingOwned(liveItem, desiredItem, child as FieldSet);
+    } else if (!jsonEqual(liveItem, desiredItem)) {
+      live.splice(li, 1);
+      desired.splice(di, 1);
     }
   }
 }
@@ -159,7 +200,8 @@ function removeDifferingOwned(live: JsonObject, desired: JsonObject, set: FieldS
  * `managedFieldsManagers`: where the desired value of a field differs from
  * the live one and a trusted manager owns the field, the field is removed
  * from both sides, so that manager's value wins. Like Argo CD, this follows
- * object fields (lists are compared as a whole).
+ * object fields and the items of keyed lists (containers by name, webhooks
+ * by name, ...); other lists are compared as a whole.
  * @public
  */
 export function normalizeTrustedManagers(
