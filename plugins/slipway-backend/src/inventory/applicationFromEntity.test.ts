@@ -23,6 +23,24 @@ describe('applicationFromEntity', () => {
   });
 });
 
+describe('automated sync', () => {
+  const withAutomated = (automated: Record<string, unknown>): Entity => {
+    const entity = application(undefined);
+    (entity.spec as Record<string, unknown>).syncPolicy = { automated, syncOptions: ['CreateNamespace=true'] };
+    return entity;
+  };
+
+  it('is off when syncPolicy.automated says enabled: false, its other settings kept in Git', () => {
+    const off = applicationFromEntity(withAutomated({ enabled: false, prune: true, selfHeal: true }));
+    expect(off.app.spec.syncPolicy).toEqual({ syncOptions: ['CreateNamespace=true'] });
+    const on = applicationFromEntity(withAutomated({ enabled: true, prune: true }));
+    expect(on.app.spec.syncPolicy?.automated).toEqual({ enabled: true, prune: true });
+    expect(applicationFromEntity(withAutomated({})).app.spec.syncPolicy?.automated).toEqual({});
+    // turning it off or on is a change of the spec
+    expect(off.specHash).not.toBe(on.specHash);
+  });
+});
+
 describe('the skip-reconcile annotation', () => {
   const annotated = (value: string): Entity => {
     const entity = application(undefined);

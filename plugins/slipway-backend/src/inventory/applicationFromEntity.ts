@@ -14,6 +14,7 @@ import {
   SLIPWAY_LABEL_NAMESPACE,
 } from '@slipway/plugin-slipway-common';
 import type { ApplicationSpec, EngineApplication } from '../engine/app/types';
+import { withoutDisabledAutomation } from '../engine/app/automatedSync';
 
 /** One Application entity as the reconciler tracks it. */
 export interface InventoryApplication {
@@ -139,7 +140,7 @@ export function applicationFromEntity(entity: Entity): InventoryApplication {
       ...(annotations[ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS]
         ? { manifestGeneratePaths: annotations[ARGOCD_ANNOTATION_MANIFEST_GENERATE_PATHS] }
         : {}),
-      spec,
+      spec: withoutDisabledAutomation(spec),
     },
     specHash: crypto.createHash('sha256').update(stableStringify(spec)).digest('hex'),
     project: spec.project || 'default',

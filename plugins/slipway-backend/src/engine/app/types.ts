@@ -11,7 +11,8 @@ import type { ApplicationSource, RenderedSource } from '../render';
 
 /** `spec.syncPolicy` of an Argo CD Application. */
 export interface SyncPolicy {
-  automated?: { prune?: boolean; selfHeal?: boolean; allowEmpty?: boolean } | null;
+  /** `enabled: false` turns automated sync off, its other settings kept (Argo CD 2.14+). */
+  automated?: { prune?: boolean; selfHeal?: boolean; allowEmpty?: boolean; enabled?: boolean } | null;
   syncOptions?: string[];
   retry?: {
     limit?: number;

@@ -8,6 +8,8 @@ import type {
 } from '@slipway/plugin-slipway-common';
 import type { Router } from 'express';
 import { operationSummary } from '../../engine/DefaultSlipwayEngine';
+import { automationOf } from '../../engine/app/automatedSync';
+import type { SyncPolicy } from '../../engine/app/types';
 import type { ApplicationStatusFilter } from '../../store';
 import type { ApplicationDescription } from '../SlipwayEngine';
 import { APPLICATION_FIELDS, ApplicationField, storeFieldsFor, toApiApplication } from '../toApiApplication';
@@ -35,8 +37,8 @@ function refsAsGivenAndCanonical(query: Parameters<typeof repeated>[0], name: st
 
 /** The policy of an Application the engine does not track yet, read from its entity. */
 function describeEntity(entity: Entity): ApplicationDescription {
-  const spec = (entity.spec ?? {}) as { source?: { repoURL?: string }; sources?: Array<{ repoURL?: string }>; syncPolicy?: { automated?: { prune?: boolean; selfHeal?: boolean } | null } };
-  const automated = spec.syncPolicy?.automated;
+  const spec = (entity.spec ?? {}) as { source?: { repoURL?: string }; sources?: Array<{ repoURL?: string }>; syncPolicy?: SyncPolicy };
+  const automated = automationOf(spec.syncPolicy);
   const repoURL = spec.source?.repoURL ?? spec.sources?.[0]?.repoURL;
   return {
     name: entity.metadata.name,
