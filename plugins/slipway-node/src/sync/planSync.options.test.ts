@@ -223,6 +223,18 @@ describe('planSync: prune and sync options', () => {
       expect(p2.settings.replace).toBe(true);
     });
 
+    it('reads Replace and Force from Git only, not from the live object the last sync wrote', () => {
+      const web = obj('Deployment', 'web', { namespace: 'shop' });
+      const lastSynced = managedLive(
+        obj('Deployment', 'web', {
+          namespace: 'shop',
+          annotations: { 'argocd.argoproj.io/sync-options': 'Force=true,Replace=true' },
+        }),
+      );
+      const p = plan({ desired: [web], live: [lastSynced] });
+      expect(p.tasks[0].apply).toEqual({ replace: false, force: false, validate: true });
+    });
+
     it('ApplyOutOfSyncOnly leaves out resources known to be in sync', () => {
       const a = obj('ConfigMap', 'a', { namespace: 'shop' });
       const b = obj('ConfigMap', 'b', { namespace: 'shop' });

@@ -89,20 +89,19 @@ function taskId(phase: SyncPhase, key: ResourceKey): string {
   return `${phase}:${formatResourceKey(key)}`;
 }
 
+/**
+ * How a target is written. Its options are read from Git's object only, as
+ * gitops-engine does: the live object still carries the options of the last
+ * sync, and `Force=true,Replace=true` removed from Git must not delete and
+ * recreate the resource once more.
+ */
 function applySettingsFor(
   settings: SyncOperationSettings,
   target: KubeObject,
-  live: KubeObject | undefined,
 ): SyncTask['apply'] {
   return {
-    replace:
-      settings.replace ||
-      hasResourceOption(target, 'Replace', 'true') ||
-      hasResourceOption(live, 'Replace', 'true'),
-    force:
-      settings.force ||
-      hasResourceOption(target, 'Force', 'true') ||
-      hasResourceOption(live, 'Force', 'true'),
+    replace: settings.replace || hasResourceOption(target, 'Replace', 'true'),
+    force: settings.force || hasResourceOption(target, 'Force', 'true'),
     validate:
       settings.validate && !hasResourceOption(target, 'Validate', 'false'),
   };
@@ -267,7 +266,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       action: 'apply',
       target: stampManaged(desired, input.appName),
       live: liveObj,
-      apply: applySettingsFor(settings, target, liveObj),
+      apply: applySettingsFor(settings, target),
       ...skipsDryRunOnMissingResource(settings, target),
     });
   }
@@ -318,7 +317,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
           target: stampManaged(target, input.appName),
           live: liveObj,
           hook: { type: phase, deletePolicies: hookDeletePolicies(hook) },
-          apply: applySettingsFor(settings, target, liveObj),
+          apply: applySettingsFor(settings, target),
           ...skipsDryRunOnMissingResource(settings, target),
         });
       }
