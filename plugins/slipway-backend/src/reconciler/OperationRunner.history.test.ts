@@ -99,6 +99,15 @@ describe('OperationRunner: the deployed commit in the history', () => {
     ]);
   });
 
+  it('keeps a selective sync (a self-heal, say) out of the history, as Argo CD does', async () => {
+    const t = await setup(url, source => source.commitDetails.bind(source));
+    const selective = runningOperation({
+      request: { resources: [{ group: '', kind: 'ConfigMap', namespace: 'web', name: 'web' }] },
+    });
+    expect((await t.runner.run(selective, new AbortController().signal)).phase).toBe('Succeeded');
+    expect(t.history).toEqual([]);
+  });
+
   it('still records the deployment, without author and message, when the commit cannot be read', async () => {
     const t = await setup(url, () => async () => {
       throw new Error('object store unreadable');

@@ -199,7 +199,8 @@ export class OperationRunner {
     if (phase === 'Succeeded') {
       await audit?.success({ meta: { revision: outcome.revision ?? null } });
       if (outcome.children) await this.options.children?.publish(op.applicationRef, outcome.children);
-      if (!dryRun) {
+      // A selective sync (self-heal's too) is not a deployment: Argo CD keeps it out of the history.
+      if (!dryRun && !op.request.resources?.length) {
         const commit = await this.commitOf(pinned.app, pinned.revisions[0]);
         await store.addHistory({
           applicationRef: op.applicationRef,
