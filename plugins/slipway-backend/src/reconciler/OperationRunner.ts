@@ -183,7 +183,7 @@ export class OperationRunner {
           resources: op.request.resources,
           ...(op.request.confirmPrune ? { confirmPrune: true } : {}),
         },
-        { signal, onProgress, refreshed: desired },
+        { signal, onProgress, refreshed: desired, automated: op.initiator === 'automated' },
       );
     } catch (error) {
       await events.flush();

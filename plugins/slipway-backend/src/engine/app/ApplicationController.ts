@@ -10,6 +10,7 @@ import { Renderer } from '../render';
 import {
   ExecuteOptions,
   RetryPolicy,
+  retryPolicyFromSpec,
   SyncExecutor,
   SyncOperationResult,
 } from '../sync';
@@ -18,7 +19,6 @@ import { compareApplication, Comparison } from './compareApplication';
 import { serverSideDryRun } from './serverSideDryRun';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
-import { parseDuration } from './duration';
 import { sharedResourceWarnings } from './sharedResources';
 import { childrenToPublish, compareChildren, splitChildren } from './childApplications';
 import { CompareResult, EngineApplication, trackingNameOf } from './types';
@@ -58,17 +58,16 @@ export interface ApplicationControllerOptions {
   executor?: Partial<ConstructorParameters<typeof SyncExecutor>[0]>;
 }
 
-function retryPolicyOf(app: EngineApplication): RetryPolicy | undefined {
+/**
+ * The retry policy of a sync, as Argo CD's: the Application's
+ * `syncPolicy.retry` (a missing limit is no retry, a negative one no end),
+ * else five retries for an automated sync and none for another.
+ */
+export function retryPolicyOf(app: EngineApplication, automated = false): RetryPolicy | undefined {
   const retry = app.spec.syncPolicy?.retry;
-  if (!retry) return undefined;
-  return {
-    limit: retry.limit ?? 2,
-    backoff: {
-      durationMs: parseDuration(retry.backoff?.duration, 5000),
-      factor: retry.backoff?.factor ?? 2,
-      maxDurationMs: parseDuration(retry.backoff?.maxDuration, 180_000),
-    },
-  };
+  if (!retry) return automated ? { limit: 5, backoff: {} } : undefined;
+  const policy = retryPolicyFromSpec(retry);
+  return policy && !('error' in policy) ? policy : undefined;
 }
 
 /**
@@ -200,9 +199,9 @@ export class ApplicationController {
   async sync(
     app: EngineApplication,
     request: SyncRequest,
-    options: Pick<ExecuteOptions, 'signal' | 'onProgress'> & { refreshed?: Refreshed } = {},
+    options: Pick<ExecuteOptions, 'signal' | 'onProgress'> & { refreshed?: Refreshed; automated?: boolean } = {},
   ): Promise<SyncOutcome> {
-    const { refreshed: given, ...execute } = options;
+    const { refreshed: given, automated, ...execute } = options;
     const refreshed = given ?? (await this.refresh(app));
     const connection = await this.options.clusters.connect(app.spec.destination);
     const scopeOf = await this.scopes(connection, refreshed.desired);
@@ -249,7 +248,7 @@ export class ApplicationController {
       });
       const operation = await executor.execute(plan, {
         ...execute,
-        retry: retryPolicyOf(app),
+        retry: retryPolicyOf(app, automated),
       });
       return { operation, revision: refreshed.revision, ...this.childrenAfter(app, refreshed, request, operation) };
     } finally {
