@@ -28,6 +28,7 @@ import { serverSideDryRun } from './app/serverSideDryRun';
 import { diffInputOf, type DiffSettings } from './app/DiffSettings';
 import { trackingNameOf } from './app/types';
 import { ResourceActions, type ResourceActionsOptions } from './ResourceActions';
+import { deleteInWaves } from './deleteInWaves';
 
 /** What {@link DefaultSlipwayEngine} needs. */
 export interface DefaultSlipwayEngineOptions {
@@ -256,10 +257,7 @@ export class DefaultSlipwayEngine implements SlipwayEngine {
     });
     const deleted: ResourceKey[] = [];
     try {
-      for (const d of plan.delete) {
-        const ref = { apiVersion: d.apiVersion, kind: d.key.kind, name: d.key.name, ...(d.key.namespace ? { namespace: d.key.namespace } : {}) };
-        if (await connection.client.delete(ref, { propagationPolicy: 'Foreground' })) deleted.push(d.key);
-      }
+      await deleteInWaves(connection.client, plan.delete, deleted);
     } catch (error) {
       await audit?.fail({ error: error as Error, meta: { deleted: deleted.map(formatResourceKey) } });
       throw error;

@@ -100,4 +100,71 @@ describe('planDeletion', () => {
       'confirm: kept (Delete=confirm: delete again with the deletion confirmed)',
     ]);
   });
+
+  it("keeps CustomResourceDefinitions and helm.sh/resource-policy: keep objects, as Argo CD's cascade delete does", () => {
+    const crd = stampManaged(
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'widgets.example.com' },
+      },
+      'shop',
+    );
+    const data = stampManaged(
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: {
+          name: 'data',
+          namespace: 'shop',
+          annotations: { 'helm.sh/resource-policy': 'keep' },
+        },
+      },
+      'shop',
+    );
+    const plan = planDeletion('shop', [crd, data, cm('a')]);
+    expect(plan.delete.map(d => d.key.name)).toEqual(['a']);
+    expect(plan.retain).toEqual([
+      {
+        key: expect.objectContaining({ name: 'widgets.example.com' }),
+        reason: expect.stringMatching(/^kept: a CustomResourceDefinition is not deleted with its application/),
+      },
+      {
+        key: expect.objectContaining({ name: 'data' }),
+        reason: 'kept (helm.sh/resource-policy: keep)',
+      },
+    ]);
+  });
+
+  it('deletes the highest sync wave first, workloads before namespaces within a wave', () => {
+    const waved = (kind: string, name: string, wave?: string): KubeObject =>
+      stampManaged(
+        {
+          apiVersion: kind === 'Deployment' ? 'apps/v1' : 'v1',
+          kind,
+          metadata: {
+            name,
+            ...(kind === 'Namespace' ? {} : { namespace: 'shop' }),
+            ...(wave === undefined ? {} : { annotations: { 'argocd.argoproj.io/sync-wave': wave } }),
+          },
+        },
+        'shop',
+      );
+    const plan = planDeletion('shop', [
+      waved('Namespace', 'shop', '-1'),
+      waved('Deployment', 'operator'),
+      waved('ConfigMap', 'settings', '10'),
+      waved('Deployment', 'app', '5'),
+      waved('ConfigMap', 'cert', '5'),
+      waved('ConfigMap', 'odd', 'soon'),
+    ]);
+    expect(plan.delete.map(d => `${d.wave}:${d.key.name}`)).toEqual([
+      '10:settings',
+      '5:app',
+      '5:cert',
+      '0:operator',
+      '0:odd',
+      '-1:shop',
+    ]);
+  });
 });
