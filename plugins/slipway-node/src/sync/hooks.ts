@@ -114,8 +114,9 @@ function parseInteger(text: string): number | undefined {
 
 /**
  * The sync wave of an object: `argocd.argoproj.io/sync-wave`, else Helm's
- * `helm.sh/hook-weight`, else 0. A value that is not an integer is an error
- * (Argo CD would silently use 0, which hides typos that reorder a rollout).
+ * `helm.sh/hook-weight`, else 0; an empty value counts as none. A value
+ * that is not an integer is an error (Argo CD would silently use 0, which
+ * hides typos that reorder a rollout).
  * @public
  */
 export function syncWaveOf(obj: KubeObject): WaveResult {
@@ -125,7 +126,8 @@ export function syncWaveOf(obj: KubeObject): WaveResult {
     HELM_ANNOTATION_HOOK_WEIGHT,
   ]) {
     const text = annotations[name];
-    if (typeof text === 'string') {
+    // An empty value (a chart templating an unset wave) is no wave, as Go's Atoi fails it quietly.
+    if (typeof text === 'string' && text.trim() !== '') {
       const wave = parseInteger(text);
       if (wave === undefined) {
         return {
