@@ -103,6 +103,22 @@ describe('planSync', () => {
     );
   });
 
+  it('reads an empty sync-wave as none, falling back to the Helm hook weight, then 0', () => {
+    const p = plan({
+      desired: [
+        obj('ConfigMap', 'c', { annotations: { 'argocd.argoproj.io/sync-wave': '' } }),
+        obj('ConfigMap', 'd', {
+          annotations: { 'argocd.argoproj.io/sync-wave': ' ', 'helm.sh/hook-weight': '3' },
+        }),
+      ],
+    });
+    expect(p.issues).toEqual([]);
+    expect(p.tasks.map(t => [t.key.name, t.wave])).toEqual([
+      ['c', 0],
+      ['d', 3],
+    ]);
+  });
+
   it('reports manifests without name, kind or duplicated', () => {
     const p = plan({
       desired: [
