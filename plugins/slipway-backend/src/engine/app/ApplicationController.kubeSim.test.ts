@@ -329,6 +329,32 @@ describe('ApplicationController against kube-sim', () => {
     }
   });
 
+  it("renders a Helm chart with the destination cluster's version and API versions, as Argo CD does", async () => {
+    await git.commit('gitops', {
+      'capchart/Chart.yaml': 'apiVersion: v2\nname: capchart\nversion: 0.1.0\n',
+      'capchart/templates/config.yaml': [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: caps}',
+        'data:',
+        '  kubeVersion: {{ .Capabilities.KubeVersion.Version | quote }}',
+        '  hasDeployments: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" | quote }}',
+        '  hasWidgets: {{ .Capabilities.APIVersions.Has "example.com/v1/Widget" | quote }}',
+        '',
+      ].join('\n'),
+    }, { message: 'a chart reading .Capabilities' });
+    const app: EngineApplication = {
+      name: 'caps',
+      spec: {
+        source: { repoURL, targetRevision: 'main', path: 'capchart' },
+        destination: { name: 'sim', namespace: 'caps' },
+      },
+    };
+    const data = (await controller.refresh(app)).desired.find(o => o.metadata.name === 'caps')?.data;
+    // kube-sim reports v1.32.0-kube-sim; Helm's own default would be its build's version
+    expect(data).toEqual({ kubeVersion: 'v1.32.0', hasDeployments: 'true', hasWidgets: 'false' });
+  });
+
   it('syncs a Helm chart with per-environment values', async () => {
     const app: EngineApplication = {
       name: 'api-prod',

@@ -106,7 +106,10 @@ export class ApplicationController {
   async refresh(app: EngineApplication, options: { fresh?: boolean } = {}): Promise<Refreshed> {
     const spec = app.spec;
     const connection = await this.options.clusters.connect(spec.destination);
+    // Helm sees the destination's version and API versions, as in Argo CD.
+    const capabilities = (await connection.capabilities?.current()) ?? {};
     const rendered = await this.options.renderer.render({
+      ...capabilities,
       appName: app.name,
       instanceName: app.instance,
       fresh: options.fresh,
@@ -250,6 +253,8 @@ export class ApplicationController {
         ...execute,
         retry: retryPolicyOf(app, automated),
       });
+      // A new CRD is a new API version for the charts rendered next.
+      if (plan.tasks.some(t => t.target?.kind === 'CustomResourceDefinition')) connection.capabilities?.invalidate();
       return { operation, revision: refreshed.revision, ...this.childrenAfter(app, refreshed, request, operation) };
     } finally {
       changes.stop();

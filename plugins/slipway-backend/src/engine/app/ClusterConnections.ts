@@ -1,4 +1,4 @@
-import { ClusterCache, ClusterClient, KubeClusterClient } from '../cluster';
+import { ClusterCache, ClusterCapabilities, ClusterClient, KubeClusterClient } from '../cluster';
 import type { ClusterRegistry } from '../../clusters/ClusterRegistry';
 
 /** A live connection to one cluster: its client and its watch cache. */
@@ -6,6 +6,8 @@ export interface ClusterConnection {
   name: string;
   client: ClusterClient;
   cache: ClusterCache;
+  /** The cluster's version and API versions, for Helm's `.Capabilities`. */
+  capabilities?: ClusterCapabilities;
 }
 
 /** Finds the cluster connection of an Application's destination. */
@@ -58,7 +60,7 @@ export class ClusterConnections implements ClusterConnector {
           logger: logger && { warn: message => logger.warn(`cluster ${cluster.name}: ${message}`) },
         });
         await cache.start();
-        return { name: cluster.name, client, cache };
+        return { name: cluster.name, client, cache, capabilities: new ClusterCapabilities(client) };
       })();
       // a failed start is retried by the next caller
       connection.catch(() => this.connections.delete(cluster.name));

@@ -36,6 +36,13 @@ export interface ResourceDiscovery {
   unavailable: UnavailableGroupVersion[];
 }
 
+/** What the API server's `/version` tells. @public */
+export interface ServerVersion {
+  major?: string;
+  minor?: string;
+  gitVersion?: string;
+}
+
 /** Names one object. @public */
 export interface ObjectRef {
   apiVersion: string;
@@ -118,6 +125,8 @@ export interface ClusterClient {
   listResources(): Promise<ResourceDiscovery>;
   /** Forget cached discovery (after CRDs change). */
   invalidateDiscovery(): void;
+  /** The API server's version (`/version`), e.g. `{ major: '1', minor: '32', gitVersion: 'v1.32.0' }`. */
+  serverVersion(): Promise<ServerVersion>;
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   list(
     apiVersion: string,

@@ -12,6 +12,7 @@ import {
   objectRefOf,
   PatchOptions,
   ResourceDiscovery,
+  ServerVersion,
   WatchEvent,
   WatchHandle,
   WatchOptions,
@@ -70,6 +71,10 @@ export class KubeClusterClient implements ClusterClient {
 
   invalidateDiscovery(): void {
     this.discovery.invalidate();
+  }
+
+  async serverVersion(): Promise<ServerVersion> {
+    return (await this.request('GET', '/version')) as ServerVersion;
   }
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {

@@ -11,6 +11,7 @@ import {
   ObjectRef,
   PatchOptions,
   ResourceDiscovery,
+  ServerVersion,
   WatchEvent,
   WatchHandle,
   WatchOptions,
@@ -168,6 +169,10 @@ export class MemoryClusterClient implements ClusterClient {
   }
 
   invalidateDiscovery(): void {}
+
+  async serverVersion(): Promise<ServerVersion> {
+    return { major: '1', minor: '32', gitVersion: 'v1.32.0' };
+  }
 
   async get(ref: ObjectRef): Promise<KubeObject | undefined> {
     const type = this.typeOf(ref.apiVersion, ref.kind);

@@ -4,3 +4,4 @@ export * from './KubeClusterClient';
 export * from './MemoryClusterClient';
 export * from './ClusterCache';
 export * from './NamespaceLister';
+export * from './ClusterCapabilities';
