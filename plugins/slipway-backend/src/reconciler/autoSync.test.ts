@@ -73,6 +73,18 @@ describe('automated sync (Argo CD syncPolicy.automated)', () => {
     }
   });
 
+  it('does not sync when only resources to prune differ and automated prune is off, with or without selfHeal', () => {
+    const stale = { key: { group: '', kind: 'ConfigMap', namespace: 'web', name: 'old' }, status: 'OutOfSync' as const, requiresPruning: true };
+    for (const automated of [{ prune: false }, { prune: false, selfHeal: true }]) {
+      expect(decideAutoSync(input({ syncPolicy: { automated }, resources: [config, stale] }))).toEqual({
+        action: 'skip',
+        reason: 'only resources to prune differ, and automated prune is off',
+      });
+    }
+    expect(decideAutoSync(input({ syncPolicy: { automated: { prune: true } }, resources: [config, stale] })).action).toBe('sync');
+    expect(decideAutoSync(input({ resources: [deployment, stale] })).action).toBe('sync');
+  });
+
   it('refuses to prune every resource unless allowEmpty is set', () => {
     const allPruned = [
       { ...deployment, requiresPruning: true },
@@ -83,8 +95,8 @@ describe('automated sync (Argo CD syncPolicy.automated)', () => {
       condition: { type: 'SyncError', message: expect.stringContaining('auto-sync will wipe out all resources') },
     });
     expect(decideAutoSync(input({ syncPolicy: { automated: { prune: true, allowEmpty: true } }, resources: allPruned })).action).toBe('sync');
-    // without prune nothing would be deleted
-    expect(decideAutoSync(input({ syncPolicy: { automated: { prune: false } }, resources: allPruned })).action).toBe('sync');
+    // without prune there is nothing to sync: only resources to prune differ
+    expect(decideAutoSync(input({ syncPolicy: { automated: { prune: false } }, resources: allPruned })).action).toBe('skip');
   });
 
   it('is blocked by sync windows and by project violations', () => {

@@ -70,7 +70,8 @@ function sameTarget(last: LastOperation, input: AutoSyncInput): boolean {
  *   timeout); a failed attempt to the same commit is never retried
  *   (SyncError condition), the operation's own `retry` policy retries;
  * - with `prune` and without `allowEmpty`, a sync that would prune every
- *   resource is refused (SyncError condition).
+ *   resource is refused (SyncError condition);
+ * - without `prune`, nothing is synced when only resources to prune differ.
  */
 export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   const automated = input.syncPolicy?.automated;
@@ -84,6 +85,11 @@ export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   }
   if (input.forbidden) return { action: 'skip', reason: 'the project does not permit the application' };
   if (!input.windowAllows) return { action: 'skip', reason: 'a sync window blocks automated syncs' };
+
+  // Argo CD: nothing to do but prune, with automated prune off, is no sync (self-heal would loop on it).
+  if (!automated.prune && input.resources.every(r => r.status === 'Synced' || r.requiresPruning)) {
+    return { action: 'skip', reason: 'only resources to prune differ, and automated prune is off' };
+  }
 
   const revision = input.revisions[0];
   let selfHeal = false;
