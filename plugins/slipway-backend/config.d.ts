@@ -164,6 +164,12 @@ export interface Config {
       recoverInterval?: SlipwayDuration;
       /** Finished operations and their events are deleted after this. Default 30 days. @visibility backend */
       retention?: SlipwayDuration;
+      /**
+       * How long a sync waits for a wave's resources to be healthy or a hook
+       * to finish before it fails them. Default 10 minutes; 0 waits without
+       * limit, as Argo CD does (terminate the operation to stop it). @visibility backend
+       */
+      waitTimeout?: SlipwayDuration;
     };
 
     /** Rendering manifests. */

@@ -24,6 +24,7 @@ import { createRouter } from './service/router';
 import { DatabaseSlipwayStore } from './store';
 import { readDiffSettings } from './engine/app/DiffSettings';
 import { ChildApplicationDirectory } from './reconciler/ChildApplicationDirectory';
+import { readSyncWaitTimeoutMs } from './config/readSyncWaitTimeout';
 
 /**
  * The Slipway backend plugin: Slipway's GitOps engine inside Backstage.
@@ -78,7 +79,14 @@ export const slipwayPlugin = createBackendPlugin({
         const diff = readDiffSettings(config);
         const children = new ChildApplicationDirectory(store);
         await children.load();
-        const controller = new ApplicationController({ renderer, clusters: connections, health, diff, children });
+        const controller = new ApplicationController({
+          renderer,
+          clusters: connections,
+          health,
+          diff,
+          children,
+          executor: { waitTimeoutMs: readSyncWaitTimeoutMs(config) },
+        });
         const runtime = new SlipwayRuntime({
           settings,
           projects,
