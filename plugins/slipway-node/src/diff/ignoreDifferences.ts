@@ -96,7 +96,8 @@ function describe(obj: KubeObject): string {
 
 /**
  * A copy of `obj` without the fields that the matching rules' `jsonPointers`
- * and `jqPathExpressions` select. A jq expression that does not compile, or
+ * and `jqPathExpressions` select (and the objects and lists that leaves
+ * empty, unless `keepEmptyObjects`). A jq expression that does not compile, or
  * one given without a jq engine, throws; one that fails at run time is
  * skipped for this object, like Argo CD does.
  * @public
@@ -105,6 +106,7 @@ export function applyIgnoreDifferences(
   obj: KubeObject,
   rules: readonly ResourceIgnoreDifferences[],
   jq?: JqEngine,
+  options: { keepEmptyObjects?: boolean } = {},
 ): KubeObject {
   const matched = ignoreRulesFor(obj, rules);
   if (matched.length === 0) return obj;
@@ -126,6 +128,7 @@ export function applyIgnoreDifferences(
     }
   }
   if (!isObject(doc)) return obj;
+  if (options.keepEmptyObjects) return doc as KubeObject;
   // Managed fields are data about the object, not fields of it: their `{}`
   // leaves mark owned fields and must survive for structured-merge diffs.
   const metadata = isObject(doc.metadata) ? doc.metadata : undefined;

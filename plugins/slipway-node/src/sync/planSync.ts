@@ -13,10 +13,7 @@ import {
   syncPhasesOf,
   syncWaveOf,
 } from './hooks';
-import {
-  applyIgnoredPointers,
-  matchingIgnoreRules,
-} from './respectIgnoreDifferences';
+import { respectIgnoredFields } from './respectIgnoreDifferences';
 import { pruneSkipReason } from './pruneOptions';
 import { syncOperationSettings } from './settings';
 import { hasResourceOption } from './syncOptions';
@@ -105,6 +102,16 @@ function applySettingsFor(
     validate:
       settings.validate && !hasResourceOption(target, 'Validate', 'false'),
   };
+}
+
+/**
+ * `RespectIgnoreDifferences`: the resource's own sync option (`=true` or
+ * `=false`) wins over the Application's.
+ */
+function respectsIgnoredFields(settings: SyncOperationSettings, target: KubeObject): boolean {
+  if (hasResourceOption(target, 'RespectIgnoreDifferences', 'true')) return true;
+  if (hasResourceOption(target, 'RespectIgnoreDifferences', 'false')) return false;
+  return settings.respectIgnoreDifferences;
 }
 
 function skipsDryRunOnMissingResource(
@@ -230,31 +237,17 @@ export function planSync(input: SyncPlanInput): SyncPlan {
       continue;
     }
     let desired = target;
-    if (
-      settings.respectIgnoreDifferences &&
-      liveObj &&
-      input.ignoreDifferences?.length
-    ) {
-      const rules = matchingIgnoreRules(target, input.ignoreDifferences);
-      if (rules.length > 0) {
-        const res = applyIgnoredPointers(target, liveObj, rules);
-        desired = res.object;
-        if (res.unsupported.length > 0) {
-          if (input.respectIgnoreDifferences) {
-            desired = input.respectIgnoreDifferences(
-              desired,
-              liveObj,
-              res.unsupported,
-            );
-          } else {
-            issues.push({
-              key,
-              message: `${describe(
-                target,
-              )}: RespectIgnoreDifferences=true needs jqPathExpressions/managedFieldsManagers support, which this planner was not given`,
-            });
-          }
-        }
+    if (respectsIgnoredFields(settings, target) && liveObj && input.ignoreDifferences?.length) {
+      try {
+        desired = respectIgnoredFields(target, liveObj, input.ignoreDifferences, input.jq);
+      } catch (error) {
+        issues.push({
+          key,
+          message: `${describe(target)}: RespectIgnoreDifferences=true could not apply ignoreDifferences: ${
+            (error as Error).message
+          }`,
+        });
+        continue;
       }
     }
     tasks.push({

@@ -1,119 +1,77 @@
-import { KubeObject, groupOf } from '@slipway/plugin-slipway-common';
+import type { KubeObject } from '@slipway/plugin-slipway-common';
+import { createMergePatch } from '../actions/createMergePatch';
+import {
+  applyIgnoreDifferences,
+  ignoreRulesFor,
+  normalizeTrustedManagers,
+} from '../diff/ignoreDifferences';
+import type { JqEngine } from '../diff/jqPaths';
+import { cloneJson, isObject, JsonObject } from '../diff/objects';
 import type { IgnoreDifferencesRule } from './types';
 
-/** The rules of `spec.ignoreDifferences` that apply to an object. @public */
-export function matchingIgnoreRules(
-  obj: KubeObject,
-  rules: readonly IgnoreDifferencesRule[],
-): IgnoreDifferencesRule[] {
-  const group = groupOf(obj.apiVersion);
-  return rules.filter(
-    r =>
-      (r.group ?? '') === group &&
-      r.kind === obj.kind &&
-      (!r.name || r.name === obj.metadata?.name) &&
-      (!r.namespace || r.namespace === obj.metadata?.namespace),
-  );
-}
-
-function decodePointer(pointer: string): string[] | undefined {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) return undefined;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function getAt(
-  root: unknown,
-  path: string[],
-): { found: boolean; value?: unknown } {
-  let cur: unknown = root;
-  for (const seg of path) {
-    if (Array.isArray(cur)) {
-      const i = Number(seg);
-      if (!Number.isInteger(i) || i < 0 || i >= cur.length)
-        return { found: false };
-      cur = cur[i];
-    } else if (cur && typeof cur === 'object' && seg in (cur as object)) {
-      cur = (cur as Record<string, unknown>)[seg];
-    } else {
-      return { found: false };
-    }
-  }
-  return { found: true, value: cur };
-}
-
-function setAt(
-  root: Record<string, unknown>,
-  path: string[],
-  value: unknown,
-  remove: boolean,
+/** Puts the live values of the removed fields (`livePatch`) where Git's were removed (`targetPatch`). */
+function restoreFromLive(
+  out: JsonObject,
+  targetPatch: JsonObject,
+  livePatch: JsonObject,
 ): void {
-  let cur: unknown = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const seg = path[i];
-    if (Array.isArray(cur)) {
-      cur = cur[Number(seg)];
-    } else if (cur && typeof cur === 'object') {
-      const rec = cur as Record<string, unknown>;
-      if (
-        rec[seg] === undefined ||
-        rec[seg] === null ||
-        typeof rec[seg] !== 'object'
-      ) {
-        if (remove) return;
-        rec[seg] = {};
-      }
-      cur = rec[seg];
-    }
-    if (cur === undefined) return;
-  }
-  const last = path[path.length - 1];
-  if (Array.isArray(cur)) {
-    const i = Number(last);
-    if (!Number.isInteger(i)) return;
-    if (remove) {
-      if (i < cur.length) cur.splice(i, 1);
+  for (const [key, removed] of Object.entries(targetPatch)) {
+    // the field is not in the cluster: it stays out of what is applied
+    if (!(key in livePatch)) continue;
+    const liveValue = livePatch[key];
+    const current = out[key];
+    if (isObject(removed) && isObject(liveValue) && isObject(current)) {
+      restoreFromLive(current, removed, liveValue);
     } else {
-      cur[i] = value;
+      out[key] = cloneJson(liveValue);
     }
-  } else if (cur && typeof cur === 'object') {
-    const rec = cur as Record<string, unknown>;
-    if (remove) delete rec[last];
-    else rec[last] = value;
   }
 }
 
 /**
- * `RespectIgnoreDifferences=true` for `jsonPointers`: the desired object with
- * every ignored field taken from the live object (removed when live has none),
- * so a sync does not overwrite what the comparison ignores.
- * Returns the rules it could not evaluate (jq expressions, managers).
+ * `RespectIgnoreDifferences=true`: the object to apply, with every field the
+ * comparison ignores taken from the live object (left out where live has
+ * none), so that a sync does not overwrite what the comparison ignores. As
+ * Argo CD's normalizeTargetResources: both sides are normalised with the
+ * matching rules (JSON pointers, jq path expressions, trusted managers),
+ * and what normalising removed from Git's object is put back from live.
+ * A jq rule without `jq` throws, naming the rule.
  * @public
  */
-export function applyIgnoredPointers(
+export function respectIgnoredFields(
   desired: KubeObject,
   live: KubeObject,
   rules: readonly IgnoreDifferencesRule[],
-): { object: KubeObject; unsupported: IgnoreDifferencesRule[] } {
-  const out = structuredClone(desired) as KubeObject;
-  const unsupported: IgnoreDifferencesRule[] = [];
-  for (const rule of matchingIgnoreRules(desired, rules)) {
-    if (rule.jqPathExpressions?.length || rule.managedFieldsManagers?.length) {
-      unsupported.push(rule);
-    }
-    for (const pointer of rule.jsonPointers ?? []) {
-      const path = decodePointer(pointer);
-      if (!path || path.length === 0) continue;
-      const fromLive = getAt(live, path);
-      if (fromLive.found) {
-        setAt(out, path, structuredClone(fromLive.value), false);
-      } else {
-        setAt(out, path, undefined, true);
-      }
-    }
+  jq?: JqEngine,
+): KubeObject {
+  const matched = ignoreRulesFor(desired, rules);
+  if (matched.length === 0) return desired;
+  let normalDesired = desired;
+  let normalLive = live;
+  const managers = matched.flatMap(r => r.managedFieldsManagers ?? []);
+  if (managers.length > 0) {
+    ({ live: normalLive, desired: normalDesired } = normalizeTrustedManagers(
+      live,
+      desired,
+      managers,
+    ));
   }
-  return { object: out, unsupported };
+  normalDesired = applyIgnoreDifferences(normalDesired, matched, jq, {
+    keepEmptyObjects: true,
+  });
+  normalLive = applyIgnoreDifferences(normalLive, matched, jq, {
+    keepEmptyObjects: true,
+  });
+  const targetPatch = createMergePatch(
+    normalDesired as unknown as JsonObject,
+    desired as unknown as JsonObject,
+  );
+  if (Object.keys(targetPatch).length === 0) return desired;
+  const livePatch = createMergePatch(
+    normalLive as unknown as JsonObject,
+    live as unknown as JsonObject,
+  );
+  const out = cloneJson(normalDesired) as unknown as JsonObject;
+  restoreFromLive(out, targetPatch, livePatch);
+  return out as unknown as KubeObject;
 }

@@ -1,3 +1,4 @@
+import type { JqEngine } from '../diff/jqPaths';
 import type {
   KubeObject,
   ResourceKey,
@@ -90,16 +91,8 @@ export interface SyncPlanInput {
    * from the map is treated as out of sync.
    */
   modified?: Record<string, boolean>;
-  /**
-   * Applies ignoreDifferences rules the planner cannot evaluate itself
-   * (`jqPathExpressions`, `managedFieldsManagers`): returns the desired object
-   * with the ignored fields taken from live.
-   */
-  respectIgnoreDifferences?: (
-    desired: KubeObject,
-    live: KubeObject,
-    rules: IgnoreDifferencesRule[],
-  ) => KubeObject;
+  /** The jq engine for `jqPathExpressions` rules of `RespectIgnoreDifferences=true`. */
+  jq?: JqEngine;
   /** Scope of a kind when known (from discovery); unknown kinds are treated as namespaced. */
   scopeOf?: (
     apiVersion: string,

@@ -15,7 +15,7 @@ import {
   SyncOperationResult,
 } from '../sync';
 import { appChangeWaiter } from './appChangeWaiter';
-import { compareApplication, Comparison } from './compareApplication';
+import { compareApplication, Comparison, jqFor } from './compareApplication';
 import { serverSideDryRun } from './serverSideDryRun';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
 import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
@@ -212,6 +212,7 @@ export class ApplicationController {
     for (const r of refreshed.resources) {
       modified[formatResourceKey(r.key)] = r.status !== 'Synced';
     }
+    const ignoreDifferences = ignoreRulesOf(app.spec, this.diffSettings);
     const plan = planSync({
       appName: trackingNameOf(app),
       namespace: app.spec.destination.namespace,
@@ -222,7 +223,8 @@ export class ApplicationController {
       request,
       syncOptions: app.spec.syncPolicy?.syncOptions,
       managedNamespaceMetadata: app.spec.syncPolicy?.managedNamespaceMetadata,
-      ignoreDifferences: ignoreRulesOf(app.spec, this.diffSettings),
+      ignoreDifferences,
+      jq: await jqFor(ignoreDifferences, this.options.jq),
       modified,
       scopeOf,
     });
