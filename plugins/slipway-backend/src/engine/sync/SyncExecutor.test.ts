@@ -69,6 +69,14 @@ describe('SyncExecutor', () => {
     expect(result.resources.every(r => r.operationPhase === 'Succeeded')).toBe(
       true,
     );
+    // a resource waited for ends with what applying it said, not its last progress
+    const early = result.resources.find(r => r.key.name === 'early')!;
+    expect(early.message).not.toMatch(/waiting for rollout/);
+    expect(early.message).toBe(
+      result.resources
+        .find(r => r.key.name === 'late')!
+        .message.replace('late', 'early'),
+    );
   });
 
   it('waits between health checks with waitForChange when given, so a change ends the wait before the poll interval', async () => {

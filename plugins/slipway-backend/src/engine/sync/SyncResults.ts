@@ -8,6 +8,8 @@ import type { ResourceSyncResult, SyncProgressEvent } from './types';
 /** The per-resource results of a sync attempt, reported as they change. */
 export class SyncResults {
   readonly results = new Map<string, ResourceSyncResult>();
+  /** What writing each task said ("created", "configured"), kept over the progress messages of its wait. */
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly emit: (e: SyncProgressEvent) => void) {}
 
@@ -44,12 +46,20 @@ export class SyncResults {
       operationPhase,
     };
     this.results.set(t.id, result);
+    if (!this.written.has(t.id)) this.written.set(t.id, message);
     this.emit({ type: 'resource', result });
   }
 
-  update(t: SyncTask, operationPhase: OperationPhase, message?: string): void {
+  /**
+   * A new phase of a recorded task. A task that succeeds without a message
+   * of its own says again what writing it said, as Argo CD's results keep
+   * the apply message, not the last "Waiting for rollout" of its wait.
+   */
+  update(t: SyncTask, operationPhase: OperationPhase, given?: string): void {
     const existing = this.results.get(t.id);
     if (!existing) return;
+    const message =
+      !given && operationPhase === 'Succeeded' ? this.written.get(t.id) : given;
     if (
       existing.operationPhase === operationPhase &&
       (!message || existing.message === message)
