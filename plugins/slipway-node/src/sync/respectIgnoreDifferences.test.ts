@@ -85,6 +85,43 @@ describe('RespectIgnoreDifferences=true', () => {
     ).toHaveLength(2);
   });
 
+  it("keeps Git's changes to the other items of a keyed list when a rule ignores one item's field", async () => {
+    const jq = await loadJqEngine();
+    const containers = (app: string, sidecar: string) => [
+      { name: 'app', image: app },
+      { name: 'sidecar', image: sidecar },
+    ];
+    const desired = deployment({
+      template: { spec: { containers: containers('app:v2', 'side:git') } },
+    });
+    const live = managedLive(
+      deployment({
+        template: {
+          spec: { containers: containers('app:v1', 'side:injected') },
+        },
+      }),
+    );
+    for (const rule of [
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        jqPathExpressions: [
+          '.spec.template.spec.containers[] | select(.name == "sidecar") | .image',
+        ],
+      },
+      {
+        group: 'apps',
+        kind: 'Deployment',
+        jsonPointers: ['/spec/template/spec/containers/1/image'],
+      },
+    ]) {
+      const out = respectIgnoredFields(desired, live, [rule], jq);
+      expect((out.spec as any).template.spec.containers).toEqual(
+        containers('app:v2', 'side:injected'),
+      );
+    }
+  });
+
   it("leaves a trusted manager's fields at their live values", () => {
     const desired = deployment({ replicas: 2 });
     const live = managedLive({
