@@ -17,5 +17,9 @@ describe('jq in a worker thread', () => {
       "jq path expression 'until(false; [.] + [1])' failed: jq ran out of time (200 ms)",
     );
     expect(jq.run({ a: 1 }, '.a')).toEqual([1]);
+    // the same expression is refused at once for a while instead of holding the backend up again
+    expect(() => deleteJqPath(jq, { b: 2 }, 'until(false; [.] + [1])')).toThrow(
+      /on this expression lately; it is not run again before/,
+    );
   });
 });

@@ -8,10 +8,11 @@ import type { JqEngine } from './jqPaths';
 
 /*
  * jq runs in a worker thread, so that an expression that never ends (say
- * `until(false; .)`) costs its time limit and not the backend: the thread
- * is stopped and a new one takes its place. The caller still makes a
- * synchronous call: it sleeps on a shared flag until the worker answers or
- * the limit passes (Argo CD stops jq after a second too).
+ * `until(false; .)`) can be stopped: the thread is stopped after the limit
+ * (Argo CD stops jq after a second too) and a new one takes its place. The
+ * caller makes a synchronous call and sleeps on a shared flag until the
+ * worker answers, so such an expression holds the backend up for the limit
+ * once; it is then refused at once for a while instead of being run again.
  */
 
 /** Argo CD's default limit of one jq evaluation (`ignore.normalizer.jq.timeout`). */
@@ -19,6 +20,9 @@ export const JQ_TIMEOUT_MS = 1000;
 
 /** How long a new worker may take to load jq. */
 const LOAD_TIMEOUT_MS = 30_000;
+
+/** How long an expression that ran out of time is refused without running it. */
+const TIMED_OUT_REFUSAL_MS = 10 * 60_000;
 
 /** Values of the shared flag. */
 const WORKING = 0;
@@ -55,6 +59,8 @@ interface Running {
   replies: MessagePort;
   /** Set once the worker has loaded jq; the flag then carries answers. */
   ready: boolean;
+  /** Why the worker stopped before it was ready (it failed to start or exited). */
+  failure?: string;
 }
 
 function spawn(): Running {
@@ -69,13 +75,20 @@ function spawn(): Running {
   // Neither keeps the process alive; a worker that fails is replaced at its next run.
   worker.unref();
   replies.unref();
-  worker.on('error', () => undefined);
-  return { worker, flag, replies, ready: false };
+  const running: Running = { worker, flag, replies, ready: false };
+  worker.on('error', error => {
+    running.failure ??= `jq could not be started: ${error.message}`;
+  });
+  worker.on('exit', code => {
+    running.failure ??= `the jq worker stopped (exit code ${code})`;
+  });
+  return running;
 }
 
 /** Waits for `running` to load jq; throws with the worker's reason when it could not. */
 function awaitReady(running: Running): void {
   if (running.ready) return;
+  if (running.failure) throw new Error(running.failure);
   Atomics.wait(running.flag, 0, WORKING, LOAD_TIMEOUT_MS);
   running.ready = Atomics.load(running.flag, 0) === READY;
   if (running.ready) return;
@@ -91,12 +104,26 @@ export async function startJqWorker(
 ): Promise<JqEngine> {
   let running = spawn();
   // The first load is awaited without blocking the event loop.
-  while (Atomics.load(running.flag, 0) === WORKING) {
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  while (
+    Atomics.load(running.flag, 0) === WORKING &&
+    !running.failure &&
+    Date.now() < deadline
+  ) {
     await new Promise(resolve => setTimeout(resolve, 5));
   }
   awaitReady(running);
+  const timedOut = new Map<string, number>();
   return {
     run(input: unknown, filter: string): unknown[] {
+      const refusedUntil = timedOut.get(filter);
+      if (refusedUntil !== undefined && refusedUntil > Date.now()) {
+        throw new Error(
+          `jq ran out of time (${timeoutMs} ms) on this expression lately; it is not run again before ${new Date(
+            refusedUntil,
+          ).toISOString()}`,
+        );
+      }
       awaitReady(running);
       const { worker, flag, replies } = running;
       Atomics.store(flag, 0, WORKING);
@@ -104,6 +131,7 @@ export async function startJqWorker(
       if (Atomics.wait(flag, 0, WORKING, timeoutMs) === 'timed-out') {
         void worker.terminate();
         running = spawn();
+        timedOut.set(filter, Date.now() + TIMED_OUT_REFUSAL_MS);
         throw new Error(`jq ran out of time (${timeoutMs} ms)`);
       }
       const answer = receiveMessageOnPort(replies)?.message as
