@@ -6,21 +6,55 @@
  *   legacy default, a git pathspec (`git ls-files -- <pattern>`), where
  *   `*` also matches `/` and a folder matches the files below it.
  */
-import picomatch from 'picomatch';
+import {
+  expandBraces,
+  pathMatcher,
+  wildcardMatcher,
+} from '../wildcard/wildcardMatcher';
 import type { GitFileGlobbing } from './types';
 
 export type PathMatcher = (path: string) => boolean;
 
+/*
+ * Patterns come from ApplicationSet authors, so they are matched segment by
+ * segment with a matcher whose time is bounded (see wildcardMatcher), not
+ * with a backtracking regular expression.
+ */
+
 /** A matcher with Go `path.Match` semantics; throws on a malformed pattern. */
 export function directoryMatcher(pattern: string): PathMatcher {
   assertBalancedClasses(pattern);
-  return picomatch(pattern, {
-    dot: true,
-    noglobstar: true,
-    nobrace: true,
-    noextglob: true,
-    strictSlashes: true,
-  });
+  return pathMatcher(pattern);
+}
+
+/**
+ * doublestar's matching of a path: `**` as a whole segment matches any
+ * number of folders, other segments one each (`*` within it).
+ */
+function doublestarMatcher(pattern: string): PathMatcher {
+  const segments = pattern
+    .split('/')
+    .map(s => (s === '**' ? undefined : wildcardMatcher(s)));
+  return path => {
+    const parts = path.split('/');
+    // matched[i][j]: segments from i match parts from j (memoised walk)
+    const memo = new Map<number, boolean>();
+    const from = (i: number, j: number): boolean => {
+      const id = i * (parts.length + 1) + j;
+      const known = memo.get(id);
+      if (known !== undefined) return known;
+      let result: boolean;
+      if (i === segments.length) result = j === parts.length;
+      else if (segments[i] === undefined)
+        result = from(i + 1, j) || (j < parts.length && from(i, j + 1));
+      else
+        result =
+          j < parts.length && segments[i]!(parts[j]) && from(i + 1, j + 1);
+      memo.set(id, result);
+      return result;
+    };
+    return from(0, 0);
+  };
 }
 
 /** A matcher for a git files generator pattern; throws on a malformed pattern. */
@@ -29,8 +63,10 @@ export function fileMatcher(
   globbing: GitFileGlobbing,
 ): PathMatcher {
   assertBalancedClasses(pattern);
-  if (globbing === 'doublestar')
-    return picomatch(pattern, { dot: true, noextglob: true });
+  if (globbing === 'doublestar') {
+    const alternatives = expandBraces(pattern).map(doublestarMatcher);
+    return path => alternatives.some(match => match(path));
+  }
   return gitPathspecMatcher(pattern);
 }
 
@@ -60,9 +96,9 @@ function gitPathspecMatcher(pattern: string): PathMatcher {
   const spec = withoutDotSlash(pattern);
   if (spec === '' || spec === '.') return () => true;
   const folder = spec.endsWith('/') ? spec : `${spec}/`;
-  const wildcard = /[*?[\\]/.test(spec) ? wildmatchRegExp(spec) : undefined;
+  const wildcard = /[*?[\\]/.test(spec) ? wildcardMatcher(spec) : undefined;
   return path =>
-    path === spec || path.startsWith(folder) || wildcard?.test(path) === true;
+    path === spec || path.startsWith(folder) || wildcard?.(path) === true;
 }
 
 /** A pattern without leading `./` segments, as git reads a pathspec at the root. */
@@ -70,84 +106,6 @@ function withoutDotSlash(pattern: string): string {
   let out = pattern;
   while (out.startsWith('./')) out = out.slice(2).replace(/^\/+/, '');
   return out;
-}
-
-/** POSIX classes wildmatch knows inside `[...]`, as regular expression ranges. */
-const POSIX_CLASSES: Record<string, string> = {
-  alnum: 'a-zA-Z0-9',
-  alpha: 'a-zA-Z',
-  blank: ' \\t',
-  cntrl: '\\x00-\\x1f\\x7f',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-/:-@\\[-`{-~',
-  space: '\\s',
-  upper: 'A-Z',
-  xdigit: '0-9a-fA-F',
-};
-
-/** git's wildmatch without WM_PATHNAME, as a regular expression over the whole path. */
-function wildmatchRegExp(pattern: string): RegExp {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) {
-      re += escape(pattern[++i]);
-    } else if (c === '*') {
-      while (pattern[i + 1] === '*') i++;
-      re += '.*';
-    } else if (c === '?') {
-      re += '.';
-    } else if (c === '[') {
-      const cls = classAt(pattern, i);
-      re += cls.source;
-      i = cls.end;
-    } else {
-      re += escape(c);
-    }
-  }
-  return new RegExp(`^${re}$`, 's');
-}
-
-/** The `[...]` class opening at `start`: its regular expression and the index of its `]`. */
-function classAt(
-  pattern: string,
-  start: number,
-): { source: string; end: number } {
-  let i = start + 1;
-  let negate = false;
-  if (pattern[i] === '!' || pattern[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  // A `]` right after the opening (or its negation) is a member.
-  if (pattern[i] === ']') {
-    body += '\\]';
-    i++;
-  }
-  for (; i < pattern.length && pattern[i] !== ']'; i++) {
-    const c = pattern[i];
-    const posix = /^\[:([a-z]+):\]/.exec(pattern.slice(i));
-    if (posix && POSIX_CLASSES[posix[1]]) {
-      body += POSIX_CLASSES[posix[1]];
-      i += posix[0].length - 1;
-    } else if (c === '\\' && i + 1 < pattern.length) {
-      const escaped = pattern[++i];
-      body += /[A-Za-z0-9]/.test(escaped) ? escaped : `\\${escaped}`;
-    } else if (c === '-') {
-      body += '-';
-    } else {
-      body += c.replace(/[\\\]^[]/g, '\\$&');
-    }
-  }
-  return { source: `[${negate ? '^' : ''}${body}]`, end: i };
-}
-
-function escape(c: string): string {
-  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** The leading segments of a pattern that hold no glob characters (a directory to start reading at). */

@@ -4,7 +4,6 @@
  * comparing, and fields owned by trusted managers (`managedFieldsManagers`)
  * are left to those managers.
  */
-import picomatch from 'picomatch';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { groupOf } from '@slipway/plugin-slipway-common';
 import type { ResourceIgnoreDifferences } from './types';
@@ -12,22 +11,25 @@ import { deleteJqPath, JqEngine, JqExpressionError } from './jqPaths';
 import { cloneJson, isObject, jsonEqual, JsonObject } from './objects';
 import { fieldsOwnedBy, FieldSet } from './managedFields';
 import { KEY_DEFAULTS } from './mergeKeys';
+import { expandBraces, wildcardMatcher } from '../wildcard/wildcardMatcher';
 
 const globMatchers = new Map<string, (value: string) => boolean>();
 
 /**
  * Argo CD's glob (gobwas/glob) over a group or kind: `*`, `?`, `[...]`
- * classes (`!` negating) and `{a,b}` alternatives.
+ * classes (`!` negating) and `{a,b}` alternatives. A pattern that cannot be
+ * read matches nothing.
  */
 function globMatch(pattern: string, value: string): boolean {
   if (!/[*?[{\\]/.test(pattern)) return pattern === value;
   let matcher = globMatchers.get(pattern);
   if (!matcher) {
-    // A leading character on both sides lets `*` match the core group's '', as in Go.
-    // picomatch negates a class with `^`; gobwas/glob writes `[!...]`.
-    const source = `_${pattern}`.replace(/(^|[^\\])\[!/g, '$1[^');
-    const leading = picomatch(source, { dot: true, noextglob: true, nonegate: true });
-    matcher = v => leading(`_${v}`);
+    try {
+      const alternatives = expandBraces(pattern).map(wildcardMatcher);
+      matcher = v => alternatives.some(match => match(v));
+    } catch {
+      matcher = () => false;
+    }
     if (globMatchers.size < 1000) globMatchers.set(pattern, matcher);
   }
   return matcher(value);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
+import { pathMatcher } from '../wildcard/wildcardMatcher';
 
 /**
  * The repository paths of Argo CD's `argocd.argoproj.io/manifest-generate-paths`
@@ -36,7 +36,12 @@ function globMatches(pattern: string, file: string): boolean {
   let matcher = matchers.get(pattern);
   if (!matcher) {
     if (matchers.size >= 1000) matchers.clear();
-    matcher = picomatch(pattern, { dot: true, nobrace: true, noextglob: true });
+    try {
+      matcher = pathMatcher(pattern);
+    } catch {
+      // Go's filepath.Match fails on a malformed pattern, which matches nothing
+      matcher = () => false;
+    }
     matchers.set(pattern, matcher);
   }
   return matcher(file);
