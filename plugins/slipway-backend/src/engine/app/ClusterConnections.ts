@@ -60,7 +60,7 @@ export class ClusterConnections implements ClusterConnector {
           logger: logger && { warn: message => logger.warn(`cluster ${cluster.name}: ${message}`) },
         });
         await cache.start();
-        return { name: cluster.name, client, cache, capabilities: new ClusterCapabilities(client) };
+        return { name: cluster.name, client, cache, capabilities: new ClusterCapabilities(client, undefined, undefined, `cluster ${cluster.name}`) };
       })();
       // a failed start is retried by the next caller
       connection.catch(() => this.connections.delete(cluster.name));

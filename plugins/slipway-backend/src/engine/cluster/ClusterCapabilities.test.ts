@@ -59,15 +59,19 @@ describe('ClusterCapabilities', () => {
     expect(reads).toBe(3);
   });
 
-  it('gives nothing it cannot read, so that the render falls back to Helm defaults', async () => {
+  it('fails when the cluster cannot tell, and asks again next time', async () => {
+    let calls = 0;
     const capabilities = new ClusterCapabilities({
       serverVersion: async () => {
-        throw new Error('forbidden');
+        calls++;
+        if (calls === 1) throw new Error('forbidden');
+        return { gitVersion: 'v1.31.0' };
       },
-      listResources: async () => {
-        throw new Error('unreachable');
-      },
+      listResources: async () => ({ resources: [], unavailable: [] }),
     });
-    expect(await capabilities.current()).toEqual({});
+    await expect(capabilities.current()).rejects.toThrow(
+      "cannot read the version and API versions of the destination cluster for Helm's .Capabilities: forbidden; check the cluster's connection and credentials",
+    );
+    expect(await capabilities.current()).toEqual({ kubeVersion: 'v1.31.0' });
   });
 });

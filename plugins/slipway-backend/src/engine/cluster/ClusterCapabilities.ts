@@ -1,4 +1,8 @@
-import type { ClusterClient, ServerVersion } from './ClusterClient';
+import type {
+  ClusterClient,
+  ResourceDiscovery,
+  ServerVersion,
+} from './ClusterClient';
 
 /** What a cluster tells a render about itself, as Argo CD hands it to Helm. */
 export interface Capabilities {
@@ -23,7 +27,8 @@ export function kubeVersionOf(version: ServerVersion): string | undefined {
  * Helm's defaults, so that a chart's `Capabilities.APIVersions.Has`
  * switches (ServiceMonitors, PodDisruptionBudgets, ...) see what the
  * cluster serves. Read at most once per `ttlMs`; a cluster that does not
- * answer gives none, and the render falls back to Helm's defaults.
+ * answer fails the render, as in Argo CD, rather than letting Helm's
+ * defaults drop objects.
  */
 export class ClusterCapabilities {
   private cached?: { at: number; value: Promise<Capabilities> };
@@ -35,12 +40,19 @@ export class ClusterCapabilities {
     >,
     private readonly ttlMs = 60_000,
     private readonly now: () => number = Date.now,
+    /** Names the cluster in errors. */
+    private readonly clusterName = 'the destination cluster',
   ) {}
 
   current(): Promise<Capabilities> {
     const now = this.now();
     if (!this.cached || now - this.cached.at >= this.ttlMs) {
-      this.cached = { at: now, value: this.read() };
+      const value = this.read();
+      this.cached = { at: now, value };
+      // a failure is not kept: the next render asks the cluster again
+      value.catch(() => {
+        if (this.cached?.value === value) this.cached = undefined;
+      });
     }
     return this.cached.value;
   }
@@ -51,16 +63,29 @@ export class ClusterCapabilities {
   }
 
   private async read(): Promise<Capabilities> {
-    const [version, discovery] = await Promise.all([
-      this.client.serverVersion().catch(() => undefined),
-      this.client.listResources().catch(() => undefined),
-    ]);
+    let version: ServerVersion;
+    let discovery: ResourceDiscovery;
+    try {
+      [version, discovery] = await Promise.all([
+        this.client.serverVersion(),
+        this.client.listResources(),
+      ]);
+    } catch (error) {
+      // As Argo CD: rendering with Helm's defaults instead could drop objects a chart gates on them.
+      throw new Error(
+        `cannot read the version and API versions of ${
+          this.clusterName
+        } for Helm's .Capabilities: ${
+          (error as Error).message
+        }; check the cluster's connection and credentials`,
+      );
+    }
     const apiVersions = new Set<string>();
-    for (const r of discovery?.resources ?? []) {
+    for (const r of discovery.resources) {
       apiVersions.add(r.apiVersion);
       apiVersions.add(`${r.apiVersion}/${r.kind}`);
     }
-    const kubeVersion = version && kubeVersionOf(version);
+    const kubeVersion = kubeVersionOf(version);
     return {
       ...(kubeVersion ? { kubeVersion } : {}),
       ...(apiVersions.size > 0 ? { apiVersions: [...apiVersions].sort() } : {}),
