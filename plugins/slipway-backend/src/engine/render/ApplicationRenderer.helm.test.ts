@@ -61,6 +61,22 @@ describe('ApplicationRenderer with Helm charts from Git', () => {
     expect(cm.data).toMatchObject({ message: 'default', replicas: '1', kube: 'v1.29.0', hasMonitoring: 'true' });
   });
 
+  it("lets the source's own kubeVersion and apiVersions replace the cluster's, as Argo CD does", async () => {
+    const { renderer: r } = await renderer();
+    const result = await r.render({
+      appName: 'payments',
+      kubeVersion: '1.29.0',
+      apiVersions: ['monitoring.coreos.com/v1'],
+      source: {
+        repoURL: chartsUrl,
+        path: 'charts/demo',
+        targetRevision: 'main',
+        helm: { kubeVersion: '1.31.0', apiVersions: ['example.com/v1'] },
+      },
+    });
+    expect(result.manifests[0].data).toMatchObject({ kube: 'v1.31.0', hasMonitoring: 'false' });
+  });
+
   it('applies value files, then inline values, then parameters', async () => {
     const { renderer: r } = await renderer();
     const result = await r.render({

@@ -95,7 +95,8 @@ export class HelmRenderer {
       releaseName: options.releaseName || appName,
       namespace: options.namespace || input.destinationNamespace || 'default',
       kubeVersion: options.kubeVersion || input.kubeVersion,
-      apiVersions: [...(options.apiVersions ?? []), ...(input.apiVersions ?? [])],
+      // Argo CD's GetAPIVersionsOrDefault: the source's own list replaces the cluster's
+      apiVersions: options.apiVersions?.length ? options.apiVersions : input.apiVersions ?? [],
       crds: options.skipCrds === true ? 'skip' : 'include',
       skipTests: options.skipTests === true,
       skipSchemaValidation: options.skipSchemaValidation === true,

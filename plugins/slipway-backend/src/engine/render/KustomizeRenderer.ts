@@ -31,6 +31,16 @@ export interface KustomizeRenderInput {
   environment?: Record<string, string>;
 }
 
+/** True when `version` (`v5.4.1`) is known and at least `minimum`. */
+function atLeast(version: string | undefined, minimum: [number, number, number]): boolean {
+  const parts = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version ?? '')?.slice(1).map(Number);
+  if (!parts) return false;
+  for (let i = 0; i < 3; i++) {
+    if (parts[i] !== minimum[i]) return parts[i] > minimum[i];
+  }
+  return true;
+}
+
 /** Renders a kustomization with `kubectl kustomize` or a configured `kustomize build`. */
 export class KustomizeRenderer {
   constructor(private readonly runner: ProcessRunner) {}
@@ -69,11 +79,14 @@ export class KustomizeRenderer {
     const args = [...base.args];
     if (nativeHelm) {
       args.push('--enable-helm', '--helm-command', tools.helm);
-      if (input.kubeVersion) {
-        args.push('--helm-kube-version', input.kubeVersion);
-      }
-      for (const api of input.apiVersions ?? []) {
-        args.push('--helm-api-versions', api);
+      // kustomize knows these flags from 5.3.0 on; Argo CD passes them only then
+      if (atLeast(tools.kustomizeVersion, [5, 3, 0])) {
+        if (input.kubeVersion) {
+          args.push('--helm-kube-version', input.kubeVersion);
+        }
+        for (const api of input.apiVersions ?? []) {
+          args.push('--helm-api-versions', api);
+        }
       }
     }
     const stdout = await runTool(this.runner, {

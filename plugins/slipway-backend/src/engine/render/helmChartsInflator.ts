@@ -165,7 +165,7 @@ async function renderChart(
     chartDir,
     namespace: chart.namespace || 'default',
     kubeVersion: chart.kubeVersion || input.kubeVersion,
-    apiVersions: [...(chart.apiVersions ?? []), ...(input.apiVersions ?? [])],
+    apiVersions: chart.apiVersions?.length ? chart.apiVersions : input.apiVersions ?? [],
     crds: chart.includeCRDs ? 'include' : 'none',
     skipTests: chart.skipTests === true,
     noHooks: chart.skipHooks === true,
