@@ -63,11 +63,13 @@ export interface ApplicationControllerOptions {
  * `syncPolicy.retry` (a missing limit is no retry, a negative one no end),
  * else five retries for an automated sync and none for another.
  */
-export function retryPolicyOf(app: EngineApplication, automated = false): RetryPolicy | undefined {
+export function retryPolicyOf(
+  app: EngineApplication,
+  automated = false,
+): RetryPolicy | { error: string } | undefined {
   const retry = app.spec.syncPolicy?.retry;
   if (!retry) return automated ? { limit: 5, backoff: {} } : undefined;
-  const policy = retryPolicyFromSpec(retry);
-  return policy && !('error' in policy) ? policy : undefined;
+  return retryPolicyFromSpec(retry);
 }
 
 /**
@@ -213,6 +215,7 @@ export class ApplicationController {
       modified[formatResourceKey(r.key)] = r.status !== 'Synced';
     }
     const ignoreDifferences = ignoreRulesOf(app.spec, this.diffSettings);
+    const retry = retryPolicyOf(app, automated);
     const plan = planSync({
       appName: trackingNameOf(app),
       namespace: app.spec.destination.namespace,
@@ -228,12 +231,13 @@ export class ApplicationController {
       modified,
       scopeOf,
     });
-    if (plan.issues.length > 0) {
+    const issues = [...plan.issues.map(i => i.message), ...(retry && 'error' in retry ? [retry.error] : [])];
+    if (issues.length > 0) {
       return {
         revision: refreshed.revision,
         operation: {
           phase: 'Error',
-          message: `the sync of ${app.name} was not started: ${plan.issues.map(i => i.message).join('; ')}`,
+          message: `the sync of ${app.name} was not started: ${issues.join('; ')}`,
           resources: [],
           attempts: 0,
           dryRun: Boolean(request.dryRun),
@@ -253,7 +257,7 @@ export class ApplicationController {
       });
       const operation = await executor.execute(plan, {
         ...execute,
-        retry: retryPolicyOf(app, automated),
+        retry: retry && !('error' in retry) ? retry : undefined,
       });
       // A new CRD is a new API version for the charts rendered next.
       if (plan.tasks.some(t => t.target?.kind === 'CustomResourceDefinition')) connection.capabilities?.invalidate();

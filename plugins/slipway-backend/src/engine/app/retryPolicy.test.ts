@@ -17,13 +17,17 @@ describe("a sync's retry policy, as Argo CD's", () => {
       backoff: { durationMs: 10_000, factor: 3, maxDurationMs: 60_000 },
     });
     expect(retryPolicyOf(app({}))).toEqual({ limit: 0, backoff: {} });
-    expect(retryPolicyOf(app({ limit: -1 }))?.limit).toBe(Number.MAX_SAFE_INTEGER);
+    expect(retryPolicyOf(app({ limit: -1 }))).toMatchObject({ limit: Number.MAX_SAFE_INTEGER });
+    // a policy that cannot be read is an error of the sync, naming the field
+    expect(retryPolicyOf(app({ limit: 2, backoff: { duration: 'soon' } }))).toEqual({
+      error: 'syncPolicy.retry.backoff.duration: "soon" is not a duration; write e.g. "5s", "3m" or "1h"',
+    });
   });
 
   it('retries an automated sync five times when the Application sets no retry, and another not at all', () => {
     expect(retryPolicyOf(app(), true)).toEqual({ limit: 5, backoff: {} });
     expect(retryPolicyOf(app())).toBeUndefined();
     // the Application's own policy wins for automated syncs too
-    expect(retryPolicyOf(app({ limit: 1 }), true)?.limit).toBe(1);
+    expect(retryPolicyOf(app({ limit: 1 }), true)).toMatchObject({ limit: 1 });
   });
 });
