@@ -83,13 +83,17 @@ describe('deleteInWaves', () => {
   it('stops with the reason when a wave is not gone in time, the later waves left', async () => {
     const { client } = cluster(1000);
     const deleted: ResourceKey[] = [];
+    let clock = 0;
     await expect(
       deleteInWaves(
         client,
         [item('settings', 10), item('operator', 0)],
         deleted,
         {
-          sleep: noSleep,
+          sleep: async ms => {
+            clock += ms;
+          },
+          now: () => clock,
           waveTimeoutMs: 1000,
           pollMs: 250,
         },

@@ -9,6 +9,7 @@ export interface DeleteInWavesOptions {
   waveTimeoutMs?: number;
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 const refOf = (d: DeletionPlan['delete'][number]): ObjectRef => ({
@@ -35,6 +36,7 @@ export async function deleteInWaves(
   const sleep =
     options.sleep ??
     (ms => new Promise<void>(resolve => setTimeout(resolve, ms)));
+  const now = options.now ?? Date.now;
   for (let start = 0; start < items.length; ) {
     const wave = items[start].wave;
     let end = start;
@@ -46,11 +48,12 @@ export async function deleteInWaves(
     }
     start = end;
     if (start >= items.length) break;
-    for (let waited = 0; ; waited += poll) {
+    const waveDeleted = now();
+    for (;;) {
       const left = [];
       for (const d of group) if (await client.get(refOf(d))) left.push(d);
       if (left.length === 0) break;
-      if (waited >= timeout) {
+      if (now() - waveDeleted >= timeout) {
         throw new ConflictError(
           `wave ${wave} is still being deleted after ${Math.round(
             timeout / 1000,
