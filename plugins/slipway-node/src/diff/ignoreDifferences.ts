@@ -10,7 +10,7 @@ import type { ResourceIgnoreDifferences } from './types';
 import { deleteJqPath, JqEngine, JqExpressionError } from './jqPaths';
 import { cloneJson, isObject, jsonEqual, JsonObject } from './objects';
 import { fieldsOwnedBy, FieldSet } from './managedFields';
-import { KEY_DEFAULTS } from './mergeKeys';
+import { elementKey } from './mergeKeys';
 import { expandBraces, wildcardMatcher } from '../wildcard/wildcardMatcher';
 
 const globMatchers = new Map<string, (value: string) => boolean>();
@@ -166,9 +166,9 @@ function removeDifferingOwned(live: JsonObject, desired: JsonObject, set: FieldS
 
 /** The item of a keyed list that a managed-fields key (`k:{"name":"a"}`) names. */
 function itemIndex(items: unknown[], keyFields: JsonObject): number {
-  return items.findIndex(
-    item => isObject(item) && Object.entries(keyFields).every(([k, v]) => jsonEqual(item[k] ?? KEY_DEFAULTS[k], v)),
-  );
+  const keys = Object.keys(keyFields);
+  const wanted = elementKey(keyFields, keys);
+  return items.findIndex(item => isObject(item) && elementKey(item, keys) === wanted);
 }
 
 /**

@@ -56,7 +56,7 @@ export function listStrategy(path: readonly string[], items: unknown[]): ListStr
 }
 
 /** Kubernetes defaults of key fields, so `{port: 80}` matches `{port: 80, protocol: TCP}`. */
-export const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
+const KEY_DEFAULTS: Record<string, unknown> = { protocol: 'TCP' };
 
 /** The identity of a keyed list element, as a string. */
 export function elementKey(item: unknown, keys: string[]): string {
