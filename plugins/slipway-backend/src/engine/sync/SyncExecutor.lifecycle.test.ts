@@ -112,6 +112,31 @@ describe('SyncExecutor: prune, dry run, terminate, retry', () => {
     expect(again.resources.map(r => r.key.kind)).toEqual(['ConfigMap']);
   });
 
+  it('fails without running SyncFail hooks when the namespace cannot be created, as Argo CD does', async () => {
+    const { client, executor, plan, writes } = setup();
+    client.failWhen((_verb, ref) =>
+      ref.kind === 'Namespace'
+        ? new ClusterError('namespaces "fresh" is forbidden', 403, 'Forbidden')
+        : undefined,
+    );
+    const result = await executor.execute(
+      plan({
+        namespace: 'fresh',
+        desired: [
+          { ...cm('config'), metadata: { name: 'config' } },
+          job('notify', 'SyncFail'),
+        ],
+        syncOptions: ['CreateNamespace=true'],
+      }),
+    );
+    expect(result.phase).toBe('Failed');
+    expect(result.message).toMatch(
+      /^the namespace failed to apply, reason: .*forbidden/,
+    );
+    // the namespace was attempted; nothing else, the SyncFail hook neither
+    expect(writes()).toEqual(['apply Namespace/fresh']);
+  });
+
   it('dry run changes nothing and reports what would happen', async () => {
     const { client, executor, plan } = setup();
     client.put(stampManaged(cm('gone'), APP));

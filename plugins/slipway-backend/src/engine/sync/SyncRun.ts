@@ -118,7 +118,8 @@ export class SyncRun {
     if (!this.dryRun) {
       for (const ns of main.filter(t => t.createdNamespace)) {
         if (!(await this.applyNamespace(ns)))
-          return this.fail(syncFail, 'the namespace failed to apply');
+          // as Argo CD: no SyncFail hooks run when the namespace cannot be created
+          return this.fail([], 'the namespace failed to apply');
       }
       main = main.filter(t => !t.createdNamespace);
       if (!(await this.validate(main))) {
