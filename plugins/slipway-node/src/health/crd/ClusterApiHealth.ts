@@ -21,7 +21,6 @@ const NO_SPEC: ResourceHealth = {
   message: 'health check failed: the object has no spec',
 };
 
-/** Lua truthiness: anything but nil and false. */
 /**
  * The conditions a Cluster API object reports: the v1beta2 list when a
  * v1beta1 object carries one in `status.v1beta2` (it is richer), otherwise

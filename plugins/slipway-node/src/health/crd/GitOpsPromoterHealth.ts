@@ -11,7 +11,6 @@ import { luaTruthy, textOr } from './luaValues';
  * the newer ones any False Ready and report an Unknown one.
  */
 
-/** Lua truthiness: everything but nil and false. */
 /** The words one kind uses while its Ready condition is not yet good. */
 export interface ReadyWords {
   /** Before the controller wrote any status. */

@@ -17,7 +17,6 @@ function health(status: HealthStatusCode, message: unknown): ResourceHealth {
   return typeof message === 'string' ? { status, message } : { status };
 }
 
-/** Lua truthiness: everything but nil and false counts as true. */
 /** The raw `status.conditions` entries, each read as an object. */
 const conditions = (status: Record<string, any>) =>
   list(status.conditions).map(record);

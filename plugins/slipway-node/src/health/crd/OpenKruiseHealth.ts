@@ -52,7 +52,6 @@ function dig(value: unknown, ...keys: string[]): unknown {
   return current;
 }
 
-/** Lua truthiness: only nil and false are false (0 and '' are true). */
 /** Lua's `a < b`: numbers with numbers, text with text, else an error. */
 function lessThan(a: unknown, b: unknown, what: string): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a < b;
