@@ -1,15 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { ResourceHealth } from '../types';
 import { at, isNil } from '../fields';
-import { luaItems, scriptFailure } from './luaValues';
-
-/** Lua's `a < b` of two JSON values: numbers by value, text byte by byte; undefined where Lua fails. */
-function luaLessThan(a: unknown, b: unknown): boolean | undefined {
-  if (typeof a === 'number' && typeof b === 'number') return a < b;
-  // Timestamps are ASCII, where UTF-16 order is byte order.
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
-  return undefined;
-}
+import { luaItems, luaLessThan, scriptFailure } from './luaValues';
 
 /**
  * CronJob health, as Argo CD's bundled script judges it. A CronJob is never

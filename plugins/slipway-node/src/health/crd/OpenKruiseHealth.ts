@@ -1,7 +1,7 @@
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import type { HealthCheck, ResourceHealth } from '../types';
 import { isNil } from '../fields';
-import { luaEquals, luaTruthy, scriptFailure } from './luaValues';
+import { luaEquals, luaLessThan, luaTruthy, scriptFailure } from './luaValues';
 import { luaToNumber } from './luaNumber';
 
 /*
@@ -54,9 +54,7 @@ function dig(value: unknown, ...keys: string[]): unknown {
 
 /** Lua's `a < b`: numbers with numbers, text with text, else an error. */
 function lessThan(a: unknown, b: unknown, what: string): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a < b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b;
-  return stop(`cannot compare ${what}`);
+  return luaLessThan(a, b) ?? stop(`cannot compare ${what}`);
 }
 
 /** An arithmetic operand as Lua coerces it (numeric text counts). */

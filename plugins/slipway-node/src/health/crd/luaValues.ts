@@ -23,6 +23,17 @@ export function luaEquals(a: unknown, b: unknown): boolean {
   return (isNil(a) ? undefined : a) === (isNil(b) ? undefined : b);
 }
 
+/**
+ * Lua's `a < b` of two JSON values: numbers by value, text byte by byte
+ * (UTF-16 order, the same for the ASCII such fields hold); undefined where
+ * Lua fails (mixed or other types).
+ */
+export function luaLessThan(a: unknown, b: unknown): boolean | undefined {
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b;
+  return undefined;
+}
+
 /** A health with the controller's own message, or none when it wrote none. */
 export function withMessage(
   status: HealthStatusCode,
