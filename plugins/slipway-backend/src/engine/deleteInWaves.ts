@@ -1,7 +1,11 @@
 import type { ResourceKey } from '@slipway/plugin-slipway-common';
 import type { DeletionPlan } from '@slipway/plugin-slipway-node';
 import { ConflictError } from '@backstage/errors';
-import type { ClusterClient, ObjectRef } from './cluster/ClusterClient';
+import {
+  ClusterClient,
+  describeRef,
+  objectRefOf,
+} from './cluster/ClusterClient';
 
 /** Options of {@link deleteInWaves}. */
 export interface DeleteInWavesOptions {
@@ -11,13 +15,6 @@ export interface DeleteInWavesOptions {
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
-
-const refOf = (d: DeletionPlan['delete'][number]): ObjectRef => ({
-  apiVersion: d.apiVersion,
-  kind: d.key.kind,
-  name: d.key.name,
-  ...(d.key.namespace ? { namespace: d.key.namespace } : {}),
-});
 
 /**
  * Deletes a cascade delete's objects in the plan's order, as Argo CD does:
@@ -43,7 +40,11 @@ export async function deleteInWaves(
     while (end < items.length && items[end].wave === wave) end++;
     const group = items.slice(start, end);
     for (const d of group) {
-      if (await client.delete(refOf(d), { propagationPolicy: 'Foreground' }))
+      if (
+        await client.delete(objectRefOf(d.live), {
+          propagationPolicy: 'Foreground',
+        })
+      )
         deleted.push(d.key);
     }
     start = end;
@@ -51,19 +52,15 @@ export async function deleteInWaves(
     const waveDeleted = now();
     for (;;) {
       const left = [];
-      for (const d of group) if (await client.get(refOf(d))) left.push(d);
+      for (const d of group)
+        if (await client.get(objectRefOf(d.live))) left.push(d);
       if (left.length === 0) break;
       if (now() - waveDeleted >= timeout) {
         throw new ConflictError(
           `wave ${wave} is still being deleted after ${Math.round(
             timeout / 1000,
           )} s (${left
-            .map(
-              d =>
-                `${d.key.kind} ${d.key.namespace ? `${d.key.namespace}/` : ''}${
-                  d.key.name
-                }`,
-            )
+            .map(d => describeRef(objectRefOf(d.live)))
             .join(
               ', ',
             )}); the later waves were not deleted: delete again once it is gone`,
