@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { stringify } from 'yaml';
 import type { KubeObject } from '@slipway/plugin-slipway-common';
 import { inflateHelmCharts } from './helmChartsInflator';
@@ -29,16 +30,6 @@ export interface KustomizeRenderInput {
   secrets: string[];
   /** Argo CD's build environment, for `commonAnnotationsEnvsubst`. */
   environment?: Record<string, string>;
-}
-
-/** True when `version` (`v5.4.1`) is known and at least `minimum`. */
-function atLeast(version: string | undefined, minimum: [number, number, number]): boolean {
-  const parts = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version ?? '')?.slice(1).map(Number);
-  if (!parts) return false;
-  for (let i = 0; i < 3; i++) {
-    if (parts[i] !== minimum[i]) return parts[i] > minimum[i];
-  }
-  return true;
 }
 
 /** Renders a kustomization with `kubectl kustomize` or a configured `kustomize build`. */
@@ -80,7 +71,8 @@ export class KustomizeRenderer {
     if (nativeHelm) {
       args.push('--enable-helm', '--helm-command', tools.helm);
       // kustomize knows these flags from 5.3.0 on; Argo CD passes them only then
-      if (atLeast(tools.kustomizeVersion, [5, 3, 0])) {
+      const kustomize = semver.coerce(tools.kustomizeVersion ?? '');
+      if (kustomize && semver.gte(kustomize, '5.3.0')) {
         if (input.kubeVersion) {
           args.push('--helm-kube-version', input.kubeVersion);
         }
