@@ -15,10 +15,10 @@ import {
   SyncOperationResult,
 } from '../sync';
 import { appChangeWaiter } from './appChangeWaiter';
-import { compareApplication, Comparison, jqFor } from './compareApplication';
+import { compareApplication, Comparison } from './compareApplication';
 import { serverSideDryRun } from './serverSideDryRun';
 import { ClusterConnection, ClusterConnector } from './ClusterConnections';
-import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings, ignoreRulesOf } from './DiffSettings';
+import { DEFAULT_DIFF_SETTINGS, diffInputOf, DiffSettings } from './DiffSettings';
 import { sharedResourceWarnings } from './sharedResources';
 import { childrenToPublish, compareChildren, splitChildren } from './childApplications';
 import { CompareResult, EngineApplication, trackingNameOf } from './types';
@@ -214,7 +214,7 @@ export class ApplicationController {
     for (const r of refreshed.resources) {
       modified[formatResourceKey(r.key)] = r.status !== 'Synced';
     }
-    const ignoreDifferences = ignoreRulesOf(app.spec, this.diffSettings);
+    const { ignoreDifferences, jq } = await diffInputOf(app.spec, this.diffSettings, this.options.jq);
     const retry = retryPolicyOf(app, automated);
     const plan = planSync({
       appName: trackingNameOf(app),
@@ -227,7 +227,7 @@ export class ApplicationController {
       syncOptions: app.spec.syncPolicy?.syncOptions,
       managedNamespaceMetadata: app.spec.syncPolicy?.managedNamespaceMetadata,
       ignoreDifferences,
-      jq: await jqFor(ignoreDifferences, this.options.jq),
+      jq,
       modified,
       scopeOf,
     });
